@@ -1,0 +1,65 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/textproc"
+)
+
+type corpusOptions struct {
+	app    *app
+	Paths  []string
+	Format string
+}
+
+func newCmdCorpus(a *app, runF func(*corpusOptions) error) *cobra.Command {
+	opts := &corpusOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "corpus [PATH ...]",
+		Short: "List the documents of a corpus with their dates, languages and sizes",
+		Long: `List the documents of a corpus: one row per document with its id, date and where the
+date came from (manifest, jsonl, html-meta, text, filename or none), language, source, title,
+file, and its size in characters and tokens after boilerplate removal.`,
+		Example: `  # the bundled seed corpus
+  readout corpus
+  readout corpus --format json
+  # a directory, and what boilerplate was removed from each article
+  readout corpus testdata/corpus --verbose`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return corpusRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	return cmd
+}
+
+func corpusRun(opts *corpusOptions) error {
+	format, err := formatFlag(opts.Format)
+	if err != nil {
+		return err
+	}
+	c, err := opts.app.loadCorpus(opts.Paths)
+	if err != nil {
+		return err
+	}
+	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens"}}
+	for _, d := range c.Docs {
+		rows.Add(d.ID, dateString(d), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
+			len([]rune(d.Clean)), textproc.CountTokens(d.Clean))
+	}
+	run := runRecord("corpus", c, map[string]any{"encoding": opts.app.global.Encoding})
+	return output.Write(opts.app.Out, format, run, rows)
+}
+
+func dateString(d *corpus.Document) string {
+	if !d.HasDate() {
+		return ""
+	}
+	return d.Date.Format("2006-01-02")
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	readout "github.com/readout/readout"
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/output"
+)
+
+// streams are the command's standard streams, injected so every command runs against buffers
+// in tests.
+type streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// isTerminal reports whether w is a terminal (for colour and progress bars).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// usageError marks an error as the user's misuse of the command line (exit code 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// run executes the command line and returns the exit code; errors are printed here, once.
+func run(args []string, s streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintf(s.Err, "readout: %v\n", err)
+		name := "readout"
+		if cmd != nil {
+			name = cmd.CommandPath()
+		}
+		fmt.Fprintf(s.Err, "Run '%s --help' for usage.\n", name)
+		return exitUsage
+	}
+	fmt.Fprintf(s.Err, "readout: %v\n", err)
+	return exitFailure
+}
+
+// isCobraUsage recognises the usage errors cobra makes itself.
+func isCobraUsage(err error) bool {
+	m := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
+		if strings.HasPrefix(m, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// app is what every command shares: the streams and the global flags.
+type app struct {
+	streams
+	global globalOptions
+}
+
+// globalOptions are the flags every command has.
+type globalOptions struct {
+	Encoding      string
+	SkipBad       bool
+	Verbose       bool
+	Quiet         bool
+	Boilerplate   string
+	NoBoilerplate bool
+}
+
+func newRootCmd(s streams) *cobra.Command {
+	a := &app{streams: s}
+	root := &cobra.Command{
+		Use:   "readout",
+		Short: "Compare official statements and the news articles that report them",
+		Long: `readout lines up recurring themes across articles, measures how wording and emphasis
+shift over time and between speakers, aligns recurring statements and shows word by word what
+changed, and writes trend reports. Arabic first, English second.
+
+Every command reads a corpus: a directory (with an optional manifest.csv), a manifest .csv, a
+.jsonl file, or a list of files. With no PATH it uses the bundled seed corpus: five Arabic
+articles on Xi Jinping–Putin talks, 2020–2023.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       readout.Version,
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetIn(s.In)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	f := root.PersistentFlags()
+	f.StringVar(&a.global.Encoding, "encoding", "auto", "force the input encoding: auto, utf-8, utf-16le, utf-16be, windows-1256, iso-8859-1")
+	f.BoolVar(&a.global.SkipBad, "skip-bad", false, "load the good documents and list the bad ones, instead of failing")
+	f.BoolVarP(&a.global.Verbose, "verbose", "v", false, "say more on stderr: what boilerplate was removed from which document")
+	f.BoolVarP(&a.global.Quiet, "quiet", "q", false, "say nothing on stderr but errors")
+	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
+	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
+
+	root.AddCommand(
+		newCmdCorpus(a, nil),
+		newCmdVersion(a),
+	)
+	return root
+}
+
+// note writes a message to stderr unless --quiet.
+func (a *app) note(format string, args ...any) {
+	if a.global.Quiet {
+		return
+	}
+	fmt.Fprintf(a.Err, format+"\n", args...)
+}
+
+// loadCorpus reads the corpus named by args (the bundled one when there are none), reporting
+// skipped documents and, with --verbose, removed boilerplate on stderr.
+func (a *app) loadCorpus(args []string) (*corpus.Corpus, error) {
+	enc, err := corpus.ParseEncoding(a.global.Encoding)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	opt := corpus.Options{Encoding: enc, SkipBad: a.global.SkipBad}
+	switch {
+	case a.global.NoBoilerplate && a.global.Boilerplate != "":
+		return nil, usagef("--boilerplate and --no-boilerplate cannot be used together")
+	case a.global.NoBoilerplate:
+		opt.Rules, _ = corpus.CompileRules(nil)
+	case a.global.Boilerplate != "":
+		if opt.Rules, err = corpus.LoadRules(a.global.Boilerplate); err != nil {
+			return nil, fmt.Errorf("boilerplate rules: %w", err)
+		}
+	}
+	c, err := corpus.Load(args, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range c.Notes {
+		a.note("note: %s", n)
+	}
+	if len(c.Skipped) > 0 {
+		a.note("skipped %d bad input(s) (--skip-bad):", len(c.Skipped))
+		for _, p := range c.Skipped {
+			a.note("  %s", p)
+		}
+	}
+	if a.global.Verbose && !a.global.Quiet {
+		for _, d := range c.Docs {
+			for _, r := range d.Removed {
+				a.note("%s: removed line %d (%s): %s", d.ID, r.Line, r.Rule, r.Text)
+			}
+		}
+	}
+	return c, nil
+}
+
+// runRecord starts the run record for a command on a corpus.
+func runRecord(command string, c *corpus.Corpus, params map[string]any) output.Run {
+	if params == nil {
+		params = map[string]any{}
+	}
+	return output.Run{
+		Tool:         "readout",
+		Version:      readout.Version,
+		Command:      command,
+		Corpus:       c.Label,
+		CorpusSHA256: c.Hash(),
+		Documents:    len(c.Docs),
+		Parameters:   params,
+	}
+}
+
+// formatFlag parses a --format value as a usage error when it is bad.
+func formatFlag(s string) (output.Format, error) {
+	f, err := output.ParseFormat(s)
+	if err != nil {
+		return "", usageError{err}
+	}
+	return f, nil
+}

@@ -1,0 +1,239 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// RuleScope says how much a matching boilerplate rule removes.
+type RuleScope string
+
+const (
+	ScopeLine  RuleScope = "line"   // the matching line only
+	ScopeToEnd RuleScope = "to-end" // the matching line and everything after it
+)
+
+// RuleWhere limits where in a document a rule looks.
+type RuleWhere string
+
+const (
+	WhereAny  RuleWhere = "any"  // every line
+	WhereHead RuleWhere = "head" // the first HeadLines non-blank lines
+)
+
+// HeadLines is how many non-blank lines count as a document's head.
+const HeadLines = 6
+
+// Rule is one boilerplate rule. A line matches when, with white space collapsed, it equals one
+// of Lines or matches Pattern. The special rule kind "repeated-headline" (Repeated true) matches
+// a head line equal to an earlier head line.
+type Rule struct {
+	ID          string    `yaml:"id"`
+	Description string    `yaml:"description"`
+	Lines       []string  `yaml:"lines"`
+	Pattern     string    `yaml:"pattern"`
+	Where       RuleWhere `yaml:"where"`
+	Scope       RuleScope `yaml:"scope"`
+	Repeated    bool      `yaml:"repeated"`
+
+	re *regexp.Regexp
+}
+
+// DefaultRules is readout's built-in boilerplate rule set. Each rule is documented in the
+// README; `--verbose` lists every line a rule removed.
+func DefaultRules() []Rule {
+	return []Rule{
+		{ID: "comment-form", Description: "a comment form and everything after it",
+			Lines: []string{"اترك رد", "اترك ردا", "اترك تعليقا", "اترك تعليقاً", "أضف تعليق", "أضف تعليقك", "التعليقات", "Leave a Reply", "Leave a comment", "Comments"},
+			Where: WhereAny, Scope: ScopeToEnd},
+		{ID: "section-label", Description: "a page-section label standing on its own line",
+			Lines: []string{"تفاصيل الخبر", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "مواضيع ذات صلة", "أخبار ذات صلة", "إعلان", "Read more", "Read also", "Related", "Related articles", "Advertisement"},
+			Where: WhereAny, Scope: ScopeLine},
+		{ID: "share", Description: "a share or print line",
+			Pattern: `^(?i)(شارك|شاركها|مشاركة|طباعة|share|tweet|print|email)( (على|عبر|هذا|on|via|this)( .{0,40})?)?$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "site-tagline", Description: "a site's tagline at the top of the page",
+			Pattern: `^(موقع|بوابة|صحيفة|جريدة) (إخباري|اخباري|متخصص|عربي|الكتروني|إلكتروني).{0,40}$`,
+			Where:   WhereHead, Scope: ScopeLine},
+		{ID: "counter", Description: "a bare number near the top (a comment or view counter)",
+			Pattern: `^[0-9٠-٩]{1,6}$`, Where: WhereHead, Scope: ScopeLine},
+		{ID: "date-line", Description: "a line that is only a date (the date is read first)",
+			Pattern: `^[0-9٠-٩]{1,4}[/.\-][0-9٠-٩]{1,2}[/.\-][0-9٠-٩]{1,4}$`, Where: WhereHead, Scope: ScopeLine},
+		{ID: "repeated-headline", Description: "a head line repeating an earlier one (the headline printed twice)",
+			Repeated: true, Where: WhereHead, Scope: ScopeLine},
+	}
+}
+
+// Rules is a compiled boilerplate rule set.
+type Rules struct{ rules []Rule }
+
+// CompileRules checks and compiles rules.
+func CompileRules(rules []Rule) (*Rules, error) {
+	seen := map[string]bool{}
+	out := make([]Rule, len(rules))
+	for i, r := range rules {
+		if r.ID == "" {
+			return nil, fmt.Errorf("rule %d has no id", i+1)
+		}
+		if seen[r.ID] {
+			return nil, fmt.Errorf("rule %q is defined twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Where == "" {
+			r.Where = WhereAny
+		}
+		if r.Scope == "" {
+			r.Scope = ScopeLine
+		}
+		if r.Where != WhereAny && r.Where != WhereHead {
+			return nil, fmt.Errorf("rule %q: where must be any or head, not %q", r.ID, r.Where)
+		}
+		if r.Scope != ScopeLine && r.Scope != ScopeToEnd {
+			return nil, fmt.Errorf("rule %q: scope must be line or to-end, not %q", r.ID, r.Scope)
+		}
+		if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated {
+			return nil, fmt.Errorf("rule %q matches nothing: give lines, a pattern or repeated: true", r.ID)
+		}
+		if r.Pattern != "" {
+			re, err := regexp.Compile(r.Pattern)
+			if err != nil {
+				return nil, fmt.Errorf("rule %q: bad pattern: %v", r.ID, err)
+			}
+			r.re = re
+		}
+		for j, l := range r.Lines {
+			r.Lines[j] = collapse(l)
+		}
+		out[i] = r
+	}
+	return &Rules{rules: out}, nil
+}
+
+// RulesFile is the YAML form of a --boilerplate file: rules to add, and built-in rule ids to
+// switch off.
+type RulesFile struct {
+	Disable []string `yaml:"disable"`
+	Rules   []Rule   `yaml:"rules"`
+}
+
+// LoadRules reads a --boilerplate file and combines it with the built-in rules.
+func LoadRules(path string) (*Rules, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f RulesFile
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	off := map[string]bool{}
+	for _, id := range f.Disable {
+		off[id] = true
+	}
+	var rules []Rule
+	known := map[string]bool{}
+	for _, r := range DefaultRules() {
+		known[r.ID] = true
+		if !off[r.ID] {
+			rules = append(rules, r)
+		}
+	}
+	for _, id := range f.Disable {
+		if !known[id] {
+			return nil, fmt.Errorf("%s: disable: no built-in rule %q", path, id)
+		}
+	}
+	rs, err := CompileRules(append(rules, f.Rules...))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return rs, nil
+}
+
+func collapse(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// Clean removes boilerplate from text and returns the cleaned text, its spans back to text, and
+// what was removed. Only whole lines are removed; blank lines stay.
+func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
+	type line struct{ start, end int } // end includes the newline
+	var lines []line
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start + 1
+		}
+		lines = append(lines, line{start, end})
+		start = end
+	}
+	drop := make([]string, len(lines)) // rule id per dropped line
+	var removed []Removal
+	head := map[string]bool{}
+	nonBlank := 0
+	toEnd := false
+	for i, l := range lines {
+		if toEnd {
+			drop[i] = drop[i-1]
+			if t := collapse(text[l.start:l.end]); t != "" {
+				removed = append(removed, Removal{Rule: drop[i], Line: i + 1, Text: t})
+			}
+			continue
+		}
+		t := collapse(text[l.start:l.end])
+		if t == "" {
+			continue
+		}
+		nonBlank++
+		inHead := nonBlank <= HeadLines
+		for _, r := range rs.rules {
+			if r.Where == WhereHead && !inHead {
+				continue
+			}
+			if r.matches(t, head) {
+				drop[i] = r.ID
+				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: t})
+				toEnd = r.Scope == ScopeToEnd
+				break
+			}
+		}
+		if inHead {
+			head[t] = true
+		}
+	}
+	var clean strings.Builder
+	var spans []Span
+	for i, l := range lines {
+		if drop[i] != "" {
+			continue
+		}
+		if n := len(spans); n > 0 && spans[n-1].OrigStart+spans[n-1].Len == l.start {
+			spans[n-1].Len += l.end - l.start
+		} else {
+			spans = append(spans, Span{CleanStart: clean.Len(), OrigStart: l.start, Len: l.end - l.start})
+		}
+		clean.WriteString(text[l.start:l.end])
+	}
+	return clean.String(), spans, removed
+}
+
+func (r *Rule) matches(line string, head map[string]bool) bool {
+	if r.Repeated && head[line] {
+		return true
+	}
+	for _, l := range r.Lines {
+		if strings.EqualFold(line, l) {
+			return true
+		}
+	}
+	return r.re != nil && r.re.MatchString(line)
+}

@@ -1,0 +1,103 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// DateSource says where a document's date came from.
+type DateSource string
+
+// The places a date can come from, in order of precedence.
+const (
+	DateFromManifest DateSource = "manifest" // the manifest's date column
+	DateFromJSONL    DateSource = "jsonl"    // the date field of a JSONL record
+	DateFromHTMLMeta DateSource = "html-meta"
+	DateFromText     DateSource = "text"     // a date written in the text itself
+	DateFromFilename DateSource = "filename" // a date in the file name
+	DateNone         DateSource = "none"
+)
+
+// Language is a document language readout analyses.
+type Language string
+
+// Supported languages.
+const (
+	Arabic  Language = "ar"
+	English Language = "en"
+)
+
+// ParseLanguage parses "ar" or "en" (any case, surrounding space ignored).
+func ParseLanguage(s string) (Language, bool) {
+	switch Language(strings.ToLower(strings.TrimSpace(s))) {
+	case Arabic:
+		return Arabic, true
+	case English:
+		return English, true
+	}
+	return "", false
+}
+
+// Span maps a run of the cleaned text to the original text: Clean[CleanStart:CleanStart+Len]
+// equals Text[OrigStart:OrigStart+Len].
+type Span struct {
+	CleanStart, OrigStart, Len int
+}
+
+// Removal records one piece of boilerplate dropped from a document.
+type Removal struct {
+	Rule string // the rule's id
+	Line int    // 1-based line number in the original text
+	Text string // the line as it stood
+}
+
+// Document is one article: its metadata, its original text and its cleaned text.
+type Document struct {
+	ID         string
+	Title      string
+	Date       time.Time // zero when unknown; always UTC midnight otherwise
+	DateSource DateSource
+	Source     string
+	URL        string
+	Language   Language
+	LangSource string // "manifest", "jsonl" or "detected"
+	File       string // path as listed (relative to the corpus directory when there is one)
+	Path       string // path for messages to the user
+	Encoding   string // the encoding the bytes were decoded from
+	Meta       map[string]string
+
+	// Text is the original text, decoded (for HTML: the text of the body).
+	Text string
+	// Clean is Text with boilerplate removed; Spans map it back to Text.
+	Clean string
+	Spans []Span
+	// Removed lists what the boilerplate rules dropped.
+	Removed []Removal
+
+	// Digest is the SHA-256 of the document's bytes as read from disk (or of its JSONL text).
+	Digest [32]byte
+}
+
+// HasDate reports whether the document's date is known.
+func (d *Document) HasDate() bool { return !d.Date.IsZero() }
+
+// OrigOffset maps a byte offset in Clean to the corresponding offset in Text. An offset at the
+// end of a span maps to the end of that span in Text.
+func (d *Document) OrigOffset(clean int) int {
+	if len(d.Spans) == 0 {
+		return clean
+	}
+	i := sort.Search(len(d.Spans), func(i int) bool {
+		return d.Spans[i].CleanStart+d.Spans[i].Len >= clean
+	})
+	if i == len(d.Spans) {
+		s := d.Spans[len(d.Spans)-1]
+		return s.OrigStart + s.Len + (clean - s.CleanStart - s.Len)
+	}
+	s := d.Spans[i]
+	if clean < s.CleanStart {
+		return s.OrigStart
+	}
+	return s.OrigStart + clean - s.CleanStart
+}

@@ -1,0 +1,546 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	readout "github.com/readout/readout"
+)
+
+// Options control how a corpus is read.
+type Options struct {
+	Encoding Encoding // forced encoding; EncodingAuto detects
+	Rules    *Rules   // boilerplate rules; nil means DefaultRules
+	SkipBad  bool     // load the good documents and list the bad ones instead of failing
+}
+
+// Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
+// the remaining files in sorted path order.
+type Corpus struct {
+	Docs    []*Document
+	Skipped []Problem // documents left out under SkipBad
+	Notes   []string  // files passed over on purpose (a README in the corpus directory)
+	Label   string    // what was loaded, for messages and run records
+}
+
+// Extensions readout reads in a directory.
+var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl"}
+
+// SeedLabel names the bundled corpus in run records and messages.
+const SeedLabel = "(bundled seed corpus)"
+
+// Seed loads the bundled seed corpus.
+func Seed(opt Options) (*Corpus, error) {
+	return load(opt, SeedLabel, func(l *loader) { l.dir(readout.SeedFS(), "testdata/corpus") })
+}
+
+// Load reads a corpus from paths: nothing (the bundled seed corpus), a directory, a manifest
+// .csv, a .jsonl file, or a list of files and directories.
+func Load(paths []string, opt Options) (*Corpus, error) {
+	if len(paths) == 0 {
+		return Seed(opt)
+	}
+	return load(opt, strings.Join(paths, " "), func(l *loader) {
+		for _, p := range paths {
+			l.path(p)
+		}
+	})
+}
+
+func load(opt Options, label string, add func(*loader)) (*Corpus, error) {
+	if opt.Rules == nil {
+		rs, err := CompileRules(DefaultRules())
+		if err != nil {
+			return nil, err
+		}
+		opt.Rules = rs
+	}
+	l := &loader{opt: opt, seenFile: map[string]string{}}
+	add(l)
+	c := &Corpus{Label: label, Notes: l.notes}
+	// Duplicate ids are a problem of both documents.
+	byID := map[string]*Document{}
+	bad := map[*Document]bool{}
+	for _, d := range l.docs {
+		if first, ok := byID[d.ID]; ok {
+			l.problems = append(l.problems, Problem{Path: d.Path, Err: fmt.Sprintf("duplicate id %q (also used by %s)", d.ID, first.Path),
+				Hint: "give each document its own id in the manifest"})
+			bad[d] = true
+			continue
+		}
+		byID[d.ID] = d
+	}
+	if len(l.problems) > 0 && !opt.SkipBad {
+		return nil, &LoadError{Problems: l.problems}
+	}
+	for _, d := range l.docs {
+		if !bad[d] {
+			c.Docs = append(c.Docs, d)
+		}
+	}
+	c.Skipped = l.problems
+	if len(c.Docs) == 0 {
+		if len(l.problems) > 0 {
+			return nil, &LoadError{Problems: l.problems}
+		}
+		return nil, fmt.Errorf("no documents found in %s: readout reads %s files, a manifest.csv or a .jsonl file", label, strings.Join(Extensions, ", "))
+	}
+	return c, nil
+}
+
+type loader struct {
+	opt      Options
+	docs     []*Document
+	problems []Problem
+	notes    []string
+	seenFile map[string]string // absolute or fs path -> how it was first given
+}
+
+func (l *loader) problem(p Problem) { l.problems = append(l.problems, p) }
+
+// path adds one command-line argument.
+func (l *loader) path(p string) {
+	st, err := os.Stat(p)
+	if err != nil {
+		hint := "check the path"
+		if errors.Is(err, fs.ErrNotExist) {
+			l.problem(Problem{Path: p, Err: "no such file or directory", Hint: hint})
+		} else {
+			l.problem(Problem{Path: p, Err: err.Error()})
+		}
+		return
+	}
+	if st.IsDir() {
+		l.dir(os.DirFS(p), p)
+		return
+	}
+	dir, base := filepath.Split(p)
+	if dir == "" {
+		dir = "."
+	}
+	fsys := os.DirFS(dir)
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".csv":
+		l.manifest(fsys, base, p, filepath.Dir(p), false, nil)
+	default:
+		l.file(fsys, base, p, base, nil)
+	}
+}
+
+// dir adds every readable file under a directory, with its manifest.csv if it has one.
+func (l *loader) dir(fsys fs.FS, display string) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.problem(Problem{Path: join(display, p), Err: err.Error()})
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !hasExt(name) {
+			return nil
+		}
+		if up := strings.ToUpper(strings.TrimSuffix(name, path.Ext(name))); up == "README" || up == "LICENSE" || up == "CHANGELOG" {
+			l.notes = append(l.notes, fmt.Sprintf("%s: passed over (a %s is not an article; list it in the manifest to read it)", join(display, p), strings.ToLower(up)))
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		l.problem(Problem{Path: display, Err: err.Error()})
+		return
+	}
+	if _, err := fs.Stat(fsys, "manifest.csv"); err == nil {
+		l.manifest(fsys, "manifest.csv", join(display, "manifest.csv"), display, true, files)
+		return
+	}
+	for _, f := range files {
+		l.file(fsys, f, join(display, f), f, nil)
+	}
+}
+
+// manifest reads a manifest and the files it lists; with all set, it also reads the files of
+// the directory that it does not list.
+func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool, files []string) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		l.problem(Problem{Path: display, Err: err.Error()})
+		return
+	}
+	text, _, err := decode(b, l.opt.Encoding)
+	if err != nil {
+		l.problem(Problem{Path: display, Err: "manifest " + err.Error(), Hint: "save it as UTF-8"})
+		return
+	}
+	entries, probs := parseManifest(text, display)
+	for i := range entries {
+		entries[i].From = display
+	}
+	l.problems = append(l.problems, probs...)
+	listed := map[string]int{}
+	for i := range entries {
+		e := &entries[i]
+		rel, ok := cleanRel(e.File)
+		if !ok {
+			l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("path %q is outside the corpus directory; refused", e.File),
+				Hint: "copy the file into the corpus directory and list it by its relative path"})
+			continue
+		}
+		if prev, dup := listed[rel]; dup {
+			l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("%s is listed twice (first on line %d)", rel, prev),
+				Hint: "keep one row per file"})
+			continue
+		}
+		listed[rel] = e.Line
+		if _, err := fs.Stat(fsys, rel); err != nil {
+			l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("listed file %s does not exist", join(dirDisplay, rel)),
+				Hint: "fix the file column or remove the row"})
+			continue
+		}
+		l.file(fsys, rel, join(dirDisplay, rel), rel, e)
+	}
+	if all {
+		for _, f := range files {
+			if _, ok := listed[f]; !ok {
+				l.file(fsys, f, join(dirDisplay, f), f, nil)
+			}
+		}
+	}
+}
+
+func (l *loader) seen(key, display string) bool {
+	if first, ok := l.seenFile[key]; ok {
+		l.problem(Problem{Path: display, Err: fmt.Sprintf("is given twice (also as %s)", first), Hint: "name each file once"})
+		return true
+	}
+	l.seenFile[key] = display
+	return false
+}
+
+// file reads one document file (or every record of a JSONL file).
+func (l *loader) file(fsys fs.FS, name, display, rel string, e *entry) {
+	key := display
+	if abs, err := filepath.Abs(display); err == nil && display != "" && !strings.HasPrefix(display, "testdata/corpus") {
+		key = abs
+	}
+	if l.seen(key, display) {
+		return
+	}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		l.problem(Problem{Path: display, Err: err.Error()})
+		return
+	}
+	if strings.EqualFold(path.Ext(name), ".jsonl") {
+		l.jsonl(b, display, rel)
+		return
+	}
+	if len(b) == 0 {
+		l.problem(Problem{Path: display, Err: "is empty (0 bytes)", Hint: "remove it or fill it"})
+		return
+	}
+	isHTML := strings.EqualFold(path.Ext(name), ".html") || strings.EqualFold(path.Ext(name), ".htm")
+	var text string
+	var enc Encoding
+	if isHTML {
+		text, enc, err = decodeHTML(b, l.opt.Encoding)
+	} else {
+		text, enc, err = decode(b, l.opt.Encoding)
+	}
+	if err != nil {
+		hint := "pass --encoding to force one"
+		if errors.Is(err, errBinary) {
+			hint = "readout reads text, HTML and JSONL files; remove it from the corpus"
+		}
+		l.problem(Problem{Path: display, Err: err.Error(), Hint: hint})
+		return
+	}
+	d := &Document{File: rel, Path: display, Encoding: string(enc), Digest: sha256.Sum256(b)}
+	var h htmlDoc
+	if isHTML {
+		h, err = extractHTML(text)
+		if err != nil {
+			l.problem(Problem{Path: display, Err: "cannot parse HTML: " + err.Error()})
+			return
+		}
+		text = h.Text
+	}
+	d.Text = text
+	defaultID := strings.TrimSuffix(rel, path.Ext(rel))
+	if p := l.finish(d, e, defaultID, h, DateFromManifest, "manifest"); p != nil {
+		l.problem(*p)
+		return
+	}
+	l.docs = append(l.docs, d)
+}
+
+// jsonl reads one document per line: {"text": ..., "id": ..., "date": ..., ...}.
+func (l *loader) jsonl(b []byte, display, rel string) {
+	text, _, err := decode(b, l.opt.Encoding)
+	if err != nil {
+		l.problem(Problem{Path: display, Err: err.Error(), Hint: "JSONL must be UTF-8"})
+		return
+	}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
+	n, docs := 0, 0
+	for sc.Scan() {
+		n++
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var rec map[string]any
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.UseNumber()
+		if err := dec.Decode(&rec); err != nil {
+			l.problem(Problem{Path: display, Line: n, Err: "not a JSON object: " + jsonErr(err), Hint: "write one JSON object per line"})
+			continue
+		}
+		if dec.More() {
+			l.problem(Problem{Path: display, Line: n, Err: "more than one JSON value on the line", Hint: "write one JSON object per line"})
+			continue
+		}
+		body, ok := rec["text"].(string)
+		if !ok || strings.TrimSpace(body) == "" {
+			l.problem(Problem{Path: display, Line: n, Err: `record has no "text" string`, Hint: `give each record a non-empty "text" field`})
+			continue
+		}
+		e := &entry{From: display, Line: n, Meta: map[string]string{}}
+		for k, v := range rec {
+			var s string
+			switch v := v.(type) {
+			case string:
+				s = v
+			case json.Number:
+				s = v.String()
+			case bool:
+				s = fmt.Sprint(v)
+			case nil:
+				continue
+			default:
+				continue // nested values are not metadata readout can show
+			}
+			switch k {
+			case "text":
+			case "id":
+				e.ID = s
+			case "date":
+				e.Date = s
+			case "title":
+				e.Title = s
+			case "source":
+				e.Source = s
+			case "url":
+				e.URL = s
+			case "language":
+				e.Language = s
+			case "file":
+				e.File = s
+			default:
+				e.Meta[k] = s
+			}
+		}
+		d := &Document{File: rel, Path: fmt.Sprintf("%s:%d", display, n), Encoding: string(EncodingUTF8),
+			Text: body, Digest: sha256.Sum256([]byte(body))}
+		if p := l.finish(d, e, fmt.Sprintf("%s-%d", stem, n), htmlDoc{}, DateFromJSONL, "jsonl"); p != nil {
+			p.Line = n
+			l.problem(*p)
+			continue
+		}
+		docs++
+		l.docs = append(l.docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		l.problem(Problem{Path: display, Line: n + 1, Err: err.Error()})
+		return
+	}
+	if docs == 0 && n == 0 {
+		l.problem(Problem{Path: display, Err: "is empty (no records)", Hint: "remove it or fill it"})
+	}
+}
+
+func jsonErr(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+	}
+	return err.Error()
+}
+
+// finish fills a document's metadata from its entry (manifest row or JSONL record), its HTML
+// head and its text, and cleans it.
+func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, given DateSource, langSource string) *Problem {
+	if strings.TrimSpace(d.Text) == "" {
+		return &Problem{Path: d.Path, Err: "has no text (only white space)", Hint: "remove it or fill it"}
+	}
+	if bytes.IndexByte([]byte(d.Text), 0) >= 0 {
+		return &Problem{Path: d.Path, Err: errBinary.Error(), Hint: "readout reads text, HTML and JSONL files; remove it from the corpus"}
+	}
+	if e == nil {
+		e = &entry{From: d.Path}
+	}
+	d.ID = e.ID
+	if d.ID == "" {
+		d.ID = defaultID
+	}
+	d.Title, d.Source, d.URL, d.Meta = e.Title, e.Source, e.URL, e.Meta
+	if e.Date != "" {
+		t, err := ParseDate(e.Date)
+		if err != nil {
+			return &Problem{Path: e.From, Line: e.Line, Err: fmt.Sprintf("%v (for %s)", err, d.ID)}
+		}
+		d.Date, d.DateSource = t, given
+	}
+	d.Clean, d.Spans, d.Removed = l.opt.Rules.Clean(d.Text)
+	if !d.HasDate() && h.Date != "" {
+		if t, err := ParseDate(firstField(h.Date)); err == nil {
+			d.Date, d.DateSource = t, DateFromHTMLMeta
+		}
+	}
+	if !d.HasDate() {
+		if t, ok := findDate(d.Text); ok {
+			d.Date, d.DateSource = t, DateFromText
+		}
+	}
+	if !d.HasDate() {
+		if t, ok := dateFromFilename(path.Base(d.File)); ok {
+			d.Date, d.DateSource = t, DateFromFilename
+		}
+	}
+	if !d.HasDate() {
+		d.DateSource = DateNone
+	}
+	if e.Language != "" {
+		lang, ok := ParseLanguage(e.Language)
+		if !ok {
+			return &Problem{Path: e.From, Line: e.Line, Err: fmt.Sprintf("language %q is not supported (for %s)", e.Language, d.ID), Hint: "use ar or en, or leave it empty to detect"}
+		}
+		d.Language, d.LangSource = lang, langSource
+	} else {
+		d.Language, d.LangSource = DetectLanguage(d.Clean), "detected"
+	}
+	if d.Title == "" {
+		d.Title = h.Title
+	}
+	if d.Title == "" {
+		d.Title = guessTitle(d.Clean)
+	}
+	return nil
+}
+
+func firstField(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 10 {
+		if _, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return s[:10]
+		}
+	}
+	return s
+}
+
+// DetectLanguage returns Arabic when Arabic letters are at least as many as Latin letters, and
+// English otherwise.
+func DetectLanguage(s string) Language {
+	var ar, latin int
+	for _, r := range s {
+		switch {
+		case isArabicLetter(r):
+			ar++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	if latin > ar {
+		return English
+	}
+	return Arabic
+}
+
+// guessTitle takes the first non-blank line as the title when it reads like a headline: at
+// most 25 words and no full stop at its end.
+func guessTitle(clean string) string {
+	for _, line := range strings.Split(clean, "\n") {
+		t := collapse(line)
+		if t == "" {
+			continue
+		}
+		if len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") {
+			return t
+		}
+		return ""
+	}
+	return ""
+}
+
+func hasExt(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func join(dir, p string) string {
+	if dir == "" || dir == "." {
+		return p
+	}
+	return filepath.Join(dir, filepath.FromSlash(p))
+}
+
+// Hash is the corpus hash written into run records: the SHA-256 of, for each document in order,
+// its id, a NUL byte, and the SHA-256 of its bytes.
+func (c *Corpus) Hash() string {
+	h := sha256.New()
+	for _, d := range c.Docs {
+		h.Write([]byte(d.ID))
+		h.Write([]byte{0})
+		h.Write(d.Digest[:])
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// Undated returns the documents with no date.
+func (c *Corpus) Undated() []*Document {
+	var out []*Document
+	for _, d := range c.Docs {
+		if !d.HasDate() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ByDate returns the documents sorted by date (undated last), ties in corpus order.
+func (c *Corpus) ByDate() []*Document {
+	out := append([]*Document(nil), c.Docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.HasDate() != b.HasDate() {
+			return a.HasDate()
+		}
+		return a.Date.Before(b.Date)
+	})
+	return out
+}

@@ -1,0 +1,132 @@
+package corpus
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// ManifestColumns are the columns readout reads from manifest.csv; only file is required, and
+// any further column is kept as metadata.
+var ManifestColumns = []string{"file", "id", "date", "title", "source", "url", "language"}
+
+// entry is one manifest row, or the fields of one JSONL record.
+type entry struct {
+	From     string // the manifest or JSONL file, for messages
+	Line     int
+	File     string
+	ID       string
+	Date     string
+	Title    string
+	Source   string
+	URL      string
+	Language string
+	Meta     map[string]string
+}
+
+// parseManifest reads manifest.csv text. Row problems are returned with their line numbers;
+// rows with problems are left out of the entries.
+func parseManifest(text, display string) ([]entry, []Problem) {
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, "\ufeff")))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, []Problem{{Path: display, Err: "manifest is empty", Hint: "its first line must name the columns, e.g. file,id,date,title"}}
+	}
+	if err != nil {
+		return nil, []Problem{csvProblem(display, err)}
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if _, dup := cols[h]; dup {
+			return nil, []Problem{{Path: display, Line: 1, Err: fmt.Sprintf("column %q appears twice in the header", h)}}
+		}
+		cols[h] = i
+	}
+	if _, ok := cols["file"]; !ok {
+		return nil, []Problem{{Path: display, Line: 1, Err: fmt.Sprintf("the header has no file column (it has %s)", strings.Join(header, ",")),
+			Hint: "the first line must name the columns, with file among them: file,id,date,title,source,url,language"}}
+	}
+	var out []entry
+	var probs []Problem
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			probs = append(probs, csvProblem(display, err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrFieldCount) {
+				break // the reader cannot resynchronise after a quoting error
+			}
+			continue
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(header) {
+			probs = append(probs, Problem{Path: display, Line: line,
+				Err:  fmt.Sprintf("row has %d fields but the header has %d", len(rec), len(header)),
+				Hint: "quote fields that contain commas"})
+			continue
+		}
+		e := entry{Line: line, Meta: map[string]string{}}
+		for name, i := range cols {
+			v := strings.TrimSpace(rec[i])
+			switch name {
+			case "file":
+				e.File = v
+			case "id":
+				e.ID = v
+			case "date":
+				e.Date = v
+			case "title":
+				e.Title = v
+			case "source":
+				e.Source = v
+			case "url":
+				e.URL = v
+			case "language":
+				e.Language = v
+			default:
+				if v != "" {
+					e.Meta[name] = v
+				}
+			}
+		}
+		if e.File == "" {
+			probs = append(probs, Problem{Path: display, Line: line, Err: "row has an empty file field", Hint: "name the document's file, relative to the manifest"})
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, probs
+}
+
+func csvProblem(display string, err error) Problem {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return Problem{Path: display, Line: pe.Line, Err: "malformed CSV: " + pe.Err.Error(), Hint: "check the quoting on that line"}
+	}
+	return Problem{Path: display, Err: err.Error()}
+}
+
+// cleanRel checks a manifest path: relative, inside the corpus directory. It returns the path in
+// slash form.
+func cleanRel(p string) (string, bool) {
+	p = strings.ReplaceAll(p, `\`, "/")
+	if strings.HasPrefix(p, "/") || (len(p) > 1 && p[1] == ':') {
+		return "", false
+	}
+	c := path.Clean(p)
+	if c == ".." || strings.HasPrefix(c, "../") || c == "." {
+		return "", false
+	}
+	return c, true
+}

@@ -1,0 +1,53 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one bad input: the file (and line, where there is one), what is wrong, and what
+// to do about it.
+type Problem struct {
+	Path string
+	Line int // 0 when the problem is with the whole file
+	Err  string
+	Hint string
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Err)
+	if p.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(p.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// LoadError reports every problem found while loading a corpus. Nothing is loaded when it is
+// returned.
+type LoadError struct {
+	Problems []Problem
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	if len(e.Problems) == 1 {
+		b.WriteString("cannot load the corpus: ")
+		b.WriteString(e.Problems[0].String())
+	} else {
+		fmt.Fprintf(&b, "cannot load the corpus, %d problems:", len(e.Problems))
+		for _, p := range e.Problems {
+			b.WriteString("\n  ")
+			b.WriteString(p.String())
+		}
+	}
+	b.WriteString("\nfix the input, or pass --skip-bad to load the good documents and list the rest")
+	return b.String()
+}
