@@ -58,7 +58,6 @@ func parseManifest(text, display string) ([]entry, []Problem) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			probs = append(probs, csvProblem(display, err))
 			var pe *csv.ParseError
@@ -67,6 +66,7 @@ func parseManifest(text, display string) ([]entry, []Problem) {
 			}
 			continue
 		}
+		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a blank line
 		}

@@ -1,0 +1,446 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	readout "github.com/readout/readout"
+)
+
+// seedText returns a seed article's bytes.
+func seedText(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func write(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestSeedCorpus(t *testing.T) {
+	c, err := Seed(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Event dates from shared/seeds/README.md, in manifest order.
+	want := []struct{ id, date, file string }{
+		{"2020-07-08-call", "2020-07-08", "004_195d63a88f2e261d.txt"},
+		{"2022-02-04-beijing", "2022-02-04", "002_ad039091c34c510c.txt"},
+		{"2022-12-30-video", "2022-12-30", "001_3af3ba166fef2441.txt"},
+		{"2023-03-21-moscow", "2023-03-21", "003_834569aff6de6b8d.txt"},
+		{"2023-10-18-brf", "2023-10-18", "000_534698608f2af9c6.txt"},
+	}
+	if len(c.Docs) != len(want) {
+		t.Fatalf("got %d documents, want %d", len(c.Docs), len(want))
+	}
+	for i, w := range want {
+		d := c.Docs[i]
+		if d.ID != w.id || d.Date.Format("2006-01-02") != w.date || d.File != w.file {
+			t.Errorf("doc %d = %s %s %s, want %s %s %s", i, d.ID, d.Date.Format("2006-01-02"), d.File, w.id, w.date, w.file)
+		}
+		if d.DateSource != DateFromManifest || d.Language != Arabic {
+			t.Errorf("%s: date source %s, language %s", d.ID, d.DateSource, d.Language)
+		}
+		if d.Title == "" {
+			t.Errorf("%s: no title", d.ID)
+		}
+		if d.Meta["note"] == "" {
+			t.Errorf("%s: extra manifest column note not kept as metadata", d.ID)
+		}
+	}
+	if c.Docs[1].Source != "PRNewswire" {
+		t.Errorf("beijing source = %q", c.Docs[1].Source)
+	}
+}
+
+// The bundled corpus is the seed articles byte for byte.
+func TestSeedBytesUnchanged(t *testing.T) {
+	for _, name := range []string{"000_534698608f2af9c6.txt", "001_3af3ba166fef2441.txt", "002_ad039091c34c510c.txt", "003_834569aff6de6b8d.txt", "004_195d63a88f2e261d.txt"} {
+		shared, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", name))
+		if err != nil {
+			t.Skipf("shared/seeds not beside the checkout: %v", err)
+		}
+		embedded, err := readFS(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(shared) != string(embedded) || string(seedText(t, name)) != string(shared) {
+			t.Errorf("%s differs from ../shared/seeds", name)
+		}
+	}
+}
+
+func readFS(name string) ([]byte, error) {
+	f, err := readout.SeedFS().Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	b := make([]byte, st.Size())
+	_, err = f.Read(b)
+	return b, err
+}
+
+// Without the manifest, dates come from the text where the text has a full date. The
+// 2022-02-04 article's dateline says 5 February 2022 (publication), the 2023-03-21 article is
+// dated 22/03/2023; the other three name no full date.
+func TestDatesFromSeedTexts(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"000_534698608f2af9c6.txt", "001_3af3ba166fef2441.txt", "002_ad039091c34c510c.txt", "003_834569aff6de6b8d.txt", "004_195d63a88f2e261d.txt"} {
+		write(t, dir, n, seedText(t, n))
+	}
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"000_534698608f2af9c6": "none",
+		"001_3af3ba166fef2441": "none",
+		"002_ad039091c34c510c": "2022-02-05 text",
+		"003_834569aff6de6b8d": "2023-03-22 text",
+		"004_195d63a88f2e261d": "none",
+	}
+	for _, d := range c.Docs {
+		got := string(d.DateSource)
+		if d.HasDate() {
+			got = d.Date.Format("2006-01-02") + " " + got
+		}
+		if got != want[d.ID] {
+			t.Errorf("%s: date %q, want %q", d.ID, got, want[d.ID])
+		}
+	}
+	if n := len(c.Undated()); n != 3 {
+		t.Errorf("Undated() = %d documents, want 3", n)
+	}
+}
+
+func TestFindDate(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"iso", "نشر في 2022-02-04 بتوقيت بكين", "2022-02-04"},
+		{"dmy slash", "22/03/2023", "2023-03-22"},
+		{"dmy dash", "التاريخ 05-02-2022", "2022-02-05"},
+		{"arabic month", "بكين، 5 فبراير 2022 /PRNewswire/", "2022-02-05"},
+		{"arabic month hamza", "في 3 أبريل 2021 قال", "2021-04-03"},
+		{"arabic-indic digits", "بكين ٥ فبراير ٢٠٢٢", "2022-02-05"},
+		{"levantine", "دمشق في 12 كانون الثاني 2021", "2021-01-12"},
+		{"levantine tishreen", "1 تشرين الأول 2020", "2020-10-01"},
+		{"levantine with gloss", "بيروت 7 شباط/فبراير 2022", "2022-02-07"},
+		{"levantine hamza", "20 آذار 2023", "2023-03-20"},
+		{"maghreb", "الجزائر 14 جويلية 2022", "2022-07-14"},
+		{"english mdy", "Beijing, February 5, 2022 — talks", "2022-02-05"},
+		{"english dmy abbr", "Moscow, 5 Feb 2022", "2022-02-05"},
+		{"english abbr dot", "Feb. 4, 2022", "2022-02-04"},
+		{"first in reading order", "في 1 مارس 2020 ثم 2021-01-01", "2020-03-01"},
+		{"invalid day", "31/02/2022", ""},
+		{"year only", "خلال العام 2022", ""},
+		{"no year", "نهاية يونيو الماضي", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, ok := findDate(c.text)
+			got := ""
+			if ok {
+				got = d.Format("2006-01-02")
+			}
+			if got != c.want {
+				t.Errorf("findDate(%q) = %q, want %q", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+func TestDateFromFilename(t *testing.T) {
+	cases := map[string]string{
+		"2022-02-04-beijing.txt": "2022-02-04",
+		"xinhua_20230321.html":   "2023-03-21",
+		"2023_10_18.txt":         "2023-10-18",
+		"article-7.txt":          "",
+		"20221399.txt":           "",
+	}
+	for name, want := range cases {
+		d, ok := dateFromFilename(name)
+		got := ""
+		if ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != want {
+			t.Errorf("dateFromFilename(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestDateSourcesPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "2021-05-05-a.txt", []byte("مقال كتب في 2022-01-02 عن شي"))
+	write(t, dir, "2021-05-05-b.txt", []byte("مقال بلا تاريخ عن شي"))
+	write(t, dir, "c.html", []byte(`<html><head><meta property="article:published_time" content="2020-03-04T10:00:00Z"></head><body><p>قال شي في 2022-01-02</p></body></html>`))
+	write(t, dir, "manifest.csv", []byte("file,date\n2021-05-05-a.txt,2019-09-09\n"))
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, d := range c.Docs {
+		got[d.ID] = d.Date.Format("2006-01-02") + " " + string(d.DateSource)
+	}
+	want := map[string]string{
+		"2021-05-05-a": "2019-09-09 manifest",
+		"2021-05-05-b": "2021-05-05 filename",
+		"c":            "2020-03-04 html-meta",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	orig := seedText(t, "002_ad039091c34c510c.txt")
+	enc := func(e transform.Transformer) []byte {
+		b, _, err := transform.Bytes(e, orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// Every character of this article (curly quotes and em dash included) is in Windows-1256;
+	// transform.Bytes fails on a missing one, so the fixtures are exact. (The 2020 article is not
+	// used: its double prime U+2033 has no Windows-1256 byte.)
+	cases := []struct {
+		name  string
+		bytes []byte
+		want  string
+	}{
+		{"utf-8", orig, "utf-8"},
+		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, orig...), "utf-8"},
+		{"utf-16le bom", enc(xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder()), "utf-16le"},
+		{"utf-16be bom", enc(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewEncoder()), "utf-16be"},
+		{"windows-1256", enc(charmap.Windows1256.NewEncoder()), "windows-1256"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := write(t, dir, "a.txt", c.bytes)
+			co, err := Load([]string{p}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := co.Docs[0]
+			if d.Encoding != c.want {
+				t.Errorf("encoding %s, want %s", d.Encoding, c.want)
+			}
+			if d.Text != string(orig) {
+				t.Errorf("decoded text differs from the original")
+			}
+		})
+	}
+	t.Run("forced", func(t *testing.T) {
+		dir := t.TempDir()
+		p := write(t, dir, "a.txt", enc(charmap.Windows1256.NewEncoder()))
+		if _, err := Load([]string{p}, Options{Encoding: EncodingUTF8}); err == nil || !strings.Contains(err.Error(), "not valid UTF-8") {
+			t.Errorf("forcing utf-8 on Windows-1256 bytes: err = %v", err)
+		}
+	})
+	t.Run("latin-1 is not taken for arabic", func(t *testing.T) {
+		dir := t.TempDir()
+		latin, _, err := transform.Bytes(charmap.ISO8859_1.NewEncoder(), []byte("Le président a déclaré à la presse que la coopération était très étroite."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := write(t, dir, "fr.txt", latin)
+		_, err = Load([]string{p}, Options{})
+		if err == nil || !strings.Contains(err.Error(), "neither valid UTF-8 nor plausible Windows-1256") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+func TestHTML(t *testing.T) {
+	body := `<!DOCTYPE html><html><head><meta charset="windows-1256"><title>قمة روسية صينية</title>
+<style>p{color:red}</style><script>var x = "شي";</script></head>
+<body><nav>الرئيسية | أخبار</nav><header>شعار الموقع</header>
+<article><h1>قمة روسية صينية</h1><p>قال الرئيس شي &laquo;إن&raquo; التعاون &amp; الشراكة مستمران.</p>
+<p>وأكد بوتين   أن العلاقات قوية.</p></article><footer>جميع الحقوق محفوظة</footer>
+<form>اترك رد</form></body></html>`
+	raw, _, err := transform.Bytes(charmap.Windows1256.NewEncoder(), []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := write(t, dir, "page.html", raw)
+	c, err := Load([]string{p}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Docs[0]
+	want := "قمة روسية صينية\nقال الرئيس شي «إن» التعاون & الشراكة مستمران.\nوأكد بوتين أن العلاقات قوية."
+	if d.Text != want {
+		t.Errorf("text =\n%q\nwant\n%q", d.Text, want)
+	}
+	if d.Title != "قمة روسية صينية" || d.Encoding != "windows-1256" {
+		t.Errorf("title %q encoding %q", d.Title, d.Encoding)
+	}
+}
+
+func TestJSONLAndManifestAndList(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "docs.jsonl", []byte(`{"id":"a","date":"2021-01-02","text":"قال شي إن التعاون مهم","outlet":"وكالة"}
+{"text":"Putin said cooperation matters.","title":"T"}
+`))
+	c, err := Load([]string{filepath.Join(dir, "docs.jsonl")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 2 || c.Docs[0].ID != "a" || c.Docs[0].DateSource != DateFromJSONL || c.Docs[0].Meta["outlet"] != "وكالة" {
+		t.Fatalf("jsonl docs: %+v", c.Docs[0])
+	}
+	if c.Docs[1].ID != "docs-2" || c.Docs[1].Language != English || c.Docs[1].Title != "T" {
+		t.Errorf("second record: id %q language %q title %q", c.Docs[1].ID, c.Docs[1].Language, c.Docs[1].Title)
+	}
+
+	// A manifest given directly reads only the files it lists, in its order.
+	write(t, dir, "sub/b.txt", []byte("نص ب"))
+	write(t, dir, "sub/a.txt", []byte("نص أ"))
+	write(t, dir, "sub/c.txt", []byte("نص ج"))
+	m := write(t, dir, "sub/list.csv", []byte("file,id\nb.txt,bee\na.txt,ay\n"))
+	c, err = Load([]string{m}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := docIDs(c); ids != "bee,ay" {
+		t.Errorf("manifest given directly: ids %s", ids)
+	}
+	// A directory reads every file, manifest rows first.
+	write(t, dir, "sub/manifest.csv", []byte("file,id\nc.txt,see\n"))
+	c, err = Load([]string{filepath.Join(dir, "sub")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := docIDs(c); ids != "see,a,b" {
+		t.Errorf("directory: ids %s", ids)
+	}
+	// A list of files, in the order given.
+	c, err = Load([]string{filepath.Join(dir, "sub", "c.txt"), filepath.Join(dir, "sub", "a.txt")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := docIDs(c); ids != "c,a" {
+		t.Errorf("list: ids %s", ids)
+	}
+}
+
+func docIDs(c *Corpus) string {
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
+func TestBoilerplate(t *testing.T) {
+	rs, err := CompileRules(DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text, clean string
+		rules             []string
+	}{
+		{"comment form to end", "عنوان\nنص المقال.\nاترك رد\nلن يتم نشر عنوان بريدك الإلكتروني.", "عنوان\nنص المقال.\n", []string{"comment-form", "comment-form"}},
+		{"section label", "تفاصيل الخبر\nعنوان\nنص.", "عنوان\nنص.", []string{"section-label"}},
+		{"repeated headline", "عنوان الخبر\n\nعنوان  الخبر\nنص.", "عنوان الخبر\n\nنص.", []string{"repeated-headline"}},
+		{"repeat far down is kept", "أ\nب\nج\nد\nه\nو\nز\nأ", "أ\nب\nج\nد\nه\nو\nز\nأ", nil},
+		{"share line", "نص.\nشارك على فيسبوك\nنص آخر.", "نص.\nنص آخر.", []string{"share"}},
+		{"share word inside text kept", "شارك الرئيس في القمة.", "شارك الرئيس في القمة.", nil},
+		{"site tagline", "موقع متخصص بالشؤون الصينية\nعنوان", "عنوان", []string{"site-tagline"}},
+		{"counter", "عنوان\n0\nنص.", "عنوان\nنص.", []string{"counter"}},
+		{"date line", "22/03/2023\nنص.", "نص.", []string{"date-line"}},
+		{"english", "Title\nText.\nLeave a Reply\nYour email address will not be published.", "Title\nText.\n", []string{"comment-form", "comment-form"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			clean, spans, removed := rs.Clean(c.text)
+			if clean != c.clean {
+				t.Errorf("clean = %q, want %q", clean, c.clean)
+			}
+			var got []string
+			for _, r := range removed {
+				got = append(got, r.Rule)
+			}
+			if strings.Join(got, ",") != strings.Join(c.rules, ",") {
+				t.Errorf("rules fired %v, want %v", got, c.rules)
+			}
+			for _, s := range spans {
+				if clean[s.CleanStart:s.CleanStart+s.Len] != c.text[s.OrigStart:s.OrigStart+s.Len] {
+					t.Errorf("span %+v does not map back", s)
+				}
+			}
+		})
+	}
+}
+
+// Offsets in the cleaned seed articles map back to the same bytes of the original.
+func TestOrigOffset(t *testing.T) {
+	c, err := Seed(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range c.Docs {
+		for i := 0; i < len(d.Clean); i += 7 {
+			o := d.OrigOffset(i)
+			if d.Text[o] != d.Clean[i] {
+				t.Fatalf("%s: clean offset %d maps to %d: %q vs %q", d.ID, i, o, d.Text[o], d.Clean[i])
+			}
+		}
+	}
+	d := c.Docs[0] // 2020-07-08-call: its first line was removed
+	if d.OrigOffset(0) == 0 || len(d.Removed) != 4 {
+		t.Errorf("call article: first clean byte maps to %d, %d removals", d.OrigOffset(0), len(d.Removed))
+	}
+}
+
+func TestRulesFile(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "rules.yaml", []byte("disable: [counter]\nrules:\n  - id: agency\n    lines: [\"(شينخوا)\"]\n"))
+	rs, err := LoadRules(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, _, removed := rs.Clean("عنوان\n0\n(شينخوا)\nنص.")
+	if clean != "عنوان\n0\nنص." || len(removed) != 1 || removed[0].Rule != "agency" {
+		t.Errorf("clean %q removed %+v", clean, removed)
+	}
+	bad := write(t, dir, "bad.yaml", []byte("rules:\n  - id: x\n    lynes: [a]\n"))
+	if _, err := LoadRules(bad); err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("unknown key: err = %v", err)
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	if DetectLanguage("قال الرئيس شي (Xi Jinping) إن") != Arabic {
+		t.Error("Arabic with an English gloss should be Arabic")
+	}
+	if DetectLanguage("President Xi said that") != English {
+		t.Error("English should be English")
+	}
+}
