@@ -90,6 +90,7 @@ type globalOptions struct {
 	Quiet         bool
 	Boilerplate   string
 	NoBoilerplate bool
+	Lexicon       string
 }
 
 func newRootCmd(s streams) *cobra.Command {
@@ -119,9 +120,13 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.BoolVarP(&a.global.Quiet, "quiet", "q", false, "say nothing on stderr but errors")
 	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
+	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 
 	root.AddCommand(
 		newCmdCorpus(a, nil),
+		newCmdThemes(a, nil),
+		newCmdKWIC(a, nil),
+		newCmdLexicon(a),
 		newCmdVersion(a),
 	)
 	return root

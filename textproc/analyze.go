@@ -1,0 +1,118 @@
+package textproc
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Doc is an analysed text: tokens, their normalized forms, sentences with speakers, and theme
+// matches. All offsets are byte offsets into Text.
+type Doc struct {
+	Text      string
+	Tokens    []Token
+	Norm      []string
+	Sentences []Sentence
+	Matches   []Match
+
+	forms  []form
+	sentOf []int // sentence of each token, -1 for none
+}
+
+// Match is one theme mention.
+type Match struct {
+	Theme      string // theme id
+	Term       string // the term that fired (its name: the first spelling in the lexicon)
+	Spelling   string // the spelling that matched, as written in the lexicon
+	Sentence   int
+	TokStart   int // first token
+	TokEnd     int // one past the last token
+	Start, End int // byte offsets
+}
+
+// Analyze tokenizes text, splits it into sentences, attributes speakers and finds theme
+// mentions.
+func (lx *Lexicon) Analyze(text string) *Doc {
+	d := &Doc{Text: text, Tokens: Tokenize(text)}
+	forms := make([]form, len(d.Tokens))
+	d.Norm = make([]string, len(d.Tokens))
+	cache := map[string]int{}
+	for i, t := range d.Tokens {
+		raw := text[t.Start:t.End]
+		if j, ok := cache[raw]; ok {
+			forms[i], d.Norm[i] = forms[j], d.Norm[j]
+			continue
+		}
+		n := Normalize(raw)
+		forms[i], d.Norm[i] = newForm(n), n
+		cache[raw] = i
+	}
+	d.Sentences = Split(text, d.Tokens)
+	sentOf := make([]int, len(d.Tokens))
+	for i := range sentOf {
+		sentOf[i] = -1
+	}
+	for _, s := range d.Sentences {
+		for t := s.TokStart; t < s.TokEnd; t++ {
+			sentOf[t] = s.Index
+		}
+	}
+	d.forms, d.sentOf = forms, sentOf
+	lx.newSpeakerScan(text, d.Tokens, forms).attribute(d.Sentences)
+	d.Matches = lx.themeMatches(d, forms, sentOf)
+	return d
+}
+
+func (lx *Lexicon) themeMatches(d *Doc, forms []form, sentOf []int) []Match {
+	all := lx.themeIndex.find(forms)
+	excl := lx.exclIndex.find(forms)
+	byTheme := make([][]hit, len(lx.Themes))
+	for _, h := range all {
+		if sentOf[h.start] < 0 || sentOf[h.start] != sentOf[h.end-1] {
+			continue // a term does not run across sentences
+		}
+		byTheme[h.p.owner] = append(byTheme[h.p.owner], h)
+	}
+	var out []Match
+	for ti, hits := range byTheme {
+		var kept []hit
+		for _, h := range longest(hits) {
+			excluded := false
+			for _, e := range excl {
+				if e.p.owner == ti && e.start < h.end && h.start < e.end {
+					excluded = true
+					break
+				}
+			}
+			if !excluded {
+				kept = append(kept, h)
+			}
+		}
+		for k, h := range kept {
+			if k > 0 && isGloss(d, kept[k-1], h) {
+				continue
+			}
+			out = append(out, Match{
+				Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
+				TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End,
+			})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TokStart < out[j].TokStart })
+	return out
+}
+
+// isGloss reports whether h is a translation of the previous mention of the same theme given
+// in parentheses right after it: منظمة شانغهاي للتعاون (Shanghai Cooperation Organisation).
+func isGloss(d *Doc, prev, h hit) bool {
+	between := d.Text[d.Tokens[prev.end-1].End:d.Tokens[h.start].Start]
+	if strings.TrimSpace(strings.ReplaceAll(between, "\u00a0", " ")) != "(" {
+		return false
+	}
+	after := d.Text[d.Tokens[h.end-1].End:]
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, " \u00a0"))
+	return r == ')'
+}
+
+// SentenceText returns a sentence's text.
+func (d *Doc) SentenceText(s Sentence) string { return d.Text[s.Start:s.End] }

@@ -1,0 +1,41 @@
+package textproc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CompilePhrase compiles a search phrase the way lexicon terms are compiled: normalized words,
+// proclitics allowed on the first, suffixes on any, * as a trailing wildcard.
+func CompilePhrase(s string) (*Pattern, error) {
+	var words []string
+	for _, f := range strings.Fields(s) {
+		wild := strings.HasSuffix(f, "*")
+		for _, tok := range Tokenize(f) {
+			words = append(words, Normalize(f[tok.Start:tok.End]))
+		}
+		if wild && len(words) > 0 {
+			words[len(words)-1] += "*"
+		}
+	}
+	if len(words) == 0 {
+		return nil, fmt.Errorf("search term %q has no letters or digits", s)
+	}
+	return &Pattern{Term: s, Text: s, Words: words}, nil
+}
+
+// Find returns the occurrences of a phrase in the document, leftmost-longest, within
+// sentences. Theme is empty in the matches.
+func (d *Doc) Find(p *Pattern) []Match {
+	ix := newIndex([]*Pattern{p})
+	var out []Match
+	for _, h := range longest(ix.find(d.forms)) {
+		si := d.sentOf[h.start]
+		if si < 0 || si != d.sentOf[h.end-1] {
+			continue
+		}
+		out = append(out, Match{Term: p.Term, Spelling: p.Text, Sentence: si, TokStart: h.start, TokEnd: h.end,
+			Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
+	}
+	return out
+}

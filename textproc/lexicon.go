@@ -1,0 +1,456 @@
+package textproc
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed lexicon/default.yaml
+var defaultLexicon []byte
+
+// DefaultLexiconYAML returns the built-in lexicon file.
+func DefaultLexiconYAML() []byte { return append([]byte(nil), defaultLexicon...) }
+
+// DefaultLexicon returns the built-in lexicon, compiled.
+func DefaultLexicon() *Lexicon {
+	lx, probs := ParseLexicon(defaultLexicon, "built-in lexicon")
+	if len(probs) > 0 {
+		panic(fmt.Sprintf("the built-in lexicon has problems: %v", probs)) // caught by the tests
+	}
+	return lx
+}
+
+// Lexicon is a compiled theme lexicon with its speaker rules.
+type Lexicon struct {
+	Name   string
+	Themes []*Theme
+	Actors []*Actor
+	Hash   string // SHA-256 of the file's bytes
+
+	joint          []*Pattern
+	verbs          wordSet // reporting verbs
+	continuations  wordSet // participles that continue the same speaker (مضيفا)
+	addresseeVerbs wordSet // verbs whose only noun phrase may be the addressee (أبلغ)
+	titles         wordSet // words allowed between a verb and its subject (الرئيس)
+	particles      wordSet // words allowed before a continuing verb (كما، قد)
+	complementizer wordSet // words that open the reported content (أن، إن، إلى)
+	openers        wordSet // prepositions that open an adverbial before a verb (في، على)
+
+	themeIndex *index
+	exclIndex  *index
+	actorIndex *index
+}
+
+// Theme is one theme: an id, labels, and the terms that count as a mention.
+type Theme struct {
+	ID      string
+	Labels  map[string]string // by language: ar, en
+	Terms   []*Pattern
+	Exclude []*Pattern
+	Line    int
+}
+
+// Label returns the theme's label in lang, else its English label, else its id.
+func (t *Theme) Label(lang string) string {
+	if l := t.Labels[lang]; l != "" {
+		return l
+	}
+	if l := t.Labels["en"]; l != "" {
+		return l
+	}
+	return t.ID
+}
+
+// Actor is a speaker readout attributes statements to.
+type Actor struct {
+	ID      string
+	Labels  map[string]string
+	Aliases []*Pattern
+	Line    int
+}
+
+// Pattern is one spelling of a term: normalized words, matched with clitics allowed on the
+// first word and a suffix on the last; a word ending in * matches any word it begins.
+type Pattern struct {
+	Term  string   // the term's name: its first spelling, as written in the lexicon
+	Text  string   // this spelling, as written
+	Words []string // normalized
+	Line  int
+	owner int // theme or actor index; -1 for joint
+}
+
+// Problem is something wrong in a lexicon file, at a line.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// SpeakerNone and SpeakerJoint are the speaker ids that are not actors.
+const (
+	SpeakerNone  = "none"
+	SpeakerJoint = "joint"
+)
+
+var idRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+type parser struct {
+	file  string
+	probs []Problem
+}
+
+func (p *parser) problem(line int, format string, a ...any) {
+	p.probs = append(p.probs, Problem{File: p.file, Line: line, Msg: fmt.Sprintf(format, a...)})
+}
+
+// mapping walks a YAML mapping, calling f for each allowed key and reporting unknown ones.
+func (p *parser) mapping(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		p.problem(n.Line, "%s must be a mapping of keys", what)
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		ok := false
+		for _, a := range allowed {
+			if k.Value == a {
+				ok = true
+			}
+		}
+		if !ok {
+			p.problem(k.Line, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(allowed, ", "))
+			continue
+		}
+		if seen[k.Value] {
+			p.problem(k.Line, "key %q appears twice in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		f(k.Value, k, v)
+	}
+}
+
+func (p *parser) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode {
+		p.problem(n.Line, "%s must be a string", what)
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) strs(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		p.problem(n.Line, "%s must be a list", what)
+		return nil
+	}
+	var out []*yaml.Node
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode {
+			p.problem(c.Line, "each item of %s must be a string", what)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (p *parser) labels(n *yaml.Node, what string) map[string]string {
+	m := map[string]string{}
+	p.mapping(n, what+" labels", []string{"ar", "en"}, func(key string, k, v *yaml.Node) {
+		m[key] = p.str(v, what+" label "+key)
+	})
+	return m
+}
+
+// pattern compiles one spelling.
+func (p *parser) pattern(n *yaml.Node, term string, owner int, what string) *Pattern {
+	var words []string
+	for _, f := range strings.Fields(n.Value) {
+		wild := strings.HasSuffix(f, "*")
+		for _, tok := range Tokenize(f) {
+			words = append(words, Normalize(f[tok.Start:tok.End]))
+		}
+		if wild && len(words) > 0 {
+			words[len(words)-1] += "*"
+		}
+	}
+	if len(words) == 0 {
+		p.problem(n.Line, "%s %q normalizes to nothing (no letters or digits)", what, n.Value)
+		return nil
+	}
+	for _, w := range words {
+		if strings.HasSuffix(w, "*") && len([]rune(w)) < 3 {
+			p.problem(n.Line, "%s %q: a wildcard needs at least two letters before *", what, n.Value)
+			return nil
+		}
+	}
+	return &Pattern{Term: term, Text: n.Value, Words: words, Line: n.Line, owner: owner}
+}
+
+// terms compiles a terms list: each item a spelling, or a list of spellings of one term (the
+// first names it).
+func (p *parser) terms(n *yaml.Node, owner int, what string) []*Pattern {
+	if n.Kind != yaml.SequenceNode {
+		p.problem(n.Line, "%s must be a list", what)
+		return nil
+	}
+	var out []*Pattern
+	for _, item := range n.Content {
+		switch item.Kind {
+		case yaml.ScalarNode:
+			if pt := p.pattern(item, item.Value, owner, what); pt != nil {
+				out = append(out, pt)
+			}
+		case yaml.SequenceNode:
+			if len(item.Content) == 0 {
+				p.problem(item.Line, "empty list of spellings in %s", what)
+				continue
+			}
+			name := item.Content[0].Value
+			for _, v := range item.Content {
+				if v.Kind != yaml.ScalarNode {
+					p.problem(v.Line, "each spelling in %s must be a string", what)
+					continue
+				}
+				if pt := p.pattern(v, name, owner, what); pt != nil {
+					out = append(out, pt)
+				}
+			}
+		default:
+			p.problem(item.Line, "each item of %s must be a term or a list of spellings", what)
+		}
+	}
+	return out
+}
+
+func (p *parser) wordSet(n *yaml.Node, what string) wordSet {
+	s := wordSet{}
+	for _, v := range p.strs(n, what) {
+		w := Normalize(strings.TrimSpace(v.Value))
+		if w == "" {
+			p.problem(v.Line, "%s item %q normalizes to nothing", what, v.Value)
+			continue
+		}
+		s[w] = true
+	}
+	return s
+}
+
+// ParseLexicon parses and checks a lexicon file. The lexicon is nil when there are problems.
+func ParseLexicon(b []byte, file string) (*Lexicon, []Problem) {
+	p := &parser{file: file}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+		}
+		return nil, []Problem{{File: file, Line: line, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, []Problem{{File: file, Msg: "the file is empty: a lexicon needs a themes list"}}
+	}
+	lx := &Lexicon{Hash: fmt.Sprintf("%x", sha256.Sum256(b))}
+	var themesNode *yaml.Node
+	p.mapping(doc.Content[0], "the lexicon", []string{"name", "version", "themes", "speakers"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "name":
+			lx.Name = p.str(v, "name")
+		case "version":
+			p.str(v, "version")
+		case "themes":
+			themesNode = v
+		case "speakers":
+			p.speakers(v, lx)
+		}
+	})
+	if themesNode == nil {
+		p.problem(doc.Content[0].Line, "no themes: the lexicon needs a themes list")
+	} else {
+		p.themes(themesNode, lx)
+	}
+	p.crossCheck(lx)
+	if len(p.probs) > 0 {
+		sort.SliceStable(p.probs, func(i, j int) bool { return p.probs[i].Line < p.probs[j].Line })
+		return nil, p.probs
+	}
+	lx.build()
+	return lx, nil
+}
+
+func (p *parser) themes(n *yaml.Node, lx *Lexicon) {
+	if n.Kind != yaml.SequenceNode {
+		p.problem(n.Line, "themes must be a list")
+		return
+	}
+	ids := map[string]int{}
+	for _, item := range n.Content {
+		th := &Theme{Line: item.Line, Labels: map[string]string{}}
+		idx := len(lx.Themes)
+		hasTerms := false
+		p.mapping(item, "a theme", []string{"id", "labels", "terms", "exclude", "description"}, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "id":
+				th.ID = p.str(v, "id")
+			case "labels":
+				th.Labels = p.labels(v, "theme")
+			case "terms":
+				hasTerms = true
+				th.Terms = p.terms(v, idx, "terms")
+			case "exclude":
+				th.Exclude = p.terms(v, idx, "exclude")
+			case "description":
+				p.str(v, "description")
+			}
+		})
+		switch {
+		case th.ID == "":
+			p.problem(item.Line, "a theme has no id")
+		case !idRe.MatchString(th.ID):
+			p.problem(item.Line, "theme id %q must be lower-case ASCII letters, digits and _ (e.g. belt_and_road)", th.ID)
+		}
+		if first, dup := ids[th.ID]; dup && th.ID != "" {
+			p.problem(item.Line, "theme %q is defined twice (first on line %d)", th.ID, first)
+		}
+		ids[th.ID] = item.Line
+		if !hasTerms || len(th.Terms) == 0 {
+			p.problem(item.Line, "theme %q is empty: give it terms", th.ID)
+		}
+		lx.Themes = append(lx.Themes, th)
+	}
+}
+
+func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
+	p.mapping(n, "speakers", []string{"actors", "joint", "reporting_verbs", "continuations", "addressee_verbs", "titles", "particles", "complementizers", "openers"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "actors":
+			if v.Kind != yaml.SequenceNode {
+				p.problem(v.Line, "actors must be a list")
+				return
+			}
+			ids := map[string]int{}
+			for _, item := range v.Content {
+				a := &Actor{Line: item.Line}
+				idx := len(lx.Actors)
+				p.mapping(item, "an actor", []string{"id", "labels", "aliases"}, func(key string, k, v *yaml.Node) {
+					switch key {
+					case "id":
+						a.ID = p.str(v, "id")
+					case "labels":
+						a.Labels = p.labels(v, "actor")
+					case "aliases":
+						a.Aliases = p.terms(v, idx, "aliases")
+					}
+				})
+				switch {
+				case !idRe.MatchString(a.ID):
+					p.problem(item.Line, "actor id %q must be lower-case ASCII letters, digits and _", a.ID)
+				case a.ID == SpeakerNone || a.ID == SpeakerJoint:
+					p.problem(item.Line, "actor id %q is reserved", a.ID)
+				}
+				if first, dup := ids[a.ID]; dup {
+					p.problem(item.Line, "actor %q is defined twice (first on line %d)", a.ID, first)
+				}
+				ids[a.ID] = item.Line
+				if len(a.Aliases) == 0 {
+					p.problem(item.Line, "actor %q has no aliases", a.ID)
+				}
+				lx.Actors = append(lx.Actors, a)
+			}
+		case "joint":
+			lx.joint = p.terms(v, -1, "joint")
+		case "reporting_verbs":
+			lx.verbs = p.wordSet(v, key)
+		case "continuations":
+			lx.continuations = p.wordSet(v, key)
+		case "addressee_verbs":
+			lx.addresseeVerbs = p.wordSet(v, key)
+		case "titles":
+			lx.titles = p.wordSet(v, key)
+		case "particles":
+			lx.particles = p.wordSet(v, key)
+		case "complementizers":
+			lx.complementizer = p.wordSet(v, key)
+		case "openers":
+			lx.openers = p.wordSet(v, key)
+		}
+	})
+}
+
+// crossCheck finds a term (in normalized form) listed in two themes, or twice in one.
+func (p *parser) crossCheck(lx *Lexicon) {
+	seen := map[string]*Pattern{}
+	themeOf := func(pt *Pattern) string { return lx.Themes[pt.owner].ID }
+	for _, th := range lx.Themes {
+		for _, pt := range th.Terms {
+			key := strings.Join(pt.Words, " ")
+			if first, ok := seen[key]; ok {
+				if themeOf(first) == th.ID {
+					p.problem(pt.Line, "term %q is listed twice in theme %q (first on line %d)", pt.Text, th.ID, first.Line)
+				} else {
+					p.problem(pt.Line, "term %q is in two themes: %q and %q (line %d); keep it in one, or exclude the overlap", pt.Text, themeOf(first), th.ID, first.Line)
+				}
+				continue
+			}
+			seen[key] = pt
+		}
+	}
+}
+
+// ThemeIDs returns the ids of the themes, in lexicon order.
+func (lx *Lexicon) ThemeIDs() []string {
+	out := make([]string, len(lx.Themes))
+	for i, t := range lx.Themes {
+		out[i] = t.ID
+	}
+	return out
+}
+
+// Theme returns the theme with the id, or nil.
+func (lx *Lexicon) Theme(id string) *Theme {
+	for _, t := range lx.Themes {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// SpeakerIDs returns the speaker ids in display order: the actors, joint, none.
+func (lx *Lexicon) SpeakerIDs() []string {
+	var out []string
+	for _, a := range lx.Actors {
+		out = append(out, a.ID)
+	}
+	return append(out, SpeakerJoint, SpeakerNone)
+}
+
+type wordSet map[string]bool
+
+// has reports whether the normalized token, with a conjunction (و ف) or not, is in the set.
+func (s wordSet) has(tok string) bool {
+	if s[tok] {
+		return true
+	}
+	for _, c := range Conjunctions {
+		if strings.HasPrefix(tok, c) && s[tok[len(c):]] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,172 @@
+package textproc
+
+import (
+	"sort"
+	"strings"
+)
+
+// form is a token prepared for matching: its normalized text and, for Arabic, its clitic
+// readings.
+type form struct {
+	norm   string
+	arabic bool
+	an     []Analysis // Arabic readings; for Latin tokens, the de-inflected forms as Cores
+}
+
+func isArabicRune(r rune) bool {
+	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0x08A0 && r <= 0x08FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF)
+}
+
+// newForm prepares a normalized token.
+func newForm(norm string) form {
+	for _, r := range norm {
+		if isArabicRune(r) {
+			return form{norm: norm, arabic: true, an: Analyses(norm)}
+		}
+	}
+	f := form{norm: norm, an: []Analysis{{Core: norm}}}
+	for _, s := range EnglishSuffixes {
+		if strings.HasSuffix(norm, s.From) && len(norm)-len(s.From)+len(s.To) >= 2 {
+			f.an = append(f.an, Analysis{Core: strings.TrimSuffix(norm, s.From) + s.To, Suffix: s.From})
+		}
+	}
+	return f
+}
+
+// EnglishSuffixes are the inflections an English term's last word may carry: plurals and the
+// possessive.
+var EnglishSuffixes = []struct{ From, To string }{
+	{"'s", ""}, {"’s", ""}, {"ies", "y"}, {"es", ""}, {"s", ""},
+}
+
+// position of a word in a pattern: what clitics it may carry. Proclitics go on the first word
+// only; a pronoun suffix (or an English inflection) may go on any word.
+type position struct{ prefix, suffix bool }
+
+func (f *form) matches(w string, pos position) bool {
+	wild := strings.HasSuffix(w, "*")
+	stem := strings.TrimSuffix(w, "*")
+	for _, a := range f.an {
+		if (a.Prefix != "" && !pos.prefix) || (a.Suffix != "" && !pos.suffix) {
+			continue
+		}
+		if wild {
+			if strings.HasPrefix(a.Core, stem) || strings.HasPrefix(a.Core, baseKey(stem)) {
+				return true
+			}
+			continue
+		}
+		if a.Matches(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// index finds patterns in a token sequence.
+type index struct {
+	byFirst map[string][]*Pattern
+	wild    []*Pattern
+}
+
+func newIndex(pats []*Pattern) *index {
+	ix := &index{byFirst: map[string][]*Pattern{}}
+	for _, p := range pats {
+		if strings.HasSuffix(p.Words[0], "*") {
+			ix.wild = append(ix.wild, p)
+			continue
+		}
+		k := baseKey(p.Words[0])
+		ix.byFirst[k] = append(ix.byFirst[k], p)
+	}
+	return ix
+}
+
+// hit is a pattern found at tokens [start, end).
+type hit struct {
+	p          *Pattern
+	start, end int
+}
+
+// find returns every occurrence of every pattern in forms, in order of start, longer first.
+func (ix *index) find(forms []form) []hit {
+	var hits []hit
+	var cands []*Pattern
+	for i := range forms {
+		f := &forms[i]
+		cands = cands[:0]
+		for _, a := range f.an {
+			cands = append(cands, ix.byFirst[baseKey(a.Core)]...)
+		}
+		cands = append(cands, ix.wild...)
+		seen := map[*Pattern]bool{}
+		for _, p := range cands {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if end, ok := matchAt(forms, i, p); ok {
+				hits = append(hits, hit{p, i, end})
+			}
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].start != hits[b].start {
+			return hits[a].start < hits[b].start
+		}
+		return hits[a].end > hits[b].end
+	})
+	return hits
+}
+
+// matchAt reports whether p matches forms from i, and where it ends.
+func matchAt(forms []form, i int, p *Pattern) (int, bool) {
+	n := len(p.Words)
+	if i+n > len(forms) {
+		return 0, false
+	}
+	for j, w := range p.Words {
+		pos := position{prefix: j == 0, suffix: true}
+		if !forms[i+j].matches(w, pos) {
+			return 0, false
+		}
+	}
+	return i + n, true
+}
+
+// longest keeps, from hits sorted by find, the leftmost-longest ones that do not overlap.
+func longest(hits []hit) []hit {
+	var out []hit
+	end := -1
+	for _, h := range hits {
+		if h.start >= end {
+			out = append(out, h)
+			end = h.end
+		}
+	}
+	return out
+}
+
+func (lx *Lexicon) build() {
+	var terms []*Pattern
+	for _, t := range lx.Themes {
+		terms = append(terms, t.Terms...)
+	}
+	lx.themeIndex = newIndex(terms)
+	var excl []*Pattern
+	for _, t := range lx.Themes {
+		excl = append(excl, t.Exclude...)
+	}
+	lx.exclIndex = newIndex(excl)
+	var aliases []*Pattern
+	for _, a := range lx.Actors {
+		aliases = append(aliases, a.Aliases...)
+	}
+	aliases = append(aliases, lx.joint...)
+	lx.actorIndex = newIndex(aliases)
+	for _, s := range []*wordSet{&lx.verbs, &lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers} {
+		if *s == nil {
+			*s = wordSet{}
+		}
+	}
+}

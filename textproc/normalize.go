@@ -1,0 +1,106 @@
+package textproc
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A NormRule is one rule of matching normalization: the runes it maps and what they become ("" to
+// remove them). The rules are data so that each has its own test case and its own line in the
+// methods document.
+type NormRule struct {
+	ID   string
+	From []rune // individual runes
+	Lo   rune   // or a range Lo..Hi
+	Hi   rune
+	To   string
+	Note string
+}
+
+// NormRules are applied, after NFKC, to every rune of a token before it is matched. What is
+// displayed is always the original text.
+var NormRules = []NormRule{
+	{ID: "alef", From: []rune{'أ', 'إ', 'آ', 'ٱ'}, To: "ا", Note: "hamzated, madda and wasla alef become bare alef (as CAMeL Tools; Lucene leaves ٱ)"},
+	{ID: "alef-maqsura", From: []rune{'ى'}, To: "ي", Note: "alef maqsura becomes ya, everywhere in the word"},
+	{ID: "ta-marbuta", From: []rune{'ة'}, To: "ه", Note: "ta marbuta becomes ha"},
+	{ID: "harakat", Lo: 0x064B, Hi: 0x065F, To: "", Note: "tanwin, short vowels, shadda, sukun, and the combining madda and hamza marks (U+0653–U+0655, which NFKC would otherwise recompose into hamzated letters)"},
+	{ID: "superscript-alef", From: []rune{0x0670}, To: "", Note: "dagger alef"},
+	{ID: "quranic-marks", Lo: 0x0610, Hi: 0x061A, To: "", Note: "honorifics and small high letters"},
+	{ID: "quranic-annotation", Lo: 0x06D6, Hi: 0x06ED, To: "", Note: "Quranic annotation marks (letters in this range are kept)"},
+	{ID: "tatweel", From: []rune{0x0640}, To: "", Note: "kashida, a stretch with no meaning"},
+	{ID: "persian-yeh", From: []rune{'ی', 'ې', 'ۍ'}, To: "ي", Note: "Persian and Pashto yeh, common in web text, become Arabic ya"},
+	{ID: "keheh", From: []rune{'ک'}, To: "ك", Note: "Persian keheh becomes Arabic kaf"},
+	{ID: "arabic-indic-digits", Lo: '٠', Hi: '٩', Note: "Arabic-Indic digits become 0-9"},
+	{ID: "persian-digits", Lo: '۰', Hi: '۹', Note: "Persian digits become 0-9"},
+	{ID: "format-controls", From: []rune{0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF}, To: "", Note: "zero-width joiners and direction marks"},
+}
+
+// normTable is NormRules compiled into a rune map.
+var normTable = compileNorm(NormRules)
+
+func compileNorm(rules []NormRule) map[rune]string {
+	m := map[rune]string{}
+	for _, r := range rules {
+		for _, c := range r.From {
+			m[c] = r.To
+		}
+		if r.Lo != 0 {
+			for c := r.Lo; c <= r.Hi; c++ {
+				switch {
+				case r.ID == "arabic-indic-digits":
+					m[c] = string('0' + c - '٠')
+				case r.ID == "persian-digits":
+					m[c] = string('0' + c - '۰')
+				case r.ID == "quranic-annotation" && !unicode.Is(unicode.Mn, c):
+					// keep the letters of the range (none are used in news, but be exact)
+				default:
+					m[c] = r.To
+				}
+			}
+		}
+	}
+	return m
+}
+
+// Normalize returns the matching form of s: NFKC (which folds presentation forms and the لا
+// ligatures), then NormRules, then lower case. Normalize is idempotent.
+func Normalize(s string) string {
+	if isASCIILower(s) {
+		return s
+	}
+	// Removing a mark can leave a sequence that NFKC composes (rare: a Latin letter and a
+	// combining accent separated by an Arabic mark), so repeat to the fixed point.
+	for i := 0; i < 4; i++ {
+		s = normalizeOnce(s)
+		if norm.NFKC.IsNormalString(s) {
+			break
+		}
+	}
+	return s
+}
+
+func normalizeOnce(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if to, ok := normTable[r]; ok {
+			b.WriteString(to)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func isASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

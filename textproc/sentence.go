@@ -1,0 +1,211 @@
+package textproc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a unit of text: a sentence, or a line that stands alone (a headline or a section
+// heading).
+type Sentence struct {
+	Index      int  // 0-based, in the document
+	Para       int  // 0-based paragraph (non-blank line) number
+	Start, End int  // byte offsets of the trimmed sentence in the text
+	TokStart   int  // index of its first token in the document's tokens
+	TokEnd     int  // one past its last token
+	Heading    bool // a line with no final punctuation: a headline or section heading
+	InQuote    bool // it begins inside a quotation opened by an earlier sentence of the paragraph
+	Speaker    string
+}
+
+// Sentence-ending punctuation: . ! ? and the Arabic question mark and semicolon, and the
+// ellipsis.
+func isTerminal(r rune) bool {
+	switch r {
+	case '.', '!', '?', '؟', '؛', '…':
+		return true
+	}
+	return false
+}
+
+// Quotation marks: straight, curly, guillemets, low-9 and the CJK corner brackets. Opening and
+// closing marks are told apart where the mark says which; a straight quote toggles.
+func quoteKind(r rune) int {
+	switch r {
+	case '«', '“', '„', '‘', '‹', '「', '『':
+		return +1 // opens
+	case '»', '”', '’', '›', '」', '』', '″':
+		return -1 // closes
+	case '"':
+		return 2 // toggles
+	}
+	return 0
+}
+
+// Abbreviations that end with a full stop without ending a sentence (normalized, without the
+// full stop). Single letters (initials, U.S.) are always abbreviations.
+var Abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true,
+	"vs": true, "etc": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "jr": true, "sr": true, "co": true,
+	"inc": true, "ltd": true, "corp": true, "approx": true, "fig": true,
+	// Arabic: د. (doctor), م. (engineer, or the Common Era), ص. (page), ج. (volume)
+	"د": true, "م": true, "ص": true, "ج": true, "ه": true,
+}
+
+// Split divides text into sentences. It splits at sentence-ending punctuation (not between
+// digits, not after an abbreviation or an initial) and at every line break; closing quotation
+// marks and brackets after the punctuation stay with their sentence. A line without final
+// punctuation of at most HeadingTokens tokens is a heading. Tokens are the document's tokens
+// (from Tokenize(text)); each sentence records its range of them.
+func Split(text string, tokens []Token) []Sentence {
+	var out []Sentence
+	para := 0
+	ti := 0 // token cursor
+	for lineStart := 0; lineStart <= len(text); {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		line := text[lineStart:lineEnd]
+		if strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " ")) != "" {
+			first := len(out)
+			depth := 0
+			add := func(s, e int, inQuote bool) {
+				s, e = trimSpan(text, s, e)
+				if s >= e {
+					return
+				}
+				sent := Sentence{Index: len(out), Para: para, Start: s, End: e, InQuote: inQuote}
+				for ti < len(tokens) && tokens[ti].Start < s {
+					ti++
+				}
+				sent.TokStart = ti
+				for ti < len(tokens) && tokens[ti].End <= e {
+					ti++
+				}
+				sent.TokEnd = ti
+				out = append(out, sent)
+			}
+			start := lineStart
+			startQuoted := false
+			for i := lineStart; i < lineEnd; {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				switch k := quoteKind(r); {
+				case k == 1:
+					depth++
+				case k == -1:
+					if depth > 0 {
+						depth--
+					}
+				case k == 2:
+					if depth > 0 && !openingStraight(text, i) {
+						depth--
+					} else {
+						depth++
+					}
+				}
+				if !isTerminal(r) || !endsSentence(text, i, r, size, lineEnd) {
+					i += size
+					continue
+				}
+				j := i + size
+				for j < lineEnd {
+					r2, s2 := utf8.DecodeRuneInString(text[j:])
+					if isTerminal(r2) {
+						j += s2
+						continue
+					}
+					k := quoteKind(r2)
+					if k == -1 || (k == 2 && depth > 0) || r2 == ')' || r2 == ']' {
+						if k != 0 && depth > 0 {
+							depth--
+						}
+						j += s2
+						continue
+					}
+					break
+				}
+				add(start, j, startQuoted)
+				start, startQuoted = j, depth > 0
+				i = j
+			}
+			add(start, lineEnd, startQuoted)
+			if len(out) == first+1 {
+				s := &out[first]
+				last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[s.Start:s.End], func(r rune) bool {
+					return quoteKind(r) != 0 || r == ')' || unicode.IsSpace(r)
+				}))
+				s.Heading = !isTerminal(last) && s.TokEnd-s.TokStart <= HeadingTokens
+			}
+			para++
+		}
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+// HeadingTokens is the longest a line without final punctuation can be and still be a heading.
+const HeadingTokens = 25
+
+// openingStraight reports whether a straight quote at i opens a quotation: it is preceded by a
+// space, the start of the line or an opening bracket, and followed by a non-space.
+func openingStraight(text string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+1:])
+	before := i == 0 || unicode.IsSpace(prev) || prev == '(' || prev == ':' || prev == '،'
+	return before && !unicode.IsSpace(next)
+}
+
+// endsSentence decides whether the terminal punctuation r at i ends a sentence.
+func endsSentence(text string, i int, r rune, size, lineEnd int) bool {
+	if r != '.' {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+		return false // 2.5
+	}
+	// the word before the full stop
+	w := i
+	for w > 0 {
+		r2, s2 := utf8.DecodeLastRuneInString(text[:w])
+		if !unicode.IsLetter(r2) {
+			break
+		}
+		w -= s2
+	}
+	word := Normalize(text[w:i])
+	if word != "" && (utf8.RuneCountInString(word) == 1 || Abbreviations[word]) {
+		// an initial or abbreviation, unless the line ends here
+		rest := strings.TrimSpace(text[i+size : lineEnd])
+		return rest == ""
+	}
+	if i+size < lineEnd && !unicode.IsSpace(next) && quoteKind(next) == 0 && next != ')' && next != ']' && !isTerminal(next) {
+		return false // a.b: a URL, a file name, a number in another script
+	}
+	return true
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:])
+		if !unicode.IsSpace(r) && r != '\u00a0' {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[:e])
+		if !unicode.IsSpace(r) && r != '\u00a0' {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
