@@ -209,4 +209,3 @@ func (s *speakerScan) attribute(sents []Sentence) {
 		}
 	}
 }
-
