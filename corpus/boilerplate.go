@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/readout/readout/textproc"
 )
 
 // RuleScope says how much a matching boilerplate rule removes.
@@ -107,7 +109,7 @@ func CompileRules(rules []Rule) (*Rules, error) {
 			r.re = re
 		}
 		for j, l := range r.Lines {
-			r.Lines[j] = collapse(l)
+			r.Lines[j] = textproc.Normalize(collapse(l))
 		}
 		out[i] = r
 	}
@@ -195,11 +197,12 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		}
 		nonBlank++
 		inHead := nonBlank <= HeadLines
+		key := textproc.Normalize(t)
 		for _, r := range rs.rules {
 			if r.Where == WhereHead && !inHead {
 				continue
 			}
-			if r.matches(t, head) {
+			if r.matches(t, key, head) {
 				drop[i] = r.ID
 				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: t})
 				toEnd = r.Scope == ScopeToEnd
@@ -207,7 +210,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 		}
 		if inHead {
-			head[t] = true
+			head[key] = true
 		}
 	}
 	var clean strings.Builder
@@ -226,14 +229,17 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	return clean.String(), spans, removed
 }
 
-func (r *Rule) matches(line string, head map[string]bool) bool {
-	if r.Repeated && head[line] {
+// matches tests a line (white space collapsed) and its normalized form: Lines and repeated
+// head lines compare normalized (so harakat, tatweel and hamza spellings do not matter), a
+// pattern may match either.
+func (r *Rule) matches(line, key string, head map[string]bool) bool {
+	if r.Repeated && head[key] {
 		return true
 	}
 	for _, l := range r.Lines {
-		if strings.EqualFold(line, l) {
+		if key == l {
 			return true
 		}
 	}
-	return r.re != nil && r.re.MatchString(line)
+	return r.re != nil && (r.re.MatchString(line) || r.re.MatchString(key))
 }

@@ -77,7 +77,7 @@ func Analyses(tok string) []Analysis {
 	out := []Analysis{{Core: tok}}
 	add := func(a Analysis) {
 		n := utf8.RuneCountInString(a.Core)
-		if n < MinCore || (a.Articled && a.Suffix != "") {
+		if n < MinCore || (a.Suffix != "" && (a.Articled || strings.HasPrefix(a.Core, Article))) {
 			return
 		}
 		if strings.HasSuffix(a.Prefix, "ك") && n < MinCoreAfterKaf {

@@ -8,20 +8,29 @@ import (
 // CompilePhrase compiles a search phrase the way lexicon terms are compiled: normalized words,
 // proclitics allowed on the first, suffixes on any, * as a trailing wildcard.
 func CompilePhrase(s string) (*Pattern, error) {
-	var words []string
-	for _, f := range strings.Fields(s) {
-		wild := strings.HasSuffix(f, "*")
-		for _, tok := range Tokenize(f) {
-			words = append(words, Normalize(f[tok.Start:tok.End]))
-		}
-		if wild && len(words) > 0 {
-			words[len(words)-1] += "*"
-		}
-	}
+	words := phraseWords(s)
 	if len(words) == 0 {
 		return nil, fmt.Errorf("search term %q has no letters or digits", s)
 	}
 	return &Pattern{Term: s, Text: s, Words: words}, nil
+}
+
+// phraseWords returns the normalized words of a term or phrase; a trailing * on a word is kept
+// as a wildcard mark.
+func phraseWords(s string) []string {
+	var words []string
+	for _, f := range strings.Fields(s) {
+		n := len(words)
+		for _, tok := range Tokenize(f) {
+			if w := Normalize(f[tok.Start:tok.End]); w != "" {
+				words = append(words, w)
+			}
+		}
+		if strings.HasSuffix(f, "*") && len(words) > n {
+			words[len(words)-1] += "*"
+		}
+	}
+	return words
 }
 
 // Find returns the occurrences of a phrase in the document, leftmost-longest, within

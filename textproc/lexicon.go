@@ -178,16 +178,7 @@ func (p *parser) labels(n *yaml.Node, what string) map[string]string {
 
 // pattern compiles one spelling.
 func (p *parser) pattern(n *yaml.Node, term string, owner int, what string) *Pattern {
-	var words []string
-	for _, f := range strings.Fields(n.Value) {
-		wild := strings.HasSuffix(f, "*")
-		for _, tok := range Tokenize(f) {
-			words = append(words, Normalize(f[tok.Start:tok.End]))
-		}
-		if wild && len(words) > 0 {
-			words[len(words)-1] += "*"
-		}
-	}
+	words := phraseWords(n.Value)
 	if len(words) == 0 {
 		p.problem(n.Line, "%s %q normalizes to nothing (no letters or digits)", what, n.Value)
 		return nil

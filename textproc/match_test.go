@@ -1,0 +1,219 @@
+package textproc
+
+import (
+	"strings"
+	"testing"
+)
+
+// findTerm reports whether term (compiled like a lexicon term) is found in text.
+func findTerm(t *testing.T, term, text string) bool {
+	t.Helper()
+	p, err := CompilePhrase(term)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := DefaultLexicon()
+	return len(lx.Analyze(text).Find(p)) > 0
+}
+
+// Forms that must match a term, one per clitic rule, written with the real characters.
+func TestCliticsMustMatch(t *testing.T) {
+	cases := []struct{ rule, term, text string }{
+		{"bare", "سيادة", "سيادة"},
+		{"article", "سيادة", "السيادة"},
+		{"conjunction و", "سيادة", "وسيادة"},
+		{"conjunction ف", "سيادة", "فسيادة"},
+		{"preposition ب", "سيادة", "بسيادة"},
+		{"preposition ل", "سيادة", "لسيادة"},
+		{"preposition ك (core of 4+)", "شريك", "كشريك"},
+		{"و + ال", "التعددية", "والتعددية"},
+		{"ب + ال", "السيادة", "بالسيادة"},
+		{"ف + ال", "السيادة", "فالسيادة"},
+		{"ك + ال", "الشريك", "كالشريك"},
+		{"ل + ال = لل", "الأمم المتحدة", "للأمم المتحدة"},
+		{"و + لل", "الأمم المتحدة", "وللأمم المتحدة"},
+		{"و + ب", "سيادة", "وبسيادة"},
+		{"suffix ها", "سيادة", "سيادتها"},
+		{"suffix هما", "السيادة", "سيادتهما"},
+		{"suffix هم", "أمن", "أمنهم"},
+		{"suffix ه", "أمن", "وأمنه"},
+		{"suffix نا", "سيادة", "سيادتنا"},
+		{"prefix and suffix", "السيادة", "بسيادتهما"},
+		{"term with article, text without", "الأمن", "أمن البلدين"},
+		{"hamza variants", "الإستراتيجية", "الاستراتيجية"},
+		{"ta marbuta as ha", "السيادة", "السياده"},
+		{"alef maqsura as ya", "مستوى", "مستوي"},
+		{"diacritics", "السيادة", "السِّيَادَةُ"},
+		{"tatweel", "الصين", "الصـــين"},
+		{"spelling variant via lexicon", "شانغهاي", "شانغهاي"},
+		{"suffix on the first of two words", "الشراكة الاستراتيجية", "شراكتهما الإستراتيجية"},
+		{"wildcard", "استراتيجي*", "الاستراتيجيتين"},
+		{"english case", "BRICS", "brics"},
+		{"english plural", "sanction", "Sanctions"},
+		{"english possessive", "china", "China's"},
+		{"english -ies", "economy", "economies"},
+	}
+	for _, c := range cases {
+		if !findTerm(t, c.term, c.text) {
+			t.Errorf("%s: %q should be found in %q", c.rule, c.term, c.text)
+		}
+	}
+}
+
+// Look-alikes that must not match: over-matching is as much a defect as a miss.
+func TestCliticsMustNotMatch(t *testing.T) {
+	cases := []struct{ why, term, text string }{
+		{"different word, shared letters", "شي", "شيء"},
+		{"adjective is not the country", "الصين", "الصينية"},
+		{"ك + 3-letter core is not a clitic", "أمن", "كامن"},
+		{"a suffix never follows the article", "السيادة", "السيادتها"},
+		{"middle word takes no proclitic", "الأمم المتحدة", "الأمم والمتحدة"},
+		{"multipolarity is not multilateralism", "التعددية", "تعددي"},
+		{"english prefix", "un", "unity"},
+		{"english no suffix stripping of stems", "trade", "trader"},
+		{"word order", "الحزام والطريق", "والطريق الحزام"},
+	}
+	for _, c := range cases {
+		if findTerm(t, c.term, c.text) {
+			t.Errorf("%s: %q must not be found in %q", c.why, c.term, c.text)
+		}
+	}
+}
+
+func TestExclusionsAndGlosses(t *testing.T) {
+	lx := DefaultLexicon()
+	count := func(text, theme string) int {
+		n := 0
+		for _, m := range lx.Analyze(text).Matches {
+			if m.Theme == theme {
+				n++
+			}
+		}
+		return n
+	}
+	cases := []struct {
+		text, theme string
+		want        int
+	}{
+		{"زار نائب رئيس مجلس الأمن الروسي الصين.", "un", 0},
+		{"في إطار مجلس الأمن الدولي.", "un", 1},
+		{"في إطار مجلس الأمن الدولي.", "security", 0},
+		{"الحفاظ على الأمن الغذائي وأمن الطاقة.", "security", 0},
+		{"الحفاظ على الأمن الغذائي وأمن الطاقة.", "energy", 1},
+		{"تعزيز التعددية القطبية.", "multilateralism", 0},
+		{"منظمة شانغهاي للتعاون (Shanghai Cooperation Organisation) وبريكس (BRICS).", "sco", 1},
+		{"منظمة شانغهاي للتعاون (Shanghai Cooperation Organisation) وبريكس (BRICS).", "brics", 1},
+		{"The SCO and the UN (United Nations).", "un", 1},
+		{"بريكس. (BRICS)", "brics", 2}, // not a gloss: another sentence
+	}
+	for _, c := range cases {
+		if got := count(c.text, c.theme); got != c.want {
+			t.Errorf("%q: %s = %d, want %d", c.text, c.theme, got, c.want)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"arabic punctuation", "قال شي إن التعاون مهم. وأضاف أن العلاقات قوية؟ نعم؛ بالتأكيد!", []string{"قال شي إن التعاون مهم.", "وأضاف أن العلاقات قوية؟", "نعم؛", "بالتأكيد!"}},
+		{"decimal number", "نما بنسبة 2.5 في المئة.", []string{"نما بنسبة 2.5 في المئة."}},
+		{"abbreviation", "Mr. Xi met Dr. Smith in the U.S. today. Then he left.", []string{"Mr. Xi met Dr. Smith in the U.S. today.", "Then he left."}},
+		{"quote stays with its sentence", "قال: «التعاون مهم.» ثم غادر.", []string{"قال: «التعاون مهم.»", "ثم غادر."}},
+		{"curly quote after stop", "He said “we agree.” Then left.", []string{"He said “we agree.”", "Then left."}},
+		{"straight quote after stop", `قال "نحن متفقون." ثم غادر.`, []string{`قال "نحن متفقون."`, "ثم غادر."}},
+		{"line breaks", "عنوان\nنص أول.\n\nنص ثان", []string{"عنوان", "نص أول.", "نص ثان"}},
+		{"url dot", "see readout.example today.", []string{"see readout.example today."}},
+	}
+	for _, c := range cases {
+		toks := Tokenize(c.text)
+		var got []string
+		for _, s := range Split(c.text, toks) {
+			got = append(got, c.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSplitHeadingsAndQuotes(t *testing.T) {
+	text := "تعزيز التنسيق في الشؤون الدولية\nقال شي: \"التعاون مهم. والعلاقات قوية\".\n"
+	s := Split(text, Tokenize(text))
+	if len(s) != 3 || !s[0].Heading || s[1].Heading {
+		t.Fatalf("sentences %+v", s)
+	}
+	if !s[2].InQuote || s[1].InQuote {
+		t.Errorf("quote tracking: %v %v", s[1].InQuote, s[2].InQuote)
+	}
+}
+
+func TestEnglishSpeakers(t *testing.T) {
+	lx := DefaultLexicon()
+	cases := []struct{ text, want string }{
+		{"Xi said China and Russia should deepen cooperation.", "xi"},
+		{"President Xi Jinping stressed that sovereignty matters.", "xi"},
+		{"\"We agree,\" said Putin.", "putin"},
+		{"Putin told reporters that trade had grown.", "putin"},
+		{"The two leaders agreed to meet again.", "joint"},
+		{"Xi and Putin said they would meet.", "joint"},
+		{"The talks took place in Moscow.", "none"},
+		{"The foreign minister said the visit was useful.", "none"},
+	}
+	for _, c := range cases {
+		d := lx.Analyze(c.text)
+		if got := d.Sentences[0].Speaker; got != c.want {
+			t.Errorf("%q: speaker %s, want %s", c.text, got, c.want)
+		}
+	}
+	// continuation in English
+	d := lx.Analyze("Putin said trade grew. He added that energy was key. The weather was fine.")
+	got := []string{d.Sentences[0].Speaker, d.Sentences[1].Speaker, d.Sentences[2].Speaker}
+	if strings.Join(got, ",") != "putin,putin,none" {
+		t.Errorf("continuation: %v", got)
+	}
+}
+
+func TestEnglishThemes(t *testing.T) {
+	lx := DefaultLexicon()
+	d := lx.Analyze("Xi said both sides would defend their sovereignty and territorial integrity, oppose hegemonism and unilateral sanctions, and work within the UN Security Council, the SCO, BRICS and the G20 on energy and LNG.")
+	got := countsOf(d)
+	want := "brics=1 energy=2 g20=1 hegemony=3 sco=1 sovereignty=2 un=1"
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+func countsOf(d *Doc) string {
+	n := map[string]int{}
+	var keys []string
+	for _, m := range d.Matches {
+		if n[m.Theme] == 0 {
+			keys = append(keys, m.Theme)
+		}
+		n[m.Theme]++
+	}
+	sortStrings(keys)
+	var out []string
+	for _, k := range keys {
+		out = append(out, k+"="+itoa(n[k]))
+	}
+	return strings.Join(out, " ")
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
