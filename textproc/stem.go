@@ -1,0 +1,59 @@
+package textproc
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	snowball "github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/arabic"
+	"github.com/blevesearch/snowballstem/english"
+)
+
+// Stem returns the Snowball stem of a normalized token: the Arabic stemmer for a token with
+// Arabic letters, the English (Porter2) one otherwise; numbers are their own stem. Stems group
+// inflected forms for keyness and statement alignment, where a coarser key helps; theme matching
+// uses clitic analysis instead (see docs/METHODS.md, text.clitics), because the stemmer also
+// strips derivational endings (التعددية and التعدد share a stem).
+func Stem(norm string) string {
+	if norm == "" {
+		return ""
+	}
+	arabicWord := false
+	letter := false
+	for _, r := range norm {
+		if isArabicRune(r) {
+			arabicWord = true
+		}
+		if r >= 'a' && r <= 'z' || isArabicRune(r) {
+			letter = true
+		}
+	}
+	if !letter {
+		return norm
+	}
+	if arabicWord {
+		norm = stripProclitics(norm)
+	}
+	env := snowball.NewEnv(norm)
+	if arabicWord {
+		arabic.Stem(env)
+	} else {
+		english.Stem(env)
+	}
+	if s := env.Current(); s != "" {
+		return s
+	}
+	return norm
+}
+
+// stripProclitics removes the longest proclitic chain that leaves at least three letters. The
+// Snowball stemmer strips و and ف inconsistently (it keeps them before a short word: والصين →
+// والص), so readout removes clitics first and stems what remains.
+func stripProclitics(w string) string {
+	for _, p := range proclitics { // longest first
+		if strings.HasPrefix(w, p.text) && utf8.RuneCountInString(w[len(p.text):]) >= 3 {
+			return w[len(p.text):]
+		}
+	}
+	return w
+}
