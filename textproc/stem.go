@@ -46,12 +46,13 @@ func Stem(norm string) string {
 	return norm
 }
 
-// stripProclitics removes the longest proclitic chain that leaves at least three letters. The
-// Snowball stemmer strips و and ف inconsistently (it keeps them before a short word: والصين →
-// والص), so readout removes clitics first and stems what remains.
+// stripProclitics removes a proclitic chain that contains the article (ال، وال، بال، لل، ولل …)
+// when at least three letters remain. The Snowball stemmer handles these inconsistently (it keeps
+// them before a short word: والصين → والص); chains of single letters (و، ب) are left to it,
+// because they also begin many words (وزير، بعض).
 func stripProclitics(w string) string {
 	for _, p := range proclitics { // longest first
-		if strings.HasPrefix(w, p.text) && utf8.RuneCountInString(w[len(p.text):]) >= 3 {
+		if p.articled && strings.HasPrefix(w, p.text) && utf8.RuneCountInString(w[len(p.text):]) >= 3 {
 			return w[len(p.text):]
 		}
 	}

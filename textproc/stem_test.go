@@ -25,3 +25,15 @@ func TestStem(t *testing.T) {
 		t.Error("numbers and empty strings are their own stems")
 	}
 }
+
+// Letters that begin a word are not taken for proclitics.
+func TestStemKeepsRootLetters(t *testing.T) {
+	for _, w := range []string{"بعضهما", "وزير", "بريكس"} {
+		if s := Stem(Normalize(w)); len([]rune(s)) < 3 {
+			t.Errorf("Stem(%s) = %s: a root letter was stripped", w, s)
+		}
+	}
+	if Stem("بعضهما") == Stem("عضهما") {
+		t.Error("بعضهما is not ب + عضهما")
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/textproc"
 )
 
@@ -21,7 +22,9 @@ func newCmdCorpus(a *app, runF func(*corpusOptions) error) *cobra.Command {
 		Short: "List the documents of a corpus with their dates, languages and sizes",
 		Long: `List the documents of a corpus: one row per document with its id, date and where the
 date came from (manifest, jsonl, html-meta, text, filename or none), language, source, title,
-file, and its size in characters and tokens after boilerplate removal.`,
+file, its size in characters and tokens after boilerplate removal, and its lexical diversity:
+ttr (distinct words / words) and mattr (the mean ttr of every 100-word window, which, unlike ttr,
+does not fall as texts grow longer; numbers are left out of both).`,
 		Example: `  # the bundled seed corpus
   readout corpus
   readout corpus --format json
@@ -48,12 +51,14 @@ func corpusRun(opts *corpusOptions) error {
 	if err != nil {
 		return err
 	}
-	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens"}}
+	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens", "ttr", "mattr"}}
 	for _, d := range c.Docs {
+		words := lexdivWords(d.Clean)
 		rows.Add(d.ID, dateString(d), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
-			len([]rune(d.Clean)), textproc.CountTokens(d.Clean))
+			len([]rune(d.Clean)), textproc.CountTokens(d.Clean), metrics.TTR(words), metrics.MATTR(words, MATTRWindow))
 	}
-	run := runRecord("corpus", c, map[string]any{"encoding": opts.app.global.Encoding})
+	run := runRecord("corpus", c, map[string]any{"encoding": opts.app.global.Encoding, "mattr_window": MATTRWindow})
+	run.Metrics = []string{"lexdiv.ttr", "lexdiv.mattr"}
 	return output.Write(opts.app.Out, format, run, rows)
 }
 
@@ -62,4 +67,21 @@ func dateString(d *corpus.Document) string {
 		return ""
 	}
 	return d.Date.Format("2006-01-02")
+}
+
+// MATTRWindow is the moving window of MATTR, in words (quanteda's default).
+const MATTRWindow = 100
+
+// lexdivWords returns the normalized word tokens of a text (numbers left out), the units of
+// lexical diversity.
+func lexdivWords(text string) []string {
+	var out []string
+	for _, t := range textproc.Tokenize(text) {
+		if t.Kind == textproc.Word {
+			if w := textproc.Normalize(text[t.Start:t.End]); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }

@@ -55,7 +55,7 @@ func TestCorpusCommandJSON(t *testing.T) {
 
 func TestCorpusCommandCSVAndTable(t *testing.T) {
 	out, _, code := runCmd(t, "corpus", "--format", "csv")
-	if code != 0 || !strings.HasPrefix(out, "id,date,date_source,language,source,title,file,chars,tokens\n") {
+	if code != 0 || !strings.HasPrefix(out, "id,date,date_source,language,source,title,file,chars,tokens,ttr,mattr\n") {
 		t.Errorf("csv header: %q", strings.SplitN(out, "\n", 2)[0])
 	}
 	if n := strings.Count(out, "\n"); n != 6 {
@@ -160,4 +160,13 @@ func TestCorpusUntouched(t *testing.T) {
 	if len(before) != len(after) {
 		t.Errorf("corpus directory changed: %d -> %d entries", len(before), len(after))
 	}
+}
+
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

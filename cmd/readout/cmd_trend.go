@@ -1,0 +1,75 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/metrics"
+)
+
+type trendOptions struct {
+	app    *app
+	Paths  []string
+	Themes []string
+	By     string
+	Format string
+}
+
+func newCmdTrend(a *app, runF func(*trendOptions) error) *cobra.Command {
+	opts := &trendOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "trend [PATH ...]",
+		Short: "Each theme's rate over time, its OLS slope per year with a 95% interval, and Kendall's tau",
+		Long: `Each theme's rate series over time (per year, or per dated document), the ordinary least
+squares slope of rate on time in matches per 1,000 tokens per year with its 95% interval (Student's
+t), and Kendall's tau-b of rate against time. Below three time points the row says "insufficient
+data" instead of a slope.`,
+		Example: `  readout trend --theme sovereignty --theme brics
+  readout trend --by doc --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return trendRun(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
+	cmd.Flags().StringVar(&opts.By, "by", "year", "time points: year, or doc (each dated document)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	return cmd
+}
+
+func trendRun(opts *trendOptions) error {
+	format, err := formatFlag(opts.Format)
+	if err != nil {
+		return err
+	}
+	if opts.By != "year" && opts.By != "doc" {
+		return usagef("--by %q: use year or doc", opts.By)
+	}
+	lx, err := opts.app.loadLexicon()
+	if err != nil {
+		return err
+	}
+	themes, err := themeFlag(lx, opts.Themes)
+	if err != nil {
+		return err
+	}
+	c, err := opts.app.loadCorpus(opts.Paths)
+	if err != nil {
+		return err
+	}
+	if err := requireDates(c, "a trend"); err != nil {
+		return err
+	}
+	docs := tallies(analyse(c, lx), lx)
+	rows := output.Rows{Columns: []string{"theme", "points", "series", "slope_per_year", "slope_ci_low", "slope_ci_high", "kendall_tau", "status"}}
+	for _, r := range metrics.Trend(docs, themes, opts.By == "year", 0.95) {
+		rows.Add(lx.Themes[r.Theme].ID, len(r.Points), r.Points, r.Fit.Slope, r.Fit.SlopeLow, r.Fit.SlopeHigh, r.Tau, r.Status)
+	}
+	run := runRecord("trend", c, map[string]any{"by": opts.By, "theme": themeIDs(lx, themes), "conf": 0.95})
+	run.LexiconSHA256 = lx.Hash
+	run.Metrics = []string{"trend.rate", "trend.ols_slope", "trend.kendall_tau"}
+	return output.Write(opts.app.Out, format, run, rows)
+}
