@@ -14,6 +14,7 @@ type Doc struct {
 	Norm      []string
 	Sentences []Sentence
 	Matches   []Match
+	Actors    []Match // actor and joint aliases: Theme is the speaker id
 
 	forms  []form
 	sentOf []int // sentence of each token, -1 for none
@@ -58,7 +59,12 @@ func (lx *Lexicon) Analyze(text string) *Doc {
 		}
 	}
 	d.forms, d.sentOf = forms, sentOf
-	lx.newSpeakerScan(text, d.Tokens, forms).attribute(d.Sentences)
+	scan := lx.newSpeakerScan(text, d.Tokens, forms)
+	scan.attribute(d.Sentences)
+	for _, h := range scan.hits {
+		d.Actors = append(d.Actors, Match{Theme: scan.id(h), Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
+			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
+	}
 	d.Matches = lx.themeMatches(d, forms, sentOf)
 	return d
 }

@@ -445,3 +445,10 @@ func (s wordSet) has(tok string) bool {
 	}
 	return false
 }
+
+// IsReportingVerb reports whether a normalized token (with or without و/ف) is a reporting verb
+// of the lexicon.
+func (lx *Lexicon) IsReportingVerb(norm string) bool { return lx.verbs.has(norm) }
+
+// IsContinuation reports whether a normalized token is a continuing participle (مضيفا).
+func (lx *Lexicon) IsContinuation(norm string) bool { return lx.continuations.has(norm) }

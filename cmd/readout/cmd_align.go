@@ -1,0 +1,150 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readout/readout/compare"
+	"github.com/readout/readout/internal/output"
+)
+
+type alignOptions struct {
+	app           *app
+	Paths         []string
+	MinSimilarity float64
+	MinDocs       int
+	Top           int
+	Format        string
+	Color         string
+}
+
+func newCmdAlign(a *app, runF func(*alignOptions) error) *cobra.Command {
+	opts := &alignOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "align [PATH ...]",
+		Short: "The formulations that recur across a corpus, each with its history of wording changes",
+		Long: `Find the statements that recur across the corpus: groups of aligned units from different
+documents (one per document), each variant in date order with its word diff from the one before,
+so a formulation's history reads top to bottom. Ranked by how many documents they span.`,
+		Example: `  readout align
+  readout align --min-docs 3 --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return alignRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which two units are linked")
+	f.IntVar(&opts.MinDocs, "min-docs", 2, "show formulations found in at least this many documents")
+	f.IntVar(&opts.Top, "top", 0, "show only the N highest-ranked formulations (0: all)")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or csv")
+	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
+	return cmd
+}
+
+func alignRun(opts *alignOptions) error {
+	format, err := textFormat(opts.Format)
+	if err != nil {
+		return err
+	}
+	color, err := colorFlag(opts.Color, opts.app.Out)
+	if err != nil {
+		return err
+	}
+	if err := checkMinSim(opts.MinSimilarity); err != nil {
+		return err
+	}
+	if opts.MinDocs < 2 {
+		return usagef("--min-docs must be at least 2")
+	}
+	lx, err := opts.app.loadLexicon()
+	if err != nil {
+		return err
+	}
+	c, err := opts.app.loadCorpus(opts.Paths)
+	if err != nil {
+		return err
+	}
+	units := unitsOf(analyse(c, lx), lx)
+	w := compare.NewWeights(units...)
+	var forms []compare.Formulation
+	for _, f := range compare.Recurring(units, w, opts.MinSimilarity) {
+		if f.Docs() >= opts.MinDocs {
+			forms = append(forms, f)
+		}
+	}
+	if opts.Top > 0 && len(forms) > opts.Top {
+		forms = forms[:opts.Top]
+	}
+	if format == "text" {
+		ew := &errWriter{w: opts.app.Out}
+		ew.printf("%d recurring formulations in %d documents (min similarity %.2f)\n", len(forms), len(c.Docs), opts.MinSimilarity)
+		for k, f := range forms {
+			ew.printf("\n#%d  %d documents, mean similarity %.2f  [%s]\n", k+1, f.Docs(), f.Mean, strings.Join(formThemes(f), ", "))
+			for _, v := range f.Variants {
+				u := v.Unit
+				date := ""
+				if !u.Date.IsZero() {
+					date = u.Date.Format("2006-01-02")
+				}
+				if v.Ops == nil {
+					ew.printf("  %s %s #%d (%s)\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, u.Text)
+				} else {
+					ew.printf("  %s %s #%d (%s)  %.2f  %s\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Similarity,
+						strings.Join(classSummary(v.Ops), ", "), compare.WordDiffText(v.Ops, color))
+				}
+			}
+		}
+		return ew.err
+	}
+	rows := output.Rows{Columns: []string{"formulation", "docs", "doc", "date", "index", "speaker", "themes", "text", "similarity", "diff", "ops"}}
+	for k, f := range forms {
+		for _, v := range f.Variants {
+			u := v.Unit
+			var sim any
+			diff := ""
+			if v.Ops != nil {
+				sim, diff = v.Similarity, compare.WordDiffText(v.Ops, false)
+			}
+			date := ""
+			if !u.Date.IsZero() {
+				date = u.Date.Format("2006-01-02")
+			}
+			ops := any(v.Ops)
+			if format == "csv" {
+				ops = strings.Join(classSummary(v.Ops), "; ")
+			}
+			rows.Add(k+1, f.Docs(), u.Doc, date, u.Index, u.Speaker, u.Themes, u.Text, sim, diff, ops)
+		}
+	}
+	run := runRecord("align", c, map[string]any{"min_similarity": opts.MinSimilarity, "min_docs": opts.MinDocs, "top": opts.Top})
+	run.LexiconSHA256 = lx.Hash
+	run.Metrics = []string{"compare.units", "compare.similarity", "compare.recurring", "compare.diff"}
+	f := output.JSON
+	if format == "csv" {
+		f = output.CSV
+	}
+	return output.Write(opts.app.Out, f, run, rows)
+}
+
+func formThemes(f compare.Formulation) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range f.Variants {
+		for _, t := range v.Unit.Themes {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []string{"no theme"}
+	}
+	return out
+}
+

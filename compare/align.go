@@ -1,0 +1,209 @@
+package compare
+
+import (
+	"math"
+	"sort"
+)
+
+// Weights are the inverse document frequencies of stems over a set of units:
+//
+//	w(stem) = ln(1 + U / df(stem))
+//
+// U the number of units and df(stem) the number containing the stem; a stem absent from the
+// set gets the weight of a stem seen once.
+type Weights struct {
+	w     map[string]float64
+	units float64
+}
+
+// NewWeights counts stem document frequencies over units.
+func NewWeights(sets ...[]Unit) *Weights {
+	df := map[string]float64{}
+	n := 0.0
+	for _, units := range sets {
+		for _, u := range units {
+			n++
+			seen := map[string]bool{}
+			for _, s := range u.stems {
+				if !seen[s] {
+					seen[s] = true
+					df[s]++
+				}
+			}
+		}
+	}
+	w := &Weights{w: map[string]float64{}, units: n}
+	for s, d := range df {
+		w.w[s] = math.Log(1 + n/d)
+	}
+	return w
+}
+
+func (w *Weights) of(stem string) float64 {
+	if v, ok := w.w[stem]; ok {
+		return v
+	}
+	return math.Log(1 + math.Max(w.units, 1))
+}
+
+// Similarity is the weighted Dice coefficient of two units' stem multisets:
+//
+//	sim(A, B) = 2 Σ_s w(s)·min(a_s, b_s) / (Σ_s w(s)·a_s + Σ_s w(s)·b_s)
+//
+// with a_s and b_s the counts of stem s; 1 for the same stems, 0 when fewer than
+// MinSharedStems distinct stems are shared. Frequent
+// stems (في، الصين، روسيا) weigh little, rare ones (شنغهاي، العشرين) much. Word order does not
+// count; the word diff shows it.
+func Similarity(a, b *Unit, w *Weights) float64 {
+	ca, cb := counts(a.stems), counts(b.stems)
+	var common, ta, tb float64
+	shared := 0
+	for _, s := range sortedStems(ca) {
+		n := ca[s]
+		ws := w.of(s)
+		ta += ws * n
+		if m, ok := cb[s]; ok {
+			common += ws * math.Min(n, m)
+			shared++
+		}
+	}
+	if shared < MinSharedStems {
+		return 0
+	}
+	for _, s := range sortedStems(cb) {
+		tb += w.of(s) * cb[s]
+	}
+	if ta+tb == 0 {
+		return 0
+	}
+	return 2 * common / (ta + tb)
+}
+
+// MinSharedStems is the fewest distinct stems two units must share to be similar at all: one
+// rare word in common (a city, a date) is a coincidence, not a formulation.
+const MinSharedStems = 2
+
+// sortedStems fixes the order of summation, so the last digits of a similarity never depend on
+// map iteration.
+func sortedStems(m map[string]float64) []string {
+	out := make([]string, 0, len(m))
+	for s := range m {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func counts(stems []string) map[string]float64 {
+	m := map[string]float64{}
+	for _, s := range stems {
+		m[s]++
+	}
+	return m
+}
+
+// Pair is an aligned pair of units with the word diff from A to B.
+type Pair struct {
+	A, B       *Unit
+	Similarity float64
+	Ops        []Op
+}
+
+// Alignment is the one-to-one alignment of two documents' units.
+type Alignment struct {
+	Pairs   []Pair  // in A's order
+	Dropped []*Unit // only in A (the earlier document)
+	Added   []*Unit // only in B
+}
+
+// DefaultMinSimilarity is the alignment threshold chosen on the seed corpus (docs/METHODS.md,
+// compare.align): it pairs the restated formulations of 2022-12-30 and 2023-10-18 and leaves
+// sentences that merely share a country's name unpaired.
+const DefaultMinSimilarity = 0.25
+
+// MaxCandidateDF is the share of units above which a stem is too common to propose candidate
+// pairs (it still counts in the similarity).
+const MaxCandidateDF = 0.1
+
+// candidates returns, for each unit of a, the units of b sharing at least one stem that is not
+// too common, from an inverted index of b's stems, so that alignment does not compare all pairs.
+func candidates(a, b []Unit, w *Weights) [][]int {
+	limit := math.Max(2, MaxCandidateDF*w.units)
+	index := map[string][]int{}
+	for j := range b {
+		seen := map[string]bool{}
+		for _, s := range b[j].stems {
+			if !seen[s] {
+				seen[s] = true
+				index[s] = append(index[s], j)
+			}
+		}
+	}
+	out := make([][]int, len(a))
+	for i := range a {
+		hit := map[int]bool{}
+		for _, s := range a[i].stems {
+			post := index[s]
+			if float64(len(post)) > limit && w.units > 20 {
+				continue
+			}
+			for _, j := range post {
+				hit[j] = true
+			}
+		}
+		for j := range hit {
+			out[i] = append(out[i], j)
+		}
+		sort.Ints(out[i])
+	}
+	return out
+}
+
+// Align pairs the units of a (the earlier document) with those of b one to one: candidates
+// from the stem index, scored by Similarity, kept at minSim or above, then matched greedily
+// from the highest similarity down (ties: earlier in a, then earlier in b). Each pair gets its
+// word diff; the rest are dropped (only in a) or added (only in b).
+func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
+	type edge struct {
+		i, j int
+		s    float64
+	}
+	var edges []edge
+	for i, cands := range candidates(a, b, w) {
+		for _, j := range cands {
+			if s := Similarity(&a[i], &b[j], w); s >= minSim {
+				edges = append(edges, edge{i, j, s})
+			}
+		}
+	}
+	sort.Slice(edges, func(x, y int) bool {
+		if edges[x].s != edges[y].s {
+			return edges[x].s > edges[y].s
+		}
+		if edges[x].i != edges[y].i {
+			return edges[x].i < edges[y].i
+		}
+		return edges[x].j < edges[y].j
+	})
+	usedA, usedB := map[int]bool{}, map[int]bool{}
+	var al Alignment
+	for _, e := range edges {
+		if usedA[e.i] || usedB[e.j] {
+			continue
+		}
+		usedA[e.i], usedB[e.j] = true, true
+		al.Pairs = append(al.Pairs, Pair{A: &a[e.i], B: &b[e.j], Similarity: e.s, Ops: WordDiff(a[e.i].Text, b[e.j].Text)})
+	}
+	sort.Slice(al.Pairs, func(x, y int) bool { return al.Pairs[x].A.Index < al.Pairs[y].A.Index })
+	for i := range a {
+		if !usedA[i] {
+			al.Dropped = append(al.Dropped, &a[i])
+		}
+	}
+	for j := range b {
+		if !usedB[j] {
+			al.Added = append(al.Added, &b[j])
+		}
+	}
+	return al
+}
