@@ -147,4 +147,3 @@ func formThemes(f compare.Formulation) []string {
 	}
 	return out
 }
-

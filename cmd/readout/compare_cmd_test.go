@@ -1,0 +1,179 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDiffCommand(t *testing.T) {
+	out, stderr, code := runCmd(t, "diff", "2022-12-30-video", "2023-10-18-brf", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	d := decodeJSON(t, out)
+	kinds := map[string]int{}
+	for _, r := range d.Rows {
+		kinds[r["kind"].(string)]++
+		if r["kind"] == "pair" {
+			a, b := r["a"].(map[string]any), r["b"].(map[string]any)
+			for _, k := range []string{"doc", "index", "text", "speaker", "themes"} {
+				if _, ok := a[k]; !ok {
+					t.Errorf("unit lacks %s", k)
+				}
+			}
+			if a["doc"] != "2022-12-30-video" || b["doc"] != "2023-10-18-brf" || a["speaker"] != "putin" {
+				t.Errorf("pair %v ↔ %v", a, b)
+			}
+			ops := r["ops"].([]any)
+			var ra, rb strings.Builder
+			for _, o := range ops {
+				op := o.(map[string]any)
+				if op["op"] != "insert" {
+					ra.WriteString(op["text"].(string))
+				}
+				if op["op"] != "delete" {
+					rb.WriteString(op["text"].(string))
+				}
+				if op["op"] != "equal" && op["class"] == "" {
+					t.Errorf("unclassified op %v", op)
+				}
+			}
+			if ra.String() != a["text"] || rb.String() != b["text"] {
+				t.Error("JSON ops do not reconstruct the units")
+			}
+		}
+	}
+	if kinds["pair"] != 1 || kinds["dropped"] == 0 || kinds["added"] == 0 {
+		t.Errorf("kinds %v", kinds)
+	}
+	text, _, code := runCmd(t, "diff", "2022-12-30-video", "2023-10-18-brf")
+	if code != 0 || !strings.Contains(text, "[-") || !strings.Contains(text, "{+") || strings.Contains(text, "\x1b[") {
+		t.Errorf("text diff (no colour when not a terminal):\n%s", text)
+	}
+	colored, _, _ := runCmd(t, "diff", "2022-12-30-video", "2023-10-18-brf", "--color", "always")
+	if !strings.Contains(colored, "\x1b[31m") {
+		t.Error("--color always has no colour")
+	}
+	csv, _, code := runCmd(t, "diff", "2022-12-30-video", "2023-10-18-brf", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(csv, "kind,a_doc,a_index") {
+		t.Errorf("csv: %.200s", csv)
+	}
+}
+
+// A file path works in place of an id: a seed article against itself pairs every unit with
+// similarity 1 and no change.
+func TestDiffFileAgainstItself(t *testing.T) {
+	p := filepath.Join("..", "..", "testdata", "corpus", "000_534698608f2af9c6.txt")
+	out, stderr, code := runCmd(t, "diff", "2023-10-18-brf", p, "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, r := range decodeJSON(t, out).Rows {
+		if r["kind"] != "pair" {
+			t.Errorf("unpaired %v", r["kind"])
+			continue
+		}
+		for _, o := range r["ops"].([]any) {
+			if o.(map[string]any)["op"] != "equal" {
+				t.Errorf("a change between identical texts: %v", o)
+			}
+		}
+	}
+}
+
+func TestDiffErrors(t *testing.T) {
+	_, stderr, code := runCmd(t, "diff", "2022-12-30-video", "nope")
+	if code != 2 || !strings.Contains(stderr, `"nope" is neither a document id`) {
+		t.Errorf("exit %d %s", code, stderr)
+	}
+	_, stderr, code = runCmd(t, "diff", "a")
+	if code != 2 {
+		t.Errorf("one argument: exit %d %s", code, stderr)
+	}
+	_, _, code = runCmd(t, "diff", "2022-12-30-video", "2023-10-18-brf", "--min-similarity", "2")
+	if code != 2 {
+		t.Errorf("bad --min-similarity: exit %d", code)
+	}
+}
+
+func TestAlignCommand(t *testing.T) {
+	out, stderr, code := runCmd(t, "align", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	d := decodeJSON(t, out)
+	if len(d.Rows) < 4 {
+		t.Fatalf("%d rows", len(d.Rows))
+	}
+	prev := map[float64]string{}
+	for _, r := range d.Rows {
+		f := r["formulation"].(float64)
+		if last, ok := prev[f]; ok && r["date"].(string) < last {
+			t.Errorf("formulation %v not in date order", f)
+		}
+		prev[f] = r["date"].(string)
+	}
+	text, _, _ := runCmd(t, "align")
+	if !strings.Contains(text, "recurring formulations in 5 documents") {
+		t.Errorf("text:\n%.300s", text)
+	}
+}
+
+func TestCompareCommand(t *testing.T) {
+	// the 2023-10-18 article against the other four
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "testdata", "corpus")
+	m, _ := os.ReadFile(filepath.Join(src, "manifest.csv"))
+	var keep []string
+	for _, line := range strings.Split(string(m), "\n") {
+		if !strings.HasPrefix(line, "000_") {
+			keep = append(keep, line)
+		}
+		if name, _, ok := strings.Cut(line, ","); ok && strings.HasSuffix(name, ".txt") && !strings.HasPrefix(line, "000_") {
+			b, _ := os.ReadFile(filepath.Join(src, name))
+			os.WriteFile(filepath.Join(dir, name), b, 0o644)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.csv"), []byte(strings.Join(keep, "\n")), 0o644)
+	newFile := filepath.Join(t.TempDir(), "new.txt")
+	b, _ := os.ReadFile(filepath.Join(src, "000_534698608f2af9c6.txt"))
+	os.WriteFile(newFile, b, 0o644)
+
+	out, stderr, code := runCmd(t, "compare", newFile, "--against", dir, "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	d := decodeJSON(t, out)
+	sections := map[string]int{}
+	for _, r := range d.Rows {
+		sections[r["section"].(string)]++
+	}
+	for _, s := range []string{"theme", "nearest", "repeat", "new", "speaker"} {
+		if sections[s] == 0 {
+			t.Errorf("no %s rows: %v", s, sections)
+		}
+	}
+	if sections["nearest"] != 4 || sections["speaker"] != 4 {
+		t.Errorf("sections %v", sections)
+	}
+	// belt_and_road: 7 matches in 443 tokens, never in the corpus: at the top.
+	first := d.Rows[0]
+	if first["section"] != "theme" || first["count"] == 0.0 || first["corpus_mean"] != 0.0 {
+		t.Errorf("first theme row %v", first)
+	}
+	text, _, code := runCmd(t, "compare", newFile, "--against", dir)
+	for _, want := range []string{"Themes that stand out", "belt_and_road", "Nearest corpus documents", "Formulations it repeats", "Statements with no counterpart", "Speaker balance"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if code != 0 {
+		t.Error(code)
+	}
+	_, stderr, code = runCmd(t, "compare")
+	if code != 2 || !strings.Contains(stderr, "give the FILE") {
+		t.Errorf("no file: %d %s", code, stderr)
+	}
+}
