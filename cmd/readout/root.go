@@ -133,6 +133,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdDiff(a, nil),
 		newCmdAlign(a, nil),
 		newCmdCompare(a, nil),
+		newCmdChart(a, nil),
 		newCmdLexicon(a),
 		newCmdVersion(a),
 	)

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readout/readout/reports"
+)
+
+type chartOptions struct {
+	app      *app
+	Kind     string
+	Paths    []string
+	Out      string
+	Format   string
+	DPI      int
+	Lang     string
+	From, To string
+	Themes   []string
+	Force    bool
+}
+
+func newCmdChart(a *app, runF func(*chartOptions) error) *cobra.Command {
+	opts := &chartOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "chart KIND [PATH ...] -o FILE",
+		Short: "Draw one chart: rates, heatmap, shift, keyness, similarity or speakers",
+		Long: `Draw one chart as PNG (150 dpi by default), SVG or PDF, chosen by the file's extension or
+--format. Kinds:
+  rates       theme rates over time, one line per theme, points labelled by date
+  heatmap     theme × article, mentions per 1,000 tokens printed in each cell
+  shift       change of each theme's rate between two periods with its 95% interval
+  keyness     the top positive and negative key terms (G²) of the later period
+  similarity  article × article tf-idf cosine similarity
+  speakers    who said what: theme mentions by speaker
+Arabic in titles, labels and legends is shaped and right to left in every format; --lang chooses
+the language of labels and headings.`,
+		Example: `  readout chart rates -o rates.png
+  readout chart heatmap -o heatmap.svg --lang en
+  readout chart shift --from 2020 --to 2023 -o shift.pdf`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("give the KIND of chart: %s", joinComma(chartKinds))
+			}
+			opts.Kind, opts.Paths = args[0], args[1:]
+			if runF != nil {
+				return runF(opts)
+			}
+			return chartRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Out, "output", "o", "", "the file to write (required)")
+	f.StringVar(&opts.Format, "format", "", "png, svg or pdf (default: from the file's extension)")
+	f.IntVar(&opts.DPI, "dpi", reports.DefaultDPI, "resolution of PNG output")
+	f.StringVar(&opts.Lang, "lang", "ar", "language of labels and headings: ar or en")
+	f.StringVar(&opts.From, "from", "", "the earlier period, for shift and keyness (default: the earliest year)")
+	f.StringVar(&opts.To, "to", "", "the later period (default: the latest year)")
+	f.StringArrayVar(&opts.Themes, "theme", nil, "only these themes (repeatable, or comma-separated)")
+	f.BoolVar(&opts.Force, "force", false, "overwrite a file readout did not write")
+	return cmd
+}
+
+func chartRun(opts *chartOptions) error {
+	if opts.Out == "" {
+		return usagef("give the file to write with -o FILE")
+	}
+	format := opts.Format
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(opts.Out)), ".")
+	}
+	if err := reports.CheckFormat(format); err != nil {
+		return usageError{err}
+	}
+	known := false
+	for _, k := range chartKinds {
+		known = known || k == opts.Kind
+	}
+	if !known {
+		return usagef("unknown chart %q: use %s", opts.Kind, joinComma(chartKinds))
+	}
+	if opts.DPI < 30 || opts.DPI > 1200 {
+		return usagef("--dpi %d: use 30 to 1200", opts.DPI)
+	}
+	s, err := opts.app.newStudy(opts.Paths, studyOptions{From: opts.From, To: opts.To, Themes: opts.Themes, Lang: opts.Lang, Seed: 1, Reps: 2000})
+	if err != nil {
+		return err
+	}
+	if err := outsideCorpus(s.c, opts.Out); err != nil {
+		return err
+	}
+	sh, err := reports.NewShaper()
+	if err != nil {
+		return err
+	}
+	ch, err := s.chart(reports.Handler{S: sh}, opts.Kind)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(opts.Out, opts.Force, func(w writer) error { return ch.WriteTo(w, format, opts.DPI) })
+}

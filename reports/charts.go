@@ -1,0 +1,392 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Palette is Okabe and Ito's colour-blind-safe palette.
+var Palette = []color.Color{
+	color.RGBA{0, 114, 178, 255},   // blue
+	color.RGBA{213, 94, 0, 255},    // vermillion
+	color.RGBA{0, 158, 115, 255},   // bluish green
+	color.RGBA{230, 159, 0, 255},   // orange
+	color.RGBA{204, 121, 167, 255}, // reddish purple
+	color.RGBA{86, 180, 233, 255},  // sky blue
+	color.RGBA{240, 228, 66, 255},  // yellow
+	color.RGBA{0, 0, 0, 255},       // black
+}
+
+// Chart is a plot with its source line, ready to be written in any format.
+type Chart struct {
+	Name   string // file stem: theme-rates, theme-heatmap, shift, keyness, similarity, speakers
+	Title  string
+	Source string // "Source: …" line drawn under the plot
+	Plot   *plot.Plot
+	Width  vg.Length
+	Height vg.Length
+	h      Handler
+}
+
+// Formats of charts.
+var Formats = []string{"png", "svg", "pdf"}
+
+// CheckFormat returns an error for a format readout cannot write.
+func CheckFormat(f string) error {
+	for _, k := range Formats {
+		if f == k {
+			return nil
+		}
+	}
+	return fmt.Errorf("unsupported format %q: use %s", f, strings.Join(Formats, ", "))
+}
+
+// DefaultDPI is the resolution of PNG charts.
+const DefaultDPI = 150
+
+// Draw draws the chart into a canvas area: the plot, then the source line under it.
+func (ch *Chart) Draw(dc draw.Canvas) {
+	size := vg.Points(7.5)
+	strip := size * 2.2
+	area := dc
+	area.Min.Y += strip
+	ch.Plot.Draw(area)
+	if ch.Source != "" {
+		sty := text.Style{Color: color.Gray{Y: 90}, Font: font.Font{Size: size}, Handler: ch.h, XAlign: text.XLeft, YAlign: text.YBottom}
+		if BaseRTL(ch.Source) {
+			sty.XAlign = text.XRight
+			dc.FillText(sty, vg.Point{X: dc.Max.X - vg.Points(4), Y: dc.Min.Y + vg.Points(3)}, ch.Source)
+		} else {
+			dc.FillText(sty, vg.Point{X: dc.Min.X + vg.Points(4), Y: dc.Min.Y + vg.Points(3)}, ch.Source)
+		}
+	}
+}
+
+// WriteTo writes the chart as png (at dpi), svg or pdf.
+func (ch *Chart) WriteTo(w io.Writer, format string, dpi int) error {
+	if err := CheckFormat(format); err != nil {
+		return err
+	}
+	var c vg.CanvasWriterTo
+	switch format {
+	case "png":
+		if dpi <= 0 {
+			dpi = DefaultDPI
+		}
+		img := vgimg.NewWith(vgimg.UseWH(ch.Width, ch.Height), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+		c = vgimg.PngCanvas{Canvas: img}
+	case "svg":
+		c = vgsvg.New(ch.Width, ch.Height)
+	case "pdf":
+		p := vgpdf.New(ch.Width, ch.Height)
+		p.EmbedFonts(true)
+		c = p
+	}
+	if format != "png" { // a white page, as in PNG
+		dc := draw.New(c)
+		dc.SetColor(color.White)
+		dc.Fill(dc.Rectangle.Path())
+	}
+	ch.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// newPlot returns a plot whose every text goes through the shaping handler.
+func newPlot(h Handler, title string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Handler = h
+	p.Title.TextStyle.Font.Size = vg.Points(12)
+	p.Title.TextStyle.Font.Weight = 700
+	p.Title.Padding = vg.Points(6)
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		ax.Label.TextStyle.Handler = h
+		ax.Label.TextStyle.Font.Size = vg.Points(10)
+		ax.Tick.Label.Handler = h
+		ax.Tick.Label.Font.Size = vg.Points(9)
+	}
+	p.Legend.TextStyle.Handler = h
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.Legend.Top = true
+	p.Legend.Left = false
+	p.Legend.Padding = vg.Points(2.5)
+	return p
+}
+
+// RateSeries is one theme's rate over time.
+type RateSeries struct {
+	Label  string
+	Points []RatePoint
+}
+
+// RatePoint is a rate at a time: X a decimal year, Label what to print by the point.
+type RatePoint struct {
+	X     float64
+	Label string
+	Y     float64
+}
+
+// RatesChart draws one line per theme, rate against time, each point at its date, the dates
+// labelled on the time axis.
+func RatesChart(h Handler, t Terms, series []RateSeries, source string) *Chart {
+	p := newPlot(h, t.RatesTitle)
+	p.X.Label.Text = t.Time
+	p.Y.Label.Text = t.Per1k
+	p.Y.Min = 0
+	ticks := map[float64]string{}
+	maxY := 0.0
+	for i, s := range series {
+		xys := make(plotter.XYs, len(s.Points))
+		for j, pt := range s.Points {
+			xys[j] = plotter.XY{X: pt.X, Y: pt.Y}
+			ticks[pt.X] = pt.Label
+			maxY = math.Max(maxY, pt.Y)
+		}
+		line, points, err := plotter.NewLinePoints(xys)
+		if err != nil {
+			continue
+		}
+		col := Palette[i%len(Palette)]
+		line.Color, points.Color = col, col
+		line.Width = vg.Points(1.5)
+		points.Shape = draw.CircleGlyph{}
+		points.Radius = vg.Points(3)
+		p.Add(line, points)
+		p.Legend.Add(s.Label, line, points)
+	}
+	p.Y.Max = maxY * (1.15 + 0.07*float64(len(series))) // room for the legend above the lines
+	p.X.Tick.Marker = dateTicks(ticks)
+	p.X.Tick.Label.Rotation = math.Pi / 6
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
+	p.X.Padding = vg.Points(10)
+	p.Add(plotter.NewGrid())
+	return &Chart{Name: "theme-rates", Title: t.RatesTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: 11 * vg.Centimeter, h: h}
+}
+
+// dateTicks puts a tick, labelled by its date, at each point in time of the series.
+type dateTicks map[float64]string
+
+func (d dateTicks) Ticks(min, max float64) []plot.Tick {
+	var out []plot.Tick
+	for x, l := range d {
+		out = append(out, plot.Tick{Value: x, Label: l})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	return out
+}
+
+// heatmap is a grid of values drawn as shaded cells with the values printed.
+type heatmap struct {
+	values [][]float64 // [row][col]
+	format string
+	h      Handler
+	max    float64
+}
+
+func (hm *heatmap) Plot(c draw.Canvas, plt *plot.Plot) {
+	tx, ty := plt.Transforms(&c)
+	for r, row := range hm.values {
+		for k, v := range row {
+			x0, x1 := tx(float64(k)-0.5), tx(float64(k)+0.5)
+			y0, y1 := ty(float64(r)-0.5), ty(float64(r)+0.5)
+			f := 0.0
+			if hm.max > 0 && !math.IsNaN(v) {
+				f = math.Max(0, math.Min(1, v/hm.max))
+			}
+			fill := color.RGBA{uint8(255 - f*(255-8)), uint8(255 - f*(255-81)), uint8(255 - f*(255-156)), 255}
+			c.SetColor(fill)
+			c.Fill(vg.Rectangle{Min: vg.Point{X: x0, Y: y0}, Max: vg.Point{X: x1, Y: y1}}.Path())
+			txt := "–"
+			if !math.IsNaN(v) {
+				txt = fmt.Sprintf(hm.format, v)
+			}
+			col := color.Color(color.Black)
+			if f > 0.55 {
+				col = color.White
+			}
+			c.FillText(text.Style{Color: col, Font: font.Font{Size: vg.Points(8)}, Handler: hm.h, XAlign: text.XCenter, YAlign: -0.3},
+				vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, txt)
+		}
+	}
+}
+
+func (hm *heatmap) DataRange() (xmin, xmax, ymin, ymax float64) {
+	cols := 0
+	if len(hm.values) > 0 {
+		cols = len(hm.values[0])
+	}
+	return -0.5, float64(cols) - 0.5, -0.5, float64(len(hm.values)) - 0.5
+}
+
+// HeatmapChart draws rows × columns of values as shaded cells with each value printed.
+// The first row is drawn at the top.
+func HeatmapChart(h Handler, name, title, xLabel, yLabel string, rows, cols []string, values [][]float64, format, source string) *Chart {
+	p := newPlot(h, title)
+	flipped := make([][]float64, len(values))
+	rev := make([]string, len(rows))
+	mx := 0.0
+	for i := range values {
+		flipped[len(values)-1-i] = values[i]
+		rev[len(rows)-1-i] = rows[i]
+		for _, v := range values[i] {
+			if !math.IsNaN(v) {
+				mx = math.Max(mx, v)
+			}
+		}
+	}
+	p.Add(&heatmap{values: flipped, format: format, h: h, max: mx})
+	p.NominalX(cols...)
+	p.NominalY(rev...)
+	p.X.Label.Text, p.Y.Label.Text = xLabel, yLabel
+	p.X.Tick.Label.Rotation = math.Pi / 6
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
+	height := vg.Length(4+0.75*float64(len(rows))) * vg.Centimeter
+	width := vg.Length(9+2.2*float64(len(cols))) * vg.Centimeter
+	return &Chart{Name: name, Title: title, Source: source, Plot: p, Width: width, Height: height, h: h}
+}
+
+// ShiftItem is one theme's change between two periods with its interval.
+type ShiftItem struct {
+	Label        string
+	Diff, Lo, Hi float64
+}
+
+// ShiftChart draws each theme's change in rate between two periods as a point with its 95%
+// interval, largest rise at the top, around a line at zero.
+func ShiftChart(h Handler, t Terms, items []ShiftItem, source string) *Chart {
+	p := newPlot(h, t.ShiftTitle)
+	sorted := append([]ShiftItem(nil), items...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Diff < sorted[j].Diff })
+	var names []string
+	var pts plotter.XYs
+	var errs plotter.XErrors
+	for i, it := range sorted {
+		names = append(names, it.Label)
+		pts = append(pts, plotter.XY{X: it.Diff, Y: float64(i)})
+		lo, hi := it.Diff-it.Lo, it.Hi-it.Diff
+		if math.IsNaN(lo) || math.IsNaN(hi) {
+			lo, hi = 0, 0
+		}
+		errs = append(errs, struct{ Low, High float64 }{lo, hi})
+	}
+	if len(pts) > 0 {
+		sc, _ := plotter.NewScatter(pts)
+		sc.Color = Palette[0]
+		sc.Shape = draw.CircleGlyph{}
+		sc.Radius = vg.Points(3.5)
+		eb := &plotter.XErrorBars{XYs: pts, XErrors: errs, LineStyle: draw.LineStyle{Color: Palette[0], Width: vg.Points(1.2)}, CapWidth: vg.Points(5)}
+		ymin, ymax := -0.5, float64(len(pts))-0.5
+		zl, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: ymin}, {X: 0, Y: ymax}})
+		zl.Color = color.Gray{Y: 120}
+		zl.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
+		p.Add(plotter.NewGrid(), zl, eb, sc)
+	}
+	p.NominalY(names...)
+	p.X.Label.Text = t.ShiftAxis
+	return &Chart{Name: "shift", Title: t.ShiftTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.7*float64(len(items))) * vg.Centimeter, h: h}
+}
+
+// KeyItem is a term and its keyness score.
+type KeyItem struct {
+	Label string
+	Value float64
+}
+
+// KeynessChart draws the top positive and negative terms as horizontal bars of their score.
+func KeynessChart(h Handler, t Terms, items []KeyItem, measure, source string) *Chart {
+	p := newPlot(h, t.KeynessTitle)
+	sorted := append([]KeyItem(nil), items...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value < sorted[j].Value })
+	var names []string
+	for i, it := range sorted {
+		names = append(names, it.Label)
+		col := Palette[0]
+		if it.Value < 0 {
+			col = Palette[1]
+		}
+		b := &hbar{y: float64(i), v: it.Value, col: col}
+		p.Add(b)
+	}
+	p.NominalY(names...)
+	p.X.Label.Text = measure
+	p.Add(plotter.NewGrid())
+	return &Chart{Name: "keyness", Title: t.KeynessTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.6*float64(len(items))) * vg.Centimeter, h: h}
+}
+
+// hbar is one horizontal bar from 0 to v at row y.
+type hbar struct {
+	y, v float64
+	col  color.Color
+}
+
+func (b *hbar) Plot(c draw.Canvas, plt *plot.Plot) {
+	tx, ty := plt.Transforms(&c)
+	x0, x1 := tx(0), tx(b.v)
+	if x1 < x0 {
+		x0, x1 = x1, x0
+	}
+	c.SetColor(b.col)
+	c.Fill(vg.Rectangle{Min: vg.Point{X: x0, Y: ty(b.y - 0.35)}, Max: vg.Point{X: x1, Y: ty(b.y + 0.35)}}.Path())
+}
+
+func (b *hbar) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return math.Min(0, b.v), math.Max(0, b.v), b.y - 0.5, b.y + 0.5
+}
+
+// SpeakerGroup is one theme's mentions by each speaker.
+type SpeakerGroup struct {
+	Label  string
+	Counts []float64 // one per speaker, in the order of the speakers given to SpeakersChart
+}
+
+// SpeakersChart draws who said what: for each theme, a bar of mentions per speaker.
+func SpeakersChart(h Handler, t Terms, speakers []string, groups []SpeakerGroup, source string) *Chart {
+	p := newPlot(h, t.SpeakersTitle)
+	n := len(speakers)
+	w := vg.Points(7)
+	var names []string
+	for _, g := range groups {
+		names = append(names, g.Label)
+	}
+	for s := 0; s < n; s++ {
+		vals := make(plotter.Values, len(groups))
+		for i, g := range groups {
+			vals[i] = g.Counts[s]
+		}
+		bc, err := plotter.NewBarChart(vals, w)
+		if err != nil {
+			continue
+		}
+		bc.Color = Palette[s%len(Palette)]
+		bc.LineStyle.Width = 0
+		bc.Offset = w * vg.Length(float64(s)-float64(n-1)/2)
+		p.Add(bc)
+		p.Legend.Add(speakers[s], bc)
+	}
+	p.NominalX(names...)
+	p.X.Tick.Label.Rotation = math.Pi / 6
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
+	p.Y.Label.Text = t.Mentions
+	p.Add(plotter.NewGrid())
+	return &Chart{Name: "speakers", Title: t.SpeakersTitle, Source: source, Plot: p, Width: vg.Length(8+1.4*float64(len(groups))) * vg.Centimeter, Height: 12 * vg.Centimeter, h: h}
+}

@@ -1,0 +1,258 @@
+package reports
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/go-text/typesetting/di"
+	gofont "github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+)
+
+//go:embed fonts/Amiri-Regular.ttf
+var amiriRegular []byte
+
+//go:embed fonts/Amiri-Bold.ttf
+var amiriBold []byte
+
+// Shaper lays out lines of text with the embedded Amiri faces: it splits a line into runs by
+// script and bidi level, shapes each with HarfBuzz (go-text/typesetting), puts the runs in
+// visual order for the line's base direction (right to left when its first strong letter is
+// Arabic), and draws glyph outlines as vector paths. It is safe for concurrent use.
+type Shaper struct {
+	mu      sync.Mutex
+	regular *gofont.Face
+	bold    *gofont.Face
+	hb      shaping.HarfbuzzShaper
+	seg     shaping.Segmenter
+	wrap    shaping.LineWrapper
+	cache   *font.Cache
+}
+
+// NewShaper parses the embedded fonts.
+func NewShaper() (*Shaper, error) {
+	r, err := gofont.ParseTTF(bytes.NewReader(amiriRegular))
+	if err != nil {
+		return nil, fmt.Errorf("embedded Amiri Regular: %v", err)
+	}
+	b, err := gofont.ParseTTF(bytes.NewReader(amiriBold))
+	if err != nil {
+		return nil, fmt.Errorf("embedded Amiri Bold: %v", err)
+	}
+	return &Shaper{regular: r, bold: b, cache: font.NewCache(nil)}, nil
+}
+
+type oneFace struct{ f *gofont.Face }
+
+func (o oneFace) ResolveFace(rune) *gofont.Face { return o.f }
+
+// Line is a shaped line of text: its runs in visual order, left to right.
+type Line struct {
+	runs    []shaping.Output
+	Width   vg.Length
+	Ascent  vg.Length
+	Descent vg.Length // positive
+	size    vg.Length
+	face    *gofont.Face
+}
+
+// BaseRTL reports whether a line reads right to left: its first strong letter is Arabic (or
+// another right-to-left script).
+func BaseRTL(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
+			if unicode.IsLetter(r) {
+				return true
+			}
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return false
+}
+
+// ltrToken is a token of Latin letters and digits joined by - _ : . or /, such as a date
+// (2020-07-08) or a document id (2022-12-30-video).
+var ltrToken = regexp.MustCompile(`[0-9A-Za-z]+(?:[-_:./][0-9A-Za-z]+)+`)
+
+// markLTRTokens puts a LEFT-TO-RIGHT MARK (U+200E) before every ltrToken of a right-to-left
+// line. The bidi algorithm reads digits after an Arabic letter as Arabic numbers (rule W2), which
+// a hyphen does not join, so without the mark 2020-07-08 would show as 08-07-2020; with it the
+// token reads as written, as an Arabic reader of an ISO date or a document id expects.
+func markLTRTokens(s string) string {
+	return ltrToken.ReplaceAllStringFunc(s, func(t string) string {
+		if !strings.ContainsAny(t, "-_:") {
+			return t // 2.5 and 2020/07/08 already read as written
+		}
+		return "\u200e" + t
+	})
+}
+
+// Shape lays out one line (no line breaks) at size points.
+func (s *Shaper) Shape(txt string, size vg.Length, bold bool) Line {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	face := s.regular
+	if bold {
+		face = s.bold
+	}
+	l := Line{size: size, face: face}
+	ext, _ := face.FontHExtents()
+	upem := float64(face.Upem())
+	l.Ascent = vg.Length(float64(ext.Ascender) / upem * float64(size))
+	l.Descent = vg.Length(-float64(ext.Descender) / upem * float64(size))
+	dir := di.DirectionLTR
+	if BaseRTL(txt) {
+		dir = di.DirectionRTL
+		txt = markLTRTokens(txt)
+	}
+	runes := []rune(txt)
+	if len(runes) == 0 {
+		return l
+	}
+	in := shaping.Input{
+		Text: runes, RunStart: 0, RunEnd: len(runes), Direction: dir, Face: face,
+		Size: fixed.Int26_6(float64(size) * 64), Script: language.Arabic, Language: language.NewLanguage("ar"),
+	}
+	var outs []shaping.Output
+	for _, part := range s.seg.Split(in, oneFace{face}) {
+		outs = append(outs, s.hb.Shape(part))
+	}
+	lines, _ := s.wrap.WrapParagraph(shaping.WrapConfig{Direction: dir}, 1<<30, runes, shaping.NewSliceIterator(outs))
+	var runs []shaping.Output
+	for _, ln := range lines {
+		runs = append(runs, ln...)
+	}
+	ordered := make([]shaping.Output, len(runs))
+	for i, r := range runs {
+		vi := int(r.VisualIndex)
+		if vi < 0 || vi >= len(runs) {
+			vi = i
+		}
+		ordered[vi] = r
+	}
+	l.runs = ordered
+	var w fixed.Int26_6
+	for _, r := range ordered {
+		w += r.Advance
+	}
+	l.Width = vg.Length(float64(w) / 64)
+	return l
+}
+
+// Draw fills the line's glyphs with the canvas's current colour, the left end of its baseline
+// at (x, y).
+func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
+	if len(l.runs) == 0 {
+		return
+	}
+	scale := float64(l.size) / float64(l.face.Upem())
+	pen := float64(x)
+	var p vg.Path
+	for _, run := range l.runs {
+		for _, g := range run.Glyphs {
+			gx := pen + float64(g.XOffset)/64
+			gy := float64(y) + float64(g.YOffset)/64
+			if outline, ok := run.Face.GlyphDataOutline(g.GlyphID); ok {
+				pt := func(a opentype.SegmentPoint) vg.Point {
+					return vg.Point{X: vg.Length(gx + float64(a.X)*scale), Y: vg.Length(gy + float64(a.Y)*scale)}
+				}
+				open := false
+				for _, seg := range outline.Segments {
+					switch seg.Op {
+					case opentype.SegmentOpMoveTo:
+						if open {
+							p.Close()
+						}
+						p.Move(pt(seg.Args[0]))
+						open = true
+					case opentype.SegmentOpLineTo:
+						p.Line(pt(seg.Args[0]))
+					case opentype.SegmentOpQuadTo:
+						p.QuadTo(pt(seg.Args[0]), pt(seg.Args[1]))
+					case opentype.SegmentOpCubeTo:
+						p.CubeTo(pt(seg.Args[0]), pt(seg.Args[1]), pt(seg.Args[2]))
+					}
+				}
+				if open {
+					p.Close()
+				}
+			}
+			pen += float64(g.XAdvance) / 64
+		}
+	}
+	if len(p) > 0 {
+		c.Fill(p)
+	}
+}
+
+// Handler is a gonum/plot text.Handler that shapes text with a Shaper, so plot titles, axis
+// labels, tick labels and legends show Arabic joined and right to left in every format.
+type Handler struct{ S *Shaper }
+
+var _ text.Handler = Handler{}
+
+// Cache returns an empty font cache: the handler draws outlines, not plot fonts.
+func (h Handler) Cache() *font.Cache { return h.S.cache }
+
+func bold(f font.Font) bool { return f.Weight >= 600 }
+
+// Extents returns the ascent, descent and line height of the embedded face at the font's size.
+func (h Handler) Extents(f font.Font) font.Extents {
+	l := h.S.Shape("", f.Size, bold(f))
+	return font.Extents{Ascent: l.Ascent, Descent: l.Descent, Height: (l.Ascent + l.Descent) * 1.1}
+}
+
+// Lines splits text at line breaks.
+func (h Handler) Lines(txt string) []string {
+	return strings.Split(strings.TrimRight(txt, "\n"), "\n")
+}
+
+// Box returns the width, ascent and descent of one line.
+func (h Handler) Box(txt string, f font.Font) (width, height, depth vg.Length) {
+	l := h.S.Shape(txt, f.Size, bold(f))
+	if l.Width > 0 {
+		l.Width += f.Size / 8 // side bearings can reach past the advance; keep edges clear
+	}
+	return l.Width, l.Ascent, l.Descent
+}
+
+// Draw draws text as gonum's plain handler places it (alignment, rotation, one line under the
+// next), with shaped glyphs.
+func (h Handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	txt = strings.TrimRight(txt, "\n")
+	if txt == "" {
+		return
+	}
+	c.SetColor(sty.Color)
+	if sty.Rotation != 0 {
+		c.Push()
+		c.Rotate(sty.Rotation)
+	}
+	sin, cos := sinCos(sty.Rotation)
+	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
+	lines := h.Lines(txt)
+	// The same placement as gonum's plain handler: the block's height from Style.Height, the
+	// first baseline one ascent below its top, lines a font size apart.
+	y0 := pt.Y + sty.Height(txt)*vg.Length(sty.YAlign) - h.Extents(sty.Font).Ascent
+	for i, line := range lines {
+		l := h.S.Shape(line, sty.Font.Size, bold(sty.Font))
+		x := pt.X + vg.Length(sty.XAlign)*l.Width
+		l.Draw(c, x, y0+vg.Length(len(lines)-i)*sty.Font.Size)
+	}
+	if sty.Rotation != 0 {
+		c.Pop()
+	}
+}
