@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"image/color"
 	"regexp"
 	"strings"
 	"sync"
@@ -65,6 +66,7 @@ type Line struct {
 	Descent vg.Length // positive
 	size    vg.Length
 	face    *gofont.Face
+	colors  []color.Color // per rune of the shaped text, or nil
 }
 
 // BaseRTL reports whether a line reads right to left: its first strong letter is Arabic (or
@@ -91,17 +93,47 @@ var ltrToken = regexp.MustCompile(`[0-9A-Za-z]+(?:[-_:./][0-9A-Za-z]+)+`)
 // line. The bidi algorithm reads digits after an Arabic letter as Arabic numbers (rule W2), which
 // a hyphen does not join, so without the mark 2020-07-08 would show as 08-07-2020; with it the
 // token reads as written, as an Arabic reader of an ISO date or a document id expects.
-func markLTRTokens(s string) string {
-	return ltrToken.ReplaceAllStringFunc(s, func(t string) string {
-		if !strings.ContainsAny(t, "-_:") {
-			return t // 2.5 and 2020/07/08 already read as written
+// Colours, one per rune, keep their runes, the marks taking the colour of the token they mark.
+func markLTRTokens(s string, colors []color.Color) (string, []color.Color) {
+	locs := ltrToken.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return s, colors
+	}
+	var b strings.Builder
+	var cols []color.Color
+	pos, ri := 0, 0
+	copyTo := func(end int) {
+		for _, r := range s[pos:end] {
+			b.WriteRune(r)
+			if colors != nil {
+				cols = append(cols, colors[ri])
+			}
+			ri++
 		}
-		return "\u200e" + t
-	})
+		pos = end
+	}
+	for _, loc := range locs {
+		copyTo(loc[0])
+		if strings.ContainsAny(s[loc[0]:loc[1]], "-_:") { // 2.5 and 2020/07/08 already read as written
+			b.WriteRune('\u200e')
+			if colors != nil {
+				cols = append(cols, colors[ri])
+			}
+		}
+		copyTo(loc[1])
+	}
+	copyTo(len(s))
+	return b.String(), cols
 }
 
 // Shape lays out one line (no line breaks) at size points.
 func (s *Shaper) Shape(txt string, size vg.Length, bold bool) Line {
+	return s.ShapeColored(txt, size, bold, nil)
+}
+
+// ShapeColored lays out one line whose runes have their own colours (colors has one entry per
+// rune of txt, nil for the canvas's current colour).
+func (s *Shaper) ShapeColored(txt string, size vg.Length, bold bool, colors []color.Color) Line {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	face := s.regular
@@ -116,8 +148,9 @@ func (s *Shaper) Shape(txt string, size vg.Length, bold bool) Line {
 	dir := di.DirectionLTR
 	if BaseRTL(txt) {
 		dir = di.DirectionRTL
-		txt = markLTRTokens(txt)
+		txt, colors = markLTRTokens(txt, colors)
 	}
+	l.colors = colors
 	runes := []rune(txt)
 	if len(runes) == 0 {
 		return l
@@ -152,8 +185,8 @@ func (s *Shaper) Shape(txt string, size vg.Length, bold bool) Line {
 	return l
 }
 
-// Draw fills the line's glyphs with the canvas's current colour, the left end of its baseline
-// at (x, y).
+// Draw fills the line's glyphs, the left end of its baseline at (x, y), in the canvas's current
+// colour or, for a coloured line, each glyph in the colour of its rune.
 func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 	if len(l.runs) == 0 {
 		return
@@ -161,8 +194,22 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 	scale := float64(l.size) / float64(l.face.Upem())
 	pen := float64(x)
 	var p vg.Path
+	var cur color.Color
+	flush := func() {
+		if len(p) > 0 {
+			if cur != nil {
+				c.SetColor(cur)
+			}
+			c.Fill(p)
+			p = nil
+		}
+	}
 	for _, run := range l.runs {
 		for _, g := range run.Glyphs {
+			if l.colors != nil && g.ClusterIndex >= 0 && g.ClusterIndex < len(l.colors) && l.colors[g.ClusterIndex] != cur {
+				flush()
+				cur = l.colors[g.ClusterIndex]
+			}
 			gx := pen + float64(g.XOffset)/64
 			gy := float64(y) + float64(g.YOffset)/64
 			if outline, ok := run.Face.GlyphDataOutline(g.GlyphID); ok {
@@ -193,9 +240,7 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 			pen += float64(g.XAdvance) / 64
 		}
 	}
-	if len(p) > 0 {
-		c.Fill(p)
-	}
+	flush()
 }
 
 // Handler is a gonum/plot text.Handler that shapes text with a Shaper, so plot titles, axis

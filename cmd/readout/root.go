@@ -134,6 +134,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdAlign(a, nil),
 		newCmdCompare(a, nil),
 		newCmdChart(a, nil),
+		newCmdReport(a, nil),
 		newCmdLexicon(a),
 		newCmdVersion(a),
 	)

@@ -1,0 +1,286 @@
+package reports
+
+import (
+	"image/color"
+	"io"
+	"strings"
+	"unicode"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgpdf"
+)
+
+// A4 in points, and the page margin.
+var (
+	pageW  = vg.Millimeter * 210
+	pageH  = vg.Millimeter * 297
+	margin = vg.Millimeter * 18
+)
+
+// pdfWriter lays out a report on A4 pages, top to bottom.
+type pdfWriter struct {
+	c     *vgpdf.Canvas
+	sh    *Shaper
+	y     vg.Length // the top of the free space
+	page  int
+	rtl   bool // the report's language reads right to left
+	terms Terms
+}
+
+func (p *pdfWriter) width() vg.Length { return pageW - 2*margin }
+
+func (p *pdfWriter) newPage() {
+	if p.page > 0 {
+		p.c.NextPage()
+	}
+	p.page++
+	p.y = pageH - margin
+	// page number at the foot
+	l := p.sh.Shape(itoa(p.page), 8, false)
+	p.c.SetColor(color.Gray{Y: 110})
+	l.Draw(p.c, pageW/2-l.Width/2, margin/2)
+}
+
+// need starts a new page unless h fits above the bottom margin.
+func (p *pdfWriter) need(h vg.Length) {
+	if p.y-h < margin {
+		p.newPage()
+	}
+}
+
+// paragraph wraps text to the page width, aligned to the right for right-to-left text, each
+// rune in its colour when colors is given.
+func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.Color, colors []color.Color) {
+	lead := size * 1.75
+	for _, line := range p.wrap(txt, colors, size, bold, p.width()) {
+		p.need(lead)
+		p.y -= lead
+		l := p.sh.ShapeColored(line.text, size, bold, line.colors)
+		p.c.SetColor(col)
+		x := margin
+		if BaseRTL(txt) {
+			x = pageW - margin - l.Width
+		}
+		l.Draw(p.c, x, p.y+size*0.45)
+	}
+	p.y -= size * 0.5
+}
+
+type wrapped struct {
+	text   string
+	colors []color.Color
+}
+
+// wrap breaks text at spaces into lines no wider than w.
+func (p *pdfWriter) wrap(txt string, colors []color.Color, size vg.Length, bold bool, w vg.Length) []wrapped {
+	runes := []rune(txt)
+	var out []wrapped
+	start, lastSpace := 0, -1
+	for i := 0; i <= len(runes); i++ {
+		if i < len(runes) && !unicode.IsSpace(runes[i]) {
+			continue
+		}
+		if p.sh.Shape(string(runes[start:i]), size, bold).Width > w && lastSpace > start {
+			out = append(out, slice(runes, colors, start, lastSpace))
+			start = lastSpace + 1
+		}
+		if i < len(runes) && runes[i] == '\n' {
+			out = append(out, slice(runes, colors, start, i))
+			start = i + 1
+		}
+		lastSpace = i
+	}
+	if start < len(runes) {
+		out = append(out, slice(runes, colors, start, len(runes)))
+	}
+	return out
+}
+
+func slice(r []rune, colors []color.Color, a, b int) wrapped {
+	w := wrapped{text: string(r[a:b])}
+	if colors != nil {
+		w.colors = colors[a:b]
+	}
+	return w
+}
+
+func (p *pdfWriter) heading(txt string, size vg.Length) {
+	p.need(size * 4)
+	p.y -= size * 0.8
+	p.paragraph(txt, size, true, color.RGBA{20, 40, 90, 255}, nil)
+}
+
+// table draws a table: columns of equal share of the page width (the first one wider), right
+// to left for a right-to-left report; a cell too long for its column is cut with an ellipsis.
+func (p *pdfWriter) table(t Table) {
+	if t.Title != "" {
+		p.heading(t.Title, 11)
+	}
+	if t.Note != "" {
+		p.paragraph(t.Note, 8.5, false, color.Gray{Y: 80}, nil)
+	}
+	n := len(t.Columns)
+	if n == 0 {
+		return
+	}
+	widths := make([]vg.Length, n)
+	first := p.width() * 0.34
+	if n == 1 {
+		first = p.width()
+	}
+	for i := range widths {
+		widths[i] = (p.width() - first) / vg.Length(max(n-1, 1))
+	}
+	widths[0] = first
+	row := func(cells []string, bold bool) {
+		size := vg.Length(8.5)
+		lead := size * 1.9
+		p.need(lead)
+		p.y -= lead
+		x := margin
+		if p.rtl {
+			x = pageW - margin
+		}
+		for i, cell := range cells {
+			w := widths[i]
+			cx := x
+			if p.rtl {
+				cx = x - w
+			}
+			l := fit(p.sh, cell, size, bold, w-6)
+			p.c.SetColor(color.Black)
+			tx := cx + 3
+			if BaseRTL(cell) || (p.rtl && isNumber(cell)) {
+				tx = cx + w - 3 - l.Width
+			}
+			l.Draw(p.c, tx, p.y+size*0.5)
+			if p.rtl {
+				x -= w
+			} else {
+				x += w
+			}
+		}
+		p.c.SetColor(color.Gray{Y: 200})
+		p.c.SetLineWidth(0.5)
+		var ln vg.Path
+		ln.Move(vg.Point{X: margin, Y: p.y})
+		ln.Line(vg.Point{X: pageW - margin, Y: p.y})
+		p.c.Stroke(ln)
+	}
+	row(t.Columns, true)
+	for _, r := range t.Rows {
+		row(r, false)
+	}
+	p.y -= 8
+}
+
+func isNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !(unicode.IsDigit(r) || strings.ContainsRune("-+.,%–− ", r)) }) < 0
+}
+
+// fit shapes text, cutting it with an ellipsis until it is at most w wide.
+func fit(sh *Shaper, txt string, size vg.Length, bold bool, w vg.Length) Line {
+	l := sh.Shape(txt, size, bold)
+	r := []rune(txt)
+	for l.Width > w && len(r) > 1 {
+		r = r[:len(r)-1]
+		l = sh.Shape(strings.TrimSpace(string(r))+"…", size, bold)
+	}
+	return l
+}
+
+// chart draws a chart scaled to the page width.
+func (p *pdfWriter) chart(ch *Chart) {
+	scale := 1.0
+	if ch.Width > p.width() {
+		scale = float64(p.width() / ch.Width)
+	}
+	h := ch.Height * vg.Length(scale)
+	if h > pageH-2*margin {
+		scale *= float64((pageH - 2*margin) / h)
+		h = ch.Height * vg.Length(scale)
+	}
+	p.need(h + 10)
+	p.y -= h
+	w := ch.Width * vg.Length(scale)
+	x := margin + (p.width()-w)/2
+	p.c.Push()
+	p.c.Translate(vg.Point{X: x, Y: p.y})
+	p.c.Scale(scale, scale)
+	ch.Draw(draw.Canvas{Canvas: p.c, Rectangle: vg.Rectangle{Max: vg.Point{X: ch.Width, Y: ch.Height}}})
+	p.c.Pop()
+	p.y -= 14
+}
+
+// WritePDF writes the report as a multi-page A4 PDF: a title page, key findings, the charts,
+// the tables of theme rates, the recurring formulations with their word diffs, keyness tables,
+// the methods and the run record with how to cite it.
+func (r *Report) WritePDF(w io.Writer, sh *Shaper) error {
+	p := &pdfWriter{c: vgpdf.New(pageW, pageH), sh: sh, rtl: r.Lang == "ar", terms: r.Terms}
+	p.c.EmbedFonts(true)
+	p.newPage()
+	// title page
+	p.y = pageH * 0.68
+	p.paragraph(r.Title, 22, true, color.RGBA{20, 40, 90, 255}, nil)
+	p.y -= 10
+	for _, s := range r.Subtitle {
+		p.paragraph(s, 11, false, color.Gray{Y: 50}, nil)
+	}
+	p.y -= 10
+	p.paragraph(r.RunDate, 10, false, color.Gray{Y: 80}, nil)
+
+	p.newPage()
+	p.heading(r.Terms.KeyFindings, 15)
+	for _, f := range r.Findings {
+		p.paragraph("• "+f, 10.5, false, color.Black, nil)
+	}
+	for _, ch := range r.Charts {
+		p.newPage()
+		p.chart(ch)
+	}
+	p.newPage()
+	for _, t := range r.Tables {
+		p.table(t)
+	}
+	if len(r.Formulations) > 0 {
+		p.newPage()
+		p.heading(r.Terms.Formulations, 15)
+		p.paragraph(r.Terms.DiffLegend, 8.5, false, color.Gray{Y: 80}, nil)
+		for _, f := range r.Formulations {
+			p.heading(f.Title, 11)
+			for _, v := range f.Variants {
+				p.paragraph(v.Label, 8.5, true, color.Gray{Y: 70}, nil)
+				txt, cols := diffText(v.Ops)
+				p.paragraph(txt, 9.5, false, color.Black, cols)
+			}
+		}
+	}
+	if len(r.Keyness) > 0 {
+		p.newPage()
+		for _, t := range r.Keyness {
+			p.table(t)
+		}
+	}
+	p.newPage()
+	p.heading(r.Terms.Methods, 15)
+	for _, m := range r.Methods {
+		p.paragraph(m, 9.5, false, color.Black, nil)
+	}
+	p.heading(r.Terms.HowToCite, 12)
+	p.paragraph(r.Cite, 9.5, false, color.Black, nil)
+	p.heading(r.Terms.RunRecord, 12)
+	for _, line := range strings.Split(r.RunRecord, "\n") {
+		p.paragraph(line, 7.5, false, color.Gray{Y: 40}, nil)
+	}
+	_, err := p.c.WriteTo(w)
+	return err
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
