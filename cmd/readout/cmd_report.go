@@ -142,7 +142,7 @@ func reportRun(opts *reportOptions) error {
 		charts = append(charts, ch)
 	}
 	run := s.runRecord("report", date, opts)
-	rep := s.report(charts, run, date, opts)
+	rep := s.report(charts, run, date)
 	data := s.dataSets()
 
 	// Everything to write, path → writer; checked before anything is written.
@@ -257,7 +257,7 @@ func signed(v float64) string {
 }
 
 // report assembles the report's content from the study.
-func (s *study) report(charts []*reports.Chart, run output.Run, date time.Time, opts *reportOptions) *reports.Report {
+func (s *study) report(charts []*reports.Chart, run output.Run, date time.Time) *reports.Report {
 	t := s.terms
 	ar := s.lang == "ar"
 	r := &reports.Report{Lang: s.lang, Terms: t, Charts: charts}
@@ -368,11 +368,11 @@ func (s *study) report(charts []*reports.Chart, run output.Run, date time.Time, 
 	rec, _ := output.Marshal(run)
 	r.RunRecord = indentJSON(rec)
 	if ar {
-		r.Cite = fmt.Sprintf("readout %s، «%s»، أُعدّ في %s؛ بصمة المدونة sha256 %s؛ بصمة المعجم sha256 %s؛ الأمر: readout report -o %s --from %s --to %s --lang %s --seed %d --date %s.",
-			readout.Version, r.Title, date.Format("2006-01-02"), s.c.Hash(), s.lx.Hash, opts.Out, s.from.Label, s.to.Label, s.lang, s.seed, date.Format("2006-01-02"))
+		r.Cite = fmt.Sprintf("readout %s، «%s»، أُعدّ في %s؛ بصمة المدونة sha256 %s؛ بصمة المعجم sha256 %s؛ الأمر: readout report --from %s --to %s --lang %s --seed %d --date %s.",
+			readout.Version, r.Title, date.Format("2006-01-02"), s.c.Hash(), s.lx.Hash, s.from.Label, s.to.Label, s.lang, s.seed, date.Format("2006-01-02"))
 	} else {
-		r.Cite = fmt.Sprintf("readout %s, “%s”, generated %s; corpus sha256 %s; lexicon sha256 %s; command: readout report -o %s --from %s --to %s --lang %s --seed %d --date %s.",
-			readout.Version, r.Title, date.Format("2006-01-02"), s.c.Hash(), s.lx.Hash, opts.Out, s.from.Label, s.to.Label, s.lang, s.seed, date.Format("2006-01-02"))
+		r.Cite = fmt.Sprintf("readout %s, “%s”, generated %s; corpus sha256 %s; lexicon sha256 %s; command: readout report --from %s --to %s --lang %s --seed %d --date %s.",
+			readout.Version, r.Title, date.Format("2006-01-02"), s.c.Hash(), s.lx.Hash, s.from.Label, s.to.Label, s.lang, s.seed, date.Format("2006-01-02"))
 	}
 	return r
 }

@@ -25,8 +25,8 @@ func (s *study) findings() []string {
 			if r.Diff < 0 {
 				verb = "تراجع"
 			}
-			txt := fmt.Sprintf("%s ذكر «%s» من %s إلى %s مرة لكل 1000 كلمة بين %s و%s (التغير %s، فترة ثقة 95%%: %s إلى %s؛ %d مقابل %d مرة)",
-				verb, name, f2(r.FromRate), f2(r.ToRate), s.from.Label, s.to.Label, signed(r.Diff), f2(r.DiffLow), f2(r.DiffHigh), r.FromCount, r.ToCount)
+			txt := fmt.Sprintf("%s ذكر «%s» من %s إلى %s مرة لكل 1000 كلمة بين %s و%s (التغير %s، فترة ثقة 95%%: %s إلى %s؛ عدد مرات الذكر %d في %s و%d في %s)",
+				verb, name, f2(r.FromRate), f2(r.ToRate), s.from.Label, s.to.Label, signed(r.Diff), f2(r.DiffLow), f2(r.DiffHigh), r.FromCount, s.from.Label, r.ToCount, s.to.Label)
 			if !sure {
 				txt += "، وتشمل الفترة الصفر فلا يثبت الاتجاه"
 			}
@@ -36,8 +36,8 @@ func (s *study) findings() []string {
 		if r.Diff < 0 {
 			verb = "fell"
 		}
-		txt := fmt.Sprintf("Mentions of %s %s from %s to %s per 1,000 tokens between %s and %s (change %s, 95%% interval %s to %s; %d against %d mentions)",
-			name, verb, f2(r.FromRate), f2(r.ToRate), s.from.Label, s.to.Label, signed(r.Diff), f2(r.DiffLow), f2(r.DiffHigh), r.FromCount, r.ToCount)
+		txt := fmt.Sprintf("Mentions of %s %s from %s to %s per 1,000 tokens between %s and %s (change %s, 95%% interval %s to %s; %d mentions in %s, %d in %s)",
+			name, verb, f2(r.FromRate), f2(r.ToRate), s.from.Label, s.to.Label, signed(r.Diff), f2(r.DiffLow), f2(r.DiffHigh), r.FromCount, s.from.Label, r.ToCount, s.to.Label)
 		if !sure {
 			txt += "; the interval includes zero, so the direction is not established"
 		}
@@ -75,9 +75,9 @@ func (s *study) findings() []string {
 			continue
 		}
 		if ar {
-			out = append(out, fmt.Sprintf("«%s»: نُسب %d من %d مرة ذكر (%.0f%%) إلى %s.", s.themeLabel(th), bestN, total, 100*float64(bestN)/float64(total), s.speakerLabel(best)))
+			out = append(out, fmt.Sprintf("«%s» في المدونة كلها: نُسب %d من %d مرة ذكر (%.0f%%) إلى %s.", s.themeLabel(th), bestN, total, 100*float64(bestN)/float64(total), s.speakerLabel(best)))
 		} else {
-			out = append(out, fmt.Sprintf("%s: %d of its %d mentions (%.0f%%) are attributed to %s.", s.themeLabel(th), bestN, total, 100*float64(bestN)/float64(total), s.speakerLabel(best)))
+			out = append(out, fmt.Sprintf("Across the corpus, %d of the %d mentions of %s (%.0f%%) are attributed to %s.", bestN, total, s.themeLabel(th), 100*float64(bestN)/float64(total), s.speakerLabel(best)))
 		}
 	}
 	if len(s.forms) > 0 {

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func readAll(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[filepath.ToSlash(rel)] = b
+		}
+		return nil
+	})
+	return out
+}
+
+func TestReportWritesEverything(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	_, stderr, code := runCmd(t, "report", "-o", dir, "--date", "2026-11-21")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	files := readAll(t, dir)
+	want := []string{"report.pdf", "report.html", "report.md", ".readout-manifest"}
+	for _, k := range []string{"theme-rates", "theme-heatmap", "shift", "keyness", "similarity", "speakers"} {
+		want = append(want, "charts/"+k+".png", "charts/"+k+".svg")
+	}
+	for _, d := range []string{"documents", "themes_by_doc", "themes_by_speaker", "shift", "rates_over_time", "keyness", "similarity", "formulations"} {
+		want = append(want, "data/"+d+".csv", "data/"+d+".json")
+	}
+	for _, w := range want {
+		if len(files[w]) == 0 {
+			t.Errorf("%s missing or empty", w)
+		}
+	}
+	if len(files) != len(want) {
+		t.Errorf("%d files, want %d (no temporary files left behind)", len(files), len(want))
+	}
+	if !bytes.HasPrefix(files["charts/shift.png"], []byte("\x89PNG")) || !bytes.HasPrefix(files["report.pdf"], []byte("%PDF")) {
+		t.Error("wrong file types")
+	}
+	html := string(files["report.html"])
+	for _, w := range []string{`dir="rtl"`, `lang="ar"`, "<svg", "أبرز النتائج", "<del>", "<ins>"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("report.html lacks %q", w)
+		}
+	}
+	for _, bad := range []string{"<link", "<script", "src=\"http", "href=\"http"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("report.html is not self-contained: %q", bad)
+		}
+	}
+	md := string(files["report.md"])
+	if !strings.Contains(md, "](charts/theme-rates.png)") || !strings.Contains(md, "[-") {
+		t.Error("report.md lacks chart links or diffs")
+	}
+	// every number traceable: the run record of the data names its metrics, seed and date
+	d := decodeJSON(t, string(files["data/shift.json"]))
+	p := d.Run["parameters"].(map[string]any)
+	if p["date"] != "2026-11-21" || p["seed"] != 1.0 || d.Run["lexicon_sha256"] == "" {
+		t.Errorf("run record %v", d.Run)
+	}
+}
+
+// The same command and --date give the same bytes, in every file.
+func TestReportDeterministic(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for _, d := range []string{a, b} {
+		if _, stderr, code := runCmd(t, "report", "-o", d, "--date", "2026-11-21", "--lang", "en"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	fa, fb := readAll(t, a), readAll(t, b)
+	for k, v := range fa {
+		if !bytes.Equal(v, fb[k]) {
+			t.Errorf("%s differs between two identical runs", k)
+		}
+	}
+}
+
+// PDF: A4 pages, every page rendered, and no font the reader must have (text is drawn as glyph
+// outlines). Needs poppler-utils, which .ci/run installs.
+func TestReportPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Skip("pdfinfo not installed (apt-get install poppler-utils; .ci/run does)")
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := runCmd(t, "report", "-o", dir, "--date", "2026-11-21", "--formats", "pdf"); code != 0 {
+		t.Fatal(stderr)
+	}
+	pdf := filepath.Join(dir, "report.pdf")
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(string(info))
+	var n int
+	fmt.Sscan(pages[1], &n)
+	// title, findings, 6 charts, tables, formulations, keyness, methods: at least 12 pages
+	if n < 12 || !strings.Contains(string(info), "595.28 x 841.89 pts (A4)") || !strings.Contains(string(info), "CreationDate:    Sat Nov 21 00:00:00 2026") {
+		t.Errorf("pdfinfo:\n%s", info)
+	}
+	fonts, err := exec.Command("pdffonts", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(strings.TrimSpace(string(fonts)), "\n"); lines > 1 {
+		t.Errorf("the PDF refers to fonts:\n%s", fonts)
+	}
+	if out, err := exec.Command("pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "3", pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Errorf("pdftoppm: %v %s", err, out)
+	}
+}
+
+func TestReportOverwriteRules(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(dir, 0o755)
+	mine := filepath.Join(dir, "report.md")
+	os.WriteFile(mine, []byte("my notes"), 0o644)
+	_, stderr, code := runCmd(t, "report", "-o", dir, "--formats", "md")
+	if code != 1 || !strings.Contains(stderr, "were not written by readout") || !strings.Contains(stderr, "--force") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "my notes" {
+		t.Fatal("the user's file was changed")
+	}
+	if _, stderr, code = runCmd(t, "report", "-o", dir, "--formats", "md", "--force"); code != 0 {
+		t.Fatal(stderr)
+	}
+	// readout's own files are replaced without --force
+	if _, stderr, code = runCmd(t, "report", "-o", dir, "--formats", "md"); code != 0 {
+		t.Errorf("rewriting its own report: %s", stderr)
+	}
+}
+
+func TestReportNeverIntoCorpus(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2021-01-01-a.txt", "قال شي إن السيادة مهمة.")
+	writeFile(t, dir, "2022-01-01-b.txt", "قال بوتين إن السيادة مهمة.")
+	_, stderr, code := runCmd(t, "report", dir, "-o", filepath.Join(dir, "out"))
+	if code != 1 || !strings.Contains(stderr, "never writes into a corpus") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("wrote into the corpus")
+	}
+}
+
+// svgHash replaces each inline SVG with its SHA-256, so the HTML golden stays readable.
+func svgHash(html string) string {
+	re := regexp.MustCompile(`(?s)<svg.*?</svg>`)
+	return re.ReplaceAllStringFunc(html, func(s string) string { return fmt.Sprintf("<svg sha256=%x/>", sha256.Sum256([]byte(s))) })
+}
+
+// Golden report texts for the seed corpus. Checked by reading them when written: findings as
+// sentences with the numbers of data/shift.csv (e.g. sovereignty 9.06 → 1.19 per 1,000 tokens,
+// change −7.87, interval −14.65 to −1.03), tables, formulations with their diffs, methods.
+func TestReportGolden(t *testing.T) {
+	for _, lang := range []string{"ar", "en"} {
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, stderr, code := runCmd(t, "report", "-o", dir, "--date", "2026-11-21", "--lang", lang, "--formats", "html,md"); code != 0 {
+			t.Fatal(stderr)
+		}
+		files := readAll(t, dir)
+		golden(t, "report_"+lang+".md", string(files["report.md"]))
+		golden(t, "report_"+lang+".html", svgHash(string(files["report.html"])))
+		if lang == "en" {
+			golden(t, "report_shift.json", string(files["data/shift.json"]))
+		}
+	}
+}
+
+func TestChartCommand(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"png", "svg", "pdf"} {
+		p := filepath.Join(dir, "rates."+f)
+		if _, stderr, code := runCmd(t, "chart", "rates", "-o", p); code != 0 {
+			t.Fatalf("%s: %s", f, stderr)
+		}
+	}
+	_, stderr, code := runCmd(t, "chart", "rates", "-o", filepath.Join(dir, "rates.png"))
+	if code != 1 || !strings.Contains(stderr, "exists: pass --force") {
+		t.Errorf("overwrite: %d %s", code, stderr)
+	}
+	_, stderr, code = runCmd(t, "chart", "pie", "-o", filepath.Join(dir, "x.png"))
+	if code != 2 || !strings.Contains(stderr, `unknown chart "pie"`) {
+		t.Errorf("unknown kind: %d %s", code, stderr)
+	}
+	_, stderr, code = runCmd(t, "chart", "rates", "-o", filepath.Join(dir, "x.gif"))
+	if code != 2 || !strings.Contains(stderr, `unsupported format "gif"`) {
+		t.Errorf("format: %d %s", code, stderr)
+	}
+}

@@ -1,0 +1,168 @@
+package reports
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-text/typesetting/di"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+func shaper(t *testing.T) *Shaper {
+	t.Helper()
+	s, err := NewShaper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func glyphs(l Line) []int {
+	var out []int
+	for _, r := range l.runs {
+		for _, g := range r.Glyphs {
+			out = append(out, int(g.GlyphID))
+		}
+	}
+	return out
+}
+
+// Arabic letters take their joined forms: ب alone, and ب at the start, middle and end of بببب,
+// are four different glyphs.
+func TestShapeJoins(t *testing.T) {
+	s := shaper(t)
+	iso := glyphs(s.Shape("ب", 12, false))
+	word := glyphs(s.Shape("ببب", 12, false))
+	if len(iso) != 1 || len(word) != 3 {
+		t.Fatalf("glyphs %v %v", iso, word)
+	}
+	seen := map[int]bool{iso[0]: true}
+	for _, g := range word {
+		if seen[g] {
+			t.Errorf("glyph %d repeats: the letters are not joined (%v, %v)", g, iso, word)
+		}
+		seen[g] = true
+	}
+}
+
+// Right to left: the leftmost glyph of بكين is its last letter, ن.
+func TestShapeRightToLeft(t *testing.T) {
+	s := shaper(t)
+	l := s.Shape("بكين", 12, false)
+	if len(l.runs) != 1 || l.runs[0].Direction != di.DirectionRTL {
+		t.Fatalf("runs %d", len(l.runs))
+	}
+	if first := l.runs[0].Glyphs[0].ClusterIndex; first != 3 {
+		t.Errorf("leftmost glyph is rune %d, want 3 (ن)", first)
+	}
+}
+
+// runsText returns the visual order of a line's runs as "dir:text".
+func runsText(l Line, txt string) []string {
+	rs := []rune(txt)
+	var out []string
+	for _, r := range l.runs {
+		d := "R"
+		if r.Direction == di.DirectionLTR {
+			d = "L"
+		}
+		out = append(out, d+":"+strings.TrimSpace(strings.ReplaceAll(string(rs[r.Runes.Offset:r.Runes.Offset+r.Runes.Count]), "\u200e", "")))
+	}
+	return out
+}
+
+// Mixed lines keep Latin letters and digits left to right, in the right place of a right-to-left
+// line, and dates and ids read as written.
+func TestShapeMixed(t *testing.T) {
+	s := shaper(t)
+	cases := []struct{ txt, want string }{
+		{"قمة بريكس G20 في 2023", "L:2023|R:في|L:G20|R:قمة بريكس"},
+		{"من 2020-07-08 إلى", "R:إلى|L:2020-07-08|R:من"},
+		{"المقال 2022-12-30-video مهم", "R:مهم|L:2022-12-30-video|R:المقال"},
+		{"G² (2023)", "L:G² (2023)"},
+	}
+	for _, c := range cases {
+		txt := c.txt
+		if BaseRTL(txt) {
+			txt, _ = markLTRTokens(txt, nil)
+		}
+		got := strings.Join(runsText(s.Shape(c.txt, 12, false), txt), "|")
+		if got != c.want {
+			t.Errorf("%q: visual runs %s, want %s", c.txt, got, c.want)
+		}
+	}
+}
+
+func TestBaseRTL(t *testing.T) {
+	for s, want := range map[string]bool{"بكين 2022": true, "2022 بكين": true, "G20 بكين": false, "": false, "• ارتفع": true} {
+		if BaseRTL(s) != want {
+			t.Errorf("BaseRTL(%q) = %v", s, !want)
+		}
+	}
+}
+
+func TestCheckFormat(t *testing.T) {
+	if err := CheckFormat("gif"); err == nil || !strings.Contains(err.Error(), `unsupported format "gif"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// A small chart as SVG, compared with testdata/heatmap.svg. The golden was checked by opening
+// it: an Arabic title joined and right to left, Arabic and Latin row labels, values in cells.
+func TestHeatmapSVGGolden(t *testing.T) {
+	s := shaper(t)
+	ch := HeatmapChart(Handler{S: s}, "mini", "السيادة والبريكس", "السنة", "المحور",
+		[]string{"السيادة", "BRICS"}, []string{"2020", "2023"}, [][]float64{{9.06, 1.19}, {0, 3.58}}, "%.1f", "المصدر: اختبار 2020-07-08")
+	ch.Width, ch.Height = 300, 200
+	var b bytes.Buffer
+	if err := ch.WriteTo(&b, "svg", 0); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join("testdata", "heatmap.svg")
+	if *update {
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (go test ./reports -update writes it)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Error("SVG differs from testdata/heatmap.svg (go test ./reports -run HeatmapSVGGolden -update rewrites it; look at it before committing)")
+	}
+	// the same chart twice gives the same bytes, in every format
+	for _, f := range Formats {
+		var x, y bytes.Buffer
+		ch.WriteTo(&x, f, 72)
+		ch.WriteTo(&y, f, 72)
+		if !bytes.Equal(x.Bytes(), y.Bytes()) || x.Len() == 0 {
+			t.Errorf("%s output not deterministic", f)
+		}
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	r := &Report{Lang: "en", Title: "T", Findings: []string{"a <script>x</script> | *b*"}}
+	var b bytes.Buffer
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || !strings.Contains(b.String(), `\|`) {
+		t.Errorf("markdown:\n%s", b.String())
+	}
+	b.Reset()
+	r.Formulations = []Formulation{{Title: "f", Variants: []Variant{{Label: "l", Ops: []DiffOp{{Op: "equal", Text: "<b>x</b>"}}}}}}
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>x") || strings.Contains(b.String(), "<b>x</b>") {
+		t.Error("article text is not escaped in HTML")
+	}
+}
