@@ -28,6 +28,10 @@ const (
 	WhereHead RuleWhere = "head" // the first HeadLines non-blank lines
 )
 
+// maxRuleLine is the longest line, in bytes, that boilerplate lines and repeated headlines are
+// compared in normalized form; longer lines (paragraphs) are compared as written.
+const maxRuleLine = 400
+
 // HeadLines is how many non-blank lines count as a document's head.
 const HeadLines = 6
 
@@ -197,7 +201,10 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		}
 		nonBlank++
 		inHead := nonBlank <= HeadLines
-		key := textproc.Normalize(t)
+		key := t
+		if len(t) <= maxRuleLine { // rule lines are short; a paragraph is never one
+			key = textproc.Normalize(t)
+		}
 		for _, r := range rs.rules {
 			if r.Where == WhereHead && !inHead {
 				continue

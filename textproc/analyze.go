@@ -16,7 +16,7 @@ type Doc struct {
 	Matches   []Match
 	Actors    []Match // actor and joint aliases: Theme is the speaker id
 
-	forms  []form
+	forms  []*form
 	sentOf []int // sentence of each token, -1 for none
 }
 
@@ -31,22 +31,53 @@ type Match struct {
 	Start, End int // byte offsets
 }
 
+// Analyzer analyses texts with a lexicon, keeping what it learnt of each word it has seen
+// (normalized form, clitic readings, candidate terms), so that a corpus is analysed at the cost
+// of its vocabulary, not of its size. An Analyzer is not safe for concurrent use: give each
+// worker its own.
+type Analyzer struct {
+	lx    *Lexicon
+	cache map[string]*form
+}
+
+// MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
+const MaxCachedWords = 1 << 20
+
+// NewAnalyzer returns an Analyzer for the lexicon.
+func (lx *Lexicon) NewAnalyzer() *Analyzer {
+	return &Analyzer{lx: lx, cache: map[string]*form{}}
+}
+
+// Analyze tokenizes text, splits it into sentences, attributes speakers and finds theme
+// mentions. It is lx.NewAnalyzer().Analyze(text).
+func (lx *Lexicon) Analyze(text string) *Doc { return lx.NewAnalyzer().Analyze(text) }
+
+func (a *Analyzer) form(raw string) *form {
+	if f, ok := a.cache[raw]; ok {
+		return f
+	}
+	f := newForm(Normalize(raw))
+	f.cands[themeIdx] = a.lx.themeIndex.candidates(&f)
+	f.cands[exclIdx] = a.lx.exclIndex.candidates(&f)
+	f.cands[actorIdx] = a.lx.actorIndex.candidates(&f)
+	f.hasCands = true
+	if len(a.cache) >= MaxCachedWords {
+		a.cache = map[string]*form{}
+	}
+	a.cache[strings.Clone(raw)] = &f
+	return &f
+}
+
 // Analyze tokenizes text, splits it into sentences, attributes speakers and finds theme
 // mentions.
-func (lx *Lexicon) Analyze(text string) *Doc {
+func (a *Analyzer) Analyze(text string) *Doc {
+	lx := a.lx
 	d := &Doc{Text: text, Tokens: Tokenize(text)}
-	forms := make([]form, len(d.Tokens))
+	forms := make([]*form, len(d.Tokens))
 	d.Norm = make([]string, len(d.Tokens))
-	cache := map[string]int{}
 	for i, t := range d.Tokens {
-		raw := text[t.Start:t.End]
-		if j, ok := cache[raw]; ok {
-			forms[i], d.Norm[i] = forms[j], d.Norm[j]
-			continue
-		}
-		n := Normalize(raw)
-		forms[i], d.Norm[i] = newForm(n), n
-		cache[raw] = i
+		f := a.form(text[t.Start:t.End])
+		forms[i], d.Norm[i] = f, f.norm
 	}
 	d.Sentences = Split(text, d.Tokens)
 	sentOf := make([]int, len(d.Tokens))
@@ -69,7 +100,7 @@ func (lx *Lexicon) Analyze(text string) *Doc {
 	return d
 }
 
-func (lx *Lexicon) themeMatches(d *Doc, forms []form, sentOf []int) []Match {
+func (lx *Lexicon) themeMatches(d *Doc, forms []*form, sentOf []int) []Match {
 	all := lx.themeIndex.find(forms)
 	excl := lx.exclIndex.find(forms)
 	byTheme := make([][]hit, len(lx.Themes))

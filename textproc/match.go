@@ -11,7 +11,20 @@ type form struct {
 	norm   string
 	arabic bool
 	an     []Analysis // Arabic readings; for Latin tokens, the de-inflected forms as Cores
+
+	// cands are the patterns of each of the lexicon's indexes whose first word this token may
+	// be, deduplicated, when the form was made by an Analyzer (hasCands).
+	cands    [numIndexes][]*Pattern
+	hasCands bool
 }
+
+// The lexicon's indexes, by id.
+const (
+	themeIdx = iota
+	exclIdx
+	actorIdx
+	numIndexes
+)
 
 func isArabicRune(r rune) bool {
 	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0x08A0 && r <= 0x08FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF)
@@ -65,12 +78,13 @@ func (f *form) matches(w string, pos position) bool {
 
 // index finds patterns in a token sequence.
 type index struct {
+	id      int // themeIdx, exclIdx or actorIdx; -1 for an ad-hoc search
 	byFirst map[string][]*Pattern
 	wild    []*Pattern
 }
 
-func newIndex(pats []*Pattern) *index {
-	ix := &index{byFirst: map[string][]*Pattern{}}
+func newIndex(id int, pats []*Pattern) *index {
+	ix := &index{id: id, byFirst: map[string][]*Pattern{}}
 	for _, p := range pats {
 		if strings.HasSuffix(p.Words[0], "*") {
 			ix.wild = append(ix.wild, p)
@@ -88,23 +102,43 @@ type hit struct {
 	start, end int
 }
 
-// find returns every occurrence of every pattern in forms, in order of start, longer first.
-func (ix *index) find(forms []form) []hit {
-	var hits []hit
-	var cands []*Pattern
-	for i := range forms {
-		f := &forms[i]
-		cands = cands[:0]
-		for _, a := range f.an {
-			cands = append(cands, ix.byFirst[baseKey(a.Core)]...)
-		}
-		cands = append(cands, ix.wild...)
-		seen := map[*Pattern]bool{}
-		for _, p := range cands {
-			if seen[p] {
-				continue
+// candidates returns, without repeats, the patterns whose first word the form may be: those
+// indexed under one of its readings' cores, and the wildcard patterns that match it.
+func (ix *index) candidates(f *form) []*Pattern {
+	var out []*Pattern
+	add := func(p *Pattern) {
+		for _, q := range out {
+			if q == p {
+				return
 			}
-			seen[p] = true
+		}
+		out = append(out, p)
+	}
+	for _, a := range f.an {
+		for _, p := range ix.byFirst[baseKey(a.Core)] {
+			add(p)
+		}
+	}
+	first := position{prefix: true, suffix: true}
+	for _, p := range ix.wild {
+		if f.matches(p.Words[0], first) {
+			add(p)
+		}
+	}
+	return out
+}
+
+// find returns every occurrence of every pattern in forms, in order of start, longer first.
+func (ix *index) find(forms []*form) []hit {
+	var hits []hit
+	for i := range forms {
+		var cands []*Pattern
+		if forms[i].hasCands && ix.id >= 0 {
+			cands = forms[i].cands[ix.id]
+		} else {
+			cands = ix.candidates(forms[i])
+		}
+		for _, p := range cands {
 			if end, ok := matchAt(forms, i, p); ok {
 				hits = append(hits, hit{p, i, end})
 			}
@@ -120,7 +154,7 @@ func (ix *index) find(forms []form) []hit {
 }
 
 // matchAt reports whether p matches forms from i, and where it ends.
-func matchAt(forms []form, i int, p *Pattern) (int, bool) {
+func matchAt(forms []*form, i int, p *Pattern) (int, bool) {
 	n := len(p.Words)
 	if i+n > len(forms) {
 		return 0, false
@@ -152,18 +186,18 @@ func (lx *Lexicon) build() {
 	for _, t := range lx.Themes {
 		terms = append(terms, t.Terms...)
 	}
-	lx.themeIndex = newIndex(terms)
+	lx.themeIndex = newIndex(themeIdx, terms)
 	var excl []*Pattern
 	for _, t := range lx.Themes {
 		excl = append(excl, t.Exclude...)
 	}
-	lx.exclIndex = newIndex(excl)
+	lx.exclIndex = newIndex(exclIdx, excl)
 	var aliases []*Pattern
 	for _, a := range lx.Actors {
 		aliases = append(aliases, a.Aliases...)
 	}
 	aliases = append(aliases, lx.joint...)
-	lx.actorIndex = newIndex(aliases)
+	lx.actorIndex = newIndex(actorIdx, aliases)
 	for _, s := range []*wordSet{&lx.verbs, &lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers} {
 		if *s == nil {
 			*s = wordSet{}

@@ -18,13 +18,13 @@ type speakerScan struct {
 	lx      *Lexicon
 	text    string
 	tokens  []Token
-	forms   []form
+	forms   []*form
 	atStart map[int]hit // actor or joint alias hits by first token
 	atEnd   map[int]hit // and by one-past-last token
 	hits    []hit       // all of them, in order
 }
 
-func (lx *Lexicon) newSpeakerScan(text string, tokens []Token, forms []form) *speakerScan {
+func (lx *Lexicon) newSpeakerScan(text string, tokens []Token, forms []*form) *speakerScan {
 	s := &speakerScan{lx: lx, text: text, tokens: tokens, forms: forms, atStart: map[int]hit{}, atEnd: map[int]hit{}}
 	s.hits = longest(lx.actorIndex.find(forms))
 	for _, h := range s.hits {

@@ -25,11 +25,11 @@ type Token struct {
 // else (spaces, punctuation, quotes, symbols) separates tokens. Invalid UTF-8 bytes separate
 // tokens too, so offsets are always valid.
 func Tokenize(s string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(s)/8)
 	start := -1
 	hasLetter := false
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if r == utf8.RuneError && size <= 1 {
 			if start >= 0 {
 				toks = append(toks, mk(start, i, hasLetter))
@@ -42,7 +42,7 @@ func Tokenize(s string) []Token {
 			if start < 0 {
 				start, hasLetter = i, false
 			}
-			if unicode.IsLetter(r) {
+			if !hasLetter && (r >= 0x0621 && r <= 0x064A || unicode.IsLetter(r)) {
 				hasLetter = true
 			}
 			i += size
@@ -77,6 +77,14 @@ func mk(start, end int, letter bool) Token {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x065F, r >= 0x0660 && r <= 0x0669, r == 0x0670: // Arabic letters, marks, digits
+		return true
+	case r == 0x060C || r == 0x061B || r == 0x061F || r == 0x066A || r == 0x066B || r == 0x066C || r == 0x06D4:
+		return false // Arabic punctuation
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -98,3 +106,16 @@ func joins(r, prev, next rune) bool {
 
 // CountTokens returns the number of tokens in s.
 func CountTokens(s string) int { return len(Tokenize(s)) }
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII and the two-byte sequences of
+// Arabic letters (lead bytes 0xD8–0xDB), most of readout's text.
+func decodeRune(s string, i int) (rune, int) {
+	b := s[i]
+	if b < 0x80 {
+		return rune(b), 1
+	}
+	if b >= 0xD8 && b <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(b&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
