@@ -28,9 +28,9 @@ const (
 	WhereHead RuleWhere = "head" // the first HeadLines non-blank lines
 )
 
-// maxRuleLine is the longest line, in bytes, that boilerplate lines and repeated headlines are
-// compared in normalized form; longer lines (paragraphs) are compared as written.
-const maxRuleLine = 400
+// maxRuleLine is the longest line, in bytes, that can be a listed boilerplate line; a longer
+// line past the head is a paragraph, tested against rule patterns only, as written.
+const maxRuleLine = 120
 
 // HeadLines is how many non-blank lines count as a document's head.
 const HeadLines = 6
@@ -195,16 +195,26 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 			continue
 		}
-		t := collapse(text[l.start:l.end])
-		if t == "" {
+		raw := strings.TrimSpace(text[l.start:l.end])
+		if raw == "" || strings.Trim(raw, "\u00a0 \t\r") == "" {
 			continue
 		}
 		nonBlank++
 		inHead := nonBlank <= HeadLines
-		key := t
-		if len(t) <= maxRuleLine { // rule lines are short; a paragraph is never one
-			key = textproc.Normalize(t)
+		if !inHead && len(raw) > maxRuleLine {
+			// A paragraph: no listed line or headline can be this long; only patterns apply.
+			for _, r := range rs.rules {
+				if r.Where == WhereAny && r.re != nil && r.re.MatchString(raw) {
+					drop[i] = r.ID
+					removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: raw})
+					toEnd = r.Scope == ScopeToEnd
+					break
+				}
+			}
+			continue
 		}
+		t := collapse(raw)
+		key := textproc.Normalize(t)
 		for _, r := range rs.rules {
 			if r.Where == WhereHead && !inHead {
 				continue

@@ -77,6 +77,25 @@ type Document struct {
 
 	// Digest is the SHA-256 of the document's bytes as read from disk (or of its JSONL text).
 	Digest [32]byte
+
+	reload func() error // set for lazily loaded documents
+}
+
+// Load reads a lazily loaded document's text again (Text, Clean, Spans, Removed); it does
+// nothing for a document whose text is in memory.
+func (d *Document) Load() error {
+	if d.reload == nil || d.Clean != "" {
+		return nil
+	}
+	return d.reload()
+}
+
+// Release drops a lazily loaded document's text; Load brings it back. It does nothing for a
+// document held in memory.
+func (d *Document) Release() {
+	if d.reload != nil {
+		d.Text, d.Clean, d.Spans = "", "", nil
+	}
 }
 
 // HasDate reports whether the document's date is known.

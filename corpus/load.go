@@ -11,8 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -24,6 +26,10 @@ type Options struct {
 	Encoding Encoding // forced encoding; EncodingAuto detects
 	Rules    *Rules   // boilerplate rules; nil means DefaultRules
 	SkipBad  bool     // load the good documents and list the bad ones instead of failing
+	// Lazy keeps only metadata in memory: each file is read, checked and cleaned once while
+	// loading, its text dropped, and read again by Document.Load when it is analysed. JSONL
+	// records and the bundled corpus are always held in memory.
+	Lazy bool
 }
 
 // Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
@@ -172,9 +178,11 @@ func (l *loader) dir(fsys fs.FS, display string) {
 		l.manifest(fsys, "manifest.csv", join(display, "manifest.csv"), display, true, files)
 		return
 	}
+	var tasks []*task
 	for _, f := range files {
-		l.file(fsys, f, join(display, f), f, nil)
+		tasks = append(tasks, &task{fsys: fsys, name: f, display: join(display, f), rel: f})
 	}
+	l.files(tasks)
 }
 
 // manifest reads a manifest and the files it lists; with all set, it also reads the files of
@@ -196,6 +204,7 @@ func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool
 	}
 	l.problems = append(l.problems, probs...)
 	listed := map[string]int{}
+	var tasks []*task
 	for i := range entries {
 		e := &entries[i]
 		rel, ok := cleanRel(e.File)
@@ -215,15 +224,16 @@ func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool
 				Hint: "fix the file column or remove the row"})
 			continue
 		}
-		l.file(fsys, rel, join(dirDisplay, rel), rel, e)
+		tasks = append(tasks, &task{fsys: fsys, name: rel, display: join(dirDisplay, rel), rel: rel, e: e})
 	}
 	if all {
 		for _, f := range files {
 			if _, ok := listed[f]; !ok {
-				l.file(fsys, f, join(dirDisplay, f), f, nil)
+				tasks = append(tasks, &task{fsys: fsys, name: f, display: join(dirDisplay, f), rel: f})
 			}
 		}
 	}
+	l.files(tasks)
 }
 
 func (l *loader) seen(key, display string) bool {
@@ -235,61 +245,132 @@ func (l *loader) seen(key, display string) bool {
 	return false
 }
 
+// task is one file to read: checked in order, read in parallel, merged in order.
+type task struct {
+	fsys               fs.FS
+	name, display, rel string
+	e                  *entry
+	doc                *Document
+	probs              []Problem
+}
+
 // file reads one document file (or every record of a JSONL file).
 func (l *loader) file(fsys fs.FS, name, display, rel string, e *entry) {
-	key := display
-	if abs, err := filepath.Abs(display); err == nil && display != "" && !strings.HasPrefix(display, "testdata/corpus") {
-		key = abs
+	l.files([]*task{{fsys: fsys, name: name, display: display, rel: rel, e: e}})
+}
+
+// files reads document files with a bounded pool of workers, keeping their order; JSONL files
+// are read in turn.
+func (l *loader) files(tasks []*task) {
+	var todo []*task
+	for _, t := range tasks {
+		key := t.display
+		if abs, err := filepath.Abs(t.display); err == nil && t.display != "" && !strings.HasPrefix(t.display, "testdata/corpus") {
+			key = abs
+		}
+		if !l.seen(key, t.display) {
+			todo = append(todo, t)
+		}
 	}
-	if l.seen(key, display) {
-		return
+	work := make(chan *task)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.NumCPU(), max(len(todo), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range work {
+				if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
+					t.doc, t.probs = l.prepare(t)
+				}
+			}
+		}()
 	}
+	for _, t := range todo {
+		work <- t
+	}
+	close(work)
+	wg.Wait()
+	for _, t := range todo {
+		if strings.EqualFold(path.Ext(t.name), ".jsonl") {
+			b, err := fs.ReadFile(t.fsys, t.name)
+			if err != nil {
+				l.problem(Problem{Path: t.display, Err: err.Error()})
+				continue
+			}
+			l.jsonl(b, t.display, t.rel)
+			continue
+		}
+		l.problems = append(l.problems, t.probs...)
+		if t.doc != nil {
+			l.docs = append(l.docs, t.doc)
+		}
+	}
+}
+
+// prepare reads, decodes and cleans one document file. It touches no loader state but the
+// options, so files can be prepared in parallel.
+func (l *loader) prepare(t *task) (*Document, []Problem) {
+	fsys, name, display, rel, e := t.fsys, t.name, t.display, t.rel, t.e
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		l.problem(Problem{Path: display, Err: err.Error()})
-		return
-	}
-	if strings.EqualFold(path.Ext(name), ".jsonl") {
-		l.jsonl(b, display, rel)
-		return
+		return nil, []Problem{{Path: display, Err: err.Error()}}
 	}
 	if len(b) == 0 {
-		l.problem(Problem{Path: display, Err: "is empty (0 bytes)", Hint: "remove it or fill it"})
-		return
+		return nil, []Problem{{Path: display, Err: "is empty (0 bytes)", Hint: "remove it or fill it"}}
 	}
-	isHTML := strings.EqualFold(path.Ext(name), ".html") || strings.EqualFold(path.Ext(name), ".htm")
-	var text string
-	var enc Encoding
-	if isHTML {
-		text, enc, err = decodeHTML(b, l.opt.Encoding)
-	} else {
-		text, enc, err = decode(b, l.opt.Encoding)
-	}
+	text, h, enc, err := readText(b, name, l.opt.Encoding)
 	if err != nil {
 		hint := "pass --encoding to force one"
 		if errors.Is(err, errBinary) {
 			hint = "readout reads text, HTML and JSONL files; remove it from the corpus"
 		}
-		l.problem(Problem{Path: display, Err: err.Error(), Hint: hint})
-		return
+		return nil, []Problem{{Path: display, Err: err.Error(), Hint: hint}}
 	}
 	d := &Document{File: rel, Path: display, Encoding: string(enc), Digest: sha256.Sum256(b)}
-	var h htmlDoc
-	if isHTML {
-		h, err = extractHTML(text)
-		if err != nil {
-			l.problem(Problem{Path: display, Err: "cannot parse HTML: " + err.Error()})
-			return
-		}
-		text = h.Text
-	}
 	d.Text = text
 	defaultID := strings.TrimSuffix(rel, path.Ext(rel))
 	if p := l.finish(d, e, defaultID, h, DateFromManifest, "manifest"); p != nil {
-		l.problem(*p)
-		return
+		return nil, []Problem{*p}
 	}
-	l.docs = append(l.docs, d)
+	if l.opt.Lazy {
+		forced, rules := l.opt.Encoding, l.opt.Rules
+		d.reload = func() error {
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			if sha256.Sum256(b) != d.Digest {
+				return fmt.Errorf("%s changed while readout was reading the corpus", display)
+			}
+			text, _, _, err := readText(b, name, forced)
+			if err != nil {
+				return err
+			}
+			d.Text = text
+			d.Clean, d.Spans, d.Removed = rules.Clean(text)
+			return nil
+		}
+		d.Release()
+	}
+	return d, nil
+}
+
+// readText decodes a file's bytes and, for HTML, extracts the text of its body.
+func readText(b []byte, name string, forced Encoding) (string, htmlDoc, Encoding, error) {
+	ext := strings.ToLower(path.Ext(name))
+	if ext != ".html" && ext != ".htm" {
+		text, enc, err := decode(b, forced)
+		return text, htmlDoc{}, enc, err
+	}
+	text, enc, err := decodeHTML(b, forced)
+	if err != nil {
+		return "", htmlDoc{}, "", err
+	}
+	h, err := extractHTML(text)
+	if err != nil {
+		return "", htmlDoc{}, "", fmt.Errorf("cannot parse HTML: %v", err)
+	}
+	return h.Text, h, enc, nil
 }
 
 // jsonl reads one document per line: {"text": ..., "id": ..., "date": ..., ...}.

@@ -74,7 +74,9 @@ func Normalize(s string) string {
 	// combining accent separated by an Arabic mark), so repeat to the fixed point.
 	for i := 0; i < 4; i++ {
 		s = normalizeOnce(s)
-		if norm.NFKC.IsNormalString(s) {
+		// The rules removed every mark nfkcStable lets through, so a string it accepts is now
+		// in NFKC; only the rest needs NFKC's own check.
+		if nfkcStable(s) || norm.NFKC.IsNormalString(s) {
 			break
 		}
 	}
@@ -82,7 +84,9 @@ func Normalize(s string) string {
 }
 
 func normalizeOnce(s string) string {
-	s = norm.NFKC.String(s)
+	if !nfkcStable(s) {
+		s = norm.NFKC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -93,6 +97,25 @@ func normalizeOnce(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// nfkcStable reports, cheaply, that NFKC would not change s in a way the rules do not undo:
+// every rune is ASCII, a base Arabic letter, an Arabic digit or punctuation mark, or a mark the
+// harakat rule removes — but not the combining madda or hamza (U+0653–U+0655), which NFKC
+// composes with the letter before. (NFKC may reorder removed marks; removal makes order moot.)
+func nfkcStable(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+		case r >= 0x0621 && r <= 0x0652, r >= 0x0656 && r <= 0x0670:
+		case r == 0x060C || r == 0x061B || r == 0x061F: // Arabic comma, semicolon, question mark
+		case r == 0x00AB || r == 0x00BB || r == 0x2013 || r == 0x2014 || r == 0x2018 || r == 0x2019 || r == 0x201C || r == 0x201D:
+			// guillemets, en and em dash, curly quotes: unchanged by NFKC
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIILower(s string) bool {

@@ -1,8 +1,12 @@
 package textproc
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // One case per rule of NormRules, written with the real characters.
@@ -60,6 +64,29 @@ func FuzzNormalizeIdempotent(f *testing.F) {
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(once) {
 			t.Errorf("valid input %q gave invalid output %q", s, once)
+		}
+	})
+}
+
+// The fast path that skips NFKC gives what NFKC would.
+func FuzzNormalizeFastPath(f *testing.F) {
+	for _, s := range []string{"السِّيَادَةُ", "و\u0654", "ا\u0653", "Abc ٢٠٢٣", "ﻷ", "\u00a0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || !nfkcStable(s) {
+			return
+		}
+		var b strings.Builder
+		for _, r := range norm.NFKC.String(s) {
+			if to, ok := normTable[r]; ok {
+				b.WriteString(to)
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		if got := Normalize(s); got != Normalize(b.String()) {
+			t.Errorf("fast path %q = %q, via NFKC %q", s, got, b.String())
 		}
 	})
 }

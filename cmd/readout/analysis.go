@@ -37,21 +37,38 @@ func (a *app) loadLexicon() (*textproc.Lexicon, error) {
 	return lx, nil
 }
 
-// analyse analyses every document of the corpus, in corpus order.
-func analyse(c *corpus.Corpus, lx *textproc.Lexicon) []analysed {
+// analyse analyses every document of the corpus, in corpus order, keeping every analysis (for
+// commands that need the text of all documents at once).
+func (a *app) analyse(c *corpus.Corpus, lx *textproc.Lexicon) ([]analysed, error) {
 	out := make([]analysed, len(c.Docs))
-	for i, d := range c.Docs {
-		out[i] = analysed{Doc: d, A: lx.Analyze(d.Clean)}
-	}
-	return out
+	err := eachDoc(a, c, lx, func(d *corpus.Document, an *textproc.Doc) *textproc.Doc { return an },
+		func(i int, an *textproc.Doc) { out[i] = analysed{Doc: c.Docs[i], A: an} })
+	return out, err
 }
 
-// tallies summarises analysed documents for the metrics, in date order (undated last).
-func tallies(docs []analysed, lx *textproc.Lexicon) []metrics.DocTally {
+// tallies summarises every document for the metrics, streaming: only the per-sentence counts
+// are kept. The result is in date order (undated last).
+func (a *app) tallies(c *corpus.Corpus, lx *textproc.Lexicon) ([]metrics.DocTally, error) {
+	out := make([]metrics.DocTally, len(c.Docs))
+	err := eachDoc(a, c, lx, func(d *corpus.Document, an *textproc.Doc) metrics.DocTally {
+		return metrics.Tally(d.ID, d.Date, an, lx)
+	},
+		func(i int, t metrics.DocTally) { out[i] = t })
+	sortByDate(out)
+	return out, err
+}
+
+// talliesOf summarises documents already analysed, in date order.
+func talliesOf(docs []analysed, lx *textproc.Lexicon) []metrics.DocTally {
 	out := make([]metrics.DocTally, len(docs))
 	for i, d := range docs {
 		out[i] = metrics.Tally(d.Doc.ID, d.Doc.Date, d.A, lx)
 	}
+	sortByDate(out)
+	return out
+}
+
+func sortByDate(out []metrics.DocTally) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Date.IsZero() != b.Date.IsZero() {
@@ -59,7 +76,6 @@ func tallies(docs []analysed, lx *textproc.Lexicon) []metrics.DocTally {
 		}
 		return a.Date.Before(b.Date)
 	})
-	return out
 }
 
 // requireDates fails, naming the undated documents and how to date them, when a command

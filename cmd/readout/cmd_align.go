@@ -69,7 +69,11 @@ func alignRun(opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	units := unitsOf(analyse(c, lx), lx)
+	docs, err := opts.app.analyse(c, lx)
+	if err != nil {
+		return err
+	}
+	units := unitsOf(docs, lx)
 	w := compare.NewWeights(units...)
 	var forms []compare.Formulation
 	for _, f := range compare.Recurring(units, w, opts.MinSimilarity) {

@@ -110,9 +110,15 @@ func compareRun(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	docs := analyse(c, lx)
-	newDocs := analyse(nc, lx)
-	tl := tallies(docs, lx)
+	docs, err := opts.app.analyse(c, lx)
+	if err != nil {
+		return err
+	}
+	newDocs, err := opts.app.analyse(nc, lx)
+	if err != nil {
+		return err
+	}
+	tl := talliesOf(docs, lx)
 	units := unitsOf(docs, lx)
 	newUnits := unitsOf(newDocs, lx)
 	w := compare.NewWeights(append(append([][]compare.Unit{}, units...), newUnits...)...)

@@ -47,15 +47,19 @@ func corpusRun(opts *corpusOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
+	c, err := opts.app.loadCorpusLazy(opts.Paths)
 	if err != nil {
 		return err
 	}
 	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens", "ttr", "mattr"}}
 	for _, d := range c.Docs {
+		if err := d.Load(); err != nil {
+			return err
+		}
 		words := lexdivWords(d.Clean)
 		rows.Add(d.ID, dateString(d), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
 			len([]rune(d.Clean)), textproc.CountTokens(d.Clean), metrics.TTR(words), metrics.MATTR(words, MATTRWindow))
+		d.Release()
 	}
 	run := runRecord("corpus", c, map[string]any{"encoding": opts.app.global.Encoding, "mattr_window": MATTRWindow})
 	run.Metrics = []string{"lexdiv.ttr", "lexdiv.mattr"}

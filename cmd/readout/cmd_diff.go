@@ -116,7 +116,11 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	docs := analyse(c, lx)
+	docs, err := opts.app.analyse(c, lx)
+	if err != nil {
+		return err
+	}
+
 	pick := func(ref string) (*analysed, error) {
 		for i := range docs {
 			if docs[i].Doc.ID == ref {
@@ -128,8 +132,11 @@ func diffRun(opts *diffOptions) error {
 			if err != nil {
 				return nil, err
 			}
-			d := analyse(fc, lx)[0]
-			return &d, nil
+			ds, err := opts.app.analyse(fc, lx)
+			if err != nil {
+				return nil, err
+			}
+			return &ds[0], nil
 		}
 		var ids []string
 		for _, d := range docs {

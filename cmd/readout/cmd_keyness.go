@@ -106,8 +106,11 @@ func keynessRun(opts *keynessOptions) error {
 	if err != nil {
 		return err
 	}
-	docs := analyse(c, lx)
-	tl := tallies(docs, lx)
+	docs, err := opts.app.analyse(c, lx)
+	if err != nil {
+		return err
+	}
+	tl := talliesOf(docs, lx)
 	refP, targetP, refDocs, targetDocs, err := resolvePeriods(c, tl, opts.Reference, opts.Target, "--reference", "--target")
 	if err != nil {
 		return err

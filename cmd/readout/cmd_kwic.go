@@ -78,7 +78,11 @@ func kwicRun(opts *kwicOptions) error {
 		return err
 	}
 	rows := output.Rows{Columns: []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme"}}
-	for _, d := range analyse(c, lx) {
+	docs, err := opts.app.analyse(c, lx)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
 		var ms []textproc.Match
 		if pattern != nil {
 			ms = d.A.Find(pattern)

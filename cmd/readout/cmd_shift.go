@@ -72,11 +72,15 @@ func shiftRun(opts *shiftOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
+	c, err := opts.app.loadCorpusLazy(opts.Paths)
 	if err != nil {
 		return err
 	}
-	docs := tallies(analyse(c, lx), lx)
+	docs, err := opts.app.tallies(c, lx)
+	if err != nil {
+		return err
+	}
+
 	from, to, fd, td, err := resolvePeriods(c, docs, opts.From, opts.To, "--from", "--to")
 	if err != nil {
 		return err

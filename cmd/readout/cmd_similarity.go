@@ -68,7 +68,11 @@ func similarityRun(opts *similarityOptions) error {
 	if err != nil {
 		return err
 	}
-	docs := analyse(c, lx)
+	docs, err := opts.app.analyse(c, lx)
+	if err != nil {
+		return err
+	}
+
 	bags := make([]metrics.Bag, len(docs))
 	for i, d := range docs {
 		bags[i] = stemBag(d.A)

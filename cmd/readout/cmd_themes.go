@@ -89,7 +89,7 @@ func themesRun(opts *themesOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
+	c, err := opts.app.loadCorpusLazy(opts.Paths)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,11 @@ func themesRun(opts *themesOptions) error {
 			return err
 		}
 	}
-	docs := tallies(analyse(c, lx), lx)
+	docs, err := opts.app.tallies(c, lx)
+	if err != nil {
+		return err
+	}
+
 	table := metrics.ThemeTable(docs, len(lx.Themes), themes, by, lx.SpeakerIDs())
 	rows := output.Rows{Columns: append(groupCols, "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences")}
 	for _, r := range table {

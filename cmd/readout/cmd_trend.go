@@ -56,14 +56,18 @@ func trendRun(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
+	c, err := opts.app.loadCorpusLazy(opts.Paths)
 	if err != nil {
 		return err
 	}
 	if err := requireDates(c, "a trend"); err != nil {
 		return err
 	}
-	docs := tallies(analyse(c, lx), lx)
+	docs, err := opts.app.tallies(c, lx)
+	if err != nil {
+		return err
+	}
+
 	rows := output.Rows{Columns: []string{"theme", "points", "series", "slope_per_year", "slope_ci_low", "slope_ci_high", "kendall_tau", "status"}}
 	for _, r := range metrics.Trend(docs, themes, opts.By == "year", 0.95) {
 		rows.Add(lx.Themes[r.Theme].ID, len(r.Points), r.Points, r.Fit.Slope, r.Fit.SlopeLow, r.Fit.SlopeHigh, r.Tau, r.Status)

@@ -65,8 +65,10 @@ func (a *app) newStudy(paths []string, o studyOptions) (*study, error) {
 		return nil, err
 	}
 	s := &study{c: c, lx: lx, terms: terms, lang: o.Lang, seed: o.Seed, reps: o.Reps}
-	s.docs = analyse(c, lx)
-	s.tallies = tallies(s.docs, lx)
+	if s.docs, err = a.analyse(c, lx); err != nil {
+		return nil, err
+	}
+	s.tallies = talliesOf(s.docs, lx)
 	if s.from, s.to, s.fromDocs, s.toDocs, err = resolvePeriods(c, s.tallies, o.From, o.To, "--from", "--to"); err != nil {
 		return nil, err
 	}

@@ -91,6 +91,7 @@ type globalOptions struct {
 	Boilerplate   string
 	NoBoilerplate bool
 	Lexicon       string
+	Jobs          int
 }
 
 func newRootCmd(s streams) *cobra.Command {
@@ -121,6 +122,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
+	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "documents analysed in parallel (0: one per CPU)")
 
 	root.AddCommand(
 		newCmdCorpus(a, nil),
@@ -151,12 +153,23 @@ func (a *app) note(format string, args ...any) {
 
 // loadCorpus reads the corpus named by args (the bundled one when there are none), reporting
 // skipped documents and, with --verbose, removed boilerplate on stderr.
-func (a *app) loadCorpus(args []string) (*corpus.Corpus, error) {
+func (a *app) loadCorpus(args []string) (*corpus.Corpus, error) { return a.loadCorpusWith(args, false) }
+
+// loadCorpusLazy reads the corpus keeping only metadata in memory, for commands that stream
+// through it (corpus.Options.Lazy).
+func (a *app) loadCorpusLazy(args []string) (*corpus.Corpus, error) {
+	return a.loadCorpusWith(args, true)
+}
+
+func (a *app) loadCorpusWith(args []string, lazy bool) (*corpus.Corpus, error) {
+	if a.global.Jobs < 0 {
+		return nil, usagef("--jobs %d: give 1 or more (0: one per CPU)", a.global.Jobs)
+	}
 	enc, err := corpus.ParseEncoding(a.global.Encoding)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	opt := corpus.Options{Encoding: enc, SkipBad: a.global.SkipBad}
+	opt := corpus.Options{Encoding: enc, SkipBad: a.global.SkipBad, Lazy: lazy}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
 		return nil, usagef("--boilerplate and --no-boilerplate cannot be used together")
