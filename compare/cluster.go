@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"sort"
 )
 
@@ -21,8 +22,8 @@ type Formulation struct {
 func (f *Formulation) Docs() int { return len(f.Variants) }
 
 // Recurring finds the formulations that recur across documents. docs holds each document's
-// units, in corpus order. Candidate pairs come from a stem index across all units (below
-// quadratic: a stem in more than MaxCandidateDF of the units proposes no pairs); pairs at
+// units, in date order. Candidate pairs come from the units sharing a stem
+// (neighbourCandidates: linear in the number of units, whatever the repetition); pairs at
 // minSim or above are linked from the most similar down, and two groups merge only if they
 // share no document, so a formulation has one variant per document. Formulations are ranked by
 // the number of documents they span, then by mean similarity, then by the position of their
@@ -45,12 +46,10 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 		s    float64
 	}
 	var edges []edge
-	for i, cands := range candidates(flat, flat, w) {
+	vecs := vectors(flat, w)
+	for i, cands := range neighbourCandidates(vecs, docOf) {
 		for _, j := range cands {
-			if j <= i || docOf[i] == docOf[j] {
-				continue
-			}
-			if s := Similarity(all[i], all[j], w); s >= minSim {
+			if s := vecs[i].similarity(&vecs[j]); s >= minSim {
 				edges = append(edges, edge{i, j, s})
 			}
 		}
@@ -166,4 +165,143 @@ func minInt(xs []int) int {
 		m = min(m, x)
 	}
 	return m
+}
+
+// vec is a unit's stems as sorted ids with weighted counts, for fast similarity.
+type vec struct {
+	ids    []int32
+	counts []float64
+	total  float64 // Σ w·count
+	w      []float64
+}
+
+func vectors(units []Unit, w *Weights) []vec {
+	ids := map[string]int32{}
+	var weights []float64
+	out := make([]vec, len(units))
+	for u := range units {
+		c := counts(units[u].stems)
+		keys := sortedStems(c)
+		v := vec{}
+		for _, k := range keys {
+			id, ok := ids[k]
+			if !ok {
+				id = int32(len(weights))
+				ids[k] = id
+				weights = append(weights, w.of(k))
+			}
+			v.ids = append(v.ids, id)
+			v.counts = append(v.counts, c[k])
+		}
+		// sort by id, keeping counts aligned
+		sort.Sort(byID{&v})
+		out[u] = v
+	}
+	for u := range out {
+		out[u].w = weights
+		for k, id := range out[u].ids {
+			out[u].total += weights[id] * out[u].counts[k]
+		}
+	}
+	return out
+}
+
+type byID struct{ v *vec }
+
+func (b byID) Len() int           { return len(b.v.ids) }
+func (b byID) Less(i, j int) bool { return b.v.ids[i] < b.v.ids[j] }
+func (b byID) Swap(i, j int) {
+	b.v.ids[i], b.v.ids[j] = b.v.ids[j], b.v.ids[i]
+	b.v.counts[i], b.v.counts[j] = b.v.counts[j], b.v.counts[i]
+}
+
+// similarity is Similarity on vectors: the same weighted Dice and MinSharedStems rule.
+func (a *vec) similarity(b *vec) float64 {
+	var common float64
+	shared := 0
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			common += a.w[a.ids[i]] * math.Min(a.counts[i], b.counts[j])
+			shared++
+			i++
+			j++
+		}
+	}
+	if shared < MinSharedStems || a.total+b.total == 0 {
+		return 0
+	}
+	return 2 * common / (a.total + b.total)
+}
+
+// Sorted-neighbourhood candidate generation.
+const (
+	// SmallPosting is the longest posting list (units sharing a stem) whose units are all
+	// compared with one another.
+	SmallPosting = 32
+	// NeighbourWindow is how many of the next units of a longer posting list each unit is
+	// compared with; the list is in date order, so a formulation links to its next restatements.
+	NeighbourWindow = 4
+	// SignatureStems is how many of its rarest stems a unit is indexed under once a corpus is
+	// large (more than LargeCorpus units); similar units share rare stems.
+	SignatureStems = 6
+	LargeCorpus    = 2000
+)
+
+// neighbourCandidates returns, for each unit i, the units j > i of other documents to compare
+// with: all pairs within a posting list of at most SmallPosting units, and each unit with the
+// next NeighbourWindow units of a longer list. In a large corpus each unit is indexed under its
+// SignatureStems rarest stems only. The work is linear in the number of units.
+func neighbourCandidates(vecs []vec, docOf []int) [][]int {
+	postings := map[int32][]int{}
+	large := len(vecs) > LargeCorpus
+	for u := range vecs {
+		ids := vecs[u].ids
+		if large && len(ids) > SignatureStems {
+			ids = append([]int32(nil), ids...)
+			w := vecs[u].w
+			sort.SliceStable(ids, func(a, b int) bool { return w[ids[a]] > w[ids[b]] })
+			ids = ids[:SignatureStems]
+		}
+		for _, id := range ids {
+			postings[id] = append(postings[id], u)
+		}
+	}
+	out := make([][]int, len(vecs))
+	add := func(i, j int) {
+		if docOf[i] != docOf[j] {
+			out[i] = append(out[i], j)
+		}
+	}
+	for _, list := range postings {
+		if len(list) <= SmallPosting {
+			for a := range list {
+				for b := a + 1; b < len(list); b++ {
+					add(list[a], list[b])
+				}
+			}
+			continue
+		}
+		for a := range list {
+			for b := a + 1; b < len(list) && b <= a+NeighbourWindow; b++ {
+				add(list[a], list[b])
+			}
+		}
+	}
+	for i := range out {
+		sort.Ints(out[i])
+		k := 0
+		for _, j := range out[i] {
+			if k == 0 || out[i][k-1] != j {
+				out[i][k] = j
+				k++
+			}
+		}
+		out[i] = out[i][:k]
+	}
+	return out
 }

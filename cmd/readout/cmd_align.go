@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -73,6 +74,7 @@ func alignRun(opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Doc.Date.Before(docs[j].Doc.Date) }) // histories read forward in time
 	units := unitsOf(docs, lx)
 	w := compare.NewWeights(units...)
 	var forms []compare.Formulation
