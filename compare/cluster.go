@@ -18,6 +18,17 @@ type Formulation struct {
 	Mean     float64 // mean similarity of the links that joined it
 }
 
+// Explain fills in each variant's similarity to and word diff from the one before. Recurring
+// leaves this to the caller, for the formulations it shows: a formulation can span thousands of
+// documents.
+func (f *Formulation) Explain(w *Weights) {
+	for k := 1; k < len(f.Variants); k++ {
+		prev, cur := f.Variants[k-1].Unit, f.Variants[k].Unit
+		f.Variants[k].Similarity = Similarity(prev, cur, w)
+		f.Variants[k].Ops = WordDiff(prev.Text, cur.Text)
+	}
+}
+
 // Docs returns the number of documents a formulation spans (one variant per document).
 func (f *Formulation) Docs() int { return len(f.Variants) }
 
@@ -126,14 +137,8 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 			return idx[a] < idx[b]
 		})
 		f := Formulation{Mean: sum[r] / float64(links[r])}
-		for k, i := range idx {
-			v := Variant{Unit: all[i]}
-			if k > 0 {
-				prev := all[idx[k-1]]
-				v.Similarity = Similarity(prev, all[i], w)
-				v.Ops = WordDiff(prev.Text, all[i].Text)
-			}
-			f.Variants = append(f.Variants, v)
+		for _, i := range idx {
+			f.Variants = append(f.Variants, Variant{Unit: all[i]})
 		}
 		out = append(out, f)
 		first = append(first, minInt(idx))

@@ -98,6 +98,9 @@ func TestRecurringSeed(t *testing.T) {
 	_, all := seedUnits(t)
 	w := NewWeights(all...)
 	forms := Recurring(all, w, DefaultMinSimilarity)
+	for k := range forms {
+		forms[k].Explain(w)
+	}
 	var got []string
 	for _, f := range forms {
 		var docs []string

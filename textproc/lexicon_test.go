@@ -98,3 +98,16 @@ speakers:
 		t.Errorf("matches %d, speakers %s %s", len(d.Matches), d.Sentences[0].Speaker, d.Sentences[1].Speaker)
 	}
 }
+
+// ParseLexicon never panics: any bytes give a lexicon or problems.
+func FuzzParseLexicon(f *testing.F) {
+	f.Add([]byte("themes:\n  - id: a\n    terms: [x, [y, z]]\n"))
+	f.Add([]byte("themes: [{id: a, terms: []}]\nspeakers: {actors: [{id: b, aliases: [c]}]}"))
+	f.Add([]byte("\t- : ["))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		lx, probs := ParseLexicon(b, "f.yaml")
+		if (lx == nil) == (len(probs) == 0) {
+			t.Fatalf("lexicon %v with %d problems", lx != nil, len(probs))
+		}
+	})
+}

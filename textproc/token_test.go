@@ -44,3 +44,28 @@ func TestTokenizeInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// Tokenize and Split never panic, and give valid, ordered offsets on any bytes.
+func FuzzTokenizeSplit(f *testing.F) {
+	for _, s := range []string{"قال شي: «التعاون مهم.» ثم غادر.", "a.b. c", "\xff\xfe\x00", "2.5. \"x.\"\n\n؟؛", "Mr. X\r\nU.S."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s)
+		prev := 0
+		for _, tok := range toks {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) || !utf8.ValidString(s[tok.Start:tok.End]) {
+				t.Fatalf("bad token %+v in %q", tok, s)
+			}
+			prev = tok.End
+		}
+		prevEnd := 0
+		for _, se := range Split(s, toks) {
+			if se.Start < prevEnd || se.End < se.Start || se.End > len(s) || se.TokStart > se.TokEnd || se.TokEnd > len(toks) {
+				t.Fatalf("bad sentence %+v in %q", se, s)
+			}
+			prevEnd = se.End
+		}
+		DefaultLexicon().Analyze(s) // the whole analysis must not panic either
+	})
+}

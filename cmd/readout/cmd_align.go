@@ -7,7 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/textproc"
 )
 
 type alignOptions struct {
@@ -66,16 +68,27 @@ func alignRun(opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
+	c, err := opts.app.loadCorpusLazy(opts.Paths)
 	if err != nil {
 		return err
 	}
-	docs, err := opts.app.analyse(c, lx)
-	if err != nil {
+	// Stream: each document becomes its statement units, and its analysis is dropped.
+	units := make([][]compare.Unit, len(c.Docs))
+	if err := eachDoc(opts.app, c, lx, func(d *corpus.Document, an *textproc.Doc) []compare.Unit {
+		return compare.Units(d.ID, d.Date, an, lx)
+	}, func(i int, u []compare.Unit) { units[i] = u }); err != nil {
 		return err
 	}
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Doc.Date.Before(docs[j].Doc.Date) }) // histories read forward in time
-	units := unitsOf(docs, lx)
+	order := make([]int, len(units))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return c.Docs[order[i]].Date.Before(c.Docs[order[j]].Date) }) // histories read forward in time
+	sorted := make([][]compare.Unit, len(units))
+	for k, i := range order {
+		sorted[k] = units[i]
+	}
+	units = sorted
 	w := compare.NewWeights(units...)
 	var forms []compare.Formulation
 	for _, f := range compare.Recurring(units, w, opts.MinSimilarity) {
@@ -85,6 +98,9 @@ func alignRun(opts *alignOptions) error {
 	}
 	if opts.Top > 0 && len(forms) > opts.Top {
 		forms = forms[:opts.Top]
+	}
+	for k := range forms {
+		forms[k].Explain(w)
 	}
 	if format == "text" {
 		ew := &errWriter{w: opts.app.Out}

@@ -117,16 +117,20 @@ func (a *app) newStudy(paths []string, o studyOptions) (*study, error) {
 	for i, d := range s.docs {
 		bags[i] = stemBag(d.A)
 	}
-	w := metrics.TFIDF(bags)
+	tw := metrics.TFIDF(bags)
 	s.sim = make([][]float64, len(s.docs))
 	for i := range s.docs {
 		s.sim[i] = make([]float64, len(s.docs))
 		for j := range s.docs {
-			s.sim[i][j] = metrics.Cosine(w[i], w[j])
+			s.sim[i][j] = metrics.Cosine(tw[i], tw[j])
 		}
 	}
 	units := unitsOf(s.docs, lx)
-	s.forms = compare.Recurring(units, compare.NewWeights(units...), compare.DefaultMinSimilarity)
+	w := compare.NewWeights(units...)
+	s.forms = compare.Recurring(units, w, compare.DefaultMinSimilarity)
+	for k := range s.forms {
+		s.forms[k].Explain(w)
+	}
 	return s, nil
 }
 
