@@ -160,3 +160,26 @@ func TestStanding(t *testing.T) {
 		t.Errorf("constant corpus: %+v", s)
 	}
 }
+
+// go test ./compare -bench . -benchmem
+func BenchmarkWordDiff(b *testing.B) {
+	a := "يعمل التنسيق بين موسكو وبكين على الساحة الدولية، بما في ذلك في إطار مجلس الأمن، ومنظمة شنغهاي للتعاون، ومجموعة العشرين، على إنشاء نظام عالمي عادل قائم على القانون الدولي"
+	c := "وأضاف أن روسيا ترغب في تعزيز التواصل والتعاون مع الصين ضمن آليات متعددة الأطراف مثل بريكس، ودعم النظام الدولي القائم على القانون الدولي، وتعزيز إنشاء نظام حوكمة عالمية أكثر عدلا وعقلانية"
+	for i := 0; i < b.N; i++ {
+		WordDiff(a, c)
+	}
+}
+
+func BenchmarkRecurringSeed(b *testing.B) {
+	c, _ := corpus.Seed(corpus.Options{})
+	lx := textproc.DefaultLexicon()
+	var all [][]Unit
+	for _, d := range c.Docs {
+		all = append(all, Units(d.ID, d.Date, lx.Analyze(d.Clean), lx))
+	}
+	w := NewWeights(all...)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Recurring(all, w, DefaultMinSimilarity)
+	}
+}
