@@ -184,7 +184,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	}
 	drop := make([]string, len(lines)) // rule id per dropped line
 	var removed []Removal
-	head := map[string]bool{}
+	var heads []string // the head's lines so far, white space collapsed
 	nonBlank := 0
 	toEnd := false
 	for i, l := range lines {
@@ -214,12 +214,15 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			continue
 		}
 		t := collapse(raw)
-		key := textproc.Normalize(t)
+		key := t
+		if len(t) <= maxRuleLine {
+			key = textproc.Normalize(t)
+		}
 		for _, r := range rs.rules {
 			if r.Where == WhereHead && !inHead {
 				continue
 			}
-			if r.matches(t, key, head) {
+			if r.matches(t, key, heads) {
 				drop[i] = r.ID
 				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: t})
 				toEnd = r.Scope == ScopeToEnd
@@ -227,8 +230,11 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 		}
 		if inHead {
-			head[key] = true
+			heads = append(heads, t)
 		}
+	}
+	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
+		return text, []Span{{CleanStart: 0, OrigStart: 0, Len: len(text)}}, nil
 	}
 	var clean strings.Builder
 	var spans []Span
@@ -246,11 +252,36 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	return clean.String(), spans, removed
 }
 
+// repeats reports whether line equals an earlier head line in normalized form. Lines of very
+// different lengths cannot be equal, so only lines of about the same length are normalized.
+func repeats(line string, heads []string) bool {
+	var key string
+	for _, h := range heads {
+		d := len(h) - len(line)
+		if d < 0 {
+			d = -d
+		}
+		if d > len(line)/4+8 {
+			continue
+		}
+		if h == line {
+			return true
+		}
+		if key == "" {
+			key = textproc.Normalize(line)
+		}
+		if textproc.Normalize(h) == key {
+			return true
+		}
+	}
+	return false
+}
+
 // matches tests a line (white space collapsed) and its normalized form: Lines and repeated
 // head lines compare normalized (so harakat, tatweel and hamza spellings do not matter), a
 // pattern may match either.
-func (r *Rule) matches(line, key string, head map[string]bool) bool {
-	if r.Repeated && head[key] {
+func (r *Rule) matches(line, key string, heads []string) bool {
+	if r.Repeated && repeats(line, heads) {
 		return true
 	}
 	for _, l := range r.Lines {

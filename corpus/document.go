@@ -94,7 +94,7 @@ func (d *Document) Load() error {
 // document held in memory.
 func (d *Document) Release() {
 	if d.reload != nil {
-		d.Text, d.Clean, d.Spans = "", "", nil
+		d.Text, d.Clean = "", "" // the spans stay: Load rebuilds Clean from them
 	}
 }
 

@@ -333,7 +333,7 @@ func (l *loader) prepare(t *task) (*Document, []Problem) {
 		return nil, []Problem{*p}
 	}
 	if l.opt.Lazy {
-		forced, rules := l.opt.Encoding, l.opt.Rules
+		forced := l.opt.Encoding
 		d.reload = func() error {
 			b, err := fs.ReadFile(fsys, name)
 			if err != nil {
@@ -346,8 +346,17 @@ func (l *loader) prepare(t *task) (*Document, []Problem) {
 			if err != nil {
 				return err
 			}
-			d.Text = text
-			d.Clean, d.Spans, d.Removed = rules.Clean(text)
+			// The same bytes clean the same way: rebuild the cleaned text from the spans of
+			// the first reading instead of applying the rules again.
+			d.Text, d.Clean = text, text
+			if len(d.Spans) != 1 || d.Spans[0].Len != len(text) {
+				var clean strings.Builder
+				clean.Grow(len(text))
+				for _, sp := range d.Spans {
+					clean.WriteString(text[sp.OrigStart : sp.OrigStart+sp.Len])
+				}
+				d.Clean = clean.String()
+			}
 			return nil
 		}
 		d.Release()

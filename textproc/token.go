@@ -25,7 +25,7 @@ type Token struct {
 // else (spaces, punctuation, quotes, symbols) separates tokens. Invalid UTF-8 bytes separate
 // tokens too, so offsets are always valid.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/8)
+	toks := make([]Token, 0, len(s)/10+1) // about one token per 10 bytes of Arabic
 	start := -1
 	hasLetter := false
 	for i := 0; i < len(s); {
