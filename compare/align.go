@@ -55,28 +55,28 @@ func (w *Weights) of(stem string) float64 {
 // stems (في، الصين، روسيا) weigh little, rare ones (شنغهاي، العشرين) much. Word order does not
 // count; the word diff shows it.
 func Similarity(a, b *Unit, w *Weights) float64 {
-	ca, cb := counts(a.stems), counts(b.stems)
-	var common, ta, tb float64
-	shared := 0
-	for _, s := range sortedStems(ca) {
-		n := ca[s]
-		ws := w.of(s)
-		ta += ws * n
-		if m, ok := cb[s]; ok {
-			common += ws * math.Min(n, m)
-			shared++
+	v := vectors([]Unit{*a, *b}, w)
+	return v[0].similarity(&v[1])
+}
+
+// edge is a candidate link between units i and j with similarity s.
+type edge struct {
+	i, j int
+	s    float64
+}
+
+// sortEdges orders edges from the most similar down; ties by i, then j, so that greedy
+// matching is deterministic.
+func sortEdges(edges []edge) {
+	sort.Slice(edges, func(x, y int) bool {
+		if edges[x].s != edges[y].s {
+			return edges[x].s > edges[y].s
 		}
-	}
-	if shared < MinSharedStems {
-		return 0
-	}
-	for _, s := range sortedStems(cb) {
-		tb += w.of(s) * cb[s]
-	}
-	if ta+tb == 0 {
-		return 0
-	}
-	return 2 * common / (ta + tb)
+		if edges[x].i != edges[y].i {
+			return edges[x].i < edges[y].i
+		}
+		return edges[x].j < edges[y].j
+	})
 }
 
 // MinSharedStems is the fewest distinct stems two units must share to be similar at all: one
@@ -164,27 +164,16 @@ func candidates(a, b []Unit, w *Weights) [][]int {
 // from the highest similarity down (ties: earlier in a, then earlier in b). Each pair gets its
 // word diff; the rest are dropped (only in a) or added (only in b).
 func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
-	type edge struct {
-		i, j int
-		s    float64
-	}
+	vecs := vectors(append(append([]Unit{}, a...), b...), w)
 	var edges []edge
 	for i, cands := range candidates(a, b, w) {
 		for _, j := range cands {
-			if s := Similarity(&a[i], &b[j], w); s >= minSim {
+			if s := vecs[i].similarity(&vecs[len(a)+j]); s >= minSim {
 				edges = append(edges, edge{i, j, s})
 			}
 		}
 	}
-	sort.Slice(edges, func(x, y int) bool {
-		if edges[x].s != edges[y].s {
-			return edges[x].s > edges[y].s
-		}
-		if edges[x].i != edges[y].i {
-			return edges[x].i < edges[y].i
-		}
-		return edges[x].j < edges[y].j
-	})
+	sortEdges(edges)
 	usedA, usedB := map[int]bool{}, map[int]bool{}
 	var al Alignment
 	for _, e := range edges {

@@ -52,10 +52,6 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 	for i, u := range all {
 		flat[i] = *u
 	}
-	type edge struct {
-		i, j int
-		s    float64
-	}
 	var edges []edge
 	vecs := vectors(flat, w)
 	for i, cands := range neighbourCandidates(vecs, docOf) {
@@ -65,15 +61,7 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 			}
 		}
 	}
-	sort.Slice(edges, func(a, b int) bool {
-		if edges[a].s != edges[b].s {
-			return edges[a].s > edges[b].s
-		}
-		if edges[a].i != edges[b].i {
-			return edges[a].i < edges[b].i
-		}
-		return edges[a].j < edges[b].j
-	})
+	sortEdges(edges)
 	parent := make([]int, len(all))
 	members := make([]map[int]bool, len(all)) // documents in each group, at its root
 	sum := make([]float64, len(all))
@@ -220,7 +208,7 @@ func (b byID) Swap(i, j int) {
 	b.v.counts[i], b.v.counts[j] = b.v.counts[j], b.v.counts[i]
 }
 
-// similarity is Similarity on vectors: the same weighted Dice and MinSharedStems rule.
+// similarity is the weighted Dice coefficient of Similarity, with its MinSharedStems rule.
 func (a *vec) similarity(b *vec) float64 {
 	var common float64
 	shared := 0

@@ -120,3 +120,28 @@ func themeFlag(lx *textproc.Lexicon, ids []string) ([]int, error) {
 	}
 	return out, nil
 }
+
+// themeTallies is the common start of themes, shift and trend: the lexicon, the themes asked
+// for, the corpus (read lazily) and its tallies in date order. why names the command when it
+// needs every document's date ("" when it does not).
+func (a *app) themeTallies(paths, themeIDs []string, why string) (*textproc.Lexicon, []int, *corpus.Corpus, []metrics.DocTally, error) {
+	lx, err := a.loadLexicon()
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	themes, err := themeFlag(lx, themeIDs)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	c, err := a.loadCorpusLazy(paths)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if why != "" {
+		if err := requireDates(c, why); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	docs, err := a.tallies(c, lx)
+	return lx, themes, c, docs, err
+}

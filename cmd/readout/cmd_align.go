@@ -50,15 +50,8 @@ so a formulation's history reads top to bottom. Ranked by how many documents the
 }
 
 func alignRun(opts *alignOptions) error {
-	format, err := textFormat(opts.Format)
+	format, color, err := opts.app.statementFlags(opts.Format, opts.Color, opts.MinSimilarity)
 	if err != nil {
-		return err
-	}
-	color, err := colorFlag(opts.Color, opts.app.Out)
-	if err != nil {
-		return err
-	}
-	if err := checkMinSim(opts.MinSimilarity); err != nil {
 		return err
 	}
 	if opts.MinDocs < 2 {

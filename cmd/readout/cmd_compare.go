@@ -83,15 +83,8 @@ type speakerShare struct {
 }
 
 func compareRun(opts *compareOptions) error {
-	format, err := textFormat(opts.Format)
+	format, color, err := opts.app.statementFlags(opts.Format, opts.Color, opts.MinSimilarity)
 	if err != nil {
-		return err
-	}
-	color, err := colorFlag(opts.Color, opts.app.Out)
-	if err != nil {
-		return err
-	}
-	if err := checkMinSim(opts.MinSimilarity); err != nil {
 		return err
 	}
 	lx, err := opts.app.loadLexicon()

@@ -83,6 +83,20 @@ func checkMinSim(v float64) error {
 	return nil
 }
 
+// statementFlags parses the flags diff, align and compare share: --format, --color and
+// --min-similarity.
+func (a *app) statementFlags(format, color string, minSim float64) (string, bool, error) {
+	f, err := textFormat(format)
+	if err != nil {
+		return "", false, err
+	}
+	c, err := colorFlag(color, a.Out)
+	if err != nil {
+		return "", false, err
+	}
+	return f, c, checkMinSim(minSim)
+}
+
 // unitsOf returns the statement units of analysed documents.
 func unitsOf(docs []analysed, lx *textproc.Lexicon) [][]compare.Unit {
 	out := make([][]compare.Unit, len(docs))
@@ -93,15 +107,8 @@ func unitsOf(docs []analysed, lx *textproc.Lexicon) [][]compare.Unit {
 }
 
 func diffRun(opts *diffOptions) error {
-	format, err := textFormat(opts.Format)
+	format, color, err := opts.app.statementFlags(opts.Format, opts.Color, opts.MinSimilarity)
 	if err != nil {
-		return err
-	}
-	color, err := colorFlag(opts.Color, opts.app.Out)
-	if err != nil {
-		return err
-	}
-	if err := checkMinSim(opts.MinSimilarity); err != nil {
 		return err
 	}
 	lx, err := opts.app.loadLexicon()

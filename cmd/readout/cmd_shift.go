@@ -64,19 +64,7 @@ func shiftRun(opts *shiftOptions) error {
 	if opts.Reps < 100 {
 		return usagef("--reps %d: use at least 100 replicates", opts.Reps)
 	}
-	lx, err := opts.app.loadLexicon()
-	if err != nil {
-		return err
-	}
-	themes, err := themeFlag(lx, opts.Themes)
-	if err != nil {
-		return err
-	}
-	c, err := opts.app.loadCorpusLazy(opts.Paths)
-	if err != nil {
-		return err
-	}
-	docs, err := opts.app.tallies(c, lx)
+	lx, themes, c, docs, err := opts.app.themeTallies(opts.Paths, opts.Themes, "")
 	if err != nil {
 		return err
 	}

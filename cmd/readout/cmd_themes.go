@@ -81,24 +81,11 @@ func themesRun(opts *themesOptions) error {
 	if err != nil {
 		return err
 	}
-	lx, err := opts.app.loadLexicon()
-	if err != nil {
-		return err
-	}
-	themes, err := themeFlag(lx, opts.Themes)
-	if err != nil {
-		return err
-	}
-	c, err := opts.app.loadCorpusLazy(opts.Paths)
-	if err != nil {
-		return err
-	}
+	why := ""
 	if by.Year {
-		if err := requireDates(c, "--by year"); err != nil {
-			return err
-		}
+		why = "--by year"
 	}
-	docs, err := opts.app.tallies(c, lx)
+	lx, themes, c, docs, err := opts.app.themeTallies(opts.Paths, opts.Themes, why)
 	if err != nil {
 		return err
 	}

@@ -48,22 +48,7 @@ func trendRun(opts *trendOptions) error {
 	if opts.By != "year" && opts.By != "doc" {
 		return usagef("--by %q: use year or doc", opts.By)
 	}
-	lx, err := opts.app.loadLexicon()
-	if err != nil {
-		return err
-	}
-	themes, err := themeFlag(lx, opts.Themes)
-	if err != nil {
-		return err
-	}
-	c, err := opts.app.loadCorpusLazy(opts.Paths)
-	if err != nil {
-		return err
-	}
-	if err := requireDates(c, "a trend"); err != nil {
-		return err
-	}
-	docs, err := opts.app.tallies(c, lx)
+	lx, themes, c, docs, err := opts.app.themeTallies(opts.Paths, opts.Themes, "a trend")
 	if err != nil {
 		return err
 	}
