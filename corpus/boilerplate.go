@@ -184,7 +184,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	}
 	drop := make([]string, len(lines)) // rule id per dropped line
 	var removed []Removal
-	var heads []string // the head's lines so far, white space collapsed
+	var heads []headLine // the head's lines so far, white space collapsed
 	nonBlank := 0
 	toEnd := false
 	for i, l := range lines {
@@ -230,7 +230,11 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 		}
 		if inHead {
-			heads = append(heads, t)
+			hl := headLine{raw: t}
+			if key != t {
+				hl.key = key
+			}
+			heads = append(heads, hl)
 		}
 	}
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
@@ -252,25 +256,33 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	return clean.String(), spans, removed
 }
 
+// headLine is a line of a document's head, with its normalized form once it has been needed.
+type headLine struct{ raw, key string }
+
 // repeats reports whether line equals an earlier head line in normalized form. Lines of very
-// different lengths cannot be equal, so only lines of about the same length are normalized.
-func repeats(line string, heads []string) bool {
+// different lengths cannot be equal, so only lines of about the same length are normalized, each
+// at most once.
+func repeats(line string, heads []headLine) bool {
 	var key string
-	for _, h := range heads {
-		d := len(h) - len(line)
+	for i := range heads {
+		h := &heads[i]
+		d := len(h.raw) - len(line)
 		if d < 0 {
 			d = -d
 		}
 		if d > len(line)/4+8 {
 			continue
 		}
-		if h == line {
+		if h.raw == line {
 			return true
 		}
 		if key == "" {
 			key = textproc.Normalize(line)
 		}
-		if textproc.Normalize(h) == key {
+		if h.key == "" {
+			h.key = textproc.Normalize(h.raw)
+		}
+		if h.key == key {
 			return true
 		}
 	}
@@ -280,7 +292,7 @@ func repeats(line string, heads []string) bool {
 // matches tests a line (white space collapsed) and its normalized form: Lines and repeated
 // head lines compare normalized (so harakat, tatweel and hamza spellings do not matter), a
 // pattern may match either.
-func (r *Rule) matches(line, key string, heads []string) bool {
+func (r *Rule) matches(line, key string, heads []headLine) bool {
 	if r.Repeated && repeats(line, heads) {
 		return true
 	}

@@ -72,7 +72,7 @@ func Split(text string, tokens []Token) []Sentence {
 			lineEnd += lineStart
 		}
 		line := text[lineStart:lineEnd]
-		if strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " ")) != "" {
+		if !blank(line) {
 			first := len(out)
 			depth := 0
 			add := func(s, e int, inQuote bool) {
@@ -208,4 +208,14 @@ func trimSpan(text string, s, e int) (int, int) {
 		e -= size
 	}
 	return s, e
+}
+
+// blank reports whether a line holds only white space (no-break spaces included).
+func blank(line string) bool {
+	for _, r := range line {
+		if !unicode.IsSpace(r) && r != '\u00a0' {
+			return false
+		}
+	}
+	return true
 }
