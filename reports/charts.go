@@ -312,9 +312,16 @@ type KeyItem struct {
 	Value float64
 }
 
-// KeynessChart draws the top positive and negative terms as horizontal bars of their score.
-func KeynessChart(h Handler, t Terms, items []KeyItem, measure, source string) *Chart {
+// KeynessChart draws the top positive and negative terms as horizontal bars of their score;
+// moreIn and lessIn name the two colours in the legend.
+func KeynessChart(h Handler, t Terms, items []KeyItem, measure, moreIn, lessIn, source string) *Chart {
 	p := newPlot(h, t.KeynessTitle)
+	p.Legend.Top = false // positive bars fill the top right; the bottom right is always free
+	for k, name := range []string{moreIn, lessIn} {
+		sw, _ := plotter.NewBarChart(plotter.Values{0}, vg.Points(6))
+		sw.Color, sw.LineStyle.Width = Palette[k], 0
+		p.Legend.Add(name, sw)
+	}
 	sorted := append([]KeyItem(nil), items...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value < sorted[j].Value })
 	var names []string

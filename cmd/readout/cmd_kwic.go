@@ -25,8 +25,9 @@ func newCmdKWIC(a *app, runF func(*kwicOptions) error) *cobra.Command {
 		Short: "Show every match of a term or theme in its context",
 		Long: `Show every match of a search term, or of a theme's terms, in context: the document id,
 date, sentence number (1-based), speaker, left context (the words before the match, in reading
-order), the match, right context (the words after it), and the term that fired. This is how to
-check a number before citing it.
+order), the match, right context (the words after it), the term that fired, and the match's byte
+offsets in the document's original text (start, end). This is how to check a number before
+citing it.
 
 A TERM is matched as lexicon terms are: normalized, with Arabic proclitics allowed on its first
 word and pronoun suffixes on any word, and * as a trailing wildcard. With PATHs, TERM comes last.`,
@@ -77,7 +78,7 @@ func kwicRun(opts *kwicOptions) error {
 	if err != nil {
 		return err
 	}
-	rows := output.Rows{Columns: []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme"}}
+	rows := output.Rows{Columns: []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme", "start", "end"}}
 	docs, err := opts.app.analyse(c, lx)
 	if err != nil {
 		return err
@@ -96,7 +97,10 @@ func kwicRun(opts *kwicOptions) error {
 		for _, m := range ms {
 			s := d.A.Sentences[m.Sentence]
 			left, right := context(d.A, s, m, opts.Window)
-			rows.Add(d.Doc.ID, dateString(d.Doc), s.Index+1, s.Speaker, left, d.A.Text[m.Start:m.End], right, m.Spelling, m.Theme)
+			// start and end are byte offsets of the match in the document's original text
+			// (before boilerplate removal), so it can be found in the file.
+			rows.Add(d.Doc.ID, dateString(d.Doc), s.Index+1, s.Speaker, left, d.A.Text[m.Start:m.End], right, m.Spelling, m.Theme,
+				d.Doc.OrigOffset(m.Start), d.Doc.OrigOffset(m.End))
 		}
 	}
 	params := map[string]any{"window": opts.Window}

@@ -218,7 +218,11 @@ func (s *study) chart(h reports.Handler, kind string) (*reports.Chart, error) {
 				items = append(items, reports.KeyItem{Label: keyLabel(r), Value: r.G2})
 			}
 		}
-		return reports.KeynessChart(h, t, items, t.KeynessAxis+" ("+s.periodText()+")", src), nil
+		more, less := "more frequent in "+s.to.Label, "more frequent in "+s.from.Label
+		if s.lang == "ar" {
+			more, less = "أكثر تكرارا في "+s.to.Label, "أكثر تكرارا في "+s.from.Label
+		}
+		return reports.KeynessChart(h, t, items, t.KeynessAxis+" ("+s.periodText()+")", more, less, src), nil
 	case "similarity":
 		var ids []string
 		for _, d := range s.docs {

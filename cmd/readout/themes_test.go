@@ -90,6 +90,21 @@ func TestKWIC(t *testing.T) {
 		r["left"] != "الأعضاء الأخرى في" || r["right"] != "لتعزيز مواءمة مبادرة" {
 		t.Errorf("row: %v", r)
 	}
+	// The offsets point into the original text, before boilerplate removal.
+	seed, _ := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", "000_534698608f2af9c6.txt"))
+	if st, en := int(r["start"].(float64)), int(r["end"].(float64)); string(seed[st:en]) != "الاتحاد الاقتصادي الأوراسي" {
+		t.Errorf("offsets %d-%d give %q", st, en, seed[st:en])
+	}
+	out, _, _ = runCmd(t, "kwic", "--theme", "health", "--format", "json")
+	call, _ := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", "004_195d63a88f2e261d.txt"))
+	for _, row := range decodeJSON(t, out).Rows {
+		if row["doc"] == "2020-07-08-call" { // its first line was removed as boilerplate
+			st, en := int(row["start"].(float64)), int(row["end"].(float64))
+			if string(call[st:en]) != row["match"] {
+				t.Errorf("offsets %d-%d give %q, want %q", st, en, call[st:en], row["match"])
+			}
+		}
+	}
 	// A search term, with clitics: للأمم المتحدة and والأمم المتحدة are found as الأمم المتحدة: four
 	// times (2020: s11, s15; 2022-02-04: s20; 2023-10-18: s11; the 2022-12-30 UN mention is مجلس الأمن).
 	out, _, code = runCmd(t, "kwic", "الأمم المتحدة", "--format", "csv")
