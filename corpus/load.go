@@ -39,6 +39,9 @@ type Corpus struct {
 	Skipped []Problem // documents left out under SkipBad
 	Notes   []string  // files passed over on purpose (a README in the corpus directory)
 	Label   string    // what was loaded, for messages and run records
+	// Dirs are the directories read as corpora (directory arguments, a manifest's
+	// directory): whatever is written inside them would be read as an article next time.
+	Dirs []string
 }
 
 // Extensions readout reads in a directory.
@@ -75,7 +78,7 @@ func load(opt Options, label string, add func(*loader)) (*Corpus, error) {
 	}
 	l := &loader{opt: opt, seenFile: map[string]string{}}
 	add(l)
-	c := &Corpus{Label: label, Notes: l.notes}
+	c := &Corpus{Label: label, Notes: l.notes, Dirs: l.dirs}
 	// Duplicate ids are a problem of both documents.
 	byID := map[string]*Document{}
 	bad := map[*Document]bool{}
@@ -112,6 +115,7 @@ type loader struct {
 	problems []Problem
 	notes    []string
 	seenFile map[string]string // absolute or fs path -> how it was first given
+	dirs     []string          // directories read as corpora, as given
 }
 
 func (l *loader) problem(p Problem) { l.problems = append(l.problems, p) }
@@ -129,6 +133,7 @@ func (l *loader) path(p string) {
 		return
 	}
 	if st.IsDir() {
+		l.dirs = append(l.dirs, p)
 		l.dir(os.DirFS(p), p)
 		return
 	}
@@ -139,6 +144,7 @@ func (l *loader) path(p string) {
 	fsys := os.DirFS(dir)
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".csv":
+		l.dirs = append(l.dirs, filepath.Dir(p))
 		l.manifest(fsys, base, p, filepath.Dir(p), false, nil)
 	default:
 		l.file(fsys, base, p, base, nil)

@@ -46,23 +46,20 @@ func replaceFile(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// outsideCorpus refuses an output path inside a corpus directory: readout never writes into a
-// corpus (a report there would be read as an article next time).
+// outsideCorpus refuses an output path inside a directory read as a corpus: readout never
+// writes into a corpus (a report there would be read as an article next time).
 func outsideCorpus(c *corpus.Corpus, out string) error {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return err
 	}
-	for _, d := range c.Docs {
-		if d.Path == "" || strings.HasPrefix(d.Path, "testdata/corpus/") && c.Label == corpus.SeedLabel {
-			continue
-		}
-		dir, err := filepath.Abs(filepath.Dir(d.Path))
+	for _, d := range c.Dirs {
+		dir, err := filepath.Abs(d)
 		if err != nil {
 			continue
 		}
 		if absOut == dir || strings.HasPrefix(absOut, dir+string(filepath.Separator)) {
-			return fmt.Errorf("%s is inside the corpus directory %s: readout never writes into a corpus; choose another output", out, dir)
+			return fmt.Errorf("%s is inside the corpus directory %s: readout never writes into a corpus; choose another output", out, d)
 		}
 	}
 	return nil

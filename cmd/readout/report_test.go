@@ -156,6 +156,11 @@ func TestReportNeverIntoCorpus(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
 		t.Error("wrote into the corpus")
 	}
+	// A JSONL file is a corpus of its own: the directory it stands in is not.
+	jl := writeFile(t, dir, "docs.jsonl", `{"id":"a","date":"2021-01-01","text":"قال شي إن السيادة مهمة."}`+"\n"+`{"id":"b","date":"2022-01-01","text":"قال بوتين إن بريكس مهمة."}`+"\n")
+	if _, stderr, code := runCmd(t, "report", jl, "-o", filepath.Join(dir, "jl-out"), "--formats", "md"); code != 0 {
+		t.Errorf("report beside a JSONL corpus: %s", stderr)
+	}
 }
 
 // svgHash replaces each inline SVG with its SHA-256, so the HTML golden stays readable.
