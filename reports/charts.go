@@ -133,6 +133,26 @@ func newPlot(h Handler, title string) *plot.Plot {
 	return p
 }
 
+// noData is a plot that says there is nothing to draw, and why.
+type noData struct {
+	msg string
+	h   Handler
+}
+
+func (n noData) Plot(c draw.Canvas, plt *plot.Plot) {
+	c.FillText(text.Style{Color: color.Gray{Y: 90}, Font: font.Font{Size: vg.Points(11)}, Handler: n.h, XAlign: text.XCenter, YAlign: text.YCenter},
+		c.Center(), n.msg)
+}
+
+// emptyChart is a chart with its title and a message in place of data: a corpus can be too small
+// for a chart (no key term reaches the minimum count, no theme is mentioned).
+func emptyChart(h Handler, t Terms, name, title, source string) *Chart {
+	p := newPlot(h, title)
+	p.HideAxes()
+	p.Add(noData{msg: t.NoData, h: h})
+	return &Chart{Name: name, Title: title, Source: source, Plot: p, Width: 16 * vg.Centimeter, Height: 6 * vg.Centimeter, h: h}
+}
+
 // RateSeries is one theme's rate over time.
 type RateSeries struct {
 	Label  string
@@ -149,6 +169,9 @@ type RatePoint struct {
 // RatesChart draws one line per theme, rate against time, each point at its date, the dates
 // labelled on the time axis.
 func RatesChart(h Handler, t Terms, series []RateSeries, source string) *Chart {
+	if len(series) == 0 {
+		return emptyChart(h, t, "theme-rates", t.RatesTitle, source)
+	}
 	p := newPlot(h, t.RatesTitle)
 	p.X.Label.Text = t.Time
 	p.Y.Label.Text = t.Per1k
@@ -240,7 +263,10 @@ func (hm *heatmap) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // HeatmapChart draws rows × columns of values as shaded cells with each value printed.
 // The first row is drawn at the top.
-func HeatmapChart(h Handler, name, title, xLabel, yLabel string, rows, cols []string, values [][]float64, format, source string) *Chart {
+func HeatmapChart(h Handler, t Terms, name, title, xLabel, yLabel string, rows, cols []string, values [][]float64, format, source string) *Chart {
+	if len(rows) == 0 || len(cols) == 0 {
+		return emptyChart(h, t, name, title, source)
+	}
 	p := newPlot(h, title)
 	flipped := make([][]float64, len(values))
 	rev := make([]string, len(rows))
@@ -274,6 +300,9 @@ type ShiftItem struct {
 // ShiftChart draws each theme's change in rate between two periods as a point with its 95%
 // interval, largest rise at the top, around a line at zero.
 func ShiftChart(h Handler, t Terms, items []ShiftItem, source string) *Chart {
+	if len(items) == 0 {
+		return emptyChart(h, t, "shift", t.ShiftTitle, source)
+	}
 	p := newPlot(h, t.ShiftTitle)
 	sorted := append([]ShiftItem(nil), items...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Diff < sorted[j].Diff })
@@ -315,6 +344,9 @@ type KeyItem struct {
 // KeynessChart draws the top positive and negative terms as horizontal bars of their score;
 // moreIn and lessIn name the two colours in the legend.
 func KeynessChart(h Handler, t Terms, items []KeyItem, measure, moreIn, lessIn, source string) *Chart {
+	if len(items) == 0 {
+		return emptyChart(h, t, "keyness", t.KeynessTitle, source)
+	}
 	p := newPlot(h, t.KeynessTitle)
 	p.Legend.Top = false // positive bars fill the top right; the bottom right is always free
 	for k, name := range []string{moreIn, lessIn} {
@@ -368,6 +400,9 @@ type SpeakerGroup struct {
 
 // SpeakersChart draws who said what: for each theme, a bar of mentions per speaker.
 func SpeakersChart(h Handler, t Terms, speakers []string, groups []SpeakerGroup, source string) *Chart {
+	if len(groups) == 0 || len(speakers) == 0 {
+		return emptyChart(h, t, "speakers", t.SpeakersTitle, source)
+	}
 	p := newPlot(h, t.SpeakersTitle)
 	n := len(speakers)
 	w := vg.Points(7)

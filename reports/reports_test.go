@@ -116,7 +116,8 @@ func TestCheckFormat(t *testing.T) {
 // it: an Arabic title joined and right to left, Arabic and Latin row labels, values in cells.
 func TestHeatmapSVGGolden(t *testing.T) {
 	s := shaper(t)
-	ch := HeatmapChart(Handler{S: s}, "mini", "السيادة والبريكس", "السنة", "المحور",
+	terms, _ := TermsFor("ar")
+	ch := HeatmapChart(Handler{S: s}, terms, "mini", "السيادة والبريكس", "السنة", "المحور",
 		[]string{"السيادة", "BRICS"}, []string{"2020", "2023"}, [][]float64{{9.06, 1.19}, {0, 3.58}}, "%.1f", "المصدر: اختبار 2020-07-08")
 	ch.Width, ch.Height = 300, 200
 	var b bytes.Buffer
@@ -164,5 +165,30 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "<script>x") || strings.Contains(b.String(), "<b>x</b>") {
 		t.Error("article text is not escaped in HTML")
+	}
+}
+
+// A corpus can be too small for a chart: every builder draws "too little data" instead of
+// failing, in every format.
+func TestEmptyCharts(t *testing.T) {
+	s := shaper(t)
+	h := Handler{S: s}
+	for _, lang := range []string{"ar", "en"} {
+		tm, _ := TermsFor(lang)
+		charts := []*Chart{
+			RatesChart(h, tm, nil, "src"),
+			HeatmapChart(h, tm, "hm", "t", "x", "y", nil, nil, nil, "%.1f", "src"),
+			ShiftChart(h, tm, nil, "src"),
+			KeynessChart(h, tm, nil, "G2", "a", "b", "src"),
+			SpeakersChart(h, tm, []string{"xi"}, nil, "src"),
+		}
+		for _, ch := range charts {
+			for _, f := range Formats {
+				var b bytes.Buffer
+				if err := ch.WriteTo(&b, f, 72); err != nil || b.Len() == 0 {
+					t.Errorf("%s %s %s: %v", lang, ch.Name, f, err)
+				}
+			}
+		}
 	}
 }

@@ -12,6 +12,7 @@ type Terms struct {
 	KeynessAxis, Joint, None                                             string
 	KeyFindings, Formulations, DiffLegend, Methods, HowToCite, RunRecord string
 	ThemeRates, KeynessTables, Charts, GeneratedOn, Corpus, Period       string
+	NoData                                                               string
 }
 
 // TermsFor returns the labels and headings for lang ("ar" or "en").
@@ -26,7 +27,8 @@ func TermsFor(lang string) (Terms, error) {
 			KeyFindings: "Key findings", Formulations: "Recurring formulations and how their wording changed",
 			DiffLegend: "Each wording is shown against the one before it: [-removed-] in red, {+added+} in green.",
 			Methods:    "Methods", HowToCite: "How to cite", RunRecord: "Run record", ThemeRates: "Theme rates by article (mentions per 1,000 tokens)",
-			KeynessTables: "Key terms", Charts: "Charts", GeneratedOn: "Generated on", Corpus: "Corpus", Period: "Period compared"}, nil
+			KeynessTables: "Key terms", Charts: "Charts", GeneratedOn: "Generated on", Corpus: "Corpus", Period: "Period compared",
+			NoData: "Too little data for this chart in this corpus"}, nil
 	case "ar":
 		return Terms{Lang: "ar", RatesTitle: "تطور ذكر المحاور عبر الزمن", HeatmapTitle: "ذكر المحاور في كل مقال (لكل 1000 كلمة)",
 			ShiftTitle: "تغير معدلات المحاور مع فترات ثقة 95%", KeynessTitle: "الكلمات المفتاحية", SimilarityTitle: "مدى تشابه المقالات",
@@ -36,7 +38,8 @@ func TermsFor(lang string) (Terms, error) {
 			KeyFindings: "أبرز النتائج", Formulations: "الصيغ المتكررة وكيف تغيرت عباراتها",
 			DiffLegend: "تُعرض كل صيغة مقارنة بالصيغة التي سبقتها: المحذوف بين [- -] بالأحمر، والمضاف بين {+ +} بالأخضر.",
 			Methods:    "المنهجية", HowToCite: "طريقة الاستشهاد", RunRecord: "سجل التشغيل", ThemeRates: "معدلات المحاور في كل مقال (مرات الذكر لكل 1000 كلمة)",
-			KeynessTables: "الكلمات المفتاحية", Charts: "الرسوم البيانية", GeneratedOn: "تاريخ الإعداد", Corpus: "المدونة", Period: "الفترتان المقارنتان"}, nil
+			KeynessTables: "الكلمات المفتاحية", Charts: "الرسوم البيانية", GeneratedOn: "تاريخ الإعداد", Corpus: "المدونة", Period: "الفترتان المقارنتان",
+			NoData: "البيانات في هذه المدونة أقل من أن يُرسم بها هذا الرسم"}, nil
 	}
 	return Terms{}, fmt.Errorf("unsupported language %q: use ar or en", lang)
 }

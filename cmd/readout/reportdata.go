@@ -197,7 +197,7 @@ func (s *study) chart(h reports.Handler, kind string) (*reports.Chart, error) {
 				}
 			}
 		}
-		return reports.HeatmapChart(h, "theme-heatmap", t.HeatmapTitle, t.Document, t.Theme, rows, cols, vals, "%.1f", src), nil
+		return reports.HeatmapChart(h, t, "theme-heatmap", t.HeatmapTitle, t.Document, t.Theme, rows, cols, vals, "%.1f", src), nil
 	case "shift":
 		var items []reports.ShiftItem
 		for _, r := range s.shift {
@@ -228,7 +228,7 @@ func (s *study) chart(h reports.Handler, kind string) (*reports.Chart, error) {
 		for _, d := range s.docs {
 			ids = append(ids, d.Doc.ID)
 		}
-		return reports.HeatmapChart(h, "similarity", t.SimilarityTitle+" (tf-idf cosine)", t.Document, t.Document, ids, ids, s.sim, "%.2f", src), nil
+		return reports.HeatmapChart(h, t, "similarity", t.SimilarityTitle+" (tf-idf cosine)", t.Document, t.Document, ids, ids, s.sim, "%.2f", src), nil
 	case "speakers":
 		spk := s.lx.SpeakerIDs()
 		var groups []reports.SpeakerGroup
