@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,8 +44,19 @@ const (
 	exitUsage   = 2
 )
 
-// run executes the command line and returns the exit code; errors are printed here, once.
-func run(args []string, s streams) int {
+// run executes the command line and returns the exit code; errors are printed here, once. A
+// panic is a bug: it is reported in one line (with the stack under READOUT_DEBUG=1), never as a
+// bare stack trace.
+func run(args []string, s streams) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(s.Err, "readout: internal error: %v\nthis is a bug in readout; please report it with the command line and, if you can, the input\n", r)
+			if os.Getenv("READOUT_DEBUG") == "1" {
+				fmt.Fprintf(s.Err, "%s\n", debug.Stack())
+			}
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
