@@ -286,7 +286,14 @@ func (l *loader) files(tasks []*task) {
 			defer wg.Done()
 			for t := range work {
 				if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
-					t.doc, t.probs = l.prepare(t)
+					func() {
+						defer func() { // a bug reading one file is a problem with that file, not a crash
+							if p := recover(); p != nil {
+								t.doc, t.probs = nil, []Problem{{Path: t.display, Err: fmt.Sprintf("internal error reading this file: %v", p), Hint: "this is a bug in readout; please report it"}}
+							}
+						}()
+						t.doc, t.probs = l.prepare(t)
+					}()
 				}
 			}
 		}()

@@ -43,14 +43,20 @@ func eachDoc[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, fn func(d *c
 			defer wg.Done()
 			an := lx.NewAnalyzer()
 			for i := range next {
-				d := c.Docs[i]
-				if err := d.Load(); err != nil {
-					results <- result{i: i, err: fmt.Errorf("%s: %v", d.Path, err)}
-					continue
-				}
-				r := fn(d, an.Analyze(d.Clean))
-				d.Release()
-				results <- result{i: i, r: r}
+				results <- func() (res result) {
+					d := c.Docs[i]
+					defer func() { // a bug in the analysis of one document is reported, not a crash
+						if p := recover(); p != nil {
+							res = result{i: i, err: fmt.Errorf("internal error analysing %s: %v (this is a bug in readout; please report it)", d.Path, p)}
+						}
+					}()
+					if err := d.Load(); err != nil {
+						return result{i: i, err: fmt.Errorf("%s: %v", d.Path, err)}
+					}
+					r := fn(d, an.Analyze(d.Clean))
+					d.Release()
+					return result{i: i, r: r}
+				}()
 			}
 		}()
 	}
