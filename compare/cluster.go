@@ -70,8 +70,7 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 		parent[i] = i
 		members[i] = map[int]bool{docOf[i]: true}
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

@@ -57,7 +57,7 @@ func TestShapeRightToLeft(t *testing.T) {
 	if len(l.runs) != 1 || l.runs[0].Direction != di.DirectionRTL {
 		t.Fatalf("runs %d", len(l.runs))
 	}
-	if first := l.runs[0].Glyphs[0].ClusterIndex; first != 3 {
+	if first := l.runs[0].Glyphs[0].TextIndex(); first != 3 {
 		t.Errorf("leftmost glyph is rune %d, want 3 (ن)", first)
 	}
 }

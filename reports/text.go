@@ -206,9 +206,9 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 	}
 	for _, run := range l.runs {
 		for _, g := range run.Glyphs {
-			if l.colors != nil && g.ClusterIndex >= 0 && g.ClusterIndex < len(l.colors) && l.colors[g.ClusterIndex] != cur {
+			if l.colors != nil && g.TextIndex() >= 0 && g.TextIndex() < len(l.colors) && l.colors[g.TextIndex()] != cur {
 				flush()
-				cur = l.colors[g.ClusterIndex]
+				cur = l.colors[g.TextIndex()]
 			}
 			gx := pen + float64(g.XOffset)/64
 			gy := float64(y) + float64(g.YOffset)/64
@@ -237,7 +237,7 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 					p.Close()
 				}
 			}
-			pen += float64(g.XAdvance) / 64
+			pen += float64(g.Advance) / 64
 		}
 	}
 	flush()
