@@ -226,3 +226,31 @@ func TestCorpusLexicalDiversity(t *testing.T) {
 		}
 	}
 }
+
+// keyness on the seed corpus agrees with the independent implementation of
+// metrics/testdata/reference.py (its "# seed" lines), to 1e-9.
+func TestKeynessAgreesWithReference(t *testing.T) {
+	out, stderr, code := runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	d := decodeJSON(t, out)
+	if d.Run["parameters"].(map[string]any)["terms_tested"] != 116.0 {
+		t.Fatalf("terms tested %v: the reference assumes 116", d.Run["parameters"])
+	}
+	want := map[string][]float64{ // a, b, g2, chi2, log_ratio, lrc (Bonferroni, 116 tests), p
+		"دول": {17, 1, 11.420766900922866, 8.867330531576476, 3.4825649161221452, 0, 0.0007262771031249002},
+		"بعض": {0, 6, -11.134873283269954, -6.807862875354777, -4.18986042584935, 0, 0.0008471971768710156},
+	}
+	for term, w := range want {
+		r := row(t, d.Rows, "term", term)
+		for k, col := range []string{"target_count", "reference_count", "g2", "chi2", "log_ratio", "lrc", "p"} {
+			approx(t, term+" "+col, r[col], w[k])
+		}
+	}
+	// Without the Bonferroni correction, LRC is the plain 95% bound (reference.py, lrc with 1 test).
+	out, _, _ = runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json", "--correct", "none")
+	d = decodeJSON(t, out)
+	approx(t, "دول lrc", row(t, d.Rows, "term", "دول")["lrc"], 0.8085664909516017)
+	approx(t, "بعض lrc", row(t, d.Rows, "term", "بعض")["lrc"], -0.8405327545664563)
+}
