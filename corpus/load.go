@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -30,6 +31,9 @@ type Options struct {
 	// loading, its text dropped, and read again by Document.Load when it is analysed. JSONL
 	// records and the bundled corpus are always held in memory.
 	Lazy bool
+	// Progress, when set, is told how many files have been read out of how many; it is called
+	// from several goroutines at once.
+	Progress func(done, total int)
 }
 
 // Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
@@ -280,6 +284,7 @@ func (l *loader) files(tasks []*task) {
 	}
 	work := make(chan *task)
 	var wg sync.WaitGroup
+	var done atomic.Int64
 	for w := 0; w < min(runtime.NumCPU(), max(len(todo), 1)); w++ {
 		wg.Add(1)
 		go func() {
@@ -294,6 +299,9 @@ func (l *loader) files(tasks []*task) {
 						}()
 						t.doc, t.probs = l.prepare(t)
 					}()
+				}
+				if l.opt.Progress != nil {
+					l.opt.Progress(int(done.Add(1)), len(todo))
 				}
 			}
 		}()

@@ -72,9 +72,8 @@ func eachDoc[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, fn func(d *c
 	pending := map[int]result{}
 	emitted := 0
 	var firstErr error
-	start := time.Now()
-	var bar *progressbar.ProgressBar
-	showBar := !a.global.Quiet && isTerminal(a.Err)
+	bar := a.newProgress("analysing")
+	defer bar.finish()
 	for res := range results {
 		pending[res.i] = res
 		for {
@@ -91,17 +90,48 @@ func eachDoc[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, fn func(d *c
 			}
 			emitted++
 			<-window
-			if showBar && bar == nil && time.Since(start) > time.Second && emitted < n {
-				bar = progressbar.NewOptions(n, progressbar.OptionSetWriter(a.Err), progressbar.OptionSetDescription("analysing"),
-					progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
-				bar.Set(emitted)
-			} else if bar != nil {
-				bar.Add(1)
-			}
+			bar.set(emitted, n)
 		}
 	}
-	if bar != nil {
-		bar.Finish()
-	}
 	return firstErr
+}
+
+// progress draws a progress bar on stderr for work that lasts more than a second, when stderr
+// is a terminal and --quiet is off; otherwise it does nothing. It is safe for concurrent use.
+type progress struct {
+	mu    sync.Mutex
+	a     *app
+	label string
+	start time.Time
+	on    bool
+	bar   *progressbar.ProgressBar
+}
+
+func (a *app) newProgress(label string) *progress {
+	return &progress{a: a, label: label, start: time.Now(), on: !a.global.Quiet && isTerminal(a.Err)}
+}
+
+// set records that done of total steps are finished.
+func (p *progress) set(done, total int) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar == nil {
+		if time.Since(p.start) < time.Second || done >= total {
+			return
+		}
+		p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(p.a.Err), progressbar.OptionSetDescription(p.label),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	p.bar.Set(done)
+}
+
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		p.bar.Finish()
+	}
 }

@@ -192,7 +192,10 @@ func (a *app) loadCorpusWith(args []string, lazy bool) (*corpus.Corpus, error) {
 			return nil, fmt.Errorf("boilerplate rules: %w", err)
 		}
 	}
+	bar := a.newProgress("reading")
+	opt.Progress = bar.set
 	c, err := corpus.Load(args, opt)
+	bar.finish()
 	if err != nil {
 		return nil, err
 	}
