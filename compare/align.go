@@ -55,13 +55,14 @@ func (w *Weights) of(stem string) float64 {
 // stems (في، الصين، روسيا) weigh little, rare ones (شنغهاي، العشرين) much. Word order does not
 // count; the word diff shows it.
 func Similarity(a, b *Unit, w *Weights) float64 {
-	v := vectors([]Unit{*a, *b}, w)
+	v := vectors([]*Unit{a, b}, w)
 	return v[0].similarity(&v[1])
 }
 
-// edge is a candidate link between units i and j with similarity s.
+// edge is a candidate link between units i and j with similarity s (compact: a large corpus
+// has millions).
 type edge struct {
-	i, j int
+	i, j int32
 	s    float64
 }
 
@@ -164,17 +165,24 @@ func candidates(a, b []Unit, w *Weights) [][]int {
 // from the highest similarity down (ties: earlier in a, then earlier in b). Each pair gets its
 // word diff; the rest are dropped (only in a) or added (only in b).
 func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
-	vecs := vectors(append(append([]Unit{}, a...), b...), w)
+	ptrs := make([]*Unit, 0, len(a)+len(b))
+	for i := range a {
+		ptrs = append(ptrs, &a[i])
+	}
+	for i := range b {
+		ptrs = append(ptrs, &b[i])
+	}
+	vecs := vectors(ptrs, w)
 	var edges []edge
 	for i, cands := range candidates(a, b, w) {
 		for _, j := range cands {
 			if s := vecs[i].similarity(&vecs[len(a)+j]); s >= minSim {
-				edges = append(edges, edge{i, j, s})
+				edges = append(edges, edge{int32(i), int32(j), s})
 			}
 		}
 	}
 	sortEdges(edges)
-	usedA, usedB := map[int]bool{}, map[int]bool{}
+	usedA, usedB := map[int32]bool{}, map[int32]bool{}
 	var al Alignment
 	for _, e := range edges {
 		if usedA[e.i] || usedB[e.j] {
@@ -185,12 +193,12 @@ func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
 	}
 	sort.Slice(al.Pairs, func(x, y int) bool { return al.Pairs[x].A.Index < al.Pairs[y].A.Index })
 	for i := range a {
-		if !usedA[i] {
+		if !usedA[int32(i)] {
 			al.Dropped = append(al.Dropped, &a[i])
 		}
 	}
 	for j := range b {
-		if !usedB[j] {
+		if !usedB[int32(j)] {
 			al.Added = append(al.Added, &b[j])
 		}
 	}

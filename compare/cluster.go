@@ -48,27 +48,28 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 			docOf = append(docOf, d)
 		}
 	}
-	flat := make([]Unit, len(all))
-	for i, u := range all {
-		flat[i] = *u
-	}
 	var edges []edge
-	vecs := vectors(flat, w)
+	vecs := vectors(all, w)
 	for i, cands := range neighbourCandidates(vecs, docOf) {
 		for _, j := range cands {
 			if s := vecs[i].similarity(&vecs[j]); s >= minSim {
-				edges = append(edges, edge{i, j, s})
+				edges = append(edges, edge{int32(i), int32(j), s})
 			}
 		}
 	}
 	sortEdges(edges)
 	parent := make([]int, len(all))
-	members := make([]map[int]bool, len(all)) // documents in each group, at its root
+	members := make([]map[int]bool, len(all)) // documents in each group, at its root; nil: its own document only
 	sum := make([]float64, len(all))
 	links := make([]int, len(all))
 	for i := range parent {
 		parent[i] = i
-		members[i] = map[int]bool{docOf[i]: true}
+	}
+	docSet := func(r int) map[int]bool {
+		if members[r] == nil {
+			members[r] = map[int]bool{docOf[r]: true}
+		}
+		return members[r]
 	}
 	find := func(x int) int {
 		for parent[x] != x {
@@ -78,13 +79,14 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 		return x
 	}
 	for _, e := range edges {
-		a, b := find(e.i), find(e.j)
+		a, b := find(int(e.i)), find(int(e.j))
 		if a == b {
 			continue
 		}
 		clash := false
-		for d := range members[b] {
-			if members[a][d] {
+		ma, mb := docSet(a), docSet(b)
+		for d := range mb {
+			if ma[d] {
 				clash = true
 				break
 			}
@@ -96,9 +98,11 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 			a, b = b, a
 		}
 		parent[b] = a
-		for d := range members[b] {
-			members[a][d] = true
+		ma, mb = docSet(a), docSet(b)
+		for d := range mb {
+			ma[d] = true
 		}
+		members[b] = nil
 		sum[a] += sum[b] + e.s
 		links[a] += links[b] + 1
 	}
@@ -167,7 +171,7 @@ type vec struct {
 	w      []float64
 }
 
-func vectors(units []Unit, w *Weights) []vec {
+func vectors(units []*Unit, w *Weights) []vec {
 	ids := map[string]int32{}
 	var weights []float64
 	out := make([]vec, len(units))

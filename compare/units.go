@@ -59,7 +59,7 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 		if t.Kind != textproc.Word || n == "" || StopWords[n] || lx.IsReportingVerb(n) || lx.IsContinuation(n) {
 			continue
 		}
-		stems[i] = textproc.Stem(n)
+		stems[i] = d.Stem(i)
 	}
 	// Who speaks is the unit's speaker, not its wording: names and titles do not count.
 	for _, m := range d.Actors {

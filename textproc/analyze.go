@@ -61,6 +61,7 @@ func (a *Analyzer) form(raw string) *form {
 	f.cands[exclIdx] = a.lx.exclIndex.candidates(&f)
 	f.cands[actorIdx] = a.lx.actorIndex.candidates(&f)
 	f.hasCands = true
+	f.stem = Stem(f.norm)
 	if len(a.cache) >= MaxCachedWords {
 		a.cache = map[string]*form{}
 	}
@@ -151,5 +152,17 @@ func isGloss(d *Doc, prev, h hit) bool {
 	return r == ')'
 }
 
+// Stem returns the Snowball stem of token i (textproc.Stem of its normalized form), computed
+// once per distinct word by the Analyzer.
+func (d *Doc) Stem(i int) string {
+	if d.forms[i].hasCands {
+		return d.forms[i].stem
+	}
+	return Stem(d.Norm[i])
+}
+
 // SentenceText returns a sentence's text.
 func (d *Doc) SentenceText(s Sentence) string { return d.Text[s.Start:s.End] }
+
+// Lexicon returns the Analyzer's lexicon.
+func (a *Analyzer) Lexicon() *Lexicon { return a.lx }

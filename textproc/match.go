@@ -16,6 +16,7 @@ type form struct {
 	// be, deduplicated, when the form was made by an Analyzer (hasCands).
 	cands    [numIndexes][]*Pattern
 	hasCands bool
+	stem     string // Stem(norm), for word tokens, computed once per word by an Analyzer
 }
 
 // The lexicon's indexes, by id.

@@ -178,7 +178,7 @@ func keyWords(d *textproc.Doc, s textproc.Sentence) []metrics.Word {
 		if t.Kind != textproc.Word || d.Norm[i] == "" {
 			continue
 		}
-		out = append(out, metrics.Word{Key: textproc.Stem(d.Norm[i]), Surface: d.Text[t.Start:t.End]})
+		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End]})
 	}
 	return out
 }

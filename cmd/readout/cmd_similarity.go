@@ -46,7 +46,7 @@ func stemBag(d *textproc.Doc) metrics.Bag {
 	b := metrics.Bag{}
 	for i, t := range d.Tokens {
 		if t.Kind == textproc.Word && d.Norm[i] != "" {
-			b[textproc.Stem(d.Norm[i])]++
+			b[d.Stem(i)]++
 		}
 	}
 	return b
