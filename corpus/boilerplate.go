@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -163,7 +164,22 @@ func LoadRules(path string) (*Rules, error) {
 	return rs, nil
 }
 
+// collapse trims a line and turns each run of white space (no-break spaces included) into one
+// space; a line that is already so is returned as it is, without a copy.
 func collapse(s string) string {
+	tidy := true
+	prevSpace := true // a leading space is not tidy
+	for _, r := range s {
+		sp := r == ' ' || r == '\u00a0' || unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			tidy = false
+			break
+		}
+		prevSpace = sp
+	}
+	if tidy && !prevSpace {
+		return s
+	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }
 

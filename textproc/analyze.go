@@ -38,6 +38,9 @@ type Match struct {
 type Analyzer struct {
 	lx    *Lexicon
 	cache map[string]*form
+	// NoStems skips computing each word's stem for Doc.Stem (it is then computed on demand):
+	// for callers that only count themes.
+	NoStems bool
 }
 
 // MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
@@ -61,7 +64,9 @@ func (a *Analyzer) form(raw string) *form {
 	f.cands[exclIdx] = a.lx.exclIndex.candidates(&f)
 	f.cands[actorIdx] = a.lx.actorIndex.candidates(&f)
 	f.hasCands = true
-	f.stem = Stem(f.norm)
+	if !a.NoStems {
+		f.stem, f.hasStem = Stem(f.norm), true
+	}
 	if len(a.cache) >= MaxCachedWords {
 		a.cache = map[string]*form{}
 	}
@@ -155,7 +160,7 @@ func isGloss(d *Doc, prev, h hit) bool {
 // Stem returns the Snowball stem of token i (textproc.Stem of its normalized form), computed
 // once per distinct word by the Analyzer.
 func (d *Doc) Stem(i int) string {
-	if d.forms[i].hasCands {
+	if d.forms[i].hasStem {
 		return d.forms[i].stem
 	}
 	return Stem(d.Norm[i])

@@ -16,7 +16,8 @@ type form struct {
 	// be, deduplicated, when the form was made by an Analyzer (hasCands).
 	cands    [numIndexes][]*Pattern
 	hasCands bool
-	stem     string // Stem(norm), for word tokens, computed once per word by an Analyzer
+	stem     string // Stem(norm), computed once per word by an Analyzer (hasStem)
+	hasStem  bool
 }
 
 // The lexicon's indexes, by id.

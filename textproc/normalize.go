@@ -37,8 +37,23 @@ var NormRules = []NormRule{
 	{ID: "format-controls", From: []rune{0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF}, To: "", Note: "zero-width joiners and direction marks"},
 }
 
-// normTable is NormRules compiled into a rune map.
+// normTable is NormRules compiled into a rune map; normLow holds the same rules for runes below
+// U+0700 (ASCII, Latin-1 and the Arabic block) as an array, the hot path.
 var normTable = compileNorm(NormRules)
+
+type normEntry struct {
+	set bool   // a rule applies
+	to  string // what the rune becomes
+}
+
+var normLow = func() (t [0x700]normEntry) {
+	for r, to := range normTable {
+		if r < 0x700 {
+			t[r] = normEntry{true, to}
+		}
+	}
+	return t
+}()
 
 func compileNorm(rules []NormRule) map[rune]string {
 	m := map[rune]string{}
@@ -90,7 +105,19 @@ func normalizeOnce(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if to, ok := normTable[r]; ok {
+		if r < 0x700 {
+			if e := normLow[r]; e.set {
+				b.WriteString(e.to)
+				continue
+			}
+			if r < 0x80 {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				b.WriteByte(byte(r))
+				continue
+			}
+		} else if to, ok := normTable[r]; ok {
 			b.WriteString(to)
 			continue
 		}

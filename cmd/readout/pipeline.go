@@ -26,6 +26,12 @@ func (a *app) jobs() int {
 // a few documents per worker plus what sink keeps. On a terminal, work that lasts more than a
 // second shows a progress bar on stderr (not with --quiet).
 func eachDoc[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, fn func(d *corpus.Document, an *textproc.Doc) R, sink func(i int, r R)) error {
+	return eachDocWith(a, c, lx, true, fn, sink)
+}
+
+// eachDocWith is eachDoc; stems says whether fn uses Doc.Stem (the word cache then keeps each
+// word's stem).
+func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R, sink func(i int, r R)) error {
 	n := len(c.Docs)
 	workers := min(a.jobs(), max(n, 1))
 	type result struct {
@@ -42,6 +48,7 @@ func eachDoc[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, fn func(d *c
 		go func() {
 			defer wg.Done()
 			an := lx.NewAnalyzer()
+			an.NoStems = !stems
 			for i := range next {
 				results <- func() (res result) {
 					d := c.Docs[i]
