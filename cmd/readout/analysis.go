@@ -37,6 +37,17 @@ func (a *app) loadLexicon() (*textproc.Lexicon, error) {
 	return lx, nil
 }
 
+// loadAnalysed reads the corpus named by paths (the bundled one when there are none) and
+// analyses every document with lx.
+func (a *app) loadAnalysed(paths []string, lx *textproc.Lexicon) (*corpus.Corpus, []analysed, error) {
+	c, err := a.loadCorpus(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := a.analyse(c, lx)
+	return c, docs, err
+}
+
 // analyse analyses every document of the corpus, in corpus order, keeping every analysis (for
 // commands that need the text of all documents at once).
 func (a *app) analyse(c *corpus.Corpus, lx *textproc.Lexicon) ([]analysed, error) {

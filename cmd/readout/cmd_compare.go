@@ -95,19 +95,11 @@ func compareRun(opts *compareOptions) error {
 	if opts.Against != "" {
 		against = []string{opts.Against}
 	}
-	c, err := opts.app.loadCorpus(against)
+	c, docs, err := opts.app.loadAnalysed(against, lx)
 	if err != nil {
 		return err
 	}
-	nc, err := opts.app.loadCorpus(opts.Files)
-	if err != nil {
-		return err
-	}
-	docs, err := opts.app.analyse(c, lx)
-	if err != nil {
-		return err
-	}
-	newDocs, err := opts.app.analyse(nc, lx)
+	_, newDocs, err := opts.app.loadAnalysed(opts.Files, lx)
 	if err != nil {
 		return err
 	}

@@ -119,11 +119,7 @@ func diffRun(opts *diffOptions) error {
 	if opts.Corpus != "" {
 		paths = []string{opts.Corpus}
 	}
-	c, err := opts.app.loadCorpus(paths)
-	if err != nil {
-		return err
-	}
-	docs, err := opts.app.analyse(c, lx)
+	c, docs, err := opts.app.loadAnalysed(paths, lx)
 	if err != nil {
 		return err
 	}
@@ -135,11 +131,7 @@ func diffRun(opts *diffOptions) error {
 			}
 		}
 		if st, err := os.Stat(ref); err == nil && !st.IsDir() {
-			fc, err := opts.app.loadCorpus([]string{ref})
-			if err != nil {
-				return nil, err
-			}
-			ds, err := opts.app.analyse(fc, lx)
+			_, ds, err := opts.app.loadAnalysed([]string{ref}, lx)
 			if err != nil {
 				return nil, err
 			}

@@ -102,11 +102,7 @@ func keynessRun(opts *keynessOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
-	if err != nil {
-		return err
-	}
-	docs, err := opts.app.analyse(c, lx)
+	c, docs, err := opts.app.loadAnalysed(opts.Paths, lx)
 	if err != nil {
 		return err
 	}

@@ -74,15 +74,11 @@ func kwicRun(opts *kwicOptions) error {
 	} else if pattern, err = textproc.CompilePhrase(opts.Term); err != nil {
 		return usageError{err}
 	}
-	c, err := opts.app.loadCorpus(opts.Paths)
+	c, docs, err := opts.app.loadAnalysed(opts.Paths, lx)
 	if err != nil {
 		return err
 	}
 	rows := output.Rows{Columns: []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme", "start", "end"}}
-	docs, err := opts.app.analyse(c, lx)
-	if err != nil {
-		return err
-	}
 	for _, d := range docs {
 		var ms []textproc.Match
 		if pattern != nil {
