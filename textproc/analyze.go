@@ -64,6 +64,7 @@ func (a *Analyzer) form(raw string) *form {
 	f.cands[exclIdx] = a.lx.exclIndex.candidates(&f)
 	f.cands[actorIdx] = a.lx.actorIndex.candidates(&f)
 	f.hasCands = true
+	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
 		f.stem, f.hasStem = Stem(f.norm), true
 	}
@@ -98,6 +99,7 @@ func (a *Analyzer) Analyze(text string) *Doc {
 	d.forms, d.sentOf = forms, sentOf
 	scan := lx.newSpeakerScan(text, d.Tokens, forms)
 	scan.attribute(d.Sentences)
+	d.Actors = make([]Match, 0, len(scan.hits))
 	for _, h := range scan.hits {
 		d.Actors = append(d.Actors, Match{Theme: scan.id(h), Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
 			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
@@ -109,6 +111,9 @@ func (a *Analyzer) Analyze(text string) *Doc {
 func (lx *Lexicon) themeMatches(d *Doc, forms []*form, sentOf []int) []Match {
 	all := lx.themeIndex.find(forms)
 	excl := lx.exclIndex.find(forms)
+	if len(all) == 0 {
+		return nil
+	}
 	byTheme := make([][]hit, len(lx.Themes))
 	for _, h := range all {
 		if sentOf[h.start] < 0 || sentOf[h.start] != sentOf[h.end-1] {
@@ -116,9 +121,10 @@ func (lx *Lexicon) themeMatches(d *Doc, forms []*form, sentOf []int) []Match {
 		}
 		byTheme[h.p.owner] = append(byTheme[h.p.owner], h)
 	}
-	var out []Match
+	out := make([]Match, 0, len(all))
+	var kept []hit
 	for ti, hits := range byTheme {
-		var kept []hit
+		kept = kept[:0]
 		for _, h := range longest(hits) {
 			excluded := false
 			for _, e := range excl {
@@ -149,7 +155,7 @@ func (lx *Lexicon) themeMatches(d *Doc, forms []*form, sentOf []int) []Match {
 // in parentheses right after it: منظمة شانغهاي للتعاون (Shanghai Cooperation Organisation).
 func isGloss(d *Doc, prev, h hit) bool {
 	between := d.Text[d.Tokens[prev.end-1].End:d.Tokens[h.start].Start]
-	if strings.TrimSpace(strings.ReplaceAll(between, "\u00a0", " ")) != "(" {
+	if strings.TrimSpace(between) != "(" { // TrimSpace trims no-break spaces too
 		return false
 	}
 	after := d.Text[d.Tokens[h.end-1].End:]

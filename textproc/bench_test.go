@@ -58,3 +58,22 @@ func BenchmarkNormalize(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkTokenize(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Tokenize(text)
+	}
+}
+
+func BenchmarkSplit(b *testing.B) {
+	text := benchText(b)
+	toks := Tokenize(text)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Split(text, toks)
+	}
+}

@@ -433,6 +433,30 @@ func (lx *Lexicon) SpeakerIDs() []string {
 
 type wordSet map[string]bool
 
+// wordClass says which of the speaker rules' word lists a word is in, one bit a list.
+type wordClass uint8
+
+const (
+	classVerb wordClass = 1 << iota
+	classContinuation
+	classAddresseeVerb
+	classTitle
+	classParticle
+	classComplementizer
+	classOpener
+)
+
+// classOf looks a normalized word up in every word list of the speaker rules.
+func (lx *Lexicon) classOf(norm string) wordClass {
+	var c wordClass
+	for i, s := range []wordSet{lx.verbs, lx.continuations, lx.addresseeVerbs, lx.titles, lx.particles, lx.complementizer, lx.openers} {
+		if s.has(norm) {
+			c |= 1 << i
+		}
+	}
+	return c
+}
+
 // has reports whether the normalized token, with a conjunction (و ف) or not, is in the set.
 func (s wordSet) has(tok string) bool {
 	if s[tok] {

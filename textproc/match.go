@@ -1,7 +1,6 @@
 package textproc
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -12,12 +11,13 @@ type form struct {
 	arabic bool
 	an     []Analysis // Arabic readings; for Latin tokens, the de-inflected forms as Cores
 
-	// cands are the patterns of each of the lexicon's indexes whose first word this token may
-	// be, deduplicated, when the form was made by an Analyzer (hasCands).
+	// cands are the patterns of each of the lexicon's indexes whose first word this token
+	// is, deduplicated, when the form was made by an Analyzer (hasCands).
 	cands    [numIndexes][]*Pattern
 	hasCands bool
 	stem     string // Stem(norm), computed once per word by an Analyzer (hasStem)
 	hasStem  bool
+	class    wordClass // the speaker rules' word lists it is in, when made by an Analyzer
 }
 
 // The lexicon's indexes, by id.
@@ -104,8 +104,9 @@ type hit struct {
 	start, end int
 }
 
-// candidates returns, without repeats, the patterns whose first word the form may be: those
-// indexed under one of its readings' cores, and the wildcard patterns that match it.
+// candidates returns, without repeats, the patterns whose first word the form is: those
+// indexed under one of its readings' cores that match it, and the wildcard patterns that match
+// it.
 func (ix *index) candidates(f *form) []*Pattern {
 	var out []*Pattern
 	add := func(p *Pattern) {
@@ -116,12 +117,14 @@ func (ix *index) candidates(f *form) []*Pattern {
 		}
 		out = append(out, p)
 	}
+	first := position{prefix: true, suffix: true}
 	for _, a := range f.an {
 		for _, p := range ix.byFirst[baseKey(a.Core)] {
-			add(p)
+			if f.matches(p.Words[0], first) {
+				add(p)
+			}
 		}
 	}
-	first := position{prefix: true, suffix: true}
 	for _, p := range ix.wild {
 		if f.matches(p.Words[0], first) {
 			add(p)
@@ -141,29 +144,29 @@ func (ix *index) find(forms []*form) []hit {
 			cands = ix.candidates(forms[i])
 		}
 		for _, p := range cands {
-			if end, ok := matchAt(forms, i, p); ok {
+			if end, ok := matchRest(forms, i, p); ok {
 				hits = append(hits, hit{p, i, end})
 			}
 		}
 	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].start != hits[b].start {
-			return hits[a].start < hits[b].start
+	// Hits come in order of start; order those with the same start longer first.
+	for a := 1; a < len(hits); a++ {
+		for b := a; b > 0 && hits[b].start == hits[b-1].start && hits[b].end > hits[b-1].end; b-- {
+			hits[b], hits[b-1] = hits[b-1], hits[b]
 		}
-		return hits[a].end > hits[b].end
-	})
+	}
 	return hits
 }
 
-// matchAt reports whether p matches forms from i, and where it ends.
-func matchAt(forms []*form, i int, p *Pattern) (int, bool) {
+// matchRest reports whether p, whose first word matches forms[i], matches from i on, and
+// where it ends.
+func matchRest(forms []*form, i int, p *Pattern) (int, bool) {
 	n := len(p.Words)
 	if i+n > len(forms) {
 		return 0, false
 	}
-	for j, w := range p.Words {
-		pos := position{prefix: j == 0, suffix: true}
-		if !forms[i+j].matches(w, pos) {
+	for j := 1; j < n; j++ {
+		if !forms[i+j].matches(p.Words[j], position{suffix: true}) {
 			return 0, false
 		}
 	}

@@ -29,6 +29,19 @@ func isTerminal(r rune) bool {
 	return false
 }
 
+// splitByte marks the bytes that may begin a terminal or a quotation mark in UTF-8: the ASCII
+// ones themselves and the lead bytes of the others (؟ ؛ « » “ ” … 「 」). ASCII and lead bytes
+// never occur inside another character's encoding, so a scan that steps over unmarked bytes
+// one at a time still stops at every terminal and quotation mark.
+var splitByte = func() (t [256]bool) {
+	for r := range rune(0x10000) { // the marks are all in the Basic Multilingual Plane
+		if isTerminal(rune(r)) || quoteKind(rune(r)) != 0 {
+			t[utf8.AppendRune(nil, rune(r))[0]] = true
+		}
+	}
+	return t
+}()
+
 // Quotation marks: straight, curly, guillemets, low-9 and the CJK corner brackets. Opening and
 // closing marks are told apart where the mark says which; a straight quote toggles.
 func quoteKind(r rune) int {
@@ -94,6 +107,10 @@ func Split(text string, tokens []Token) []Sentence {
 			start := lineStart
 			startQuoted := false
 			for i := lineStart; i < lineEnd; {
+				if !splitByte[text[i]] {
+					i++ // not the first byte of a terminal or a quotation mark
+					continue
+				}
 				r, size := utf8.DecodeRuneInString(text[i:])
 				switch k := quoteKind(r); {
 				case k == 1:

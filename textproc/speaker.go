@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -15,23 +16,34 @@ const (
 
 // speakerScan holds one document's actor matches for attribution.
 type speakerScan struct {
-	lx      *Lexicon
-	text    string
-	tokens  []Token
-	forms   []*form
-	atStart map[int]hit // actor or joint alias hits by first token
-	atEnd   map[int]hit // and by one-past-last token
-	hits    []hit       // all of them, in order
+	lx     *Lexicon
+	text   string
+	tokens []Token
+	forms  []*form
+	hits   []hit // actor and joint alias hits, in order, not overlapping
 }
 
 func (lx *Lexicon) newSpeakerScan(text string, tokens []Token, forms []*form) *speakerScan {
-	s := &speakerScan{lx: lx, text: text, tokens: tokens, forms: forms, atStart: map[int]hit{}, atEnd: map[int]hit{}}
-	s.hits = longest(lx.actorIndex.find(forms))
-	for _, h := range s.hits {
-		s.atStart[h.start] = h
-		s.atEnd[h.end] = h
+	return &speakerScan{lx: lx, text: text, tokens: tokens, forms: forms, hits: longest(lx.actorIndex.find(forms))}
+}
+
+// atStart returns the hit that begins at token i.
+func (s *speakerScan) atStart(i int) (hit, bool) {
+	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].start >= i })
+	if k < len(s.hits) && s.hits[k].start == i {
+		return s.hits[k], true
 	}
-	return s
+	return hit{}, false
+}
+
+// atEnd returns the hit that ends just before token i. Hits do not overlap, so their ends are
+// in order too.
+func (s *speakerScan) atEnd(i int) (hit, bool) {
+	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].end >= i })
+	if k < len(s.hits) && s.hits[k].end == i {
+		return s.hits[k], true
+	}
+	return hit{}, false
 }
 
 func (s *speakerScan) id(h hit) string {
@@ -62,23 +74,23 @@ func (s *speakerScan) coordinated(h hit, dir int) string {
 		return id
 	}
 	if dir > 0 {
-		if o, ok := s.atStart[h.end]; ok && !breaks(s.gap(h.end-1, h.end)) && strings.HasPrefix(s.forms[h.end].norm, "و") && s.id(o) != id {
+		if o, ok := s.atStart(h.end); ok && !breaks(s.gap(h.end-1, h.end)) && strings.HasPrefix(s.forms[h.end].norm, "و") && s.id(o) != id {
 			return SpeakerJoint
 		}
 		if h.end < len(s.forms) && s.forms[h.end].norm == "and" {
-			if o, ok := s.atStart[h.end+1]; ok && s.id(o) != id {
+			if o, ok := s.atStart(h.end + 1); ok && s.id(o) != id {
 				return SpeakerJoint
 			}
 		}
 		return id
 	}
 	if strings.HasPrefix(s.forms[h.start].norm, "و") && h.start > 0 {
-		if o, ok := s.atEnd[h.start]; ok && s.id(o) != id {
+		if o, ok := s.atEnd(h.start); ok && s.id(o) != id {
 			return SpeakerJoint
 		}
 	}
 	if h.start > 1 && s.forms[h.start-1].norm == "and" {
-		if o, ok := s.atEnd[h.start-1]; ok && s.id(o) != id {
+		if o, ok := s.atEnd(h.start - 1); ok && s.id(o) != id {
 			return SpeakerJoint
 		}
 	}
@@ -105,18 +117,17 @@ func (s *speakerScan) sentence(sent Sentence) (verdict, string) {
 	if a >= b {
 		return narration, ""
 	}
-	if h, ok := s.atStart[a]; ok && h.end < b && strings.ContainsRune(s.gap(h.end-1, h.end), ':') {
+	if h, ok := s.atStart(a); ok && h.end < b && strings.ContainsRune(s.gap(h.end-1, h.end), ':') {
 		return decided, s.coordinated(h, +1)
 	}
 	for i := a; i < b; i++ {
-		f := s.forms[i].norm
-		isVerb := s.lx.verbs.has(f)
-		isPart := !isVerb && s.lx.continuations.has(f)
+		isVerb := s.is(i, classVerb)
+		isPart := !isVerb && s.is(i, classContinuation)
 		if !isVerb && !isPart {
 			continue
 		}
 		// b. subject right before the verb
-		if h, ok := s.atEnd[i]; ok && h.start >= a && !breaks(s.gap(i-1, i)) {
+		if h, ok := s.atEnd(i); ok && h.start >= a && !breaks(s.gap(i-1, i)) {
 			return decided, s.coordinated(h, -1)
 		}
 		if isPart {
@@ -129,8 +140,8 @@ func (s *speakerScan) sentence(sent Sentence) (verdict, string) {
 			if strings.ContainsFunc(gap, func(r rune) bool { return r == ':' || isTerminal(r) }) {
 				break // the reported content begins
 			}
-			if h, ok := s.atStart[j]; ok { // a name, even in quotation marks: اكد " شي "
-				if s.lx.addresseeVerbs.has(f) && s.onlyAddressee(h, b) {
+			if h, ok := s.atStart(j); ok { // a name, even in quotation marks: اكد " شي "
+				if s.is(i, classAddresseeVerb) && s.onlyAddressee(h, b) {
 					return continuation, ""
 				}
 				return decided, s.coordinated(h, +1)
@@ -138,11 +149,10 @@ func (s *speakerScan) sentence(sent Sentence) (verdict, string) {
 			if strings.ContainsFunc(gap, func(r rune) bool { return quoteKind(r) != 0 }) {
 				break
 			}
-			g := s.forms[j].norm
-			if s.lx.complementizer.has(g) || s.lx.continuations.has(g) {
+			if s.is(j, classComplementizer|classContinuation) {
 				break // أكد أن، صرح قائلا
 			}
-			if s.lx.titles.has(g) {
+			if s.is(j, classTitle) {
 				continue
 			}
 			subject = true
@@ -159,6 +169,9 @@ func (s *speakerScan) sentence(sent Sentence) (verdict, string) {
 	return narration, ""
 }
 
+// is reports whether token i is in one of the word lists of class.
+func (s *speakerScan) is(i int, class wordClass) bool { return s.forms[i].class&class != 0 }
+
 func (s *speakerScan) arabic(i int) bool { return s.forms[i].arabic }
 
 // onlyAddressee reports whether an actor hit after a verb of informing is followed directly by
@@ -170,7 +183,7 @@ func (s *speakerScan) onlyAddressee(h hit, b int) bool {
 	if strings.ContainsRune(s.gap(h.end-1, h.end), ':') {
 		return true
 	}
-	return s.lx.complementizer.has(s.forms[h.end].norm) || strings.HasPrefix(s.forms[h.end].norm, "ان") || strings.HasPrefix(s.forms[h.end].norm, "بان")
+	return s.is(h.end, classComplementizer) || strings.HasPrefix(s.forms[h.end].norm, "ان") || strings.HasPrefix(s.forms[h.end].norm, "بان")
 }
 
 // onlyParticlesBefore reports whether only particles (كما، قد، he) stand before token i in
@@ -179,9 +192,9 @@ func (s *speakerScan) onlyAddressee(h hit, b int) bool {
 func (s *speakerScan) onlyParticlesBefore(a, i int) bool {
 	for j := i - 1; j >= a; j-- {
 		if strings.ContainsFunc(s.gap(j, j+1), func(r rune) bool { return r == '،' || r == ',' }) {
-			return s.lx.openers.has(s.forms[a].norm)
+			return s.is(a, classOpener)
 		}
-		if !s.lx.particles.has(s.forms[j].norm) {
+		if !s.is(j, classParticle) {
 			return false
 		}
 	}

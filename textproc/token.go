@@ -29,6 +29,27 @@ func Tokenize(s string) []Token {
 	start := -1
 	hasLetter := false
 	for i := 0; i < len(s); {
+		// Fast paths for ASCII letters and digits and the Arabic block's letters, marks and
+		// digits, which are always inside a token.
+		if b := s[i]; b < 0x80 {
+			if c := asciiWord[b]; c != 0 {
+				if start < 0 {
+					start, hasLetter = i, false
+				}
+				hasLetter = hasLetter || c == 'a'
+				i++
+				continue
+			}
+		} else if (b == 0xD8 || b == 0xD9) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F); r >= 0x0621 && r <= 0x0669 {
+				if start < 0 {
+					start, hasLetter = i, false
+				}
+				hasLetter = hasLetter || r <= 0x064A
+				i += 2
+				continue
+			}
+		}
 		r, size := decodeRune(s, i)
 		if r == utf8.RuneError && size <= 1 {
 			if start >= 0 {
@@ -67,6 +88,17 @@ func Tokenize(s string) []Token {
 	}
 	return toks
 }
+
+// asciiWord classes the ASCII bytes that are word runes: 'a' for letters, '0' for digits.
+var asciiWord = func() (t [128]byte) {
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = 'a', 'a'
+	}
+	for b := '0'; b <= '9'; b++ {
+		t[b] = '0'
+	}
+	return t
+}()
 
 func mk(start, end int, letter bool) Token {
 	k := Number
