@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -164,13 +165,32 @@ func LoadRules(path string) (*Rules, error) {
 	return rs, nil
 }
 
+// spaceByte marks the bytes that may begin a white-space rune in UTF-8 (ASCII and lead bytes
+// never occur inside another rune's encoding).
+var spaceByte = func() (t [256]bool) {
+	for r := range rune(0x10000) { // white space is all in the Basic Multilingual Plane
+		if unicode.IsSpace(r) {
+			t[utf8.AppendRune(nil, r)[0]] = true
+		}
+	}
+	return t
+}()
+
 // collapse trims a line and turns each run of white space (no-break spaces included) into one
 // space; a line that is already so is returned as it is, without a copy.
 func collapse(s string) string {
 	tidy := true
 	prevSpace := true // a leading space is not tidy
-	for _, r := range s {
-		sp := r == ' ' || r == '\u00a0' || unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		b := s[i]
+		if !spaceByte[b] { // not the first byte of a space: skip it (a letter's other bytes too)
+			prevSpace = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		sp := unicode.IsSpace(r) // no-break spaces included
 		if sp && (prevSpace || r != ' ') {
 			tidy = false
 			break
@@ -246,11 +266,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 		}
 		if inHead {
-			hl := headLine{raw: t}
-			if key != t {
-				hl.key = key
-			}
-			heads = append(heads, hl)
+			heads = append(heads, headLine{raw: t})
 		}
 	}
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
@@ -272,16 +288,13 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	return clean.String(), spans, removed
 }
 
-// headLine is a line of a document's head, with its normalized form once it has been needed.
-type headLine struct{ raw, key string }
+// headLine is a line of a document's head, white space collapsed.
+type headLine struct{ raw string }
 
 // repeats reports whether line equals an earlier head line in normalized form. Lines of very
-// different lengths cannot be equal, so only lines of about the same length are normalized, each
-// at most once.
+// different lengths cannot be equal, so only lines of about the same length are compared.
 func repeats(line string, heads []headLine) bool {
-	var key string
-	for i := range heads {
-		h := &heads[i]
+	for _, h := range heads {
 		d := len(h.raw) - len(line)
 		if d < 0 {
 			d = -d
@@ -289,16 +302,7 @@ func repeats(line string, heads []headLine) bool {
 		if d > len(line)/4+8 {
 			continue
 		}
-		if h.raw == line {
-			return true
-		}
-		if key == "" {
-			key = textproc.Normalize(line)
-		}
-		if h.key == "" {
-			h.key = textproc.Normalize(h.raw)
-		}
-		if h.key == key {
+		if h.raw == line || textproc.NormalizedEqual(h.raw, line) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package textproc
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -44,12 +45,16 @@ var normTable = compileNorm(NormRules)
 type normEntry struct {
 	set bool   // a rule applies
 	to  string // what the rune becomes
+	r   rune   // to as a rune, -1 when it is empty (every rule maps a rune to at most one)
 }
 
 var normLow = func() (t [0x700]normEntry) {
 	for r, to := range normTable {
 		if r < 0x700 {
-			t[r] = normEntry{true, to}
+			t[r] = normEntry{true, to, -1}
+			for _, c := range to {
+				t[r].r = c
+			}
 		}
 	}
 	return t
@@ -96,6 +101,50 @@ func Normalize(s string) string {
 		}
 	}
 	return s
+}
+
+// NormalizedEqual reports whether Normalize(a) == Normalize(b), stopping at the first rune
+// that differs when both strings are NFKC-stable (then normalization maps rune by rune).
+func NormalizedEqual(a, b string) bool {
+	if !nfkcStable(a) || !nfkcStable(b) {
+		return Normalize(a) == Normalize(b)
+	}
+	i, j := 0, 0
+	for {
+		ra, ok := nextFolded(a, &i)
+		rb, okb := nextFolded(b, &j)
+		if ok != okb || ra != rb {
+			return false
+		}
+		if !ok {
+			return true
+		}
+	}
+}
+
+// nextFolded returns the next rune of the normalized form of an NFKC-stable string s from
+// byte *i on, and advances *i past it; ok is false at the end.
+func nextFolded(s string, i *int) (rune, bool) {
+	for *i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[*i:])
+		*i += size
+		if r < 0x700 {
+			if e := &normLow[r]; e.set {
+				if e.r < 0 {
+					continue
+				}
+				return e.r, true
+			}
+		} else if to, ok := normTable[r]; ok {
+			if to == "" {
+				continue
+			}
+			r, _ = utf8.DecodeRuneInString(to)
+			return r, true
+		}
+		return unicode.ToLower(r), true
+	}
+	return 0, false
 }
 
 func normalizeOnce(s string) string {
