@@ -34,6 +34,15 @@ type Options struct {
 	// Progress, when set, is told how many files have been read out of how many; it is called
 	// from several goroutines at once.
 	Progress func(done, total int)
+	// Jobs is how many files are read at once: the number of CPUs when 0.
+	Jobs int
+	// Visit, when set, is called with each document read from a file (not JSONL records or
+	// the bundled corpus, which are in memory anyway) as soon as it is read, decoded, cleaned
+	// and dated, while its text is in memory, so that a command streaming through a lazily
+	// loaded corpus reads each file once. Calls come from Jobs goroutines at once; worker
+	// (0 to Jobs-1) says which, and one worker's calls never overlap. A document visited may
+	// still be left out of the corpus (a duplicate id).
+	Visit func(worker int, d *Document)
 }
 
 // Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
@@ -285,7 +294,11 @@ func (l *loader) files(tasks []*task) {
 	work := make(chan *task)
 	var wg sync.WaitGroup
 	var done atomic.Int64
-	for w := 0; w < min(runtime.NumCPU(), max(len(todo), 1)); w++ {
+	jobs := l.opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	for w := 0; w < min(jobs, max(len(todo), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -294,10 +307,10 @@ func (l *loader) files(tasks []*task) {
 					func() {
 						defer func() { // a bug reading one file is a problem with that file, not a crash
 							if p := recover(); p != nil {
-								t.doc, t.probs = nil, []Problem{{Path: t.display, Err: fmt.Sprintf("internal error reading this file: %v", p), Hint: "this is a bug in readout; please report it"}}
+								t.doc, t.probs = nil, []Problem{{Path: t.display, Err: fmt.Sprintf("internal error reading or analysing this file: %v", p), Hint: "this is a bug in readout; please report it"}}
 							}
 						}()
-						t.doc, t.probs = l.prepare(t)
+						t.doc, t.probs = l.prepare(t, w)
 					}()
 				}
 				if l.opt.Progress != nil {
@@ -328,9 +341,9 @@ func (l *loader) files(tasks []*task) {
 	}
 }
 
-// prepare reads, decodes and cleans one document file. It touches no loader state but the
-// options, so files can be prepared in parallel.
-func (l *loader) prepare(t *task) (*Document, []Problem) {
+// prepare reads, decodes and cleans one document file, and visits it (Options.Visit). It
+// touches no loader state but the options, so files can be prepared in parallel.
+func (l *loader) prepare(t *task, worker int) (*Document, []Problem) {
 	fsys, name, display, rel, e := t.fsys, t.name, t.display, t.rel, t.e
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -352,6 +365,9 @@ func (l *loader) prepare(t *task) (*Document, []Problem) {
 	defaultID := strings.TrimSuffix(rel, path.Ext(rel))
 	if p := l.finish(d, e, defaultID, h, DateFromManifest, "manifest"); p != nil {
 		return nil, []Problem{*p}
+	}
+	if l.opt.Visit != nil {
+		l.opt.Visit(worker, d)
 	}
 	if l.opt.Lazy {
 		forced := l.opt.Encoding

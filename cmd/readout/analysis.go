@@ -57,16 +57,18 @@ func (a *app) analyse(c *corpus.Corpus, lx *textproc.Lexicon) ([]analysed, error
 	return out, err
 }
 
-// tallies summarises every document for the metrics, streaming: only the per-sentence counts
-// are kept. The result is in date order (undated last).
-func (a *app) tallies(c *corpus.Corpus, lx *textproc.Lexicon) ([]metrics.DocTally, error) {
-	out := make([]metrics.DocTally, len(c.Docs))
-	err := eachDoc(a, c, lx, func(d *corpus.Document, an *textproc.Doc) metrics.DocTally {
+// loadTallies reads the corpus named by paths and summarises every document for the metrics,
+// streaming: each file is read once and only its per-sentence counts are kept. The tallies are
+// in date order (undated last).
+func (a *app) loadTallies(paths []string, lx *textproc.Lexicon) (*corpus.Corpus, []metrics.DocTally, error) {
+	c, out, err := loadEach(a, paths, lx, false, func(d *corpus.Document, an *textproc.Doc) metrics.DocTally {
 		return metrics.Tally(d.ID, d.Date, an, lx)
-	},
-		func(i int, t metrics.DocTally) { out[i] = t })
+	})
+	if err != nil {
+		return nil, nil, err
+	}
 	sortByDate(out)
-	return out, err
+	return c, out, nil
 }
 
 // talliesOf summarises documents already analysed, in date order.
@@ -144,7 +146,7 @@ func (a *app) themeTallies(paths, themeIDs []string, why string) (*textproc.Lexi
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	c, err := a.loadCorpusLazy(paths)
+	c, docs, err := a.loadTallies(paths, lx)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -153,6 +155,5 @@ func (a *app) themeTallies(paths, themeIDs []string, why string) (*textproc.Lexi
 			return nil, nil, nil, nil, err
 		}
 	}
-	docs, err := a.tallies(c, lx)
-	return lx, themes, c, docs, err
+	return lx, themes, c, docs, nil
 }

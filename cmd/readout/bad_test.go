@@ -97,12 +97,19 @@ func TestNoHalfWrittenOutput(t *testing.T) {
 	}
 }
 
-// Same command, same bytes: twice, and with one worker against four.
+// Same command, same bytes: twice, and with one worker against four, on the bundled corpus
+// (held in memory) and on the same files on disk (analysed as they are read).
 func TestDeterministicAcrossJobs(t *testing.T) {
+	files, manifest := seedFiles(t)
+	dir := writeCorpus(t, files, manifest)
 	for _, args := range [][]string{
 		{"themes", "--by", "doc,speaker", "--format", "json"},
+		{"themes", dir, "--by", "doc,speaker", "--format", "json"},
 		{"shift", "--from", "2020", "--to", "2023", "--format", "json"},
+		{"trend", dir, "--format", "json"},
 		{"align", "--format", "json"},
+		{"align", dir, "--format", "json"},
+		{"corpus", dir, "--format", "json"},
 		{"keyness", "--format", "json"},
 	} {
 		a, _, _ := runCmd(t, append(args, "--jobs", "1")...)

@@ -61,15 +61,11 @@ func alignRun(opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpusLazy(opts.Paths)
-	if err != nil {
-		return err
-	}
 	// Stream: each document becomes its statement units, and its analysis is dropped.
-	units := make([][]compare.Unit, len(c.Docs))
-	if err := eachDoc(opts.app, c, lx, func(d *corpus.Document, an *textproc.Doc) []compare.Unit {
+	c, units, err := loadEach(opts.app, opts.Paths, lx, true, func(d *corpus.Document, an *textproc.Doc) []compare.Unit {
 		return compare.Units(d.ID, d.Date, an, lx)
-	}, func(i int, u []compare.Unit) { units[i] = u }); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	order := make([]int, len(units))

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"sync"
+	"unicode/utf8"
+
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/corpus"
@@ -47,23 +50,43 @@ func corpusRun(opts *corpusOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.app.loadCorpusLazy(opts.Paths)
+	// Each file's figures are taken while it is read; documents held in memory (JSONL
+	// records, the bundled corpus) are measured afterwards.
+	var mu sync.Mutex
+	got := map[*corpus.Document]docFigures{}
+	c, err := opts.app.loadCorpusVisit(opts.Paths, func(_ int, d *corpus.Document) {
+		f := figuresOf(d.Clean)
+		mu.Lock()
+		got[d] = f
+		mu.Unlock()
+	})
 	if err != nil {
 		return err
 	}
 	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens", "ttr", "mattr"}}
 	for _, d := range c.Docs {
-		if err := d.Load(); err != nil {
-			return err
+		f, ok := got[d]
+		if !ok {
+			f = figuresOf(d.Clean)
 		}
-		words := lexdivWords(d.Clean)
 		rows.Add(d.ID, dateString(d), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
-			len([]rune(d.Clean)), textproc.CountTokens(d.Clean), metrics.TTR(words), metrics.MATTR(words, MATTRWindow))
-		d.Release()
+			f.chars, f.tokens, f.ttr, f.mattr)
 	}
 	run := runRecord("corpus", c, map[string]any{"encoding": opts.app.global.Encoding, "mattr_window": MATTRWindow})
 	run.Metrics = []string{"lexdiv.ttr", "lexdiv.mattr"}
 	return output.Write(opts.app.Out, format, run, rows)
+}
+
+// docFigures are a document's size and lexical diversity.
+type docFigures struct {
+	chars, tokens int
+	ttr, mattr    float64
+}
+
+func figuresOf(clean string) docFigures {
+	words := lexdivWords(clean)
+	return docFigures{chars: utf8.RuneCountInString(clean), tokens: textproc.CountTokens(clean),
+		ttr: metrics.TTR(words), mattr: metrics.MATTR(words, MATTRWindow)}
 }
 
 func dateString(d *corpus.Document) string {

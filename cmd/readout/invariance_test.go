@@ -99,6 +99,11 @@ func TestThemeCountsInvariant(t *testing.T) {
 			return strings.TrimSuffix(name, ".txt") + ".html", []byte(h.String())
 		},
 	}
+	// The bundled corpus is held in memory and analysed after loading; files on disk are
+	// analysed as they are read (loadEach). Both give the same table.
+	if got, stderr, _ := runCmd(t, "themes", "--by", "doc,speaker", "--format", "csv"); got != base {
+		t.Errorf("theme table of the bundled corpus differs from the same files on disk:\n%s\n%s", got, stderr)
+	}
 	for vname, f := range variants {
 		t.Run(vname, func(t *testing.T) {
 			out := map[string][]byte{}

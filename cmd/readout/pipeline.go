@@ -103,6 +103,48 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 	return firstErr
 }
 
+// loadEach reads the corpus named by paths lazily and analyses each document while its text is
+// in memory from that reading, so each file is read once; fn's results come back in corpus
+// order. Documents held in memory (JSONL records, the bundled corpus) are analysed afterwards
+// by eachDocWith. stems is as for eachDocWith.
+func loadEach[R any](a *app, paths []string, lx *textproc.Lexicon, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R) (*corpus.Corpus, []R, error) {
+	analyzers := make([]*textproc.Analyzer, a.jobs()) // one per reading worker
+	var mu sync.Mutex
+	done := map[*corpus.Document]R{}
+	c, err := a.loadCorpusVisit(paths, func(w int, d *corpus.Document) {
+		an := analyzers[w]
+		if an == nil {
+			an = lx.NewAnalyzer()
+			an.NoStems = !stems
+			analyzers[w] = an
+		}
+		r := fn(d, an.Analyze(d.Clean))
+		mu.Lock()
+		done[d] = r
+		mu.Unlock()
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]R, len(c.Docs))
+	rest := &corpus.Corpus{}
+	var restAt []int
+	for i, d := range c.Docs {
+		if r, ok := done[d]; ok {
+			out[i] = r
+		} else {
+			rest.Docs = append(rest.Docs, d)
+			restAt = append(restAt, i)
+		}
+	}
+	if len(rest.Docs) > 0 {
+		if err := eachDocWith(a, rest, lx, stems, fn, func(k int, r R) { out[restAt[k]] = r }); err != nil {
+			return nil, nil, err
+		}
+	}
+	return c, out, nil
+}
+
 // progress draws a progress bar on stderr for work that lasts more than a second, when stderr
 // is a terminal and --quiet is off; otherwise it does nothing. It is safe for concurrent use.
 type progress struct {

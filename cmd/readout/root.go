@@ -165,15 +165,18 @@ func (a *app) note(format string, args ...any) {
 
 // loadCorpus reads the corpus named by args (the bundled one when there are none), reporting
 // skipped documents and, with --verbose, removed boilerplate on stderr.
-func (a *app) loadCorpus(args []string) (*corpus.Corpus, error) { return a.loadCorpusWith(args, false) }
-
-// loadCorpusLazy reads the corpus keeping only metadata in memory, for commands that stream
-// through it (corpus.Options.Lazy).
-func (a *app) loadCorpusLazy(args []string) (*corpus.Corpus, error) {
-	return a.loadCorpusWith(args, true)
+func (a *app) loadCorpus(args []string) (*corpus.Corpus, error) {
+	return a.loadCorpusWith(args, false, nil)
 }
 
-func (a *app) loadCorpusWith(args []string, lazy bool) (*corpus.Corpus, error) {
+// loadCorpusVisit reads the corpus keeping only metadata in memory, and calls visit on each
+// document read from a file while its text is in memory (corpus.Options Lazy and Visit), so
+// that a command streaming through the corpus reads each file once.
+func (a *app) loadCorpusVisit(args []string, visit func(worker int, d *corpus.Document)) (*corpus.Corpus, error) {
+	return a.loadCorpusWith(args, true, visit)
+}
+
+func (a *app) loadCorpusWith(args []string, lazy bool, visit func(worker int, d *corpus.Document)) (*corpus.Corpus, error) {
 	if a.global.Jobs < 0 {
 		return nil, usagef("--jobs %d: give 1 or more (0: one per CPU)", a.global.Jobs)
 	}
@@ -181,7 +184,7 @@ func (a *app) loadCorpusWith(args []string, lazy bool) (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
-	opt := corpus.Options{Encoding: enc, SkipBad: a.global.SkipBad, Lazy: lazy}
+	opt := corpus.Options{Encoding: enc, SkipBad: a.global.SkipBad, Lazy: lazy, Jobs: a.jobs(), Visit: visit}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
 		return nil, usagef("--boilerplate and --no-boilerplate cannot be used together")
@@ -192,7 +195,11 @@ func (a *app) loadCorpusWith(args []string, lazy bool) (*corpus.Corpus, error) {
 			return nil, fmt.Errorf("boilerplate rules: %w", err)
 		}
 	}
-	bar := a.newProgress("reading")
+	label := "reading"
+	if visit != nil {
+		label = "reading and analysing"
+	}
+	bar := a.newProgress(label)
 	opt.Progress = bar.set
 	c, err := corpus.Load(args, opt)
 	bar.finish()
