@@ -1,7 +1,7 @@
 package textproc
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,6 +41,19 @@ type Analyzer struct {
 	// NoStems skips computing each word's stem for Doc.Stem (it is then computed on demand):
 	// for callers that only count themes.
 	NoStems bool
+	// Recycle makes Analyze reuse the memory of the Doc it returned last, which is then valid
+	// only until the next call: for callers that summarise each document and drop its analysis.
+	Recycle bool
+
+	last    *Doc
+	scratch scratch
+}
+
+// scratch is an Analyzer's working memory, reused from one text to the next.
+type scratch struct {
+	actors, hits, excl []hit
+	byTheme            [][]hit
+	kept               []hit
 }
 
 // MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
@@ -79,15 +92,28 @@ func (a *Analyzer) form(raw string) *form {
 // mentions.
 func (a *Analyzer) Analyze(text string) *Doc {
 	lx := a.lx
-	d := &Doc{Text: text, Tokens: Tokenize(text)}
-	forms := make([]*form, len(d.Tokens))
-	d.Norm = make([]string, len(d.Tokens))
+	d := &Doc{}
+	if a.Recycle && a.last != nil {
+		d = a.last
+		*d = Doc{Tokens: d.Tokens[:0], Norm: d.Norm[:0], Sentences: d.Sentences[:0], Matches: d.Matches[:0],
+			Actors: d.Actors[:0], forms: d.forms[:0], sentOf: d.sentOf[:0]}
+	} else {
+		d.Tokens = make([]Token, 0, len(text)/10+1) // about one token per 10 bytes of Arabic
+	}
+	if a.Recycle {
+		a.last = d
+	}
+	d.Text = text
+	d.Tokens = appendTokens(d.Tokens, text)
+	n := len(d.Tokens)
+	forms := slices.Grow(d.forms, n)[:n]
+	d.Norm = slices.Grow(d.Norm, n)[:n]
 	for i, t := range d.Tokens {
 		f := a.form(text[t.Start:t.End])
 		forms[i], d.Norm[i] = f, f.norm
 	}
-	d.Sentences = Split(text, d.Tokens)
-	sentOf := make([]int, len(d.Tokens))
+	d.Sentences = appendSentences(d.Sentences, text, d.Tokens)
+	sentOf := slices.Grow(d.sentOf, n)[:n]
 	for i := range sentOf {
 		sentOf[i] = -1
 	}
@@ -97,32 +123,44 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		}
 	}
 	d.forms, d.sentOf = forms, sentOf
-	scan := lx.newSpeakerScan(text, d.Tokens, forms)
+	a.scratch.actors = lx.actorIndex.appendFind(a.scratch.actors[:0], forms)
+	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(a.scratch.actors)}
 	scan.attribute(d.Sentences)
-	d.Actors = make([]Match, 0, len(scan.hits))
+	d.Actors = slices.Grow(d.Actors, len(scan.hits))
 	for _, h := range scan.hits {
 		d.Actors = append(d.Actors, Match{Theme: scan.id(h), Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
 			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
 	}
-	d.Matches = lx.themeMatches(d, forms, sentOf)
+	d.Matches = a.themeMatches(d.Matches, d, forms, sentOf)
 	return d
 }
 
-func (lx *Lexicon) themeMatches(d *Doc, forms []*form, sentOf []int) []Match {
-	all := lx.themeIndex.find(forms)
-	excl := lx.exclIndex.find(forms)
+// themeMatches appends the document's theme mentions to out.
+func (a *Analyzer) themeMatches(out []Match, d *Doc, forms []*form, sentOf []int) []Match {
+	lx, sc := a.lx, &a.scratch
+	sc.hits = lx.themeIndex.appendFind(sc.hits[:0], forms)
+	all := sc.hits
 	if len(all) == 0 {
-		return nil
+		return out
 	}
-	byTheme := make([][]hit, len(lx.Themes))
+	sc.excl = lx.exclIndex.appendFind(sc.excl[:0], forms)
+	excl := sc.excl
+	if len(sc.byTheme) != len(lx.Themes) {
+		sc.byTheme = make([][]hit, len(lx.Themes))
+	}
+	byTheme := sc.byTheme
+	for i := range byTheme {
+		byTheme[i] = byTheme[i][:0]
+	}
 	for _, h := range all {
 		if sentOf[h.start] < 0 || sentOf[h.start] != sentOf[h.end-1] {
 			continue // a term does not run across sentences
 		}
 		byTheme[h.p.owner] = append(byTheme[h.p.owner], h)
 	}
-	out := make([]Match, 0, len(all))
-	var kept []hit
+	first := len(out)
+	out = slices.Grow(out, len(all))
+	kept := sc.kept
 	for ti, hits := range byTheme {
 		kept = kept[:0]
 		for _, h := range longest(hits) {
@@ -147,7 +185,8 @@ func (lx *Lexicon) themeMatches(d *Doc, forms []*form, sentOf []int) []Match {
 			})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].TokStart < out[j].TokStart })
+	sc.kept = kept
+	slices.SortStableFunc(out[first:], func(x, y Match) int { return x.TokStart - y.TokStart })
 	return out
 }
 

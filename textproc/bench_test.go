@@ -77,3 +77,16 @@ func BenchmarkSplit(b *testing.B) {
 		Split(text, toks)
 	}
 }
+
+// BenchmarkAnalyzeRecycle is BenchmarkAnalyze with Recycle: the tally path of themes, shift
+// and trend.
+func BenchmarkAnalyzeRecycle(b *testing.B) {
+	text := benchText(b)
+	a := DefaultLexicon().NewAnalyzer()
+	a.Recycle = true
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Analyze(text)
+	}
+}

@@ -134,8 +134,10 @@ func (ix *index) candidates(f *form) []*Pattern {
 }
 
 // find returns every occurrence of every pattern in forms, in order of start, longer first.
-func (ix *index) find(forms []*form) []hit {
-	var hits []hit
+func (ix *index) find(forms []*form) []hit { return ix.appendFind(nil, forms) }
+
+// appendFind is find appending to hits, which must be empty.
+func (ix *index) appendFind(hits []hit, forms []*form) []hit {
 	for i := range forms {
 		var cands []*Pattern
 		if forms[i].hasCands && ix.id >= 0 {
@@ -173,9 +175,10 @@ func matchRest(forms []*form, i int, p *Pattern) (int, bool) {
 	return i + n, true
 }
 
-// longest keeps, from hits sorted by find, the leftmost-longest ones that do not overlap.
+// longest keeps, from hits sorted by find, the leftmost-longest ones that do not overlap. It
+// filters hits in place.
 func longest(hits []hit) []hit {
-	var out []hit
+	out := hits[:0]
 	end := -1
 	for _, h := range hits {
 		if h.start >= end {

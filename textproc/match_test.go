@@ -1,6 +1,9 @@
 package textproc
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -216,4 +219,32 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// An Analyzer that recycles its Doc analyses each text as a fresh one would.
+func TestAnalyzeRecycle(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(files) < 2 {
+		t.Fatal("no seed files", err)
+	}
+	lx := DefaultLexicon()
+	rec := lx.NewAnalyzer()
+	rec.Recycle = true
+	show := func(d *Doc) string {
+		return fmt.Sprint(d.Tokens, d.Norm, d.Sentences, d.Matches, d.Actors, d.sentOf)
+	}
+	// Long and short texts in turn, so recycled slices are both too long and too short.
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b), "قال بوتين إن السيادة مهمة.")
+	}
+	for i, text := range texts {
+		if got, want := show(rec.Analyze(text)), show(lx.Analyze(text)); got != want {
+			t.Errorf("text %d: recycled analysis differs from a fresh one", i)
+		}
+	}
 }

@@ -42,6 +42,15 @@ var splitByte = func() (t [256]bool) {
 	return t
 }()
 
+// splitRune2 marks the terminals and quotation marks among the runes of two UTF-8 bytes
+// (U+0080–U+07FF).
+var splitRune2 = func() (t [0x800]bool) {
+	for r := range rune(0x800) {
+		t[r] = isTerminal(r) || quoteKind(r) != 0
+	}
+	return t
+}()
+
 // Quotation marks: straight, curly, guillemets, low-9 and the CJK corner brackets. Opening and
 // closing marks are told apart where the mark says which; a straight quote toggles.
 func quoteKind(r rune) int {
@@ -73,8 +82,11 @@ var Abbreviations = map[string]bool{
 // marks and brackets after the punctuation stay with their sentence. A line without final
 // punctuation of at most HeadingTokens tokens is a heading. Tokens are the document's tokens
 // (from Tokenize(text)); each sentence records its range of them.
-func Split(text string, tokens []Token) []Sentence {
-	var out []Sentence
+func Split(text string, tokens []Token) []Sentence { return appendSentences(nil, text, tokens) }
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out []Sentence, text string, tokens []Token) []Sentence {
+	base := len(out)
 	para := 0
 	ti := 0 // token cursor
 	for lineStart := 0; lineStart <= len(text); {
@@ -93,7 +105,7 @@ func Split(text string, tokens []Token) []Sentence {
 				if s >= e {
 					return
 				}
-				sent := Sentence{Index: len(out), Para: para, Start: s, End: e, InQuote: inQuote}
+				sent := Sentence{Index: len(out) - base, Para: para, Start: s, End: e, InQuote: inQuote}
 				for ti < len(tokens) && tokens[ti].Start < s {
 					ti++
 				}
@@ -107,7 +119,12 @@ func Split(text string, tokens []Token) []Sentence {
 			start := lineStart
 			startQuoted := false
 			for i := lineStart; i < lineEnd; {
-				if !splitByte[text[i]] {
+				if b := text[i]; b >= 0xC2 && b < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					if !splitRune2[rune(b&0x1F)<<6|rune(text[i+1]&0x3F)] {
+						i += 2 // a two-byte rune (Arabic letters) that is neither
+						continue
+					}
+				} else if !splitByte[b] {
 					i++ // not the first byte of a terminal or a quotation mark
 					continue
 				}

@@ -23,10 +23,6 @@ type speakerScan struct {
 	hits   []hit // actor and joint alias hits, in order, not overlapping
 }
 
-func (lx *Lexicon) newSpeakerScan(text string, tokens []Token, forms []*form) *speakerScan {
-	return &speakerScan{lx: lx, text: text, tokens: tokens, forms: forms, hits: longest(lx.actorIndex.find(forms))}
-}
-
 // atStart returns the hit that begins at token i.
 func (s *speakerScan) atStart(i int) (hit, bool) {
 	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].start >= i })

@@ -24,8 +24,10 @@ type Token struct {
 // '.', ',' or Arabic decimal/thousands separator between two digits, stay inside it. Everything
 // else (spaces, punctuation, quotes, symbols) separates tokens. Invalid UTF-8 bytes separate
 // tokens too, so offsets are always valid.
-func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/10+1) // about one token per 10 bytes of Arabic
+func Tokenize(s string) []Token { return appendTokens(make([]Token, 0, len(s)/10+1), s) } // about one token per 10 bytes of Arabic
+
+// appendTokens appends the tokens of s to toks.
+func appendTokens(toks []Token, s string) []Token {
 	start := -1
 	hasLetter := false
 	for i := 0; i < len(s); {
