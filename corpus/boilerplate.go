@@ -78,7 +78,10 @@ func DefaultRules() []Rule {
 }
 
 // Rules is a compiled boilerplate rule set.
-type Rules struct{ rules []Rule }
+type Rules struct {
+	rules         []Rule
+	repeatedLines bool // a repeated-line rule applies past the head
+}
 
 // CompileRules checks and compiles rules.
 func CompileRules(rules []Rule) (*Rules, error) {
@@ -119,7 +122,11 @@ func CompileRules(rules []Rule) (*Rules, error) {
 		}
 		out[i] = r
 	}
-	return &Rules{rules: out}, nil
+	rs := &Rules{rules: out}
+	for _, r := range out {
+		rs.repeatedLines = rs.repeatedLines || (r.Repeated && r.Where == WhereAny)
+	}
+	return rs, nil
 }
 
 // RulesFile is the YAML form of a --boilerplate file: rules to add, and built-in rule ids to
@@ -254,11 +261,15 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if len(t) <= maxRuleLine {
 			key = textproc.Normalize(t)
 		}
+		var cur *headLine // the line, ready to compare with the head's lines
+		if inHead || rs.repeatedLines {
+			cur = &headLine{raw: t, key: textproc.NewNormKey(t)}
+		}
 		for _, r := range rs.rules {
 			if r.Where == WhereHead && !inHead {
 				continue
 			}
-			if r.matches(t, key, heads) {
+			if r.matches(t, key, cur, heads) {
 				drop[i] = r.ID
 				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: t})
 				toEnd = r.Scope == ScopeToEnd
@@ -266,7 +277,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 		}
 		if inHead {
-			heads = append(heads, headLine{raw: t})
+			heads = append(heads, *cur)
 		}
 	}
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
@@ -288,21 +299,25 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	return clean.String(), spans, removed
 }
 
-// headLine is a line of a document's head, white space collapsed.
-type headLine struct{ raw string }
+// headLine is a line of a document's head, white space collapsed, ready for comparing
+// normalized with the lines after it.
+type headLine struct {
+	raw string
+	key *textproc.NormKey
+}
 
 // repeats reports whether line equals an earlier head line in normalized form. Lines of very
 // different lengths cannot be equal, so only lines of about the same length are compared.
-func repeats(line string, heads []headLine) bool {
+func repeats(line headLine, heads []headLine) bool {
 	for _, h := range heads {
-		d := len(h.raw) - len(line)
+		d := len(h.raw) - len(line.raw)
 		if d < 0 {
 			d = -d
 		}
-		if d > len(line)/4+8 {
+		if d > len(line.raw)/4+8 {
 			continue
 		}
-		if h.raw == line || textproc.NormalizedEqual(h.raw, line) {
+		if h.raw == line.raw || h.key.Equal(line.key) {
 			return true
 		}
 	}
@@ -312,8 +327,8 @@ func repeats(line string, heads []headLine) bool {
 // matches tests a line (white space collapsed) and its normalized form: Lines and repeated
 // head lines compare normalized (so harakat, tatweel and hamza spellings do not matter), a
 // pattern may match either.
-func (r *Rule) matches(line, key string, heads []headLine) bool {
-	if r.Repeated && repeats(line, heads) {
+func (r *Rule) matches(line, key string, cur *headLine, heads []headLine) bool {
+	if r.Repeated && repeats(*cur, heads) {
 		return true
 	}
 	for _, l := range r.Lines {

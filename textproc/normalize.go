@@ -105,14 +105,29 @@ func Normalize(s string) string {
 
 // NormalizedEqual reports whether Normalize(a) == Normalize(b), stopping at the first rune
 // that differs when both strings are NFKC-stable (then normalization maps rune by rune).
-func NormalizedEqual(a, b string) bool {
-	if !nfkcStable(a) || !nfkcStable(b) {
-		return Normalize(a) == Normalize(b)
+func NormalizedEqual(a, b string) bool { return NewNormKey(a).Equal(NewNormKey(b)) }
+
+// A NormKey is a string prepared for comparing, normalized, with several others: whether it is
+// NFKC-stable is found once, and its normalized form is made only if a comparison needs it.
+type NormKey struct {
+	s      string
+	stable bool
+	norm   string
+	normed bool
+}
+
+// NewNormKey prepares s for NormKey.Equal.
+func NewNormKey(s string) *NormKey { return &NormKey{s: s, stable: nfkcStable(s)} }
+
+// Equal reports whether the two strings are equal once normalized.
+func (k *NormKey) Equal(o *NormKey) bool {
+	if !k.stable || !o.stable {
+		return k.normalized() == o.normalized()
 	}
 	i, j := 0, 0
 	for {
-		ra, ok := nextFolded(a, &i)
-		rb, okb := nextFolded(b, &j)
+		ra, ok := nextFolded(k.s, &i)
+		rb, okb := nextFolded(o.s, &j)
 		if ok != okb || ra != rb {
 			return false
 		}
@@ -120,6 +135,13 @@ func NormalizedEqual(a, b string) bool {
 			return true
 		}
 	}
+}
+
+func (k *NormKey) normalized() string {
+	if !k.normed {
+		k.norm, k.normed = Normalize(k.s), true
+	}
+	return k.norm
 }
 
 // nextFolded returns the next rune of the normalized form of an NFKC-stable string s from
