@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -37,27 +38,40 @@ func (d *DocTally) Tokens() int {
 
 // Tally summarises an analysed document against a lexicon.
 func Tally(id string, date time.Time, a *textproc.Doc, lx *textproc.Lexicon) DocTally {
-	themeIdx := map[string]int{}
-	for i, t := range lx.Themes {
-		themeIdx[t.ID] = i
-	}
 	d := DocTally{ID: id, Date: date, Sentences: make([]SentenceTally, len(a.Sentences))}
 	for i, s := range a.Sentences {
 		d.Sentences[i] = SentenceTally{Speaker: s.Speaker, Tokens: s.TokEnd - s.TokStart}
 	}
-	for _, m := range a.Matches {
-		st := &d.Sentences[m.Sentence]
-		ti := themeIdx[m.Theme]
+	// Matches come in text order, so each sentence's counts are a run of one backing array.
+	ms := a.Matches
+	bySentence := func(x, y textproc.Match) int { return x.Sentence - y.Sentence }
+	if !slices.IsSortedFunc(ms, bySentence) {
+		ms = slices.Clone(ms)
+		slices.SortStableFunc(ms, bySentence)
+	}
+	counts := make([]ThemeCount, 0, len(ms))
+	start, cur := 0, -1
+	for _, m := range ms {
+		if m.Sentence != cur {
+			if cur >= 0 {
+				d.Sentences[cur].Themes = counts[start:len(counts):len(counts)]
+			}
+			start, cur = len(counts), m.Sentence
+		}
+		ti := lx.ThemeIndex(m.Theme)
 		found := false
-		for k := range st.Themes {
-			if st.Themes[k].Theme == ti {
-				st.Themes[k].N++
+		for k := start; k < len(counts); k++ {
+			if counts[k].Theme == ti {
+				counts[k].N++
 				found = true
 			}
 		}
 		if !found {
-			st.Themes = append(st.Themes, ThemeCount{ti, 1})
+			counts = append(counts, ThemeCount{ti, 1})
 		}
+	}
+	if cur >= 0 {
+		d.Sentences[cur].Themes = counts[start:len(counts):len(counts)]
 	}
 	return d
 }

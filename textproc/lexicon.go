@@ -412,6 +412,16 @@ func (lx *Lexicon) ThemeIDs() []string {
 	return out
 }
 
+// ThemeIndex returns the index in Themes of the theme with the id, or -1.
+func (lx *Lexicon) ThemeIndex(id string) int {
+	for i, t := range lx.Themes {
+		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // Theme returns the theme with the id, or nil.
 func (lx *Lexicon) Theme(id string) *Theme {
 	for _, t := range lx.Themes {
