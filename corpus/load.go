@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -302,6 +304,7 @@ func (l *loader) files(tasks []*task) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // this worker's file buffer
 			for t := range work {
 				if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
 					func() {
@@ -310,7 +313,7 @@ func (l *loader) files(tasks []*task) {
 								t.doc, t.probs = nil, []Problem{{Path: t.display, Err: fmt.Sprintf("internal error reading or analysing this file: %v", p), Hint: "this is a bug in readout; please report it"}}
 							}
 						}()
-						t.doc, t.probs = l.prepare(t, w)
+						t.doc, t.probs = l.prepare(t, w, &buf)
 					}()
 				}
 				if l.opt.Progress != nil {
@@ -342,10 +345,12 @@ func (l *loader) files(tasks []*task) {
 }
 
 // prepare reads, decodes and cleans one document file, and visits it (Options.Visit). It
-// touches no loader state but the options, so files can be prepared in parallel.
-func (l *loader) prepare(t *task, worker int) (*Document, []Problem) {
+// touches no loader state but the options, so files can be prepared in parallel; each worker
+// passes its own buffer for the file's bytes, which nothing keeps (the text is a copy).
+func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem) {
 	fsys, name, display, rel, e := t.fsys, t.name, t.display, t.rel, t.e
-	b, err := fs.ReadFile(fsys, name)
+	b, err := readFile(fsys, name, *buf)
+	*buf = b
 	if err != nil {
 		return nil, []Problem{{Path: display, Err: err.Error()}}
 	}
@@ -399,6 +404,33 @@ func (l *loader) prepare(t *task, worker int) (*Document, []Problem) {
 		d.Release()
 	}
 	return d, nil
+}
+
+// readFile reads a file into buf (its contents are overwritten), growing it as needed, and
+// returns the bytes read: fs.ReadFile without a new buffer for every file.
+func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf = buf[:0]
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
+		buf = slices.Grow(buf, int(st.Size())+1) // +1: the read that finds the end
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096)
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // readText decodes a file's bytes and, for HTML, extracts the text of its body.
@@ -520,7 +552,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 	if strings.TrimSpace(d.Text) == "" {
 		return &Problem{Path: d.Path, Err: "has no text (only white space)", Hint: "remove it or fill it"}
 	}
-	if bytes.IndexByte([]byte(d.Text), 0) >= 0 {
+	if strings.IndexByte(d.Text, 0) >= 0 {
 		return &Problem{Path: d.Path, Err: errBinary.Error(), Hint: "readout reads text, HTML and JSONL files; remove it from the corpus"}
 	}
 	if e == nil {
