@@ -54,6 +54,7 @@ type scratch struct {
 	actors, hits, excl []hit
 	byTheme            [][]hit
 	kept               []hit
+	marks              []int // offsets of terminals and quotation marks (appendTokens)
 }
 
 // MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
@@ -104,7 +105,8 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		a.last = d
 	}
 	d.Text = text
-	d.Tokens = appendTokens(d.Tokens, text)
+	a.scratch.marks = a.scratch.marks[:0]
+	d.Tokens = appendTokens(d.Tokens, text, &a.scratch.marks)
 	n := len(d.Tokens)
 	forms := slices.Grow(d.forms, n)[:n]
 	d.Norm = slices.Grow(d.Norm, n)[:n]
@@ -112,7 +114,7 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		f := a.form(text[t.Start:t.End])
 		forms[i], d.Norm[i] = f, f.norm
 	}
-	d.Sentences = appendSentences(d.Sentences, text, d.Tokens)
+	d.Sentences = appendSentences(d.Sentences, text, d.Tokens, &markCursor{pos: a.scratch.marks})
 	sentOf := slices.Grow(d.sentOf, n)[:n]
 	for i := range sentOf {
 		sentOf[i] = -1

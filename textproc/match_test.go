@@ -248,3 +248,12 @@ func TestAnalyzeRecycle(t *testing.T) {
 		}
 	}
 }
+
+// The splitter does not look up words longer than MaxAbbreviationLetters.
+func TestAbbreviationsFitTheBound(t *testing.T) {
+	for a := range Abbreviations {
+		if n := len([]rune(a)); n > MaxAbbreviationLetters || Normalize(a) != a {
+			t.Errorf("abbreviation %q: %d letters (max %d), normalized %q", a, n, MaxAbbreviationLetters, Normalize(a))
+		}
+	}
+}

@@ -35,7 +35,7 @@ func isTerminal(r rune) bool {
 // one at a time still stops at every terminal and quotation mark.
 var splitByte = func() (t [256]bool) {
 	for r := range rune(0x10000) { // the marks are all in the Basic Multilingual Plane
-		if isTerminal(rune(r)) || quoteKind(rune(r)) != 0 {
+		if isMark(r) {
 			t[utf8.AppendRune(nil, rune(r))[0]] = true
 		}
 	}
@@ -46,7 +46,7 @@ var splitByte = func() (t [256]bool) {
 // (U+0080–U+07FF).
 var splitRune2 = func() (t [0x800]bool) {
 	for r := range rune(0x800) {
-		t[r] = isTerminal(r) || quoteKind(r) != 0
+		t[r] = isMark(r)
 	}
 	return t
 }()
@@ -66,7 +66,8 @@ func quoteKind(r rune) int {
 }
 
 // Abbreviations that end with a full stop without ending a sentence (normalized, without the
-// full stop). Single letters (initials, U.S.) are always abbreviations.
+// full stop), none longer than MaxAbbreviationLetters. Single letters (initials, U.S.) are
+// always abbreviations.
 var Abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true,
 	"vs": true, "etc": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
@@ -82,10 +83,52 @@ var Abbreviations = map[string]bool{
 // marks and brackets after the punctuation stay with their sentence. A line without final
 // punctuation of at most HeadingTokens tokens is a heading. Tokens are the document's tokens
 // (from Tokenize(text)); each sentence records its range of them.
-func Split(text string, tokens []Token) []Sentence { return appendSentences(nil, text, tokens) }
+func Split(text string, tokens []Token) []Sentence {
+	return appendSentences(nil, text, tokens, &markCursor{scan: true})
+}
 
-// appendSentences appends the sentences of text to out.
-func appendSentences(out []Sentence, text string, tokens []Token) []Sentence {
+// markCursor finds the terminals and quotation marks of a text in order: by scanning its
+// bytes, or from the positions the tokenizer recorded (appendTokens), which are the same.
+type markCursor struct {
+	scan bool
+	pos  []int // when not scanning: byte offsets of the marks, in order
+	k    int
+}
+
+// next returns the offset of the first mark at or after i and before end, or end.
+func (m *markCursor) next(text string, i, end int) int {
+	if !m.scan {
+		for m.k < len(m.pos) && m.pos[m.k] < i {
+			m.k++
+		}
+		if m.k < len(m.pos) && m.pos[m.k] < end {
+			return m.pos[m.k]
+		}
+		return end
+	}
+	for i < end {
+		if b := text[i]; b >= 0xC2 && b < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			if !splitRune2[rune(b&0x1F)<<6|rune(text[i+1]&0x3F)] {
+				i += 2 // a two-byte rune (Arabic letters) that is neither
+				continue
+			}
+		} else if !splitByte[b] {
+			i++ // not the first byte of a terminal or a quotation mark
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i:]); isMark(r) {
+			return i
+		}
+		i++ // an invalid byte, or a rune sharing a lead byte with a mark
+	}
+	return end
+}
+
+// isMark reports whether r is a terminal or a quotation mark.
+func isMark(r rune) bool { return isTerminal(r) || quoteKind(r) != 0 }
+
+// appendSentences appends the sentences of text to out, finding the marks with m.
+func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor) []Sentence {
 	base := len(out)
 	para := 0
 	ti := 0 // token cursor
@@ -119,14 +162,8 @@ func appendSentences(out []Sentence, text string, tokens []Token) []Sentence {
 			start := lineStart
 			startQuoted := false
 			for i := lineStart; i < lineEnd; {
-				if b := text[i]; b >= 0xC2 && b < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-					if !splitRune2[rune(b&0x1F)<<6|rune(text[i+1]&0x3F)] {
-						i += 2 // a two-byte rune (Arabic letters) that is neither
-						continue
-					}
-				} else if !splitByte[b] {
-					i++ // not the first byte of a terminal or a quotation mark
-					continue
+				if i = m.next(text, i, lineEnd); i >= lineEnd {
+					break
 				}
 				r, size := utf8.DecodeRuneInString(text[i:])
 				switch k := quoteKind(r); {
@@ -183,6 +220,10 @@ func appendSentences(out []Sentence, text string, tokens []Token) []Sentence {
 	return out
 }
 
+// MaxAbbreviationLetters is the length of the longest word in Abbreviations: the splitter
+// does not look longer words up.
+const MaxAbbreviationLetters = 8
+
 // HeadingTokens is the longest a line without final punctuation can be and still be a heading.
 const HeadingTokens = 25
 
@@ -206,15 +247,21 @@ func endsSentence(text string, i int, r rune, size, lineEnd int) bool {
 		return false // 2.5
 	}
 	// the word before the full stop
-	w := i
+	w, letters := i, 0
 	for w > 0 {
 		r2, s2 := utf8.DecodeLastRuneInString(text[:w])
 		if !unicode.IsLetter(r2) {
 			break
 		}
+		if r2 != 0x0640 { // tatweel, which normalization removes
+			letters++
+		}
 		w -= s2
 	}
-	word := Normalize(text[w:i])
+	var word string
+	if letters <= MaxAbbreviationLetters { // a longer word is neither an initial nor an abbreviation
+		word = Normalize(text[w:i])
+	}
 	if word != "" && (utf8.RuneCountInString(word) == 1 || Abbreviations[word]) {
 		// an initial or abbreviation, unless the line ends here
 		rest := strings.TrimSpace(text[i+size : lineEnd])

@@ -24,10 +24,11 @@ type Token struct {
 // '.', ',' or Arabic decimal/thousands separator between two digits, stay inside it. Everything
 // else (spaces, punctuation, quotes, symbols) separates tokens. Invalid UTF-8 bytes separate
 // tokens too, so offsets are always valid.
-func Tokenize(s string) []Token { return appendTokens(make([]Token, 0, len(s)/10+1), s) } // about one token per 10 bytes of Arabic
+func Tokenize(s string) []Token { return appendTokens(make([]Token, 0, len(s)/10+1), s, nil) } // about one token per 10 bytes of Arabic
 
-// appendTokens appends the tokens of s to toks.
-func appendTokens(toks []Token, s string) []Token {
+// appendTokens appends the tokens of s to toks and, when marks is not nil, the offsets of its
+// terminals and quotation marks to *marks (for the sentence splitter: see markCursor).
+func appendTokens(toks []Token, s string, marks *[]int) []Token {
 	start := -1
 	hasLetter := false
 	for i := 0; i < len(s); {
@@ -70,6 +71,9 @@ func appendTokens(toks []Token, s string) []Token {
 			}
 			i += size
 			continue
+		}
+		if marks != nil && (r < 0x800 && splitRune2[r] || r >= 0x800 && isMark(r)) {
+			*marks = append(*marks, i)
 		}
 		if start >= 0 && isInner(r) && i+size < len(s) {
 			prev, _ := utf8.DecodeLastRuneInString(s[start:i])

@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,6 +66,14 @@ func FuzzTokenizeSplit(f *testing.F) {
 				t.Fatalf("bad sentence %+v in %q", se, s)
 			}
 			prevEnd = se.End
+		}
+		// The analysis splits from the marks the tokenizer records: the same sentences.
+		var marks []int
+		if again := appendTokens(nil, s, &marks); !slices.Equal(again, toks) {
+			t.Fatalf("tokens differ when recording marks in %q", s)
+		}
+		if a, b := Split(s, toks), appendSentences(nil, s, toks, &markCursor{pos: marks}); !slices.Equal(a, b) {
+			t.Fatalf("sentences from marks differ in %q:\n%+v\n%+v", s, a, b)
 		}
 		DefaultLexicon().Analyze(s) // the whole analysis must not panic either
 	})
