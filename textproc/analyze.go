@@ -51,10 +51,10 @@ type Analyzer struct {
 
 // scratch is an Analyzer's working memory, reused from one text to the next.
 type scratch struct {
-	actors, hits, excl []hit
-	byTheme            [][]hit
-	kept               []hit
-	marks              []int // offsets of terminals and quotation marks (appendTokens)
+	hits    [numIndexes][]hit // of each index of the lexicon
+	byTheme [][]hit
+	kept    []hit
+	marks   []int // offsets of terminals and quotation marks (appendTokens)
 }
 
 // MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
@@ -78,6 +78,7 @@ func (a *Analyzer) form(raw string) *form {
 	f.cands[exclIdx] = a.lx.exclIndex.candidates(&f)
 	f.cands[actorIdx] = a.lx.actorIndex.candidates(&f)
 	f.hasCands = true
+	f.anyCands = len(f.cands[themeIdx])+len(f.cands[exclIdx])+len(f.cands[actorIdx]) > 0
 	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
 		f.stem, f.hasStem = Stem(f.norm), true
@@ -125,8 +126,12 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		}
 	}
 	d.forms, d.sentOf = forms, sentOf
-	a.scratch.actors = lx.actorIndex.appendFind(a.scratch.actors[:0], forms)
-	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(a.scratch.actors)}
+	sc := &a.scratch
+	for id := range sc.hits {
+		sc.hits[id] = sc.hits[id][:0]
+	}
+	findAll(&sc.hits, forms)
+	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(sc.hits[actorIdx])}
 	scan.attribute(d.Sentences)
 	d.Actors = slices.Grow(d.Actors, len(scan.hits))
 	for _, h := range scan.hits {
@@ -140,13 +145,10 @@ func (a *Analyzer) Analyze(text string) *Doc {
 // themeMatches appends the document's theme mentions to out.
 func (a *Analyzer) themeMatches(out []Match, d *Doc, forms []*form, sentOf []int) []Match {
 	lx, sc := a.lx, &a.scratch
-	sc.hits = lx.themeIndex.appendFind(sc.hits[:0], forms)
-	all := sc.hits
+	all, excl := sc.hits[themeIdx], sc.hits[exclIdx]
 	if len(all) == 0 {
 		return out
 	}
-	sc.excl = lx.exclIndex.appendFind(sc.excl[:0], forms)
-	excl := sc.excl
 	if len(sc.byTheme) != len(lx.Themes) {
 		sc.byTheme = make([][]hit, len(lx.Themes))
 	}

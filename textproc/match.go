@@ -15,6 +15,7 @@ type form struct {
 	// is, deduplicated, when the form was made by an Analyzer (hasCands).
 	cands    [numIndexes][]*Pattern
 	hasCands bool
+	anyCands bool   // some index has candidates
 	stem     string // Stem(norm), computed once per word by an Analyzer (hasStem)
 	hasStem  bool
 	class    wordClass // the speaker rules' word lists it is in, when made by an Analyzer
@@ -134,24 +135,49 @@ func (ix *index) candidates(f *form) []*Pattern {
 }
 
 // find returns every occurrence of every pattern in forms, in order of start, longer first.
-func (ix *index) find(forms []*form) []hit { return ix.appendFind(nil, forms) }
-
-// appendFind is find appending to hits, which must be empty.
-func (ix *index) appendFind(hits []hit, forms []*form) []hit {
-	for i := range forms {
+func (ix *index) find(forms []*form) []hit {
+	var hits []hit
+	for i, f := range forms {
 		var cands []*Pattern
-		if forms[i].hasCands && ix.id >= 0 {
-			cands = forms[i].cands[ix.id]
+		if f.hasCands && ix.id >= 0 {
+			cands = f.cands[ix.id]
 		} else {
-			cands = ix.candidates(forms[i])
+			cands = ix.candidates(f)
 		}
-		for _, p := range cands {
-			if end, ok := matchRest(forms, i, p); ok {
-				hits = append(hits, hit{p, i, end})
-			}
+		hits = appendHits(hits, forms, i, cands)
+	}
+	return orderHits(hits)
+}
+
+// findAll is find for each of the lexicon's indexes at once, in one pass over forms made by an
+// Analyzer; hits[id] is appended to (it must be empty).
+func findAll(hits *[numIndexes][]hit, forms []*form) {
+	for i, f := range forms {
+		if !f.anyCands {
+			continue
+		}
+		for id := range hits {
+			hits[id] = appendHits(hits[id], forms, i, f.cands[id])
 		}
 	}
-	// Hits come in order of start; order those with the same start longer first.
+	for id := range hits {
+		orderHits(hits[id])
+	}
+}
+
+// appendHits appends the hits of the candidate patterns starting at token i.
+func appendHits(hits []hit, forms []*form, i int, cands []*Pattern) []hit {
+	for _, p := range cands {
+		if end, ok := matchRest(forms, i, p); ok {
+			hits = append(hits, hit{p, i, end})
+		}
+	}
+	return hits
+}
+
+// orderHits orders hits that come in order of start so that those with the same start are
+// longer first (stably).
+func orderHits(hits []hit) []hit {
 	for a := 1; a < len(hits); a++ {
 		for b := a; b > 0 && hits[b].start == hits[b-1].start && hits[b].end > hits[b-1].end; b-- {
 			hits[b], hits[b-1] = hits[b-1], hits[b]
