@@ -103,37 +103,42 @@ func Normalize(s string) string {
 	return s
 }
 
-// NormalizedEqual reports whether Normalize(a) == Normalize(b), stopping at the first rune
-// that differs when both strings are NFKC-stable (then normalization maps rune by rune).
+// NormalizedEqual reports whether Normalize(a) == Normalize(b), usually without normalizing
+// either (see NormKey.Equal).
 func NormalizedEqual(a, b string) bool { return NewNormKey(a).Equal(NewNormKey(b)) }
 
-// A NormKey is a string prepared for comparing, normalized, with several others: whether it is
-// NFKC-stable is found once, and its normalized form is made only if a comparison needs it.
+// A NormKey is a string prepared for comparing, normalized, with several others: its
+// normalized form is made only if a comparison needs it, and then once.
 type NormKey struct {
 	s      string
-	stable bool
 	norm   string
 	normed bool
 }
 
 // NewNormKey prepares s for NormKey.Equal.
-func NewNormKey(s string) *NormKey { return &NormKey{s: s, stable: nfkcStable(s)} }
+func NewNormKey(s string) *NormKey { return &NormKey{s: s} }
 
-// Equal reports whether the two strings are equal once normalized.
+// Equal reports whether the two strings are equal once normalized. Over runes NFKC leaves alone
+// (stableRune), normalization maps rune by rune, so Equal walks both strings and usually stops
+// at the first difference; it normalizes both only when it meets another rune first, or when a
+// rune after the difference might compose with the runes before it.
 func (k *NormKey) Equal(o *NormKey) bool {
-	if !k.stable || !o.stable {
-		return k.normalized() == o.normalized()
-	}
 	i, j := 0, 0
 	for {
-		ra, ok := nextFolded(k.s, &i)
-		rb, okb := nextFolded(o.s, &j)
-		if ok != okb || ra != rb {
-			return false
-		}
-		if !ok {
+		ra, ni, sa := nextFolded(k.s, i)
+		rb, nj, sb := nextFolded(o.s, j)
+		switch {
+		case sa == foldUnstable || sb == foldUnstable:
+			return k.normalized() == o.normalized()
+		case sa == foldEnd && sb == foldEnd:
 			return true
+		case sa != sb || ra != rb:
+			if settled(k.s, ni) && settled(o.s, nj) {
+				return false
+			}
+			return k.normalized() == o.normalized()
 		}
+		i, j = ni, nj
 	}
 }
 
@@ -144,29 +149,48 @@ func (k *NormKey) normalized() string {
 	return k.norm
 }
 
-// nextFolded returns the next rune of the normalized form of an NFKC-stable string s from
-// byte *i on, and advances *i past it; ok is false at the end.
-func nextFolded(s string, i *int) (rune, bool) {
-	for *i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[*i:])
-		*i += size
+// What nextFolded found.
+const (
+	foldRune     = iota // a rune of the normalized form
+	foldEnd             // the end of the string
+	foldUnstable        // a rune NFKC may change (stableRune is false)
+)
+
+// nextFolded returns the next rune of the normalized form of s from byte i on, as long as the
+// runes up to it are NFKC-stable, and the offset after it.
+func nextFolded(s string, i int) (rune, int, int) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !stableRune(r) {
+			return 0, i, foldUnstable
+		}
+		i += size
 		if r < 0x700 {
 			if e := &normLow[r]; e.set {
 				if e.r < 0 {
 					continue
 				}
-				return e.r, true
+				return e.r, i, foldRune
 			}
-		} else if to, ok := normTable[r]; ok {
-			if to == "" {
-				continue
-			}
-			r, _ = utf8.DecodeRuneInString(to)
-			return r, true
 		}
-		return unicode.ToLower(r), true
+		return unicode.ToLower(r), i, foldRune
 	}
-	return 0, false
+	return 0, i, foldEnd
+}
+
+// settled reports whether nothing from byte i on can change, under NFKC, the runes before i:
+// the combining marks that follow and the next rune after them are all stable (no stable rune
+// composes with the runes before it).
+func settled(s string, i int) bool {
+	for _, r := range s[i:] {
+		if !stableRune(r) {
+			return false
+		}
+		if !unicode.Is(unicode.Mn, r) {
+			return true
+		}
+	}
+	return true
 }
 
 func normalizeOnce(s string) string {
@@ -203,15 +227,23 @@ func normalizeOnce(s string) string {
 // composes with the letter before. (NFKC may reorder removed marks; removal makes order moot.)
 func nfkcStable(s string) bool {
 	for _, r := range s {
-		switch {
-		case r < 0x80:
-		case r >= 0x0621 && r <= 0x0652, r >= 0x0656 && r <= 0x0670:
-		case r == 0x060C || r == 0x061B || r == 0x061F: // Arabic comma, semicolon, question mark
-		case r == 0x00AB || r == 0x00BB || r == 0x2013 || r == 0x2014 || r == 0x2018 || r == 0x2019 || r == 0x201C || r == 0x201D:
-			// guillemets, en and em dash, curly quotes: unchanged by NFKC
-		default:
+		if !stableRune(r) {
 			return false
 		}
+	}
+	return true
+}
+
+// stableRune reports whether r is one of the runes nfkcStable accepts.
+func stableRune(r rune) bool {
+	switch {
+	case r < 0x80:
+	case r >= 0x0621 && r <= 0x0652, r >= 0x0656 && r <= 0x0670:
+	case r == 0x060C || r == 0x061B || r == 0x061F: // Arabic comma, semicolon, question mark
+	case r == 0x00AB || r == 0x00BB || r == 0x2013 || r == 0x2014 || r == 0x2018 || r == 0x2019 || r == 0x201C || r == 0x201D:
+		// guillemets, en and em dash, curly quotes: unchanged by NFKC
+	default:
+		return false
 	}
 	return true
 }
