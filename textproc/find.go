@@ -12,7 +12,7 @@ func CompilePhrase(s string) (*Pattern, error) {
 	if len(words) == 0 {
 		return nil, fmt.Errorf("search term %q has no letters or digits", s)
 	}
-	return &Pattern{Term: s, Text: s, Words: words}, nil
+	return (&Pattern{Term: s, Text: s, Words: words}).prepare(), nil
 }
 
 // phraseWords returns the normalized words of a term or phrase; a trailing * on a word is kept

@@ -82,7 +82,38 @@ type Pattern struct {
 	Text  string   // this spelling, as written
 	Words []string // normalized
 	Line  int
-	owner int // theme or actor index; -1 for joint
+	owner int       // theme or actor index; -1 for joint
+	keys  []wordKey // Words prepared for matching (nil for a Pattern made elsewhere)
+}
+
+// wordKey is a pattern word prepared for form.matches.
+type wordKey struct {
+	w, base string // the word and baseKey(w); for a wildcard, the word without its * and its baseKey
+	wild    bool
+}
+
+func newWordKey(w string) wordKey {
+	if stem, ok := strings.CutSuffix(w, "*"); ok {
+		return wordKey{w: stem, base: baseKey(stem), wild: true}
+	}
+	return wordKey{w: w, base: baseKey(w)}
+}
+
+// prepare fills p.keys.
+func (p *Pattern) prepare() *Pattern {
+	p.keys = make([]wordKey, len(p.Words))
+	for i, w := range p.Words {
+		p.keys[i] = newWordKey(w)
+	}
+	return p
+}
+
+// key returns word j prepared for matching.
+func (p *Pattern) key(j int) wordKey {
+	if p.keys != nil {
+		return p.keys[j]
+	}
+	return newWordKey(p.Words[j])
 }
 
 // Problem is something wrong in a lexicon file, at a line.
@@ -189,7 +220,7 @@ func (p *parser) pattern(n *yaml.Node, term string, owner int, what string) *Pat
 			return nil
 		}
 	}
-	return &Pattern{Term: term, Text: n.Value, Words: words, Line: n.Line, owner: owner}
+	return (&Pattern{Term: term, Text: n.Value, Words: words, Line: n.Line, owner: owner}).prepare()
 }
 
 // terms compiles a terms list: each item a spelling, or a list of spellings of one term (the

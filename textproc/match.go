@@ -59,20 +59,18 @@ var EnglishSuffixes = []struct{ From, To string }{
 // only; a pronoun suffix (or an English inflection) may go on any word.
 type position struct{ prefix, suffix bool }
 
-func (f *form) matches(w string, pos position) bool {
-	wild := strings.HasSuffix(w, "*")
-	stem := strings.TrimSuffix(w, "*")
+func (f *form) matches(k wordKey, pos position) bool {
 	for _, a := range f.an {
 		if (a.Prefix != "" && !pos.prefix) || (a.Suffix != "" && !pos.suffix) {
 			continue
 		}
-		if wild {
-			if strings.HasPrefix(a.Core, stem) || strings.HasPrefix(a.Core, baseKey(stem)) {
+		if k.wild {
+			if strings.HasPrefix(a.Core, k.w) || strings.HasPrefix(a.Core, k.base) {
 				return true
 			}
 			continue
 		}
-		if a.Matches(w) {
+		if a.Core == k.w || a.Core == k.base { // Analysis.Matches
 			return true
 		}
 	}
@@ -121,13 +119,13 @@ func (ix *index) candidates(f *form) []*Pattern {
 	first := position{prefix: true, suffix: true}
 	for _, a := range f.an {
 		for _, p := range ix.byFirst[baseKey(a.Core)] {
-			if f.matches(p.Words[0], first) {
+			if f.matches(p.key(0), first) {
 				add(p)
 			}
 		}
 	}
 	for _, p := range ix.wild {
-		if f.matches(p.Words[0], first) {
+		if f.matches(p.key(0), first) {
 			add(p)
 		}
 	}
@@ -194,7 +192,7 @@ func matchRest(forms []*form, i int, p *Pattern) (int, bool) {
 		return 0, false
 	}
 	for j := 1; j < n; j++ {
-		if !forms[i+j].matches(p.Words[j], position{suffix: true}) {
+		if !forms[i+j].matches(p.key(j), position{suffix: true}) {
 			return 0, false
 		}
 	}
