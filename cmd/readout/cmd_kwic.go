@@ -48,7 +48,7 @@ word and pronoun suffixes on any word, and * as a trailing wildcard. With PATHs,
 			return kwicRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Theme, "theme", "", "show the matches of this theme")
+	cmd.Flags().StringVar(&opts.Theme, "theme", "", "show the matches of this theme (or these, comma-separated)")
 	cmd.Flags().IntVarP(&opts.Window, "window", "w", 8, "context words on each side (within the sentence)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
 	return cmd
@@ -67,9 +67,14 @@ func kwicRun(opts *kwicOptions) error {
 		return err
 	}
 	var pattern *textproc.Pattern
+	wanted := map[string]bool{} // theme ids
 	if opts.Theme != "" {
-		if _, err := themeFlag(lx, []string{opts.Theme}); err != nil {
+		themes, err := themeFlag(lx, []string{opts.Theme})
+		if err != nil {
 			return err
+		}
+		for _, t := range themes {
+			wanted[lx.Themes[t].ID] = true
 		}
 	} else if pattern, err = textproc.CompilePhrase(opts.Term); err != nil {
 		return usageError{err}
@@ -85,7 +90,7 @@ func kwicRun(opts *kwicOptions) error {
 			ms = d.A.Find(pattern)
 		} else {
 			for _, m := range d.A.Matches {
-				if m.Theme == opts.Theme {
+				if wanted[m.Theme] {
 					ms = append(ms, m)
 				}
 			}

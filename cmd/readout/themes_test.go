@@ -111,6 +111,17 @@ func TestKWIC(t *testing.T) {
 	if code != 0 || strings.Count(out, "\n") != 1+4 || !strings.Contains(out, "للأمم المتحدة") {
 		t.Errorf("term search:\n%s", out)
 	}
+	// Two themes at once: the rows of each, no more, no fewer.
+	rowsOf := func(args ...string) int {
+		out, stderr, code := runCmd(t, append([]string{"kwic", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		return len(decodeJSON(t, out).Rows)
+	}
+	if both, h, e := rowsOf("--theme", "health,eurasian_union"), rowsOf("--theme", "health"), rowsOf("--theme", "eurasian_union"); both != h+e || h == 0 {
+		t.Errorf("--theme health,eurasian_union: %d rows, want %d + %d", both, h, e)
+	}
 	_, stderr, code = runCmd(t, "kwic")
 	if code != 2 || !strings.Contains(stderr, "give a TERM") {
 		t.Errorf("no term: exit %d %s", code, stderr)
