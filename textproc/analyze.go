@@ -51,10 +51,10 @@ type Analyzer struct {
 
 // scratch is an Analyzer's working memory, reused from one text to the next.
 type scratch struct {
-	hits    [numIndexes][]hit // of each index of the lexicon
-	byTheme [][]hit
-	kept    []hit
-	marks   []int // offsets of terminals and quotation marks (appendTokens)
+	hits      [numIndexes][]hit // of each index of the lexicon
+	themeEnd  []int             // themeMatches' state, by theme
+	themePrev []hit
+	marks     []int // offsets of terminals and quotation marks (appendTokens)
 }
 
 // MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
@@ -138,60 +138,67 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		d.Actors = append(d.Actors, Match{Theme: scan.id(h), Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
 			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
 	}
-	d.Matches = a.themeMatches(d.Matches, d, forms, sentOf)
+	d.Matches = a.themeMatches(d.Matches, d, sentOf)
 	return d
 }
 
-// themeMatches appends the document's theme mentions to out.
-func (a *Analyzer) themeMatches(out []Match, d *Doc, forms []*form, sentOf []int) []Match {
+// themeMatches appends the document's theme mentions to out, in order of their first token
+// (of theme index, for mentions that start together). For each theme separately: the
+// leftmost-longest hits that do not overlap, less those an exclusion of the theme overlaps,
+// less glosses of the mention before.
+func (a *Analyzer) themeMatches(out []Match, d *Doc, sentOf []int) []Match {
 	lx, sc := a.lx, &a.scratch
 	all, excl := sc.hits[themeIdx], sc.hits[exclIdx]
 	if len(all) == 0 {
 		return out
 	}
-	if len(sc.byTheme) != len(lx.Themes) {
-		sc.byTheme = make([][]hit, len(lx.Themes))
+	// Per theme: where its last hit kept by the leftmost-longest rule ends, and its last hit
+	// not excluded.
+	if len(sc.themeEnd) != len(lx.Themes) {
+		sc.themeEnd, sc.themePrev = make([]int, len(lx.Themes)), make([]hit, len(lx.Themes))
 	}
-	byTheme := sc.byTheme
-	for i := range byTheme {
-		byTheme[i] = byTheme[i][:0]
-	}
-	for _, h := range all {
-		if sentOf[h.start] < 0 || sentOf[h.start] != sentOf[h.end-1] {
-			continue // a term does not run across sentences
-		}
-		byTheme[h.p.owner] = append(byTheme[h.p.owner], h)
+	for i := range sc.themeEnd {
+		sc.themeEnd[i], sc.themePrev[i] = -1, hit{}
 	}
 	first := len(out)
 	out = slices.Grow(out, len(all))
-	kept := sc.kept
-	for ti, hits := range byTheme {
-		kept = kept[:0]
-		for _, h := range longest(hits) {
-			excluded := false
-			for _, e := range excl {
-				if e.p.owner == ti && e.start < h.end && h.start < e.end {
-					excluded = true
-					break
-				}
-			}
-			if !excluded {
-				kept = append(kept, h)
-			}
+	for _, h := range all { // in order of start, longer first
+		if sentOf[h.start] < 0 || sentOf[h.start] != sentOf[h.end-1] {
+			continue // a term does not run across sentences
 		}
-		for k, h := range kept {
-			if k > 0 && isGloss(d, kept[k-1], h) {
-				continue
-			}
-			out = append(out, Match{
-				Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
-				TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End,
-			})
+		ti := h.p.owner
+		if h.start < sc.themeEnd[ti] {
+			continue // overlaps a longer or earlier hit of the theme
+		}
+		sc.themeEnd[ti] = h.end
+		if excluded(excl, ti, h) {
+			continue
+		}
+		prev := sc.themePrev[ti]
+		sc.themePrev[ti] = h
+		if prev.p != nil && isGloss(d, prev, h) {
+			continue
+		}
+		out = append(out, Match{
+			Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
+			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End,
+		})
+		// Mentions of different themes that start together go in theme order.
+		for k := len(out) - 1; k > first && out[k-1].TokStart == out[k].TokStart && lx.ThemeIndex(out[k-1].Theme) > ti; k-- {
+			out[k-1], out[k] = out[k], out[k-1]
 		}
 	}
-	sc.kept = kept
-	slices.SortStableFunc(out[first:], func(x, y Match) int { return x.TokStart - y.TokStart })
 	return out
+}
+
+// excluded reports whether an exclusion of theme ti overlaps h.
+func excluded(excl []hit, ti int, h hit) bool {
+	for _, e := range excl {
+		if e.p.owner == ti && e.start < h.end && h.start < e.end {
+			return true
+		}
+	}
+	return false
 }
 
 // isGloss reports whether h is a translation of the previous mention of the same theme given
