@@ -283,18 +283,29 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
 		return text, []Span{{CleanStart: 0, OrigStart: 0, Len: len(text)}}, nil
 	}
-	var clean strings.Builder
 	var spans []Span
+	n := 0 // length of the cleaned text
 	for i, l := range lines {
 		if drop[i] != "" {
 			continue
 		}
-		if n := len(spans); n > 0 && spans[n-1].OrigStart+spans[n-1].Len == l.start {
-			spans[n-1].Len += l.end - l.start
+		if k := len(spans); k > 0 && spans[k-1].OrigStart+spans[k-1].Len == l.start {
+			spans[k-1].Len += l.end - l.start
 		} else {
-			spans = append(spans, Span{CleanStart: clean.Len(), OrigStart: l.start, Len: l.end - l.start})
+			spans = append(spans, Span{CleanStart: n, OrigStart: l.start, Len: l.end - l.start})
 		}
-		clean.WriteString(text[l.start:l.end])
+		n += l.end - l.start
+	}
+	switch len(spans) {
+	case 0:
+		return "", spans, removed
+	case 1: // lines removed only before and after what is kept: a part of the text, not a copy
+		return text[spans[0].OrigStart : spans[0].OrigStart+spans[0].Len], spans, removed
+	}
+	var clean strings.Builder
+	clean.Grow(n)
+	for _, sp := range spans {
+		clean.WriteString(text[sp.OrigStart : sp.OrigStart+sp.Len])
 	}
 	return clean.String(), spans, removed
 }
