@@ -38,6 +38,7 @@ type Match struct {
 type Analyzer struct {
 	lx    *Lexicon
 	cache map[string]*form
+	front *[frontSize]frontEntry
 	// NoStems skips computing each word's stem for Doc.Stem (it is then computed on demand):
 	// for callers that only count themes.
 	NoStems bool
@@ -62,7 +63,7 @@ const MaxCachedWords = 1 << 20
 
 // NewAnalyzer returns an Analyzer for the lexicon.
 func (lx *Lexicon) NewAnalyzer() *Analyzer {
-	return &Analyzer{lx: lx, cache: map[string]*form{}}
+	return &Analyzer{lx: lx, cache: map[string]*form{}, front: new([frontSize]frontEntry)}
 }
 
 // Analyze tokenizes text, splits it into sentences, attributes speakers and finds theme
@@ -70,6 +71,25 @@ func (lx *Lexicon) NewAnalyzer() *Analyzer {
 func (lx *Lexicon) Analyze(text string) *Doc { return lx.NewAnalyzer().Analyze(text) }
 
 func (a *Analyzer) form(raw string) *form {
+	// A small direct-mapped table of recent words answers most lookups before the map.
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(raw); i++ {
+		h = (h ^ uint32(raw[i])) * 16777619
+	}
+	e := &a.front[h&(frontSize-1)]
+	if e.f != nil && e.f.raw == raw {
+		return e.f
+	}
+	f := a.lookup(raw)
+	e.f = f
+	return f
+}
+
+// frontSize is the number of slots of an Analyzer's table of recent words (a power of 2).
+const frontSize = 1 << 12
+
+// lookup finds or makes the form of a word in the cache.
+func (a *Analyzer) lookup(raw string) *form {
 	if f, ok := a.cache[raw]; ok {
 		return f
 	}
@@ -85,10 +105,14 @@ func (a *Analyzer) form(raw string) *form {
 	}
 	if len(a.cache) >= MaxCachedWords {
 		a.cache = map[string]*form{}
+		a.front = new([frontSize]frontEntry)
 	}
-	a.cache[strings.Clone(raw)] = &f
+	f.raw = strings.Clone(raw)
+	a.cache[f.raw] = &f
 	return &f
 }
+
+type frontEntry struct{ f *form }
 
 // Analyze tokenizes text, splits it into sentences, attributes speakers and finds theme
 // mentions.

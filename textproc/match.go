@@ -7,6 +7,7 @@ import (
 // form is a token prepared for matching: its normalized text and, for Arabic, its clitic
 // readings.
 type form struct {
+	raw    string // the word as written, when made by an Analyzer
 	norm   string
 	arabic bool
 	an     []Analysis // Arabic readings; for Latin tokens, the de-inflected forms as Cores
