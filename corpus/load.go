@@ -225,6 +225,10 @@ func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool
 	}
 	l.problems = append(l.problems, probs...)
 	listed := map[string]int{}
+	found := make(map[string]bool, len(files)) // files known to exist: no need to stat them
+	for _, f := range files {
+		found[f] = true
+	}
 	var tasks []*task
 	for i := range entries {
 		e := &entries[i]
@@ -240,10 +244,12 @@ func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool
 			continue
 		}
 		listed[rel] = e.Line
-		if _, err := fs.Stat(fsys, rel); err != nil {
-			l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("listed file %s does not exist", join(dirDisplay, rel)),
-				Hint: "fix the file column or remove the row"})
-			continue
+		if !found[rel] {
+			if _, err := fs.Stat(fsys, rel); err != nil {
+				l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("listed file %s does not exist", join(dirDisplay, rel)),
+					Hint: "fix the file column or remove the row"})
+				continue
+			}
 		}
 		tasks = append(tasks, &task{fsys: fsys, name: rel, display: join(dirDisplay, rel), rel: rel, e: e})
 	}
