@@ -40,18 +40,18 @@ func appendTokens(toks []Token, s string, marks *[]int) []Token {
 					start, hasLetter = i, false
 				}
 				hasLetter = hasLetter || c == 'a'
-				i++
-				continue
-			}
-		} else if (b == 0xD8 || b == 0xD9) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			if r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F); r >= 0x0621 && r <= 0x0669 {
-				if start < 0 {
-					start, hasLetter = i, false
+				for i++; i < len(s) && s[i] < 0x80 && asciiWord[s[i]] != 0; i++ {
+					hasLetter = hasLetter || asciiWord[s[i]] == 'a'
 				}
-				hasLetter = hasLetter || r <= 0x064A
-				i += 2
 				continue
 			}
+		} else if n := arabicRun(s, i); n > 0 {
+			if start < 0 {
+				start, hasLetter = i, false
+			}
+			hasLetter = hasLetter || n&1 == 1
+			i += n &^ 1
+			continue
 		}
 		r, size := decodeRune(s, i)
 		if r == utf8.RuneError && size <= 1 {
@@ -93,6 +93,28 @@ func appendTokens(toks []Token, s string, marks *[]int) []Token {
 		toks = append(toks, mk(start, len(s), hasLetter))
 	}
 	return toks
+}
+
+// arabicRun measures the run of Arabic letters, marks and digits (U+0621–U+0669, two bytes
+// each) at s[i:]: it returns the run's length in bytes, plus 1 when the run has a letter
+// (U+0621–U+064A), or 0 when s[i] does not begin one.
+func arabicRun(s string, i int) int {
+	j, letter := i, 0
+	for j+1 < len(s) {
+		b, c := s[j], s[j+1]
+		if b != 0xD8 && b != 0xD9 || c&0xC0 != 0x80 {
+			break
+		}
+		r := rune(b&0x1F)<<6 | rune(c&0x3F)
+		if r < 0x0621 || r > 0x0669 {
+			break
+		}
+		if r <= 0x064A {
+			letter = 1
+		}
+		j += 2
+	}
+	return j - i + letter
 }
 
 // asciiWord classes the ASCII bytes that are word runes: 'a' for letters, '0' for digits.
