@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,8 @@ type Rule struct {
 	Scope       RuleScope `yaml:"scope"`
 	Repeated    bool      `yaml:"repeated"`
 
-	re *regexp.Regexp
+	re      *regexp.Regexp
+	longest int // the longest text, in bytes, the pattern can match whole; -1: no bound
 }
 
 // DefaultRules is readout's built-in boilerplate rule set. Each rule is documented in the
@@ -115,7 +117,7 @@ func CompileRules(rules []Rule) (*Rules, error) {
 			if err != nil {
 				return nil, fmt.Errorf("rule %q: bad pattern: %v", r.ID, err)
 			}
-			r.re = re
+			r.re, r.longest = re, longestWholeMatch(r.Pattern)
 		}
 		for j, l := range r.Lines {
 			r.Lines[j] = textproc.Normalize(collapse(l))
@@ -247,7 +249,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if !inHead && len(raw) > maxRuleLine {
 			// A paragraph: no listed line or headline can be this long; only patterns apply.
 			for _, r := range rs.rules {
-				if r.Where == WhereAny && r.re != nil && r.re.MatchString(raw) {
+				if r.Where == WhereAny && r.matchesPattern(raw) {
 					drop[i] = r.ID
 					removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: raw})
 					toEnd = r.Scope == ScopeToEnd
@@ -310,6 +312,66 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	return clean.String(), spans, removed
 }
 
+// matchesPattern reports whether the rule's pattern matches s. A pattern anchored at both ends
+// with a bounded length cannot match a longer line, and is not run on one.
+func (r *Rule) matchesPattern(s string) bool {
+	if r.re == nil || (r.longest >= 0 && len(s) > r.longest) {
+		return false
+	}
+	return r.re.MatchString(s)
+}
+
+// longestWholeMatch returns the length in bytes of the longest text a pattern anchored at the
+// start and end of the text (^...$) can match, or -1 when it is not so anchored or has no bound
+// (* or +). Each rune counts for the longest UTF-8 encoding, since case folding may match a
+// longer one.
+func longestWholeMatch(pattern string) int {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return -1
+	}
+	first, last := re.Sub[0].Op, re.Sub[len(re.Sub)-1].Op
+	if first != syntax.OpBeginText || last != syntax.OpEndText {
+		return -1
+	}
+	return longestMatch(re)
+}
+
+func longestMatch(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpNoMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		return len(re.Rune) * utf8.UTFMax
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return longestMatch(re.Sub[0])
+	case syntax.OpRepeat:
+		n := longestMatch(re.Sub[0])
+		if re.Max < 0 || n < 0 {
+			return -1
+		}
+		return re.Max * n
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := longestMatch(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	return -1 // star, plus, and anything new
+}
+
 // headLine is a line of a document's head, white space collapsed, ready for comparing
 // normalized with the lines after it.
 type headLine struct {
@@ -347,5 +409,5 @@ func (r *Rule) matches(line, key string, cur *headLine, heads []headLine) bool {
 			return true
 		}
 	}
-	return r.re != nil && (r.re.MatchString(line) || r.re.MatchString(key))
+	return r.matchesPattern(line) || (key != line && r.matchesPattern(key))
 }
