@@ -50,13 +50,11 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 	}
 	var edges []edge
 	vecs := vectors(all, w)
-	for i, cands := range neighbourCandidates(vecs, docOf) {
-		for _, j := range cands {
-			if s := vecs[i].similarity(&vecs[j]); s >= minSim {
-				edges = append(edges, edge{int32(i), int32(j), s})
-			}
+	neighbourCandidates(vecs, docOf, func(i, j int) {
+		if s := vecs[i].similarity(&vecs[j]); s >= minSim {
+			edges = append(edges, edge{int32(i), int32(j), s})
 		}
-	}
+	})
 	sortEdges(edges)
 	parent := make([]int, len(all))
 	members := make([]map[int]bool, len(all)) // documents in each group, at its root; nil: its own document only
@@ -248,13 +246,16 @@ const (
 	LargeCorpus    = 2000
 )
 
-// neighbourCandidates returns, for each unit i, the units j > i of other documents to compare
-// with: all pairs within a posting list of at most SmallPosting units, and each unit with the
-// next NeighbourWindow units of a longer list. In a large corpus each unit is indexed under its
-// SignatureStems rarest stems only. The work is linear in the number of units.
-func neighbourCandidates(vecs []vec, docOf []int) [][]int {
+// neighbourCandidates calls pair, for each unit i in turn, with the units j > i of other
+// documents to compare it with, in increasing order: all pairs within a posting list of at most
+// SmallPosting units, and each unit with the next NeighbourWindow units of a longer list. In a
+// large corpus each unit is indexed under its SignatureStems rarest stems only. The work is
+// linear in the number of units, and no list of candidates is kept beyond the unit's own.
+func neighbourCandidates(vecs []vec, docOf []int, pair func(i, j int)) {
 	postings := map[int32][]int{}
 	large := len(vecs) > LargeCorpus
+	sigs := make([]int32, 0, len(vecs)*SignatureStems) // each unit's posting lists, in turn
+	sigEnd := make([]int, len(vecs))
 	for u := range vecs {
 		ids := vecs[u].ids
 		if large && len(ids) > SignatureStems {
@@ -266,38 +267,34 @@ func neighbourCandidates(vecs []vec, docOf []int) [][]int {
 		for _, id := range ids {
 			postings[id] = append(postings[id], u)
 		}
+		sigs = append(sigs, ids...)
+		sigEnd[u] = len(sigs)
 	}
-	out := make([][]int, len(vecs))
-	add := func(i, j int) {
-		if docOf[i] != docOf[j] {
-			out[i] = append(out[i], j)
+	var cands []int
+	for i := range vecs {
+		cands = cands[:0]
+		from := 0
+		if i > 0 {
+			from = sigEnd[i-1]
 		}
-	}
-	for _, list := range postings {
-		if len(list) <= SmallPosting {
-			for a := range list {
-				for b := a + 1; b < len(list); b++ {
-					add(list[a], list[b])
+		for _, id := range sigs[from:sigEnd[i]] {
+			list := postings[id] // in unit order
+			pos := sort.SearchInts(list, i)
+			end := len(list)
+			if len(list) > SmallPosting {
+				end = min(end, pos+1+NeighbourWindow)
+			}
+			for _, j := range list[pos+1 : end] {
+				if docOf[i] != docOf[j] {
+					cands = append(cands, j)
 				}
 			}
-			continue
 		}
-		for a := range list {
-			for b := a + 1; b < len(list) && b <= a+NeighbourWindow; b++ {
-				add(list[a], list[b])
+		sort.Ints(cands)
+		for k, j := range cands {
+			if k == 0 || cands[k-1] != j {
+				pair(i, j)
 			}
 		}
 	}
-	for i := range out {
-		sort.Ints(out[i])
-		k := 0
-		for _, j := range out[i] {
-			if k == 0 || out[i][k-1] != j {
-				out[i][k] = j
-				k++
-			}
-		}
-		out[i] = out[i][:k]
-	}
-	return out
 }

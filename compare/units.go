@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/readout/readout/textproc"
@@ -52,7 +54,6 @@ const MinClauseTokens = 4
 // apart from its attribution. A list of names has no such word after its commas, so it is never
 // split. Each side keeps at least MinClauseTokens tokens. (Sentences already end at ؛.)
 func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []Unit {
-	var out []Unit
 	stems := make([]string, len(d.Tokens))
 	for i, t := range d.Tokens {
 		n := d.Norm[i]
@@ -73,8 +74,10 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 		for i := m.TokStart; i < m.TokEnd; i++ {
 			stems[i] = ""
 		}
-		stems[m.TokStart] = "⟨" + m.Term + "⟩"
+		stems[m.TokStart] = termStem(m.Term)
 	}
+	type span struct{ sent, a, b, start, end int }
+	var spans []span
 	for _, s := range d.Sentences {
 		cuts := []int{s.TokStart}
 		for i := s.TokStart + MinClauseTokens; i <= s.TokEnd-MinClauseTokens; i++ {
@@ -107,24 +110,46 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 			if k+2 == len(cuts) {
 				end = s.End
 			}
-			u := Unit{Doc: doc, Date: date, Index: len(out), Sentence: s.Index, Start: start, End: end,
-				Speaker: s.Speaker, Text: strings.TrimRight(d.Text[start:end], " \u00a0،,")}
-			seen := map[string]bool{}
-			for _, m := range d.Matches {
-				if m.TokStart >= a && m.TokStart < b && !seen[m.Theme] {
-					seen[m.Theme] = true
-					u.Themes = append(u.Themes, m.Theme)
-				}
-			}
-			for i := a; i < b; i++ {
-				if stems[i] != "" {
-					u.stems = append(u.stems, stems[i])
-				}
-			}
-			out = append(out, u)
+			spans = append(spans, span{s.Index, a, b, start, end})
 		}
 	}
+	// A corpus holds hundreds of thousands of units: allocate each slice at its size.
+	out := make([]Unit, len(spans))
+	for k, sp := range spans {
+		s := d.Sentences[sp.sent]
+		u := Unit{Doc: doc, Date: date, Index: k, Sentence: sp.sent, Start: sp.start, End: sp.end,
+			Speaker: s.Speaker, Text: strings.TrimRight(d.Text[sp.start:sp.end], " \u00a0،,")}
+		for _, m := range d.Matches {
+			if m.TokStart >= sp.a && m.TokStart < sp.b && !slices.Contains(u.Themes, m.Theme) {
+				u.Themes = append(u.Themes, m.Theme)
+			}
+		}
+		n := 0
+		for i := sp.a; i < sp.b; i++ {
+			if stems[i] != "" {
+				n++
+			}
+		}
+		u.stems = make([]string, 0, n)
+		for i := sp.a; i < sp.b; i++ {
+			if stems[i] != "" {
+				u.stems = append(u.stems, stems[i])
+			}
+		}
+		out[k] = u
+	}
 	return out
+}
+
+// termStems holds the stand-in stem of each lexicon term ("⟨term⟩"), made once.
+var termStems sync.Map
+
+func termStem(term string) string {
+	if s, ok := termStems.Load(term); ok {
+		return s.(string)
+	}
+	s, _ := termStems.LoadOrStore(term, "⟨"+term+"⟩")
+	return s.(string)
 }
 
 func isQuote(r rune) bool {
