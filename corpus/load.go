@@ -299,9 +299,10 @@ func (l *loader) files(tasks []*task) {
 			todo = append(todo, t)
 		}
 	}
-	work := make(chan *task)
+	// Workers take the next file by an atomic counter: no goroutine hands them out, so none
+	// waits for one to be scheduled.
+	var next, done atomic.Int64
 	var wg sync.WaitGroup
-	var done atomic.Int64
 	jobs := l.opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -311,7 +312,12 @@ func (l *loader) files(tasks []*task) {
 		go func() {
 			defer wg.Done()
 			var buf []byte // this worker's file buffer
-			for t := range work {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
+					return
+				}
+				t := todo[k]
 				if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
 					func() {
 						defer func() { // a bug reading one file is a problem with that file, not a crash
@@ -328,10 +334,6 @@ func (l *loader) files(tasks []*task) {
 			}
 		}()
 	}
-	for _, t := range todo {
-		work <- t
-	}
-	close(work)
 	wg.Wait()
 	for _, t := range todo {
 		if strings.EqualFold(path.Ext(t.name), ".jsonl") {
