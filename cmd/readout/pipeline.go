@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -39,9 +40,11 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 		r   R
 		err error
 	}
-	next := make(chan int)
-	results := make(chan result, workers)
-	window := make(chan struct{}, 4*workers) // documents dispatched but not yet handed to sink
+	// Workers take the next document by an atomic counter (no dispatcher to wait for), at most
+	// 4 per worker ahead of what sink has been given, so memory stays bounded.
+	var next atomic.Int64
+	results := make(chan result, 4*workers)
+	window := make(chan struct{}, 4*workers) // documents taken but not yet handed to sink
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -49,7 +52,12 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 			defer wg.Done()
 			an := lx.NewAnalyzer()
 			an.NoStems = !stems
-			for i := range next {
+			for {
+				window <- struct{}{}
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				results <- func() (res result) {
 					d := c.Docs[i]
 					defer func() { // a bug in the analysis of one document is reported, not a crash
@@ -68,11 +76,6 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 		}()
 	}
 	go func() {
-		for i := 0; i < n; i++ {
-			window <- struct{}{}
-			next <- i
-		}
-		close(next)
 		wg.Wait()
 		close(results)
 	}()
