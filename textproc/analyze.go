@@ -94,11 +94,14 @@ func (a *Analyzer) lookup(raw string) *form {
 		return f
 	}
 	f := newForm(Normalize(raw))
-	f.cands[themeIdx] = a.lx.themeIndex.candidates(&f)
-	f.cands[exclIdx] = a.lx.exclIndex.candidates(&f)
-	f.cands[actorIdx] = a.lx.actorIndex.candidates(&f)
+	cands := [numIndexes][]*Pattern{a.lx.themeIndex.candidates(&f), a.lx.exclIndex.candidates(&f), a.lx.actorIndex.candidates(&f)}
 	f.hasCands = true
-	f.anyCands = len(f.cands[themeIdx])+len(f.cands[exclIdx])+len(f.cands[actorIdx]) > 0
+	if f.anyCands = len(cands[themeIdx])+len(cands[exclIdx])+len(cands[actorIdx]) > 0; f.anyCands {
+		f.cands = &cands
+	}
+	if !a.lx.mayContinue(&f) {
+		f.an, f.leanFor = nil, a.lx
+	}
 	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
 		f.stem, f.hasStem = Stem(f.norm), true

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -45,6 +46,8 @@ type Lexicon struct {
 	themeIndex *index
 	exclIndex  *index
 	actorIndex *index
+	laterKeys  map[string]bool // the words after the first of every pattern, and their base forms
+	laterWild  []wordKey       // and those that are wildcards
 }
 
 // Theme is one theme: an id, labels, and the terms that count as a mention.
@@ -78,25 +81,34 @@ type Actor struct {
 // Pattern is one spelling of a term: normalized words, matched with clitics allowed on the
 // first word and a suffix on the last; a word ending in * matches any word it begins.
 type Pattern struct {
-	Term  string   // the term's name: its first spelling, as written in the lexicon
-	Text  string   // this spelling, as written
-	Words []string // normalized
-	Line  int
-	owner int       // theme or actor index; -1 for joint
-	keys  []wordKey // Words prepared for matching (nil for a Pattern made elsewhere)
+	Term    string   // the term's name: its first spelling, as written in the lexicon
+	Text    string   // this spelling, as written
+	Words   []string // normalized
+	Line    int
+	owner   int       // theme or actor index; -1 for joint
+	keys    []wordKey // Words prepared for matching (nil for a Pattern made elsewhere)
+	lexicon *Lexicon  // the lexicon whose index holds it; nil for a search phrase
 }
 
 // wordKey is a pattern word prepared for form.matches.
 type wordKey struct {
 	w, base string // the word and baseKey(w); for a wildcard, the word without its * and its baseKey
 	wild    bool
+	// probe is in the normalized text of every word the key matches: a reading's core is a
+	// part of the word, but for its last letter (ta marbuta written ت, English -ies for -y),
+	// and the base is a part of the key.
+	probe string
 }
 
 func newWordKey(w string) wordKey {
+	k := wordKey{w: w}
 	if stem, ok := strings.CutSuffix(w, "*"); ok {
-		return wordKey{w: stem, base: baseKey(stem), wild: true}
+		k.w, k.wild = stem, true
 	}
-	return wordKey{w: w, base: baseKey(w)}
+	k.base = baseKey(k.w)
+	_, size := utf8.DecodeLastRuneInString(k.base)
+	k.probe = k.base[:len(k.base)-size]
+	return k
 }
 
 // prepare fills p.keys.

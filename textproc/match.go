@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -11,10 +12,13 @@ type form struct {
 	norm   string
 	arabic bool
 	an     []Analysis // Arabic readings; for Latin tokens, the de-inflected forms as Cores
+	// leanFor is set, and an dropped, when no word but the first of any pattern of that
+	// lexicon can match this word (most words): an Analyzer keeps a lot of words.
+	leanFor *Lexicon
 
 	// cands are the patterns of each of the lexicon's indexes whose first word this token
-	// is, deduplicated, when the form was made by an Analyzer (hasCands).
-	cands    [numIndexes][]*Pattern
+	// is, deduplicated, when the form was made by an Analyzer (hasCands); nil when none.
+	cands    *[numIndexes][]*Pattern
 	hasCands bool
 	anyCands bool   // some index has candidates
 	stem     string // Stem(norm), computed once per word by an Analyzer (hasStem)
@@ -60,8 +64,19 @@ var EnglishSuffixes = []struct{ From, To string }{
 // only; a pronoun suffix (or an English inflection) may go on any word.
 type position struct{ prefix, suffix bool }
 
+// analyses returns the form's readings, made again for a lean form.
+func (f *form) analyses() []Analysis {
+	if f.leanFor != nil {
+		return newForm(f.norm).an
+	}
+	return f.an
+}
+
 func (f *form) matches(k wordKey, pos position) bool {
-	for _, a := range f.an {
+	if f.leanFor != nil && !strings.Contains(f.norm, k.probe) {
+		return false // without making its readings again
+	}
+	for _, a := range f.analyses() {
 		if (a.Prefix != "" && !pos.prefix) || (a.Suffix != "" && !pos.suffix) {
 			continue
 		}
@@ -83,10 +98,11 @@ type index struct {
 	id      int // themeIdx, exclIdx or actorIdx; -1 for an ad-hoc search
 	byFirst map[string][]*Pattern
 	wild    []*Pattern
+	all     []*Pattern
 }
 
 func newIndex(id int, pats []*Pattern) *index {
-	ix := &index{id: id, byFirst: map[string][]*Pattern{}}
+	ix := &index{id: id, byFirst: map[string][]*Pattern{}, all: pats}
 	for _, p := range pats {
 		if strings.HasSuffix(p.Words[0], "*") {
 			ix.wild = append(ix.wild, p)
@@ -108,6 +124,9 @@ type hit struct {
 // indexed under one of its readings' cores that match it, and the wildcard patterns that match
 // it.
 func (ix *index) candidates(f *form) []*Pattern {
+	if f.leanFor != nil && !slices.ContainsFunc(ix.all, func(p *Pattern) bool { return strings.Contains(f.norm, p.key(0).probe) }) {
+		return nil // no first word can match: no need to make its readings again
+	}
 	var out []*Pattern
 	add := func(p *Pattern) {
 		for _, q := range out {
@@ -118,7 +137,7 @@ func (ix *index) candidates(f *form) []*Pattern {
 		out = append(out, p)
 	}
 	first := position{prefix: true, suffix: true}
-	for _, a := range f.an {
+	for _, a := range f.analyses() {
 		for _, p := range ix.byFirst[baseKey(a.Core)] {
 			if f.matches(p.key(0), first) {
 				add(p)
@@ -139,7 +158,9 @@ func (ix *index) find(forms []*form) []hit {
 	for i, f := range forms {
 		var cands []*Pattern
 		if f.hasCands && ix.id >= 0 {
-			cands = f.cands[ix.id]
+			if f.cands != nil {
+				cands = f.cands[ix.id]
+			}
 		} else {
 			cands = ix.candidates(f)
 		}
@@ -193,11 +214,31 @@ func matchRest(forms []*form, i int, p *Pattern) (int, bool) {
 		return 0, false
 	}
 	for j := 1; j < n; j++ {
-		if !forms[i+j].matches(p.key(j), position{suffix: true}) {
+		if f := forms[i+j]; (f.leanFor != nil && f.leanFor == p.lexicon) || !f.matches(p.key(j), position{suffix: true}) {
 			return 0, false
 		}
 	}
 	return i + n, true
+}
+
+// mayContinue reports whether a word after the first of one of the lexicon's patterns may
+// match the form: whether one of its readings without a proclitic has such a word as its core
+// (form.matches at a later position).
+func (lx *Lexicon) mayContinue(f *form) bool {
+	for _, a := range f.an {
+		if a.Prefix != "" {
+			continue
+		}
+		if lx.laterKeys[a.Core] {
+			return true
+		}
+		for _, k := range lx.laterWild {
+			if strings.HasPrefix(a.Core, k.w) || strings.HasPrefix(a.Core, k.base) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // longest keeps, from hits sorted by find, the leftmost-longest ones that do not overlap. It
@@ -231,6 +272,17 @@ func (lx *Lexicon) build() {
 	}
 	aliases = append(aliases, lx.joint...)
 	lx.actorIndex = newIndex(actorIdx, aliases)
+	lx.laterKeys = map[string]bool{}
+	for _, p := range slices.Concat(terms, excl, aliases) {
+		p.lexicon = lx
+		for j := 1; j < len(p.Words); j++ {
+			if k := p.key(j); k.wild {
+				lx.laterWild = append(lx.laterWild, k)
+			} else {
+				lx.laterKeys[k.w], lx.laterKeys[k.base] = true, true
+			}
+		}
+	}
 	for _, s := range []*wordSet{&lx.verbs, &lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers} {
 		if *s == nil {
 			*s = wordSet{}

@@ -257,3 +257,33 @@ func TestAbbreviationsFitTheBound(t *testing.T) {
 		}
 	}
 }
+
+// Words no lexicon pattern continues with keep no readings (lean forms); a search phrase still
+// finds them, with clitics, suffixes and a ta marbuta written ت, and a wildcard.
+func TestFindLeanWords(t *testing.T) {
+	lx := DefaultLexicon()
+	d := lx.NewAnalyzer().Analyze("ستعزز الصين وروسيا بشكل مطرد مواءمة مبادرتهما، وبشكل مطرد أيضا.")
+	lean := 0
+	for _, f := range d.forms {
+		if f.leanFor != nil {
+			lean++
+		}
+	}
+	if lean == 0 {
+		t.Fatal("no lean form: the test does not reach the path it is for")
+	}
+	for _, c := range []struct {
+		phrase string
+		want   int
+	}{
+		{"بشكل مطرد", 2}, {"مواءمة مبادرة", 1}, {"مبادر*", 1}, {"مطرد أيضا", 1}, {"مطرد جدا", 0},
+	} {
+		p, err := CompilePhrase(c.phrase)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(d.Find(p)); got != c.want {
+			t.Errorf("%s: %d matches, want %d", c.phrase, got, c.want)
+		}
+	}
+}
