@@ -25,6 +25,7 @@ func main() {
 	n := flag.Int("articles", 2000, "number of articles")
 	out := flag.String("out", "", "directory to create (must not exist)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	flag.Float64Var(&newWords, "new-words", 0, "probability that a word of more than 3 letters gets a random letter inserted: a word the seeds do not have (a corpus with a large vocabulary)")
 	flag.Parse()
 	if *out == "" || *n < 1 {
 		fmt.Fprintln(os.Stderr, "usage: gencorpus -articles N -out DIR")
@@ -63,6 +64,12 @@ func seedSentences() ([]string, []string, error) {
 
 var clitics = []string{"و", "ف", "ب", "ل"}
 
+// newWords is the -new-words probability; with 0 (the default) no random number is drawn for
+// it, so the corpus is the same as before the flag existed.
+var newWords float64
+
+const letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
 // perturb changes a sentence word by word: each word is, with small probabilities, dropped,
 // repeated, swapped with the next, or given a proclitic.
 func perturb(r *rand.Rand, s string) string {
@@ -81,6 +88,11 @@ func perturb(r *rand.Rand, s string) string {
 			out = append(out, clitics[r.IntN(len(clitics))]+w[i])
 		default:
 			out = append(out, w[i])
+		}
+		if k := len(out) - 1; newWords > 0 && k >= 0 && len([]rune(out[k])) > 3 && r.Float64() < newWords {
+			rs, ls := []rune(out[k]), []rune(letters)
+			at := 1 + r.IntN(len(rs)-1)
+			out[k] = string(rs[:at]) + string(ls[r.IntN(len(ls))]) + string(rs[at:])
 		}
 	}
 	return strings.Join(out, " ")
