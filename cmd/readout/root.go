@@ -134,7 +134,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
-	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "documents analysed in parallel (0: one per CPU)")
+	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
 
 	root.AddCommand(
 		newCmdCorpus(a, nil),
