@@ -41,9 +41,9 @@ type Options struct {
 	// Visit, when set, is called with each document read from a file (not JSONL records or
 	// the bundled corpus, which are in memory anyway) as soon as it is read, decoded, cleaned
 	// and dated, while its text is in memory, so that a command streaming through a lazily
-	// loaded corpus reads each file once. Calls come from Jobs goroutines at once; worker
-	// (0 to Jobs-1) says which, and one worker's calls never overlap. A document visited may
-	// still be left out of the corpus (a duplicate id).
+	// loaded corpus reads each file once. Calls come from up to Jobs goroutines at once (the
+	// number of CPUs when Jobs is 0); worker, from 0 up, says which, and one worker's calls
+	// never overlap. A document visited may still be left out of the corpus (a duplicate id).
 	Visit func(worker int, d *Document)
 }
 
