@@ -1,8 +1,10 @@
 package textproc
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -36,9 +38,10 @@ type Match struct {
 // of its vocabulary, not of its size. An Analyzer is not safe for concurrent use: give each
 // worker its own.
 type Analyzer struct {
-	lx    *Lexicon
-	cache map[string]*form
-	front *[frontSize]frontEntry
+	lx     *Lexicon
+	cache  map[string]*form
+	shared *Words // used instead of cache when set
+	front  *[frontSize]frontEntry
 	// NoStems skips computing each word's stem for Doc.Stem (it is then computed on demand):
 	// for callers that only count themes.
 	NoStems bool
@@ -88,11 +91,25 @@ func (a *Analyzer) form(raw string) *form {
 // frontSize is the number of slots of an Analyzer's table of recent words (a power of 2).
 const frontSize = 1 << 12
 
-// lookup finds or makes the form of a word in the cache.
+// lookup finds or makes the form of a word in the cache (the shared one, if any).
 func (a *Analyzer) lookup(raw string) *form {
+	if a.shared != nil {
+		return a.shared.get(a, raw)
+	}
 	if f, ok := a.cache[raw]; ok {
 		return f
 	}
+	f := a.makeForm(raw)
+	if len(a.cache) >= MaxCachedWords {
+		a.cache = map[string]*form{}
+		a.front = new([frontSize]frontEntry)
+	}
+	a.cache[f.raw] = f
+	return f
+}
+
+// makeForm prepares a word not seen before.
+func (a *Analyzer) makeForm(raw string) *form {
 	f := newForm(Normalize(raw))
 	cands := [numIndexes][]*Pattern{a.lx.themeIndex.candidates(&f), a.lx.exclIndex.candidates(&f), a.lx.actorIndex.candidates(&f)}
 	f.hasCands = true
@@ -106,14 +123,61 @@ func (a *Analyzer) lookup(raw string) *form {
 	if !a.NoStems {
 		f.stem, f.hasStem = Stem(f.norm), true
 	}
-	if len(a.cache) >= MaxCachedWords {
-		a.cache = map[string]*form{}
-		a.front = new([frontSize]frontEntry)
-	}
 	f.raw = strings.Clone(raw)
-	a.cache[f.raw] = &f
 	return &f
 }
+
+// Words is a word cache that several Analyzers, working at once, share: each distinct word of
+// a corpus is prepared once, not once per worker, and held once.
+type Words struct {
+	lx     *Lexicon
+	shards [wordShards]struct {
+		mu sync.RWMutex
+		m  map[string]*form
+	}
+}
+
+const wordShards = 64
+
+// NewWords returns an empty shared word cache for the lexicon.
+func (lx *Lexicon) NewWords() *Words {
+	w := &Words{lx: lx}
+	for i := range w.shards {
+		w.shards[i].m = map[string]*form{}
+	}
+	return w
+}
+
+// NewAnalyzer returns an Analyzer that keeps its words in w. It is not safe for concurrent
+// use itself: give each worker its own.
+func (w *Words) NewAnalyzer() *Analyzer {
+	a := w.lx.NewAnalyzer()
+	a.cache, a.shared = nil, w
+	return a
+}
+
+func (w *Words) get(a *Analyzer, raw string) *form {
+	sh := &w.shards[maphash.String(wordSeed, raw)%wordShards]
+	sh.mu.RLock()
+	f, ok := sh.m[raw]
+	sh.mu.RUnlock()
+	if ok {
+		return f
+	}
+	f = a.makeForm(raw) // outside the lock; another worker may be making it too
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if g, ok := sh.m[raw]; ok {
+		return g
+	}
+	if len(sh.m) >= MaxCachedWords/wordShards {
+		sh.m = map[string]*form{}
+	}
+	sh.m[f.raw] = f
+	return f
+}
+
+var wordSeed = maphash.MakeSeed()
 
 type frontEntry struct{ f *form }
 

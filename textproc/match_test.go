@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -284,6 +285,55 @@ func TestFindLeanWords(t *testing.T) {
 		}
 		if got := len(d.Find(p)); got != c.want {
 			t.Errorf("%s: %d matches, want %d", c.phrase, got, c.want)
+		}
+	}
+}
+
+// Analyzers sharing one word cache, working at once, analyse each text as a private one does.
+func TestSharedWords(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no seed files", err)
+	}
+	lx := DefaultLexicon()
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	show := func(d *Doc) string {
+		return fmt.Sprint(d.Tokens, d.Norm, d.Sentences, d.Matches, d.Actors, d.sentOf)
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = show(lx.Analyze(text))
+	}
+	words := lx.NewWords()
+	var wg sync.WaitGroup
+	got := make([][]string, 4)
+	for w := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			an := words.NewAnalyzer()
+			an.Recycle = w%2 == 0
+			for k := range texts {
+				i := (k + w) % len(texts) // each worker in its own order
+				got[w] = append(got[w], fmt.Sprint(i, show(an.Analyze(texts[i]))))
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range got {
+		for _, g := range got[w] {
+			var i int
+			fmt.Sscan(g, &i)
+			if g != fmt.Sprint(i, want[i]) {
+				t.Errorf("worker %d, text %d: analysis differs from a private analyzer's", w, i)
+			}
 		}
 	}
 }

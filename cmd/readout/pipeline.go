@@ -21,11 +21,11 @@ func (a *app) jobs() int {
 	return runtime.NumCPU()
 }
 
-// eachDoc analyses every document of the corpus with a bounded pool of workers, each with its
-// own Analyzer, and hands fn's result for each document to sink in corpus order. A lazily
-// loaded document is read when a worker takes it and released after fn, so memory holds at most
-// a few documents per worker plus what sink keeps. On a terminal, work that lasts more than a
-// second shows a progress bar on stderr (not with --quiet).
+// eachDoc analyses every document of the corpus with a bounded pool of workers, each with its own
+// Analyzer (sharing one word cache), and hands fn's result for each document to sink in corpus
+// order. A lazily loaded document is read when a worker takes it and released after fn, so memory
+// holds at most a few documents per worker plus what sink keeps. On a terminal, work that lasts
+// more than a second shows a progress bar on stderr (not with --quiet).
 func eachDoc[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, fn func(d *corpus.Document, an *textproc.Doc) R, sink func(i int, r R)) error {
 	return eachDocWith(a, c, lx, true, fn, sink)
 }
@@ -46,11 +46,12 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 	results := make(chan result, 4*workers)
 	window := make(chan struct{}, 4*workers) // documents taken but not yet handed to sink
 	var wg sync.WaitGroup
+	words := lx.NewWords() // each distinct word prepared once, for all workers
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			an := lx.NewAnalyzer()
+			an := words.NewAnalyzer()
 			an.NoStems = !stems
 			for {
 				window <- struct{}{}
@@ -113,12 +114,13 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 // corpus) are analysed afterwards by eachDocWith. stems is as for eachDocWith.
 func loadEach[R any](a *app, paths []string, lx *textproc.Lexicon, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R) (*corpus.Corpus, []R, error) {
 	analyzers := make([]*textproc.Analyzer, a.jobs()) // one per reading worker
+	words := lx.NewWords()                            // each distinct word prepared once
 	var mu sync.Mutex
 	done := map[*corpus.Document]R{}
 	c, err := a.loadCorpusVisit(paths, func(w int, d *corpus.Document) {
 		an := analyzers[w]
 		if an == nil {
-			an = lx.NewAnalyzer()
+			an = words.NewAnalyzer()
 			an.NoStems, an.Recycle = !stems, true
 			analyzers[w] = an
 		}
