@@ -30,16 +30,16 @@ type Options struct {
 	Rules    *Rules   // boilerplate rules; nil means DefaultRules
 	SkipBad  bool     // load the good documents and list the bad ones instead of failing
 	// Lazy keeps only metadata in memory: each file is read, checked and cleaned once while
-	// loading, its text dropped, and read again by Document.Load when it is analysed. JSONL
-	// records and the bundled corpus are always held in memory.
+	// loading, its text dropped, and read again by Document.Load when it is analysed (the
+	// bundled corpus too, from the binary). JSONL records are always held in memory.
 	Lazy bool
 	// Progress, when set, is told how many files have been read out of how many; it is called
 	// from several goroutines at once.
 	Progress func(done, total int)
 	// Jobs is how many files are read at once: the number of CPUs when 0.
 	Jobs int
-	// Visit, when set, is called with each document read from a file (not JSONL records or
-	// the bundled corpus, which are in memory anyway) as soon as it is read, decoded, cleaned
+	// Visit, when set, is called with each document read from a file (the bundled corpus's
+	// too; not JSONL records, which are in memory anyway) as soon as it is read, decoded, cleaned
 	// and dated, while its text is in memory, so that a command streaming through a lazily
 	// loaded corpus reads each file once. Calls come from up to Jobs goroutines at once (the
 	// number of CPUs when Jobs is 0); worker, from 0 up, says which, and one worker's calls

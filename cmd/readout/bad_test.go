@@ -97,14 +97,15 @@ func TestNoHalfWrittenOutput(t *testing.T) {
 	}
 }
 
-// Same command, same bytes: twice, and with one worker against four, on the bundled corpus
-// (held in memory) and on the same files on disk (analysed as they are read).
+// Same command, same bytes: twice, and with one worker against four, on the bundled corpus,
+// on the same files on disk (both analysed as they are read) and as JSONL (held in memory).
 func TestDeterministicAcrossJobs(t *testing.T) {
 	files, manifest := seedFiles(t)
 	dir := writeCorpus(t, files, manifest)
 	for _, args := range [][]string{
 		{"themes", "--by", "doc,speaker", "--format", "json"},
 		{"themes", dir, "--by", "doc,speaker", "--format", "json"},
+		{"themes", seedJSONL(t), "--by", "doc,speaker", "--format", "json"},
 		{"shift", "--from", "2020", "--to", "2023", "--format", "json"},
 		{"trend", dir, "--format", "json"},
 		{"align", "--format", "json"},

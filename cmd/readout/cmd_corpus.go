@@ -51,7 +51,7 @@ func corpusRun(opts *corpusOptions) error {
 		return err
 	}
 	// Each file's figures are taken while it is read; documents held in memory (JSONL
-	// records, the bundled corpus) are measured afterwards.
+	// records) are measured afterwards.
 	var mu sync.Mutex
 	got := map[*corpus.Document]docFigures{}
 	c, err := opts.app.loadCorpusVisit(opts.Paths, func(_ int, d *corpus.Document) {

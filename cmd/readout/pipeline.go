@@ -110,8 +110,8 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 // loadEach reads the corpus named by paths lazily and analyses each document while its text is
 // in memory from that reading, so each file is read once; fn's results come back in corpus
 // order. fn must not keep the analysis it is given: its memory is reused for the next
-// document (textproc.Analyzer.Recycle). Documents held in memory (JSONL records, the bundled
-// corpus) are analysed afterwards by eachDocWith. stems is as for eachDocWith.
+// document (textproc.Analyzer.Recycle). Documents held in memory (JSONL records) are analysed
+// afterwards by eachDocWith. stems is as for eachDocWith.
 func loadEach[R any](a *app, paths []string, lx *textproc.Lexicon, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R) (*corpus.Corpus, []R, error) {
 	analyzers := make([]*textproc.Analyzer, a.jobs()) // one per reading worker
 	words := lx.NewWords()                            // each distinct word prepared once
