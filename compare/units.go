@@ -118,7 +118,8 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 	for k, sp := range spans {
 		s := d.Sentences[sp.sent]
 		u := Unit{Doc: doc, Date: date, Index: k, Sentence: sp.sent, Start: sp.start, End: sp.end,
-			Speaker: s.Speaker, Text: strings.TrimRight(d.Text[sp.start:sp.end], " \u00a0،,")}
+			Speaker: s.Speaker}
+		u.Text = u.TextIn(d.Text)
 		for _, m := range d.Matches {
 			if m.TokStart >= sp.a && m.TokStart < sp.b && !slices.Contains(u.Themes, m.Theme) {
 				u.Themes = append(u.Themes, m.Theme)
@@ -139,6 +140,12 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 		out[k] = u
 	}
 	return out
+}
+
+// TextIn returns the unit's text in the analysed text of its document (what Units sets as
+// Text): for a caller that drops Text while it holds many units and reads it back later.
+func (u *Unit) TextIn(analysed string) string {
+	return strings.TrimRight(analysed[u.Start:u.End], " \u00a0،,")
 }
 
 // termStems holds the stand-in stem of each lexicon term ("⟨term⟩"), made once.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -61,9 +62,15 @@ func alignRun(opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	// Stream: each document becomes its statement units, and its analysis is dropped.
+	// Stream: each document becomes its statement units, and its analysis is dropped. So is
+	// the units' text, which would hold every document's text in memory while the corpus is
+	// linked: the text of the units shown is read again at the end (withText).
 	c, units, err := loadEach(opts.app, opts.Paths, lx, true, func(d *corpus.Document, an *textproc.Doc) []compare.Unit {
-		return compare.Units(d.ID, d.Date, an, lx)
+		us := compare.Units(d.ID, d.Date, an, lx)
+		for k := range us {
+			us[k].Text = ""
+		}
+		return us
 	})
 	if err != nil {
 		return err
@@ -87,6 +94,9 @@ func alignRun(opts *alignOptions) error {
 	}
 	if opts.Top > 0 && len(forms) > opts.Top {
 		forms = forms[:opts.Top]
+	}
+	if err := withText(c, forms); err != nil {
+		return err
 	}
 	for k := range forms {
 		forms[k].Explain(w)
@@ -140,6 +150,31 @@ func alignRun(opts *alignOptions) error {
 		f = output.CSV
 	}
 	return output.Write(opts.app.Out, f, run, rows)
+}
+
+// withText sets the text of the formulations' units, reading their documents again, one at a
+// time, in corpus order.
+func withText(c *corpus.Corpus, forms []compare.Formulation) error {
+	need := map[string][]*compare.Unit{} // by document id
+	for _, f := range forms {
+		for _, v := range f.Variants {
+			need[v.Unit.Doc] = append(need[v.Unit.Doc], v.Unit)
+		}
+	}
+	for _, d := range c.Docs {
+		us := need[d.ID]
+		if len(us) == 0 {
+			continue
+		}
+		if err := d.Load(); err != nil {
+			return fmt.Errorf("%s: %v", d.Path, err)
+		}
+		for _, u := range us {
+			u.Text = u.TextIn(d.Clean)
+		}
+		d.Release()
+	}
+	return nil
 }
 
 func formThemes(f compare.Formulation) []string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,6 +119,28 @@ func TestAlignCommand(t *testing.T) {
 	text, _, _ := runCmd(t, "align")
 	if !strings.Contains(text, "recurring formulations in 5 documents") {
 		t.Errorf("text:\n%.300s", text)
+	}
+	// From files, align drops the units' text while linking and reads the shown ones back at
+	// the end: the same table as from the same articles as JSONL, held in memory.
+	files, manifest := seedFiles(t)
+	mem, _, _ := runCmd(t, "align", seedJSONL(t), "--format", "csv")
+	disk, stderr, code := runCmd(t, "align", writeCorpus(t, files, manifest), "--format", "csv")
+	if code != 0 || disk != mem || strings.Count(disk, "\n") < 5 {
+		t.Errorf("align from disk differs from the same articles as JSONL (%s):\n%s\nwant\n%s", stderr, disk, mem)
+	}
+	// and every unit's text read back is a part of its article
+	rows, err := csv.NewReader(strings.NewReader(disk)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		found := false
+		for _, b := range files {
+			found = found || (r[7] != "" && strings.Contains(string(b), r[7]))
+		}
+		if !found {
+			t.Errorf("unit text %q of %s is in no seed article", r[7], r[2])
+		}
 	}
 }
 
