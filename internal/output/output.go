@@ -3,6 +3,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -64,14 +65,110 @@ func (r *Rows) Add(values ...any) {
 
 // Write writes rows in format f. The run record goes only into JSON.
 func Write(w io.Writer, f Format, run Run, rows Rows) error {
+	s := NewStream(w, f, run, rows.Columns)
+	for _, row := range rows.Data {
+		s.Add(row...)
+	}
+	return s.Close()
+}
+
+// A Stream writes rows in a format as they come, for output too large to hold: CSV and JSON
+// rows are written at once (JSON exactly as Write indents it); a table is written at Close,
+// since its column widths depend on every row. After a write error, Add does nothing and
+// Close returns the error.
+type Stream struct {
+	w     *bufio.Writer
+	f     Format
+	cols  []string
+	table Rows
+	csv   *csv.Writer
+	buf   bytes.Buffer // one indented JSON value
+	n     int
+	err   error
+}
+
+// NewStream starts writing rows with the columns in format f to w.
+func NewStream(w io.Writer, f Format, run Run, columns []string) *Stream {
+	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), f: f, cols: columns, table: Rows{Columns: columns}}
 	switch f {
 	case CSV:
-		return writeCSV(w, rows)
+		s.csv = csv.NewWriter(s.w)
+		s.err = s.csv.Write(columns)
 	case JSON:
-		return writeJSON(w, run, rows)
-	default:
-		return writeTable(w, rows)
+		// The layout of json.Indent(`{"run":…,"rows":[…]}`, "", "  "), a piece at a time.
+		r, err := Marshal(run)
+		if err != nil {
+			s.err = err
+			return s
+		}
+		s.w.WriteString("{\n  \"run\": ")
+		s.writeIndented(r, "  ")
+		s.w.WriteString(",\n  \"rows\": [")
 	}
+	return s
+}
+
+// Add writes a row; it must have one value per column.
+func (s *Stream) Add(values ...any) {
+	if len(values) != len(s.cols) {
+		panic(fmt.Sprintf("output: row has %d values for %d columns", len(values), len(s.cols)))
+	}
+	if s.err != nil {
+		return
+	}
+	switch s.f {
+	case CSV:
+		cells := make([]string, len(values))
+		for i, v := range values {
+			cells[i] = cell(v, false)
+		}
+		s.err = s.csv.Write(cells)
+	case JSON:
+		o, err := RowObject(s.cols, values)
+		if err != nil {
+			s.err = err
+			return
+		}
+		if s.n > 0 {
+			s.w.WriteByte(',')
+		}
+		s.w.WriteString("\n    ")
+		s.writeIndented(o, "    ")
+	default:
+		s.table.Add(values...)
+	}
+	s.n++
+}
+
+// writeIndented writes a JSON value indented as at the depth of prefix.
+func (s *Stream) writeIndented(v []byte, prefix string) {
+	s.buf.Reset()
+	if s.err = json.Indent(&s.buf, v, prefix, "  "); s.err == nil {
+		_, s.err = s.w.Write(s.buf.Bytes())
+	}
+}
+
+// Close writes what remains and flushes.
+func (s *Stream) Close() error {
+	if s.err != nil {
+		return s.err
+	}
+	switch s.f {
+	case CSV:
+		s.csv.Flush()
+		s.err = s.csv.Error()
+	case JSON:
+		if s.n > 0 {
+			s.w.WriteString("\n  ")
+		}
+		s.w.WriteString("]\n}\n")
+	default:
+		s.err = writeTable(s.w, s.table)
+	}
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
 }
 
 func writeTable(w io.Writer, rows Rows) error {
@@ -85,24 +182,6 @@ func writeTable(w io.Writer, rows Rows) error {
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	return tw.Flush()
-}
-
-func writeCSV(w io.Writer, rows Rows) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(rows.Columns); err != nil {
-		return err
-	}
-	for _, row := range rows.Data {
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = cell(v, false)
-		}
-		if err := cw.Write(cells); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // cell renders a value for a table (short, rounded) or for CSV (full precision).
@@ -169,42 +248,4 @@ func RowObject(columns []string, row []any) ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-// Document encodes {"run": run, "rows": rows} as indented JSON.
-func Document(run Run, rows Rows) ([]byte, error) {
-	var b bytes.Buffer
-	r, err := Marshal(run)
-	if err != nil {
-		return nil, err
-	}
-	b.WriteString(`{"run":`)
-	b.Write(r)
-	b.WriteString(`,"rows":[`)
-	for i, row := range rows.Data {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		o, err := RowObject(rows.Columns, row)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(o)
-	}
-	b.WriteString("]}")
-	var out bytes.Buffer
-	if err := json.Indent(&out, b.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
-}
-
-func writeJSON(w io.Writer, run Run, rows Rows) error {
-	b, err := Document(run, rows)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -37,5 +38,44 @@ func TestWriteFormats(t *testing.T) {
 func TestParseFormat(t *testing.T) {
 	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), `unsupported format "xml"`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// JSON is written a row at a time, laid out exactly as json.Indent lays out the whole
+// document (what Write did before it streamed): checked for no rows, one, and several.
+func TestJSONStreamsAsIndented(t *testing.T) {
+	run := Run{Tool: "readout", Command: "x", Parameters: map[string]any{"b": []int{1, 2}, "a": map[string]any{"k": "شي"}}}
+	for n := range 4 {
+		rows := Rows{Columns: []string{"doc", "n", "ops", "note"}}
+		for i := range n {
+			rows.Add("d"+strings.Repeat("ي", i), i, []map[string]any{{"op": "=", "text": "<a> & b"}}, nil)
+		}
+		var got bytes.Buffer
+		if err := Write(&got, JSON, run, rows); err != nil {
+			t.Fatal(err)
+		}
+		// the reference: the document built whole, then indented
+		var compact bytes.Buffer
+		r, _ := Marshal(run)
+		compact.WriteString(`{"run":` + string(r) + `,"rows":[`)
+		for i, row := range rows.Data {
+			if i > 0 {
+				compact.WriteByte(',')
+			}
+			o, err := RowObject(rows.Columns, row)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compact.Write(o)
+		}
+		compact.WriteString("]}")
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		want.WriteByte('\n')
+		if got.String() != want.String() {
+			t.Errorf("%d rows:\n%s\nwant\n%s", n, got.String(), want.String())
+		}
 	}
 }
