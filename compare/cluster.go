@@ -23,10 +23,16 @@ type Formulation struct {
 // documents.
 func (f *Formulation) Explain(w *Weights) {
 	for k := 1; k < len(f.Variants); k++ {
-		prev, cur := f.Variants[k-1].Unit, f.Variants[k].Unit
-		f.Variants[k].Similarity = Similarity(prev, cur, w)
-		f.Variants[k].Ops = WordDiff(prev.Text, cur.Text)
+		f.ExplainVariant(w, k)
 	}
+}
+
+// ExplainVariant fills in variant k's (k ≥ 1) similarity to and word diff from variant k-1. It
+// writes variant k only, so the variants of a formulation can be explained concurrently.
+func (f *Formulation) ExplainVariant(w *Weights, k int) {
+	prev, cur := f.Variants[k-1].Unit, f.Variants[k].Unit
+	f.Variants[k].Similarity = Similarity(prev, cur, w)
+	f.Variants[k].Ops = WordDiff(prev.Text, cur.Text)
 }
 
 // Docs returns the number of documents a formulation spans (one variant per document).

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -98,14 +100,11 @@ func alignRun(opts *alignOptions) error {
 	if err := withText(c, forms); err != nil {
 		return err
 	}
-	for k := range forms {
-		forms[k].Explain(w)
-	}
 	if format == "text" {
 		ew := &errWriter{w: opts.app.Out}
 		ew.printf("%d recurring formulations in %d documents (min similarity %.2f)\n", len(forms), len(c.Docs), opts.MinSimilarity)
-		for k, f := range forms {
-			ew.printf("\n#%d  %d documents, mean similarity %.2f  [%s]\n", k+1, f.Docs(), f.Mean, strings.Join(formThemes(f), ", "))
+		explainEach(opts.app, forms, w, func(k int, f *compare.Formulation) {
+			ew.printf("\n#%d  %d documents, mean similarity %.2f  [%s]\n", k+1, f.Docs(), f.Mean, strings.Join(formThemes(*f), ", "))
 			for _, v := range f.Variants {
 				u := v.Unit
 				date := ""
@@ -119,11 +118,19 @@ func alignRun(opts *alignOptions) error {
 						strings.Join(classSummary(v.Ops), ", "), compare.WordDiffText(v.Ops, color))
 				}
 			}
-		}
+		})
 		return ew.err
 	}
-	rows := output.Rows{Columns: []string{"formulation", "docs", "doc", "date", "index", "speaker", "themes", "text", "similarity", "diff", "ops"}}
-	for k, f := range forms {
+	run := runRecord("align", c, map[string]any{"min_similarity": opts.MinSimilarity, "min_docs": opts.MinDocs, "top": opts.Top})
+	run.LexiconSHA256 = lx.Hash
+	run.Metrics = []string{"compare.units", "compare.similarity", "compare.recurring", "compare.diff"}
+	f := output.JSON
+	if format == "csv" {
+		f = output.CSV
+	}
+	// Rows are written as the formulations are explained: a large corpus gives gigabytes.
+	out := output.NewStream(opts.app.Out, f, run, []string{"formulation", "docs", "doc", "date", "index", "speaker", "themes", "text", "similarity", "diff", "ops"})
+	explainEach(opts.app, forms, w, func(k int, f *compare.Formulation) {
 		for _, v := range f.Variants {
 			u := v.Unit
 			var sim any
@@ -139,17 +146,48 @@ func alignRun(opts *alignOptions) error {
 			if format == "csv" {
 				ops = strings.Join(classSummary(v.Ops), "; ")
 			}
-			rows.Add(k+1, f.Docs(), u.Doc, date, u.Index, u.Speaker, u.Themes, u.Text, sim, diff, ops)
+			out.Add(k+1, f.Docs(), u.Doc, date, u.Index, u.Speaker, u.Themes, u.Text, sim, diff, ops)
 		}
+	})
+	return out.Close()
+}
+
+// explainEach explains the formulations (each variant's similarity to and word diff from the
+// one before) on --jobs workers, a few thousand variants at a time, and hands each formulation
+// to fn in order. A formulation's diffs are dropped after fn, so memory holds those of one
+// batch, not of the whole corpus.
+func explainEach(a *app, forms []compare.Formulation, w *compare.Weights, fn func(k int, f *compare.Formulation)) {
+	const batch = 4096 // variants
+	type job struct{ f, v int }
+	var jobs []job
+	for start := 0; start < len(forms); {
+		jobs = jobs[:0]
+		end := start
+		for ; end < len(forms) && (end == start || len(jobs)+len(forms[end].Variants) <= batch); end++ {
+			for v := 1; v < len(forms[end].Variants); v++ {
+				jobs = append(jobs, job{end, v})
+			}
+		}
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(a.jobs(), max(len(jobs), 1)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+					forms[jobs[i].f].ExplainVariant(w, jobs[i].v)
+				}
+			}()
+		}
+		wg.Wait()
+		for k := start; k < end; k++ {
+			fn(k, &forms[k])
+			for v := range forms[k].Variants {
+				forms[k].Variants[v].Ops = nil
+			}
+		}
+		start = end
 	}
-	run := runRecord("align", c, map[string]any{"min_similarity": opts.MinSimilarity, "min_docs": opts.MinDocs, "top": opts.Top})
-	run.LexiconSHA256 = lx.Hash
-	run.Metrics = []string{"compare.units", "compare.similarity", "compare.recurring", "compare.diff"}
-	f := output.JSON
-	if format == "csv" {
-		f = output.CSV
-	}
-	return output.Write(opts.app.Out, f, run, rows)
 }
 
 // withText sets the text of the formulations' units, reading their documents again, one at a
