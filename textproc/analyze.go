@@ -112,8 +112,7 @@ func (a *Analyzer) lookup(raw string) *form {
 func (a *Analyzer) makeForm(raw string) *form {
 	f := newForm(Normalize(raw))
 	cands := [numIndexes][]*Pattern{a.lx.themeIndex.candidates(&f), a.lx.exclIndex.candidates(&f), a.lx.actorIndex.candidates(&f)}
-	f.hasCands = true
-	if f.anyCands = len(cands[themeIdx])+len(cands[exclIdx])+len(cands[actorIdx]) > 0; f.anyCands {
+	if len(cands[themeIdx])+len(cands[exclIdx])+len(cands[actorIdx]) > 0 {
 		f.cands = &cands
 	}
 	if !a.lx.mayContinue(&f) {

@@ -26,9 +26,13 @@ func benchText(b *testing.B) string {
 // matching, in bytes per second of Arabic text.
 //
 //	go test ./textproc -bench Analyze -benchmem
-func BenchmarkAnalyze(b *testing.B) {
+func BenchmarkAnalyze(b *testing.B) { benchAnalyze(b, false) }
+
+// benchAnalyze analyses the seeds again and again with one analyzer: its word cache is warm.
+func benchAnalyze(b *testing.B, recycle bool) {
 	text := benchText(b)
-	a := DefaultLexicon().NewAnalyzer() // one analyzer for a corpus: its word cache is warm
+	a := DefaultLexicon().NewAnalyzer()
+	a.Recycle = recycle
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -114,13 +114,6 @@ func Analyses(tok string) []Analysis {
 	return out
 }
 
-// Matches reports whether the analysis is the lexicon word w (normalized). The article is a
-// clitic like the others: a word written with it (الامم) also matches its bare and suffixed
-// forms, and a word written without it (سياده) matches السياده, بالسياده, سيادتهما.
-func (a Analysis) Matches(w string) bool {
-	return a.Core == w || a.Core == baseKey(w)
-}
-
 // baseKey is a lexicon word without its article, when what remains is long enough to stand
 // alone; otherwise the word itself.
 func baseKey(w string) string {

@@ -36,7 +36,7 @@ func phraseWords(s string) []string {
 // Find returns the occurrences of a phrase in the document, leftmost-longest, within
 // sentences. Theme is empty in the matches.
 func (d *Doc) Find(p *Pattern) []Match {
-	ix := newIndex(-1, []*Pattern{p})
+	ix := newIndex([]*Pattern{p})
 	var out []Match
 	for _, h := range longest(ix.find(d.forms)) {
 		si := d.sentOf[h.start]

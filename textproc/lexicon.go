@@ -111,6 +111,17 @@ func newWordKey(w string) wordKey {
 	return k
 }
 
+// matchesCore reports whether a reading's core is the word: equal to it, or to its base (the
+// article is a clitic like the others: a word written with it, الامم, also matches its bare
+// and suffixed forms, and a word written without it, سياده, matches السياده, بالسياده,
+// سيادتهما); for a wildcard, beginning with it or its base.
+func (k wordKey) matchesCore(core string) bool {
+	if k.wild {
+		return strings.HasPrefix(core, k.w) || strings.HasPrefix(core, k.base)
+	}
+	return core == k.w || core == k.base
+}
+
 // prepare fills p.keys.
 func (p *Pattern) prepare() *Pattern {
 	p.keys = make([]wordKey, len(p.Words))
@@ -467,10 +478,8 @@ func (lx *Lexicon) ThemeIndex(id string) int {
 
 // Theme returns the theme with the id, or nil.
 func (lx *Lexicon) Theme(id string) *Theme {
-	for _, t := range lx.Themes {
-		if t.ID == id {
-			return t
-		}
+	if i := lx.ThemeIndex(id); i >= 0 {
+		return lx.Themes[i]
 	}
 	return nil
 }

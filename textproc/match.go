@@ -17,13 +17,11 @@ type form struct {
 	leanFor *Lexicon
 
 	// cands are the patterns of each of the lexicon's indexes whose first word this token
-	// is, deduplicated, when the form was made by an Analyzer (hasCands); nil when none.
-	cands    *[numIndexes][]*Pattern
-	hasCands bool
-	anyCands bool   // some index has candidates
-	stem     string // Stem(norm), computed once per word by an Analyzer (hasStem)
-	hasStem  bool
-	class    wordClass // the speaker rules' word lists it is in, when made by an Analyzer
+	// is, deduplicated, when the form was made by an Analyzer; nil when there are none.
+	cands   *[numIndexes][]*Pattern
+	stem    string // Stem(norm), computed once per word by an Analyzer (hasStem)
+	hasStem bool
+	class   wordClass // the speaker rules' word lists it is in, when made by an Analyzer
 }
 
 // The lexicon's indexes, by id.
@@ -80,13 +78,7 @@ func (f *form) matches(k wordKey, pos position) bool {
 		if (a.Prefix != "" && !pos.prefix) || (a.Suffix != "" && !pos.suffix) {
 			continue
 		}
-		if k.wild {
-			if strings.HasPrefix(a.Core, k.w) || strings.HasPrefix(a.Core, k.base) {
-				return true
-			}
-			continue
-		}
-		if a.Core == k.w || a.Core == k.base { // Analysis.Matches
+		if k.matchesCore(a.Core) {
 			return true
 		}
 	}
@@ -95,14 +87,13 @@ func (f *form) matches(k wordKey, pos position) bool {
 
 // index finds patterns in a token sequence.
 type index struct {
-	id      int // themeIdx, exclIdx or actorIdx; -1 for an ad-hoc search
 	byFirst map[string][]*Pattern
 	wild    []*Pattern
 	all     []*Pattern
 }
 
-func newIndex(id int, pats []*Pattern) *index {
-	ix := &index{id: id, byFirst: map[string][]*Pattern{}, all: pats}
+func newIndex(pats []*Pattern) *index {
+	ix := &index{byFirst: map[string][]*Pattern{}, all: pats}
 	for _, p := range pats {
 		if strings.HasSuffix(p.Words[0], "*") {
 			ix.wild = append(ix.wild, p)
@@ -152,19 +143,13 @@ func (ix *index) candidates(f *form) []*Pattern {
 	return out
 }
 
-// find returns every occurrence of every pattern in forms, in order of start, longer first.
+// find returns every occurrence of every pattern in forms, in order of start, longer first
+// (for a search phrase; the lexicon's indexes are searched by findAll, from the candidates
+// each form keeps).
 func (ix *index) find(forms []*form) []hit {
 	var hits []hit
 	for i, f := range forms {
-		var cands []*Pattern
-		if f.hasCands && ix.id >= 0 {
-			if f.cands != nil {
-				cands = f.cands[ix.id]
-			}
-		} else {
-			cands = ix.candidates(f)
-		}
-		hits = appendHits(hits, forms, i, cands)
+		hits = appendHits(hits, forms, i, ix.candidates(f))
 	}
 	return orderHits(hits)
 }
@@ -173,7 +158,7 @@ func (ix *index) find(forms []*form) []hit {
 // Analyzer; hits[id] is appended to (it must be empty).
 func findAll(hits *[numIndexes][]hit, forms []*form) {
 	for i, f := range forms {
-		if !f.anyCands {
+		if f.cands == nil {
 			continue
 		}
 		for id := range hits {
@@ -233,7 +218,7 @@ func (lx *Lexicon) mayContinue(f *form) bool {
 			return true
 		}
 		for _, k := range lx.laterWild {
-			if strings.HasPrefix(a.Core, k.w) || strings.HasPrefix(a.Core, k.base) {
+			if k.matchesCore(a.Core) {
 				return true
 			}
 		}
@@ -260,18 +245,18 @@ func (lx *Lexicon) build() {
 	for _, t := range lx.Themes {
 		terms = append(terms, t.Terms...)
 	}
-	lx.themeIndex = newIndex(themeIdx, terms)
+	lx.themeIndex = newIndex(terms)
 	var excl []*Pattern
 	for _, t := range lx.Themes {
 		excl = append(excl, t.Exclude...)
 	}
-	lx.exclIndex = newIndex(exclIdx, excl)
+	lx.exclIndex = newIndex(excl)
 	var aliases []*Pattern
 	for _, a := range lx.Actors {
 		aliases = append(aliases, a.Aliases...)
 	}
 	aliases = append(aliases, lx.joint...)
-	lx.actorIndex = newIndex(actorIdx, aliases)
+	lx.actorIndex = newIndex(aliases)
 	lx.laterKeys = map[string]bool{}
 	for _, p := range slices.Concat(terms, excl, aliases) {
 		p.lexicon = lx

@@ -103,10 +103,6 @@ func Normalize(s string) string {
 	return s
 }
 
-// NormalizedEqual reports whether Normalize(a) == Normalize(b), usually without normalizing
-// either (see NormKey.Equal).
-func NormalizedEqual(a, b string) bool { return NewNormKey(a).Equal(NewNormKey(b)) }
-
 // A NormKey is a string prepared for comparing, normalized, with several others: its
 // normalized form is made only if a comparison needs it, and then once.
 type NormKey struct {
