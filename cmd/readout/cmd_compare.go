@@ -91,11 +91,7 @@ func compareRun(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	var against []string
-	if opts.Against != "" {
-		against = []string{opts.Against}
-	}
-	c, docs, err := opts.app.loadAnalysed(against, lx)
+	c, docs, err := opts.app.loadAnalysed(corpusFlag(opts.Against), lx)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"sync"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -52,23 +51,16 @@ func corpusRun(opts *corpusOptions) error {
 	}
 	// Each file's figures are taken while it is read; documents held in memory (JSONL
 	// records) are measured afterwards.
-	var mu sync.Mutex
-	got := map[*corpus.Document]docFigures{}
-	c, err := opts.app.loadCorpusVisit(opts.Paths, func(_ int, d *corpus.Document) {
-		f := figuresOf(d.Clean)
-		mu.Lock()
-		got[d] = f
-		mu.Unlock()
-	})
+	c, figs, rest, err := visitEach(opts.app, opts.Paths, func(_ int, d *corpus.Document) docFigures { return figuresOf(d.Clean) })
 	if err != nil {
 		return err
 	}
+	for _, i := range rest {
+		figs[i] = figuresOf(c.Docs[i].Clean)
+	}
 	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens", "ttr", "mattr"}}
-	for _, d := range c.Docs {
-		f, ok := got[d]
-		if !ok {
-			f = figuresOf(d.Clean)
-		}
+	for i, d := range c.Docs {
+		f := figs[i]
 		rows.Add(d.ID, dateString(d), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
 			f.chars, f.tokens, f.ttr, f.mattr)
 	}

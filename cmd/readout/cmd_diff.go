@@ -97,6 +97,15 @@ func (a *app) statementFlags(format, color string, minSim float64) (string, bool
 	return f, c, checkMinSim(minSim)
 }
 
+// corpusFlag turns a flag naming a corpus into the paths to load: none (the bundled corpus)
+// when it is empty.
+func corpusFlag(p string) []string {
+	if p == "" {
+		return nil
+	}
+	return []string{p}
+}
+
 // unitsOf returns the statement units of analysed documents.
 func unitsOf(docs []analysed, lx *textproc.Lexicon) [][]compare.Unit {
 	out := make([][]compare.Unit, len(docs))
@@ -115,11 +124,7 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	var paths []string
-	if opts.Corpus != "" {
-		paths = []string{opts.Corpus}
-	}
-	c, docs, err := opts.app.loadAnalysed(paths, lx)
+	c, docs, err := opts.app.loadAnalysed(corpusFlag(opts.Corpus), lx)
 	if err != nil {
 		return err
 	}

@@ -107,46 +107,59 @@ func eachDocWith[R any](a *app, c *corpus.Corpus, lx *textproc.Lexicon, stems bo
 	return firstErr
 }
 
-// loadEach reads the corpus named by paths lazily and analyses each document while its text is
-// in memory from that reading, so each file is read once; fn's results come back in corpus
-// order. fn must not keep the analysis it is given: its memory is reused for the next
-// document (textproc.Analyzer.Recycle). Documents held in memory (JSONL records) are analysed
-// afterwards by eachDocWith. stems is as for eachDocWith.
-func loadEach[R any](a *app, paths []string, lx *textproc.Lexicon, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R) (*corpus.Corpus, []R, error) {
-	analyzers := make([]*textproc.Analyzer, a.jobs()) // one per reading worker
-	words := lx.NewWords()                            // each distinct word prepared once
+// visitEach reads the corpus named by paths lazily and calls fn on each document read from a
+// file while its text is in memory, so each file is read once, on the reading workers (w says
+// which). It returns fn's results in corpus order, and the indices of the documents fn was not
+// called on: those held in memory (JSONL records), for the caller to finish.
+func visitEach[R any](a *app, paths []string, fn func(w int, d *corpus.Document) R) (*corpus.Corpus, []R, []int, error) {
 	var mu sync.Mutex
 	done := map[*corpus.Document]R{}
 	c, err := a.loadCorpusVisit(paths, func(w int, d *corpus.Document) {
+		r := fn(w, d)
+		mu.Lock()
+		done[d] = r
+		mu.Unlock()
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	out := make([]R, len(c.Docs))
+	var rest []int
+	for i, d := range c.Docs {
+		if r, ok := done[d]; ok {
+			out[i] = r
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	return c, out, rest, nil
+}
+
+// loadEach is visitEach with an analysis: fn is given each document's analysis, on the reading
+// workers, and fn's results come back in corpus order. fn must not keep the analysis: its
+// memory is reused for the next document (textproc.Analyzer.Recycle). Documents held in memory
+// are analysed afterwards by eachDocWith. stems is as for eachDocWith.
+func loadEach[R any](a *app, paths []string, lx *textproc.Lexicon, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R) (*corpus.Corpus, []R, error) {
+	analyzers := make([]*textproc.Analyzer, a.jobs()) // one per reading worker
+	words := lx.NewWords()                            // each distinct word prepared once
+	c, out, rest, err := visitEach(a, paths, func(w int, d *corpus.Document) R {
 		an := analyzers[w]
 		if an == nil {
 			an = words.NewAnalyzer()
 			an.NoStems, an.Recycle = !stems, true
 			analyzers[w] = an
 		}
-		r := fn(d, an.Analyze(d.Clean))
-		mu.Lock()
-		done[d] = r
-		mu.Unlock()
+		return fn(d, an.Analyze(d.Clean))
 	})
-	if err != nil {
+	if err != nil || len(rest) == 0 {
+		return c, out, err
+	}
+	held := &corpus.Corpus{}
+	for _, i := range rest {
+		held.Docs = append(held.Docs, c.Docs[i])
+	}
+	if err := eachDocWith(a, held, lx, stems, fn, func(k int, r R) { out[rest[k]] = r }); err != nil {
 		return nil, nil, err
-	}
-	out := make([]R, len(c.Docs))
-	rest := &corpus.Corpus{}
-	var restAt []int
-	for i, d := range c.Docs {
-		if r, ok := done[d]; ok {
-			out[i] = r
-		} else {
-			rest.Docs = append(rest.Docs, d)
-			restAt = append(restAt, i)
-		}
-	}
-	if len(rest.Docs) > 0 {
-		if err := eachDocWith(a, rest, lx, stems, fn, func(k int, r R) { out[restAt[k]] = r }); err != nil {
-			return nil, nil, err
-		}
 	}
 	return c, out, nil
 }
