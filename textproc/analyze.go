@@ -38,10 +38,9 @@ type Match struct {
 // of its vocabulary, not of its size. An Analyzer is not safe for concurrent use: give each
 // worker its own.
 type Analyzer struct {
-	lx     *Lexicon
-	cache  map[string]*form
-	shared *Words // used instead of cache when set
-	front  *[frontSize]frontEntry
+	lx    *Lexicon
+	words *Words // what it learnt of each word: its own, or shared with other Analyzers
+	front *[frontSize]frontEntry
 	// NoStems skips computing each word's stem for Doc.Stem (it is then computed on demand):
 	// for callers that only count themes.
 	NoStems bool
@@ -61,13 +60,12 @@ type scratch struct {
 	marks     []int // offsets of terminals and quotation marks (appendTokens)
 }
 
-// MaxCachedWords bounds an Analyzer's memory: past it, the cache starts again.
+// MaxCachedWords bounds a word cache's memory: past it (a sixty-fourth of it in one shard), the
+// shard starts again.
 const MaxCachedWords = 1 << 20
 
 // NewAnalyzer returns an Analyzer for the lexicon.
-func (lx *Lexicon) NewAnalyzer() *Analyzer {
-	return &Analyzer{lx: lx, cache: map[string]*form{}, front: new([frontSize]frontEntry)}
-}
+func (lx *Lexicon) NewAnalyzer() *Analyzer { return lx.NewWords().NewAnalyzer() }
 
 // Analyze tokenizes text, splits it into sentences, attributes speakers and finds theme
 // mentions. It is lx.NewAnalyzer().Analyze(text).
@@ -91,22 +89,8 @@ func (a *Analyzer) form(raw string) *form {
 // frontSize is the number of slots of an Analyzer's table of recent words (a power of 2).
 const frontSize = 1 << 12
 
-// lookup finds or makes the form of a word in the cache (the shared one, if any).
-func (a *Analyzer) lookup(raw string) *form {
-	if a.shared != nil {
-		return a.shared.get(a, raw)
-	}
-	if f, ok := a.cache[raw]; ok {
-		return f
-	}
-	f := a.makeForm(raw)
-	if len(a.cache) >= MaxCachedWords {
-		a.cache = map[string]*form{}
-		a.front = new([frontSize]frontEntry)
-	}
-	a.cache[f.raw] = f
-	return f
-}
+// lookup finds or makes the form of a word in the analyzer's word cache.
+func (a *Analyzer) lookup(raw string) *form { return a.words.get(a, raw) }
 
 // makeForm prepares a word not seen before.
 func (a *Analyzer) makeForm(raw string) *form {
@@ -126,8 +110,9 @@ func (a *Analyzer) makeForm(raw string) *form {
 	return &f
 }
 
-// Words is a word cache that several Analyzers, working at once, share: each distinct word of
-// a corpus is prepared once, not once per worker, and held once.
+// Words is a word cache: an Analyzer's own, or one that several Analyzers, working at once,
+// share, so that each distinct word of a corpus is prepared once, not once per worker, and
+// held once.
 type Words struct {
 	lx     *Lexicon
 	shards [wordShards]struct {
@@ -138,21 +123,13 @@ type Words struct {
 
 const wordShards = 64
 
-// NewWords returns an empty shared word cache for the lexicon.
-func (lx *Lexicon) NewWords() *Words {
-	w := &Words{lx: lx}
-	for i := range w.shards {
-		w.shards[i].m = map[string]*form{}
-	}
-	return w
-}
+// NewWords returns an empty word cache for the lexicon.
+func (lx *Lexicon) NewWords() *Words { return &Words{lx: lx} }
 
 // NewAnalyzer returns an Analyzer that keeps its words in w. It is not safe for concurrent
 // use itself: give each worker its own.
 func (w *Words) NewAnalyzer() *Analyzer {
-	a := w.lx.NewAnalyzer()
-	a.cache, a.shared = nil, w
-	return a
+	return &Analyzer{lx: w.lx, words: w, front: new([frontSize]frontEntry)}
 }
 
 func (w *Words) get(a *Analyzer, raw string) *form {
@@ -169,7 +146,7 @@ func (w *Words) get(a *Analyzer, raw string) *form {
 	if g, ok := sh.m[raw]; ok {
 		return g
 	}
-	if len(sh.m) >= MaxCachedWords/wordShards {
+	if sh.m == nil || len(sh.m) >= MaxCachedWords/wordShards {
 		sh.m = map[string]*form{}
 	}
 	sh.m[f.raw] = f
