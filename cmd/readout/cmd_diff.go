@@ -10,7 +10,7 @@ import (
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
-	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/textproc"
 )
 

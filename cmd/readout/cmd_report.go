@@ -17,7 +17,7 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/compare"
-	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/reports"
 )

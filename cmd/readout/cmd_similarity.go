@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/textproc"
 )

@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/metrics"
 )
 

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/metrics"
 )
 

@@ -13,7 +13,7 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/corpus"
-	"github.com/readout/readout/internal/output"
+	"github.com/readout/readout/output"
 )
 
 // streams are the command's standard streams, injected so every command runs against buffers
