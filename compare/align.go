@@ -3,6 +3,7 @@ package compare
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 // Weights are the inverse document frequencies of stems over a set of units:
@@ -18,25 +19,11 @@ type Weights struct {
 
 // NewWeights counts stem document frequencies over units.
 func NewWeights(sets ...[]Unit) *Weights {
-	df := map[string]float64{}
-	n := 0.0
+	c := NewWeightCounter()
 	for _, units := range sets {
-		for _, u := range units {
-			n++
-			seen := map[string]bool{}
-			for _, s := range u.stems {
-				if !seen[s] {
-					seen[s] = true
-					df[s]++
-				}
-			}
-		}
+		c.Add(units)
 	}
-	w := &Weights{w: map[string]float64{}, units: n}
-	for s, d := range df {
-		w.w[s] = math.Log(1 + n/d)
-	}
-	return w
+	return c.Weights()
 }
 
 func (w *Weights) of(stem string) float64 {
@@ -165,6 +152,41 @@ func candidates(a, b []Unit, w *Weights) [][]int {
 // from the highest similarity down (ties: earlier in a, then earlier in b). Each pair gets its
 // word diff; the rest are dropped (only in a) or added (only in b).
 func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
+	var al Alignment
+	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
+	for _, p := range alignPairs(a, b, w, minSim) {
+		usedA[p.i], usedB[p.j] = true, true
+		al.Pairs = append(al.Pairs, Pair{A: &a[p.i], B: &b[p.j], Similarity: p.s, Ops: WordDiff(a[p.i].Text, b[p.j].Text)})
+	}
+	for i := range a {
+		if !usedA[i] {
+			al.Dropped = append(al.Dropped, &a[i])
+		}
+	}
+	for j := range b {
+		if !usedB[j] {
+			al.Added = append(al.Added, &b[j])
+		}
+	}
+	return al
+}
+
+// IndexPair is a pair of Align without its diff: unit I of a with unit J of b.
+type IndexPair struct {
+	I, J       int
+	Similarity float64
+}
+
+// AlignPairs is Align's one-to-one matching without the word diffs, in a's order.
+func AlignPairs(a, b []Unit, w *Weights, minSim float64) []IndexPair {
+	var out []IndexPair
+	for _, p := range alignPairs(a, b, w, minSim) {
+		out = append(out, IndexPair{int(p.i), int(p.j), p.s})
+	}
+	return out
+}
+
+func alignPairs(a, b []Unit, w *Weights, minSim float64) []edge {
 	ptrs := make([]*Unit, 0, len(a)+len(b))
 	for i := range a {
 		ptrs = append(ptrs, &a[i])
@@ -182,25 +204,74 @@ func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
 		}
 	}
 	sortEdges(edges)
-	usedA, usedB := map[int32]bool{}, map[int32]bool{}
-	var al Alignment
+	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
+	var pairs []edge
 	for _, e := range edges {
 		if usedA[e.i] || usedB[e.j] {
 			continue
 		}
 		usedA[e.i], usedB[e.j] = true, true
-		al.Pairs = append(al.Pairs, Pair{A: &a[e.i], B: &b[e.j], Similarity: e.s, Ops: WordDiff(a[e.i].Text, b[e.j].Text)})
+		pairs = append(pairs, e)
 	}
-	sort.Slice(al.Pairs, func(x, y int) bool { return al.Pairs[x].A.Index < al.Pairs[y].A.Index })
-	for i := range a {
-		if !usedA[int32(i)] {
-			al.Dropped = append(al.Dropped, &a[i])
+	sort.Slice(pairs, func(x, y int) bool { return pairs[x].i < pairs[y].i })
+	return pairs
+}
+
+// WeightCounter counts stem document frequencies over units added a document at a time, so
+// that Weights can be had without holding every unit. It is safe for concurrent use; the
+// counts do not depend on the order of Add.
+type WeightCounter struct {
+	mu sync.Mutex
+	df map[string]float64
+	n  float64
+}
+
+// NewWeightCounter returns an empty counter.
+func NewWeightCounter() *WeightCounter { return &WeightCounter{df: map[string]float64{}} }
+
+// Add counts the units' stems.
+func (c *WeightCounter) Add(units []Unit) {
+	local := map[string]float64{}
+	for _, u := range units {
+		seen := map[string]bool{}
+		for _, s := range u.stems {
+			if !seen[s] {
+				seen[s] = true
+				local[s]++
+			}
 		}
 	}
-	for j := range b {
-		if !usedB[int32(j)] {
-			al.Added = append(al.Added, &b[j])
-		}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += float64(len(units))
+	for s, d := range local {
+		c.df[s] += d
 	}
-	return al
+}
+
+// Weights returns the weights of the units counted, as NewWeights would give for them.
+func (c *WeightCounter) Weights() *Weights {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w := &Weights{w: make(map[string]float64, len(c.df)), units: c.n}
+	for s, d := range c.df {
+		w.w[s] = math.Log(1 + c.n/d)
+	}
+	return w
+}
+
+// Merge adds another counter's counts.
+func (c *WeightCounter) Merge(o *WeightCounter) {
+	o.mu.Lock()
+	df, n := make(map[string]float64, len(o.df)), o.n
+	for s, d := range o.df {
+		df[s] = d
+	}
+	o.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += n
+	for s, d := range df {
+		c.df[s] += d
+	}
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -12,16 +13,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
 
 	readout "github.com/readout/readout"
+	"github.com/readout/readout/internal/pool"
 )
 
 // Options control how a corpus is read.
@@ -66,24 +66,27 @@ var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl"}
 const SeedLabel = "(bundled seed corpus)"
 
 // Seed loads the bundled seed corpus.
-func Seed(opt Options) (*Corpus, error) {
-	return load(opt, SeedLabel, func(l *loader) { l.dir(readout.SeedFS(), "testdata/corpus") })
-}
+func Seed(opt Options) (*Corpus, error) { return LoadContext(context.Background(), nil, opt) }
 
 // Load reads a corpus from paths: nothing (the bundled seed corpus), a directory, a manifest
 // .csv, a .jsonl file, or a list of files and directories.
 func Load(paths []string, opt Options) (*Corpus, error) {
+	return LoadContext(context.Background(), paths, opt)
+}
+
+// LoadContext is Load, stopping with the context's error when it is cancelled.
+func LoadContext(ctx context.Context, paths []string, opt Options) (*Corpus, error) {
 	if len(paths) == 0 {
-		return Seed(opt)
+		return load(ctx, opt, SeedLabel, func(l *loader) { l.dir(readout.SeedFS(), "testdata/corpus") })
 	}
-	return load(opt, strings.Join(paths, " "), func(l *loader) {
+	return load(ctx, opt, strings.Join(paths, " "), func(l *loader) {
 		for _, p := range paths {
 			l.path(p)
 		}
 	})
 }
 
-func load(opt Options, label string, add func(*loader)) (*Corpus, error) {
+func load(ctx context.Context, opt Options, label string, add func(*loader)) (*Corpus, error) {
 	if opt.Rules == nil {
 		rs, err := CompileRules(DefaultRules())
 		if err != nil {
@@ -91,8 +94,11 @@ func load(opt Options, label string, add func(*loader)) (*Corpus, error) {
 		}
 		opt.Rules = rs
 	}
-	l := &loader{opt: opt, seenFile: map[string]string{}}
+	l := &loader{ctx: ctx, opt: opt, seenFile: map[string]string{}}
 	add(l)
+	if l.err != nil {
+		return nil, l.err
+	}
 	c := &Corpus{Label: label, Notes: l.notes, Dirs: l.dirs}
 	// Duplicate ids are a problem of both documents.
 	byID := map[string]*Document{}
@@ -125,6 +131,8 @@ func load(opt Options, label string, add func(*loader)) (*Corpus, error) {
 }
 
 type loader struct {
+	ctx      context.Context
+	err      error // the context's, when it was cancelled
 	opt      Options
 	docs     []*Document
 	problems []Problem
@@ -289,6 +297,9 @@ func (l *loader) file(fsys fs.FS, name, display, rel string, e *entry) {
 // files reads document files with a bounded pool of workers, keeping their order; JSONL files
 // are read in turn.
 func (l *loader) files(tasks []*task) {
+	if l.err != nil {
+		return
+	}
 	var todo []*task
 	for _, t := range tasks {
 		key := t.display
@@ -299,42 +310,31 @@ func (l *loader) files(tasks []*task) {
 			todo = append(todo, t)
 		}
 	}
-	// Workers take the next file by an atomic counter: no goroutine hands them out, so none
-	// waits for one to be scheduled.
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	jobs := l.opt.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
+	// The workers of the pool take the next file by an atomic counter: no goroutine hands
+	// them out, so none waits for one to be scheduled.
+	var done atomic.Int64
+	bufs := make([][]byte, pool.Jobs(l.opt.Jobs)) // each worker's file buffer
+	err := pool.Each(l.ctx, len(todo), l.opt.Jobs, func(w, k int) error {
+		t := todo[k]
+		if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
+			func() {
+				defer func() { // a bug reading one file is a problem with that file, not a crash
+					if p := recover(); p != nil {
+						t.doc, t.probs = nil, []Problem{{Path: t.display, Err: fmt.Sprintf("internal error reading or analysing this file: %v", p), Hint: "this is a bug in readout; please report it"}}
+					}
+				}()
+				t.doc, t.probs = l.prepare(t, w, &bufs[w])
+			}()
+		}
+		if l.opt.Progress != nil {
+			l.opt.Progress(int(done.Add(1)), len(todo))
+		}
+		return nil
+	})
+	if err != nil {
+		l.err = err
+		return
 	}
-	for w := 0; w < min(jobs, max(len(todo), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte // this worker's file buffer
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(todo) {
-					return
-				}
-				t := todo[k]
-				if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
-					func() {
-						defer func() { // a bug reading one file is a problem with that file, not a crash
-							if p := recover(); p != nil {
-								t.doc, t.probs = nil, []Problem{{Path: t.display, Err: fmt.Sprintf("internal error reading or analysing this file: %v", p), Hint: "this is a bug in readout; please report it"}}
-							}
-						}()
-						t.doc, t.probs = l.prepare(t, w, &buf)
-					}()
-				}
-				if l.opt.Progress != nil {
-					l.opt.Progress(int(done.Add(1)), len(todo))
-				}
-			}
-		}()
-	}
-	wg.Wait()
 	for _, t := range todo {
 		if strings.EqualFold(path.Ext(t.name), ".jsonl") {
 			b, err := fs.ReadFile(t.fsys, t.name)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/reports"
+	"github.com/readout/readout/study"
 )
 
 type chartOptions struct {
@@ -42,7 +43,7 @@ the language of labels and headings.`,
   readout chart shift --from 2020 --to 2023 -o shift.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("give the KIND of chart: %s", joinComma(chartKinds))
+				return usagef("give the KIND of chart: %s", strings.Join(study.ChartNames(), ", "))
 			}
 			opts.Kind, opts.Paths = args[0], args[1:]
 			if runF != nil {
@@ -74,28 +75,41 @@ func chartRun(opts *chartOptions) error {
 	if err := reports.CheckFormat(format); err != nil {
 		return usageError{err}
 	}
-	known := false
-	for _, k := range chartKinds {
-		known = known || k == opts.Kind
-	}
-	if !known {
-		return usagef("unknown chart %q: use %s", opts.Kind, joinComma(chartKinds))
+	if _, ok := study.FindChart(opts.Kind); !ok {
+		return usagef("unknown chart %q: use %s", opts.Kind, strings.Join(study.ChartNames(), ", "))
 	}
 	if opts.DPI < 30 || opts.DPI > 1200 {
 		return usagef("--dpi %d: use 30 to 1200", opts.DPI)
 	}
-	s, err := opts.app.newStudy(opts.Paths, studyOptions{From: opts.From, To: opts.To, Themes: opts.Themes, Lang: opts.Lang, Seed: 1, Reps: 2000})
+	a := opts.app
+	lx, err := a.lexicon()
 	if err != nil {
 		return err
 	}
-	if err := outsideCorpus(s.c, opts.Out); err != nil {
+	themes, err := study.ThemeIndices(lx, opts.Themes)
+	if err != nil {
+		return err
+	}
+	if len(opts.Themes) == 0 {
+		themes = nil
+	}
+	s, err := a.open(a.ctx, opts.Paths, 0)
+	if err != nil {
+		return err
+	}
+	if err := outsideCorpus(s.Corpus(), opts.Out); err != nil {
+		return err
+	}
+	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
+		Themes: themes, Lang: opts.Lang, Seed: 1, Reps: 2000})
+	if err != nil {
 		return err
 	}
 	sh, err := reports.NewShaper()
 	if err != nil {
 		return err
 	}
-	ch, err := s.chart(reports.Handler{S: sh}, opts.Kind)
+	ch, err := x.Chart(a.ctx, reports.Handler{S: sh}, opts.Kind)
 	if err != nil {
 		return err
 	}

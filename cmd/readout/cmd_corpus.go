@@ -1,14 +1,10 @@
 package main
 
 import (
-	"unicode/utf8"
-
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/output"
-	"github.com/readout/readout/metrics"
-	"github.com/readout/readout/textproc"
+	"github.com/readout/readout/study"
 )
 
 type corpusOptions struct {
@@ -49,58 +45,23 @@ func corpusRun(opts *corpusOptions) error {
 	if err != nil {
 		return err
 	}
-	// Each file's figures are taken while it is read; documents held in memory (JSONL
-	// records) are measured afterwards.
-	c, figs, rest, err := visitEach(opts.app, opts.Paths, func(_ int, d *corpus.Document) docFigures { return figuresOf(d.Clean) })
+	a := opts.app
+	s, err := a.open(a.ctx, opts.Paths, study.NeedFigures)
 	if err != nil {
 		return err
 	}
-	for _, i := range rest {
-		figs[i] = figuresOf(c.Docs[i].Clean)
+	figs, err := s.Figures(a.ctx)
+	if err != nil {
+		return err
 	}
 	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "title", "file", "chars", "tokens", "ttr", "mattr"}}
-	for i, d := range c.Docs {
+	for i, d := range s.Corpus().Docs {
 		f := figs[i]
-		rows.Add(d.ID, dateString(d), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
-			f.chars, f.tokens, f.ttr, f.mattr)
+		rows.Add(d.ID, study.DateString(d.Date), string(d.DateSource), string(d.Language), d.Source, d.Title, d.File,
+			f.Chars, f.Tokens, f.TTR, f.MATTR)
 	}
-	run := runRecord("corpus", c, map[string]any{"encoding": opts.app.global.Encoding, "mattr_window": MATTRWindow})
+	run := s.RunRecord("corpus", map[string]any{"encoding": a.global.Encoding, "mattr_window": study.MATTRWindow})
+	run.LexiconSHA256 = ""
 	run.Metrics = []string{"lexdiv.ttr", "lexdiv.mattr"}
-	return output.Write(opts.app.Out, format, run, rows)
-}
-
-// docFigures are a document's size and lexical diversity.
-type docFigures struct {
-	chars, tokens int
-	ttr, mattr    float64
-}
-
-func figuresOf(clean string) docFigures {
-	words := lexdivWords(clean)
-	return docFigures{chars: utf8.RuneCountInString(clean), tokens: textproc.CountTokens(clean),
-		ttr: metrics.TTR(words), mattr: metrics.MATTR(words, MATTRWindow)}
-}
-
-func dateString(d *corpus.Document) string {
-	if !d.HasDate() {
-		return ""
-	}
-	return d.Date.Format("2006-01-02")
-}
-
-// MATTRWindow is the moving window of MATTR, in words (quanteda's default).
-const MATTRWindow = 100
-
-// lexdivWords returns the normalized word tokens of a text (numbers left out), the units of
-// lexical diversity.
-func lexdivWords(text string) []string {
-	var out []string
-	for _, t := range textproc.Tokenize(text) {
-		if t.Kind == textproc.Word {
-			if w := textproc.Normalize(text[t.Start:t.End]); w != "" {
-				out = append(out, w)
-			}
-		}
-	}
-	return out
+	return output.Write(a.Out, format, run, rows)
 }

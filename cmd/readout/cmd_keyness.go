@@ -1,15 +1,14 @@
 package main
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/output"
 	"github.com/readout/readout/metrics"
-	"github.com/readout/readout/textproc"
+	"github.com/readout/readout/output"
+	"github.com/readout/readout/study"
 )
 
 type keynessOptions struct {
@@ -89,7 +88,7 @@ func keynessRun(opts *keynessOptions) error {
 	for _, m := range strings.Split(opts.Measures, ",") {
 		m = strings.TrimSpace(m)
 		switch m {
-		case "g2", "chi2", "logratio", "lrc":
+		case study.MeasureG2, study.MeasureChi2, study.MeasureLogRatio, study.MeasureLRC:
 			measures = append(measures, m)
 		default:
 			return usagef("--measure %q: use g2, chi2, logratio or lrc, comma-separated", m)
@@ -98,39 +97,16 @@ func keynessRun(opts *keynessOptions) error {
 	if opts.MinCount < 1 {
 		return usagef("--min-count must be at least 1")
 	}
-	lx, err := opts.app.loadLexicon()
+	a := opts.app
+	s, err := a.open(a.ctx, opts.Paths, 0)
 	if err != nil {
 		return err
 	}
-	c, docs, err := opts.app.loadAnalysed(opts.Paths, lx)
+	res, err := s.Keyness(a.ctx, study.KeynessOptions{
+		Periods:  study.PeriodPair{From: opts.Reference, To: opts.Target, FromName: "--reference", ToName: "--target"},
+		MinCount: opts.MinCount, MinN: minN, MaxN: maxN, Correct: corr, SortBy: measures[0], Top: opts.Top})
 	if err != nil {
 		return err
-	}
-	tl := talliesOf(docs, lx)
-	refP, targetP, refDocs, targetDocs, err := resolvePeriods(c, tl, opts.Reference, opts.Target, "--reference", "--target")
-	if err != nil {
-		return err
-	}
-	tc, rc := metrics.NewTermCounts(), metrics.NewTermCounts()
-	inTarget, inRef := idSet(targetDocs), idSet(refDocs)
-	for _, d := range docs {
-		var into *metrics.TermCounts
-		switch {
-		case inTarget[d.Doc.ID]:
-			into = tc
-		case inRef[d.Doc.ID]:
-			into = rc
-		default:
-			continue
-		}
-		for _, s := range d.A.Sentences {
-			into.AddSentence(keyWords(d.A, s), minN, maxN)
-		}
-	}
-	table := metrics.Keyness(tc, rc, opts.MinCount, corr, 0.95)
-	sortKeyness(table, measures[0])
-	if opts.Top > 0 {
-		table = topAndBottom(table, opts.Top, measures[0])
 	}
 	cols := []string{"term", "target_count", "reference_count", "target_tokens", "reference_tokens"}
 	names := map[string]string{"g2": "g2", "chi2": "chi2", "logratio": "log_ratio", "lrc": "lrc"}
@@ -139,10 +115,10 @@ func keynessRun(opts *keynessOptions) error {
 	}
 	cols = append(cols, "p", "p_adjusted", "direction", "surface")
 	rows := output.Rows{Columns: cols}
-	for _, r := range table {
+	for _, r := range res.Rows {
 		vals := []any{r.Term, r.A, r.B, r.Nt, r.Nr}
 		for _, m := range measures {
-			vals = append(vals, measureOf(r, m))
+			vals = append(vals, study.MeasureOf(r, m))
 		}
 		dir := "positive"
 		if r.G2 < 0 {
@@ -155,67 +131,12 @@ func keynessRun(opts *keynessOptions) error {
 	for _, m := range measures {
 		ids = append(ids, "keyness."+names[m])
 	}
-	run := runRecord("keyness", c, map[string]any{
-		"target": targetP.Label, "reference": refP.Label, "target_docs": docIDs(targetDocs), "reference_docs": docIDs(refDocs),
+	p := res.Periods
+	run := s.RunRecord("keyness", map[string]any{
+		"target": p.To.Label, "reference": p.From.Label, "target_docs": s.IDs(p.ToDocs), "reference_docs": s.IDs(p.FromDocs),
 		"measure": measures, "min_count": opts.MinCount, "ngrams": opts.NGrams, "correct": opts.Correct, "conf": 0.95,
-		"terms_tested": len(table), "top": opts.Top,
+		"terms_tested": res.Tested, "top": opts.Top,
 	})
-	run.LexiconSHA256 = lx.Hash
 	run.Metrics = append(ids, "keyness.p", "keyness.p_adjusted")
-	return output.Write(opts.app.Out, format, run, rows)
-}
-
-// keyWords returns a sentence's words for keyness: word tokens (numbers left out), keyed by
-// the Snowball stem of their normalized form.
-func keyWords(d *textproc.Doc, s textproc.Sentence) []metrics.Word {
-	var out []metrics.Word
-	for i := s.TokStart; i < s.TokEnd; i++ {
-		t := d.Tokens[i]
-		if t.Kind != textproc.Word || d.Norm[i] == "" {
-			continue
-		}
-		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End]})
-	}
-	return out
-}
-
-func idSet(docs []metrics.DocTally) map[string]bool {
-	m := map[string]bool{}
-	for _, d := range docs {
-		m[d.ID] = true
-	}
-	return m
-}
-
-func measureOf(r metrics.KeyRow, m string) float64 {
-	switch m {
-	case "chi2":
-		return r.Chi2
-	case "logratio":
-		return r.LogRatio
-	case "lrc":
-		return r.LRC
-	}
-	return r.G2
-}
-
-// sortKeyness orders rows by measure m, largest first; ties keep their G² order.
-func sortKeyness(rows []metrics.KeyRow, m string) {
-	sort.SliceStable(rows, func(i, j int) bool { return measureOf(rows[i], m) > measureOf(rows[j], m) })
-}
-
-// topAndBottom keeps the n largest positive and n most negative rows by measure m.
-func topAndBottom(rows []metrics.KeyRow, n int, m string) []metrics.KeyRow {
-	var pos, neg []metrics.KeyRow
-	for _, r := range rows {
-		if measureOf(r, m) > 0 && len(pos) < n {
-			pos = append(pos, r)
-		}
-	}
-	for i := len(rows) - 1; i >= 0 && len(neg) < n; i-- {
-		if measureOf(rows[i], m) < 0 {
-			neg = append([]metrics.KeyRow{rows[i]}, neg...)
-		}
-	}
-	return append(pos, neg...)
+	return output.Write(a.Out, format, run, rows)
 }

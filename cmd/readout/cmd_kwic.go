@@ -1,11 +1,10 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/output"
+	"github.com/readout/readout/study"
 	"github.com/readout/readout/textproc"
 )
 
@@ -62,47 +61,22 @@ func kwicRun(opts *kwicOptions) error {
 	if opts.Window < 0 {
 		return usagef("--window must be 0 or more, not %d", opts.Window)
 	}
-	lx, err := opts.app.loadLexicon()
+	a := opts.app
+	lx, err := a.lexicon()
 	if err != nil {
 		return err
 	}
-	var pattern *textproc.Pattern
-	wanted := map[string]bool{} // theme ids
+	ko := study.KWICOptions{Window: opts.Window}
 	if opts.Theme != "" {
-		themes, err := themeFlag(lx, []string{opts.Theme})
-		if err != nil {
+		if ko.Themes, err = study.ThemeIndices(lx, []string{opts.Theme}); err != nil {
 			return err
 		}
-		for _, t := range themes {
-			wanted[lx.Themes[t].ID] = true
-		}
-	} else if pattern, err = textproc.CompilePhrase(opts.Term); err != nil {
+	} else if ko.Pattern, err = textproc.CompilePhrase(opts.Term); err != nil {
 		return usageError{err}
 	}
-	c, docs, err := opts.app.loadAnalysed(opts.Paths, lx)
+	s, err := a.open(a.ctx, opts.Paths, 0)
 	if err != nil {
 		return err
-	}
-	rows := output.Rows{Columns: []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme", "start", "end"}}
-	for _, d := range docs {
-		var ms []textproc.Match
-		if pattern != nil {
-			ms = d.A.Find(pattern)
-		} else {
-			for _, m := range d.A.Matches {
-				if wanted[m.Theme] {
-					ms = append(ms, m)
-				}
-			}
-		}
-		for _, m := range ms {
-			s := d.A.Sentences[m.Sentence]
-			left, right := context(d.A, s, m, opts.Window)
-			// start and end are byte offsets of the match in the document's original text
-			// (before boilerplate removal), so it can be found in the file.
-			rows.Add(d.Doc.ID, dateString(d.Doc), s.Index+1, s.Speaker, left, d.A.Text[m.Start:m.End], right, m.Spelling, m.Theme,
-				d.Doc.OrigOffset(m.Start), d.Doc.OrigOffset(m.End))
-		}
 	}
 	params := map[string]any{"window": opts.Window}
 	if opts.Theme != "" {
@@ -110,30 +84,16 @@ func kwicRun(opts *kwicOptions) error {
 	} else {
 		params["term"] = opts.Term
 	}
-	run := runRecord("kwic", c, params)
-	run.LexiconSHA256 = lx.Hash
-	return output.Write(opts.app.Out, format, run, rows)
-}
-
-// context returns up to n words of the sentence before and after a match, as written.
-func context(d *textproc.Doc, s textproc.Sentence, m textproc.Match, n int) (string, string) {
-	ls := max(s.TokStart, m.TokStart-n)
-	re := min(s.TokEnd, m.TokEnd+n)
-	left, right := "", ""
-	if ls < m.TokStart {
-		left = d.Text[d.Tokens[ls].Start:m.Start]
+	run := s.RunRecord("kwic", params)
+	out := output.NewStream(a.Out, format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme", "start", "end"})
+	err = s.KWIC(a.ctx, ko, func(rows []study.KWICRow) error {
+		for _, r := range rows {
+			out.Add(r.Doc, study.DateString(r.Date), r.Sentence, r.Speaker, r.Left, r.Match, r.Right, r.Term, r.Theme, r.Start, r.End)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if re > m.TokEnd {
-		right = d.Text[m.End:d.Tokens[re-1].End]
-	}
-	clean := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ") }
-	return clean(left), clean(right)
-}
-
-func themeIDs(lx *textproc.Lexicon, idx []int) []string {
-	out := make([]string, len(idx))
-	for i, t := range idx {
-		out[i] = lx.Themes[t].ID
-	}
-	return out
+	return out.Close()
 }

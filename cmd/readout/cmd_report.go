@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,11 +14,9 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/spf13/cobra"
 
-	readout "github.com/readout/readout"
-	"github.com/readout/readout/compare"
 	"github.com/readout/readout/output"
-	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/reports"
+	"github.com/readout/readout/study"
 )
 
 type reportOptions struct {
@@ -81,7 +78,7 @@ SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 // runDate resolves --date: the flag, else SOURCE_DATE_EPOCH, else today (UTC).
 func runDate(flag string) (time.Time, error) {
 	if flag != "" {
-		t, err := time.Parse("2006-01-02", flag)
+		t, err := time.Parse(time.DateOnly, flag)
 		if err != nil {
 			return t, usagef("--date %q: write it as yyyy-mm-dd", flag)
 		}
@@ -121,29 +118,42 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.app.newStudy(opts.Paths, studyOptions{From: opts.From, To: opts.To, Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps})
+	if opts.Reps < study.MinReps || opts.Reps > study.MaxReps {
+		return usagef("--reps %d: use %d to %d replicates", opts.Reps, study.MinReps, study.MaxReps)
+	}
+	a := opts.app
+	s, err := a.open(a.ctx, opts.Paths, study.NeedTallies|study.NeedVectors|study.NeedUnits)
 	if err != nil {
 		return err
 	}
-	if err := outsideCorpus(s.c, opts.Out); err != nil {
+	if err := outsideCorpus(s.Corpus(), opts.Out); err != nil {
+		return err
+	}
+	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
+		Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps, Date: date})
+	if err != nil {
 		return err
 	}
 	sh, err := reports.NewShaper()
 	if err != nil {
 		return err
 	}
-	h := reports.Handler{S: sh}
-	var charts []*reports.Chart
-	for _, k := range chartKinds {
-		ch, err := s.chart(h, k)
-		if err != nil {
-			return err
-		}
-		charts = append(charts, ch)
+	charts, err := x.Charts(a.ctx, reports.Handler{S: sh})
+	if err != nil {
+		return err
 	}
-	run := s.runRecord("report", date, opts)
-	rep := s.report(charts, run, date)
-	data := s.dataSets()
+	rep, err := x.Report(a.ctx, charts)
+	if err != nil {
+		return err
+	}
+	run, err := x.RunRecord(a.ctx)
+	if err != nil {
+		return err
+	}
+	data, err := x.Data(a.ctx)
+	if err != nil {
+		return err
+	}
 
 	// Everything to write, path → writer; checked before anything is written.
 	type file struct {
@@ -164,7 +174,6 @@ func reportRun(opts *reportOptions) error {
 		add("report.md", rep.WriteMarkdown)
 	}
 	for _, ch := range charts {
-		ch := ch
 		if formats["png"] {
 			add("charts/"+ch.Name+".png", func(w io.Writer) error { return ch.WriteTo(w, "png", reports.DefaultDPI) })
 		}
@@ -173,9 +182,8 @@ func reportRun(opts *reportOptions) error {
 		}
 	}
 	for _, d := range data {
-		d := d
-		add("data/"+d.name+".csv", func(w io.Writer) error { return output.Write(w, output.CSV, run, d.rows) })
-		add("data/"+d.name+".json", func(w io.Writer) error { return output.Write(w, output.JSON, run, d.rows) })
+		add("data/"+d.Name+".csv", func(w io.Writer) error { return output.Write(w, output.CSV, run, d.Rows) })
+		add("data/"+d.Name+".json", func(w io.Writer) error { return output.Write(w, output.JSON, run, d.Rows) })
 	}
 	owned := readManifest(filepath.Join(opts.Out, manifestName))
 	var foreign []string
@@ -209,7 +217,7 @@ func reportRun(opts *reportOptions) error {
 	}); err != nil {
 		return err
 	}
-	opts.app.note("wrote %d files to %s", len(written), opts.Out)
+	a.note("wrote %d files to %s", len(written), opts.Out)
 	return nil
 }
 
@@ -227,218 +235,4 @@ func readManifest(path string) map[string]bool {
 		}
 	}
 	return out
-}
-
-// runRecord is the report's run record.
-func (s *study) runRecord(command string, date time.Time, opts *reportOptions) output.Run {
-	run := runRecord(command, s.c, map[string]any{
-		"from": s.from.Label, "to": s.to.Label, "from_docs": docIDs(s.fromDocs), "to_docs": docIDs(s.toDocs),
-		"lang": s.lang, "seed": s.seed, "reps": s.reps, "conf": 0.95, "date": date.Format("2006-01-02"),
-		"min_similarity": compare.DefaultMinSimilarity, "keyness_min_count": 3, "keyness_correct": "bonferroni",
-	})
-	run.LexiconSHA256 = s.lx.Hash
-	run.Metrics = []string{"theme.count", "theme.per_1k", "shift.diff", "shift.diff_ci", "shift.log_ratio", "shift.g2",
-		"trend.rate", "keyness.g2", "keyness.lrc", "keyness.p_adjusted", "similarity.cosine", "compare.recurring", "compare.diff"}
-	return run
-}
-
-func f2(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
-}
-
-func signed(v float64) string {
-	if v > 0 {
-		return "+" + f2(v)
-	}
-	return f2(v)
-}
-
-// report assembles the report's content from the study.
-func (s *study) report(charts []*reports.Chart, run output.Run, date time.Time) *reports.Report {
-	t := s.terms
-	ar := s.lang == "ar"
-	r := &reports.Report{Lang: s.lang, Terms: t, Charts: charts}
-	first, last := s.tallies[0].Date.Format("2006-01-02"), s.tallies[len(s.tallies)-1].Date.Format("2006-01-02")
-	if ar {
-		r.Title = "تقرير الاتجاهات: " + s.c.Label
-		r.Subtitle = []string{
-			fmt.Sprintf("المدونة: عدد المقالات %d، من %s إلى %s", len(s.c.Docs), first, last),
-			fmt.Sprintf("الفترتان المقارنتان: %s (عدد المقالات %d) مقابل %s (عدد المقالات %d)", s.to.Label, len(s.toDocs), s.from.Label, len(s.fromDocs)),
-		}
-		r.RunDate = "تاريخ الإعداد: " + date.Format("2006-01-02") + " · readout " + readout.Version
-	} else {
-		r.Title = "Trend report: " + s.c.Label
-		r.Subtitle = []string{
-			fmt.Sprintf("Corpus: %d articles, %s to %s", len(s.c.Docs), first, last),
-			fmt.Sprintf("Periods compared: %s (%d articles) against %s (%d articles)", s.to.Label, len(s.toDocs), s.from.Label, len(s.fromDocs)),
-		}
-		r.RunDate = "Generated on " + date.Format("2006-01-02") + " · readout " + readout.Version
-	}
-	r.Findings = s.findings()
-	// theme rates table
-	rates := reports.Table{Title: t.ThemeRates, Columns: []string{t.Theme}}
-	for _, d := range s.tallies {
-		rates.Columns = append(rates.Columns, d.ID)
-	}
-	for _, th := range s.themes {
-		row := []string{s.themeLabel(th)}
-		for _, d := range s.tallies {
-			for _, br := range s.byDoc {
-				if br.Key.Doc == d.ID && br.Theme == th {
-					row = append(row, f2(br.Per1k))
-				}
-			}
-		}
-		rates.Rows = append(rates.Rows, row)
-	}
-	shiftT := reports.Table{Title: t.ShiftTitle, Columns: []string{t.Theme, s.from.Label, s.to.Label, "Δ", "95%"}}
-	if ar {
-		shiftT.Note = fmt.Sprintf("لكل 1000 كلمة؛ فترة الثقة من إعادة المعاينة (bootstrap) على %s، %d تكرار، البذرة %d. التحذيرات في data/shift.csv.", bootstrapUnit(s, true), s.reps, s.seed)
-	} else {
-		shiftT.Note = fmt.Sprintf("Per 1,000 tokens; intervals from a bootstrap over %s, %d replicates, seed %d. Warnings are in data/shift.csv.", bootstrapUnit(s, false), s.reps, s.seed)
-	}
-	for _, sr := range s.shift {
-		shiftT.Rows = append(shiftT.Rows, []string{s.themeLabel(sr.Theme), f2(sr.FromRate), f2(sr.ToRate), signed(sr.Diff), f2(sr.DiffLow) + " … " + f2(sr.DiffHigh)})
-	}
-	r.Tables = []reports.Table{rates, shiftT}
-	// formulations
-	for i, f := range s.forms {
-		if i >= 6 {
-			break
-		}
-		rf := reports.Formulation{Title: fmt.Sprintf("%d. %s", i+1, strings.Join(formThemeLabels(s, f), "، "))}
-		if !ar {
-			rf.Title = fmt.Sprintf("%d. %s", i+1, strings.Join(formThemeLabels(s, f), ", "))
-		}
-		for k, v := range f.Variants {
-			u := v.Unit
-			label := fmt.Sprintf("%s · %s #%d · %s", u.Date.Format("2006-01-02"), u.Doc, u.Index+1, s.speakerLabel(u.Speaker))
-			if ar { // an Arabic line starts with Arabic, so it reads right to left
-				label = fmt.Sprintf("%s · %s · %s #%d", s.speakerLabel(u.Speaker), u.Date.Format("2006-01-02"), u.Doc, u.Index+1)
-			}
-			var ops []reports.DiffOp
-			if k == 0 {
-				ops = []reports.DiffOp{{Op: "equal", Text: u.Text}}
-			} else {
-				if ar {
-					label += fmt.Sprintf(" · التشابه %.2f", v.Similarity)
-				} else {
-					label += fmt.Sprintf(" · similarity %.2f", v.Similarity)
-				}
-				for _, o := range v.Ops {
-					ops = append(ops, reports.DiffOp{Op: string(o.Op), Text: o.Text})
-				}
-			}
-			rf.Variants = append(rf.Variants, reports.Variant{Label: label, Ops: ops})
-		}
-		r.Formulations = append(r.Formulations, rf)
-	}
-	// keyness
-	kcols := []string{"", "target", "reference", "G²", "LRC", "p (Bonferroni)"}
-	if ar {
-		kcols = []string{"", s.to.Label, s.from.Label, "G²", "LRC", "p (Bonferroni)"}
-	} else {
-		kcols[1], kcols[2] = s.to.Label, s.from.Label
-	}
-	pos := reports.Table{Title: t.KeynessTables + " +", Columns: append([]string{t.KeynessTables}, kcols[1:]...)}
-	neg := reports.Table{Title: t.KeynessTables + " −", Columns: append([]string{t.KeynessTables}, kcols[1:]...)}
-	for i, k := range s.keyness {
-		if i >= 12 || k.G2 <= 0 {
-			break
-		}
-		pos.Rows = append(pos.Rows, keyRow(k))
-	}
-	for i := len(s.keyness) - 1; i >= 0 && len(neg.Rows) < 12; i-- {
-		if s.keyness[i].G2 < 0 {
-			neg.Rows = append(neg.Rows, keyRow(s.keyness[i]))
-		}
-	}
-	if ar {
-		pos.Note = fmt.Sprintf("كلمات أكثر تكرارا في %s منها في %s (جذوع الكلمات، مع أكثر صيغها ورودا).", s.to.Label, s.from.Label)
-		neg.Note = fmt.Sprintf("كلمات أقل تكرارا في %s منها في %s.", s.to.Label, s.from.Label)
-	} else {
-		pos.Note = fmt.Sprintf("Stems more frequent in %s than in %s, shown by their most frequent written form.", s.to.Label, s.from.Label)
-		neg.Note = fmt.Sprintf("Stems less frequent in %s than in %s.", s.to.Label, s.from.Label)
-	}
-	r.Keyness = []reports.Table{pos, neg}
-	r.Methods = s.methods()
-	rec, _ := output.Marshal(run)
-	r.RunRecord = indentJSON(rec)
-	if ar {
-		r.Cite = fmt.Sprintf("readout %s، «%s»، أُعدّ في %s؛ بصمة المدونة sha256 %s؛ بصمة المعجم sha256 %s؛ الأمر: readout report --from %s --to %s --lang %s --seed %d --date %s.",
-			readout.Version, r.Title, date.Format("2006-01-02"), s.c.Hash(), s.lx.Hash, s.from.Label, s.to.Label, s.lang, s.seed, date.Format("2006-01-02"))
-	} else {
-		r.Cite = fmt.Sprintf("readout %s, “%s”, generated %s; corpus sha256 %s; lexicon sha256 %s; command: readout report --from %s --to %s --lang %s --seed %d --date %s.",
-			readout.Version, r.Title, date.Format("2006-01-02"), s.c.Hash(), s.lx.Hash, s.from.Label, s.to.Label, s.lang, s.seed, date.Format("2006-01-02"))
-	}
-	return r
-}
-
-func bootstrapUnit(s *study, ar bool) string {
-	if len(s.fromDocs) >= metrics.MinDocsForDocBootstrap && len(s.toDocs) >= metrics.MinDocsForDocBootstrap {
-		if ar {
-			return "المقالات"
-		}
-		return "articles"
-	}
-	if ar {
-		return "الجمل"
-	}
-	return "sentences"
-}
-
-func keyRow(k metrics.KeyRow) []string {
-	return []string{keyLabel(k), strconv.Itoa(k.A), strconv.Itoa(k.B), f2(k.G2), f2(k.LRC), fmt.Sprintf("%.3g", k.PAdjusted)}
-}
-
-func formThemeLabels(s *study, f compare.Formulation) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range f.Variants {
-		for _, id := range v.Unit.Themes {
-			if th := s.lx.Theme(id); th != nil && !seen[id] {
-				seen[id] = true
-				out = append(out, th.Label(s.lang))
-			}
-		}
-	}
-	if len(out) == 0 {
-		if s.lang == "ar" {
-			return []string{"بلا محور"}
-		}
-		return []string{"no theme"}
-	}
-	return out
-}
-
-func indentJSON(b []byte) string {
-	var out strings.Builder
-	depth := 0
-	inStr, esc := false, false
-	for _, c := range string(b) {
-		switch {
-		case esc:
-			esc = false
-		case c == '\\' && inStr:
-			esc = true
-		case c == '"':
-			inStr = !inStr
-		case !inStr && (c == '{' || c == '['):
-			depth++
-			out.WriteRune(c)
-			out.WriteString("\n" + strings.Repeat("  ", depth))
-			continue
-		case !inStr && (c == '}' || c == ']'):
-			depth--
-			out.WriteString("\n" + strings.Repeat("  ", depth))
-		case !inStr && c == ',':
-			out.WriteString(",\n" + strings.Repeat("  ", depth))
-			continue
-		}
-		out.WriteRune(c)
-	}
-	return out.String()
 }

@@ -4,7 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/output"
-	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/study"
 )
 
 type shiftOptions struct {
@@ -61,46 +61,33 @@ func shiftRun(opts *shiftOptions) error {
 	if opts.By != "theme" && opts.By != "speaker" {
 		return usagef("--by %q: use theme or speaker", opts.By)
 	}
-	if opts.Reps < 100 {
-		return usagef("--reps %d: use at least 100 replicates", opts.Reps)
+	if opts.Reps < study.MinReps || opts.Reps > study.MaxReps {
+		return usagef("--reps %d: use %d to %d replicates", opts.Reps, study.MinReps, study.MaxReps)
 	}
-	lx, themes, c, docs, err := opts.app.themeTallies(opts.Paths, opts.Themes, "")
+	a := opts.app
+	s, themes, err := a.openThemes(opts.Paths, opts.Themes)
 	if err != nil {
 		return err
 	}
-
-	from, to, fd, td, err := resolvePeriods(c, docs, opts.From, opts.To, "--from", "--to")
+	res, err := s.Shift(a.ctx, study.ShiftOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
+		Themes: themes, BySpeaker: opts.By == "speaker", Reps: opts.Reps, Seed: opts.Seed})
 	if err != nil {
 		return err
 	}
-	sopt := metrics.ShiftOptions{Reps: opts.Reps, Seed: opts.Seed, Conf: 0.95}
-	var table []metrics.ShiftRow
-	cols := []string{"theme"}
-	if opts.By == "speaker" {
-		cols = append(cols, "speaker")
-		for _, s := range lx.SpeakerIDs() {
-			table = append(table, metrics.Shift(fd, td, themes, lx.ThemeIDs(), s, sopt)...)
-		}
-	} else {
-		table = metrics.Shift(fd, td, themes, lx.ThemeIDs(), "", sopt)
-	}
-	cols = append(cols, "from_count", "to_count", "from_tokens", "to_tokens", "from_rate", "to_rate", "diff",
-		"diff_ci_low", "diff_ci_high", "log_ratio", "g2", "p", "warnings", "from_docs", "to_docs", "bootstrap")
-	rows := output.Rows{Columns: cols}
-	for _, r := range table {
-		vals := []any{lx.Themes[r.Theme].ID}
+	lx := s.Lexicon()
+	rows := output.Rows{Columns: study.ShiftColumns(opts.By == "speaker")}
+	for _, r := range res.Rows {
+		var speaker *string
 		if opts.By == "speaker" {
-			vals = append(vals, r.Speaker)
+			speaker = &r.Speaker
 		}
-		vals = append(vals, r.FromCount, r.ToCount, r.FromTokens, r.ToTokens, r.FromRate, r.ToRate, r.Diff,
-			r.DiffLow, r.DiffHigh, r.LogRatio, r.G2, r.P, r.Warnings, r.FromDocs, r.ToDocs, r.Bootstrap)
-		rows.Add(vals...)
+		rows.Add(study.ShiftValues(lx.Themes[r.Theme].ID, speaker, r)...)
 	}
-	run := runRecord("shift", c, map[string]any{
-		"from": from.Label, "to": to.Label, "from_docs": docIDs(fd), "to_docs": docIDs(td), "by": opts.By,
-		"theme": themeIDs(lx, themes), "seed": opts.Seed, "reps": opts.Reps, "conf": 0.95,
+	p := res.Periods
+	run := s.RunRecord("shift", map[string]any{
+		"from": p.From.Label, "to": p.To.Label, "from_docs": s.IDs(p.FromDocs), "to_docs": s.IDs(p.ToDocs), "by": opts.By,
+		"theme": s.ThemeIDs(themes), "seed": opts.Seed, "reps": opts.Reps, "conf": 0.95,
 	})
-	run.LexiconSHA256 = lx.Hash
 	run.Metrics = []string{"shift.rate", "shift.diff", "shift.diff_ci", "shift.log_ratio", "shift.g2", "shift.p", "shift.warnings"}
-	return output.Write(opts.app.Out, format, run, rows)
+	return output.Write(a.Out, format, run, rows)
 }

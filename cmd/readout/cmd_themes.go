@@ -5,8 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/output"
 	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/output"
+	"github.com/readout/readout/study"
 )
 
 type themesOptions struct {
@@ -81,16 +82,16 @@ func themesRun(opts *themesOptions) error {
 	if err != nil {
 		return err
 	}
-	why := ""
-	if by.Year {
-		why = "--by year"
-	}
-	lx, themes, c, docs, err := opts.app.themeTallies(opts.Paths, opts.Themes, why)
+	a := opts.app
+	s, themes, err := a.openThemes(opts.Paths, opts.Themes)
 	if err != nil {
 		return err
 	}
-
-	table := metrics.ThemeTable(docs, len(lx.Themes), themes, by, lx.SpeakerIDs())
+	table, err := s.Themes(a.ctx, study.ThemesOptions{By: by, Themes: themes})
+	if err != nil {
+		return err
+	}
+	lx := s.Lexicon()
 	rows := output.Rows{Columns: append(groupCols, "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences")}
 	for _, r := range table {
 		var vals []any
@@ -106,8 +107,21 @@ func themesRun(opts *themesOptions) error {
 		vals = append(vals, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
 		rows.Add(vals...)
 	}
-	run := runRecord("themes", c, map[string]any{"by": opts.By, "theme": themeIDs(lx, themes)})
-	run.LexiconSHA256 = lx.Hash
+	run := s.RunRecord("themes", map[string]any{"by": opts.By, "theme": s.ThemeIDs(themes)})
 	run.Metrics = []string{"theme.count", "theme.per_1k", "theme.share"}
-	return output.Write(opts.app.Out, format, run, rows)
+	return output.Write(a.Out, format, run, rows)
+}
+
+// openThemes reads the corpus with its tallies and resolves --theme (all themes when none).
+func (a *app) openThemes(paths, themeFlags []string) (*study.Study, []int, error) {
+	lx, err := a.lexicon()
+	if err != nil {
+		return nil, nil, err
+	}
+	themes, err := study.ThemeIndices(lx, themeFlags)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := a.open(a.ctx, paths, study.NeedTallies)
+	return s, themes, err
 }

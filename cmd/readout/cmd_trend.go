@@ -4,7 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/output"
-	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/study"
 )
 
 type trendOptions struct {
@@ -48,17 +48,21 @@ func trendRun(opts *trendOptions) error {
 	if opts.By != "year" && opts.By != "doc" {
 		return usagef("--by %q: use year or doc", opts.By)
 	}
-	lx, themes, c, docs, err := opts.app.themeTallies(opts.Paths, opts.Themes, "a trend")
+	a := opts.app
+	s, themes, err := a.openThemes(opts.Paths, opts.Themes)
 	if err != nil {
 		return err
 	}
-
+	table, err := s.Trend(a.ctx, study.TrendOptions{Themes: themes, ByYear: opts.By == "year"})
+	if err != nil {
+		return err
+	}
+	lx := s.Lexicon()
 	rows := output.Rows{Columns: []string{"theme", "points", "series", "slope_per_year", "slope_ci_low", "slope_ci_high", "kendall_tau", "status"}}
-	for _, r := range metrics.Trend(docs, themes, opts.By == "year", 0.95) {
+	for _, r := range table {
 		rows.Add(lx.Themes[r.Theme].ID, len(r.Points), r.Points, r.Fit.Slope, r.Fit.SlopeLow, r.Fit.SlopeHigh, r.Tau, r.Status)
 	}
-	run := runRecord("trend", c, map[string]any{"by": opts.By, "theme": themeIDs(lx, themes), "conf": 0.95})
-	run.LexiconSHA256 = lx.Hash
+	run := s.RunRecord("trend", map[string]any{"by": opts.By, "theme": s.ThemeIDs(themes), "conf": 0.95})
 	run.Metrics = []string{"trend.rate", "trend.ols_slope", "trend.kendall_tau"}
-	return output.Write(opts.app.Out, format, run, rows)
+	return output.Write(a.Out, format, run, rows)
 }

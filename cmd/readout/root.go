@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
 
@@ -14,6 +16,8 @@ import (
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/output"
+	"github.com/readout/readout/study"
+	"github.com/readout/readout/textproc"
 )
 
 // streams are the command's standard streams, injected so every command runs against buffers
@@ -57,14 +61,18 @@ func run(args []string, s streams) (code int) {
 			code = exitFailure
 		}
 	}()
-	root := newRootCmd(s)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	a := newApp(ctx, s)
+	root := newRootCmd(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	a.bars.finish()
 	if err == nil {
 		return exitOK
 	}
 	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
+	if errors.As(err, &ue) || isCobraUsage(err) || study.IsOptionError(err) {
 		fmt.Fprintf(s.Err, "readout: %v\n", err)
 		name := "readout"
 		if cmd != nil {
@@ -88,10 +96,13 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-// app is what every command shares: the streams and the global flags.
+// app is what every command shares: the streams, the global flags, the context (cancelled by
+// an interrupt) and the progress bars.
 type app struct {
 	streams
 	global globalOptions
+	ctx    context.Context
+	bars   *progressBars
 }
 
 // globalOptions are the flags every command has.
@@ -106,8 +117,14 @@ type globalOptions struct {
 	Jobs          int
 }
 
-func newRootCmd(s streams) *cobra.Command {
-	a := &app{streams: s}
+func newApp(ctx context.Context, s streams) *app {
+	a := &app{streams: s, ctx: ctx}
+	a.bars = &progressBars{a: a}
+	return a
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	s := a.streams
 	root := &cobra.Command{
 		Use:   "readout",
 		Short: "Compare official statements and the news articles that report them",
@@ -163,49 +180,55 @@ func (a *app) note(format string, args ...any) {
 	fmt.Fprintf(a.Err, format+"\n", args...)
 }
 
-// loadCorpus reads the corpus named by args (the bundled one when there are none), reporting
-// skipped documents and, with --verbose, removed boilerplate on stderr.
-func (a *app) loadCorpus(args []string) (*corpus.Corpus, error) {
-	return a.loadCorpusWith(args, false, nil)
-}
-
-// loadCorpusVisit reads the corpus keeping only metadata in memory, and calls visit on each
-// document read from a file while its text is in memory (corpus.Options Lazy and Visit), so
-// that a command streaming through the corpus reads each file once.
-func (a *app) loadCorpusVisit(args []string, visit func(worker int, d *corpus.Document)) (*corpus.Corpus, error) {
-	return a.loadCorpusWith(args, true, visit)
-}
-
-func (a *app) loadCorpusWith(args []string, lazy bool, visit func(worker int, d *corpus.Document)) (*corpus.Corpus, error) {
+// options turns the global flags into the study's options.
+func (a *app) options(need study.Need) (study.Options, error) {
+	var o study.Options
 	if a.global.Jobs < 0 {
-		return nil, usagef("--jobs %d: give 1 or more (0: one per CPU)", a.global.Jobs)
+		return o, usagef("--jobs %d: give 1 or more (0: one per CPU)", a.global.Jobs)
 	}
 	enc, err := corpus.ParseEncoding(a.global.Encoding)
 	if err != nil {
-		return nil, usageError{err}
+		return o, usageError{err}
 	}
-	opt := corpus.Options{Encoding: enc, SkipBad: a.global.SkipBad, Lazy: lazy, Jobs: a.jobs(), Visit: visit}
+	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
-		return nil, usagef("--boilerplate and --no-boilerplate cannot be used together")
+		return o, usagef("--boilerplate and --no-boilerplate cannot be used together")
 	case a.global.NoBoilerplate:
-		opt.Rules, _ = corpus.CompileRules(nil)
+		o.Rules, _ = corpus.CompileRules(nil)
 	case a.global.Boilerplate != "":
-		if opt.Rules, err = corpus.LoadRules(a.global.Boilerplate); err != nil {
-			return nil, fmt.Errorf("boilerplate rules: %w", err)
+		if o.Rules, err = corpus.LoadRules(a.global.Boilerplate); err != nil {
+			return o, fmt.Errorf("boilerplate rules: %w", err)
 		}
 	}
-	label := "reading"
-	if visit != nil {
-		label = "reading and analysing"
+	if o.Lexicon, err = a.lexicon(); err != nil {
+		return o, err
 	}
-	bar := a.newProgress(label)
-	opt.Progress = bar.set
-	c, err := corpus.Load(args, opt)
-	bar.finish()
+	return o, nil
+}
+
+// lexicon reads --lexicon, or the built-in lexicon.
+func (a *app) lexicon() (*textproc.Lexicon, error) {
+	if a.global.Lexicon == "" {
+		return textproc.DefaultLexicon(), nil
+	}
+	return study.LoadLexicon(a.global.Lexicon)
+}
+
+// open reads the corpus named by paths (the bundled one when there are none), computing need
+// for each document as it is read, and reports skipped documents and, with --verbose, removed
+// boilerplate on stderr.
+func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study.Study, error) {
+	o, err := a.options(need)
 	if err != nil {
 		return nil, err
 	}
+	s, err := study.Open(ctx, paths, o)
+	a.bars.finish()
+	if err != nil {
+		return nil, err
+	}
+	c := s.Corpus()
 	for _, n := range c.Notes {
 		a.note("note: %s", n)
 	}
@@ -222,23 +245,7 @@ func (a *app) loadCorpusWith(args []string, lazy bool, visit func(worker int, d 
 			}
 		}
 	}
-	return c, nil
-}
-
-// runRecord starts the run record for a command on a corpus.
-func runRecord(command string, c *corpus.Corpus, params map[string]any) output.Run {
-	if params == nil {
-		params = map[string]any{}
-	}
-	return output.Run{
-		Tool:         "readout",
-		Version:      readout.Version,
-		Command:      command,
-		Corpus:       c.Label,
-		CorpusSHA256: c.Hash(),
-		Documents:    len(c.Docs),
-		Parameters:   params,
-	}
+	return s, nil
 }
 
 // formatFlag parses a --format value as a usage error when it is bad.

@@ -1,0 +1,104 @@
+package reports
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The report's words — chart titles, headings, findings, notes, methods — are data: one file
+// per language in lang/, every text keyed by a message id, with {name} placeholders for what a
+// text shows. A third language is a new file with the same ids.
+//
+//go:embed lang/*.yaml
+var langFS embed.FS
+
+// Messages are the texts of one language.
+type Messages struct {
+	Lang string
+	RTL  bool // the language reads right to left
+	text map[string]string
+}
+
+type langFile struct {
+	Lang     string            `yaml:"lang"`
+	Dir      string            `yaml:"dir"`
+	Messages map[string]string `yaml:"messages"`
+}
+
+// Languages returns the languages a report can be written in.
+func Languages() []string {
+	names, _ := fs.Glob(langFS, "lang/*.yaml")
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MessagesFor returns the texts of a language.
+func MessagesFor(lang string) (*Messages, error) {
+	b, err := langFS.ReadFile("lang/" + lang + ".yaml")
+	if err != nil || lang == "" || strings.ContainsAny(lang, "/.") {
+		return nil, fmt.Errorf("unsupported language %q: use %s", lang, strings.Join(Languages(), " or "))
+	}
+	var f langFile
+	if err := yaml.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("lang/%s.yaml: %v", lang, err)
+	}
+	if f.Lang != lang {
+		return nil, fmt.Errorf("lang/%s.yaml says it is %q", lang, f.Lang)
+	}
+	return &Messages{Lang: lang, RTL: f.Dir == "rtl", text: f.Messages}, nil
+}
+
+var placeholder = regexp.MustCompile(`\{([a-z_0-9]+)\}`)
+
+// Text returns message id with each {name} replaced by the value after name in args (pairs of
+// a name and a value, printed with fmt.Sprint). An unknown id shows as itself, in brackets.
+func (m *Messages) Text(id string, args ...any) string {
+	t, ok := m.text[id]
+	if !ok {
+		return "[" + id + "]"
+	}
+	if len(args) == 0 {
+		return t
+	}
+	vals := map[string]string{}
+	for i := 0; i+1 < len(args); i += 2 {
+		vals[fmt.Sprint(args[i])] = fmt.Sprint(args[i+1])
+	}
+	return placeholder.ReplaceAllStringFunc(t, func(p string) string {
+		if v, ok := vals[p[1:len(p)-1]]; ok {
+			return v
+		}
+		return p
+	})
+}
+
+// IDs returns the message ids, sorted.
+func (m *Messages) IDs() []string {
+	out := make([]string, 0, len(m.text))
+	for id := range m.text {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Placeholders returns the {name}s of a message, sorted.
+func (m *Messages) Placeholders(id string) []string {
+	var out []string
+	for _, p := range placeholder.FindAllStringSubmatch(m.text[id], -1) {
+		out = append(out, p[1])
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,55 @@
+package reports
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Every language has every message, with the same placeholders, and no message is empty.
+func TestMessagesComplete(t *testing.T) {
+	langs := Languages()
+	if !slices.Equal(langs, []string{"ar", "en"}) {
+		t.Fatalf("languages %v", langs)
+	}
+	en, err := MessagesFor("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range langs {
+		m, err := MessagesFor(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(m.IDs(), en.IDs()) {
+			t.Errorf("%s has ids %v, en %v", lang, m.IDs(), en.IDs())
+		}
+		for _, id := range en.IDs() {
+			if strings.TrimSpace(m.Text(id)) == "" {
+				t.Errorf("%s: %s is empty", lang, id)
+			}
+			if !slices.Equal(slices.Compact(m.Placeholders(id)), slices.Compact(en.Placeholders(id))) {
+				t.Errorf("%s: %s has placeholders %v, en %v", lang, id, m.Placeholders(id), en.Placeholders(id))
+			}
+		}
+	}
+	if ar, _ := MessagesFor("ar"); !ar.RTL || en.RTL {
+		t.Error("direction: ar should read right to left, en left to right")
+	}
+}
+
+func TestMessageText(t *testing.T) {
+	m, _ := MessagesFor("en")
+	got := m.Text("finding.speaker", "n", 3, "total", 4, "theme", "sovereignty", "percent", "75", "speaker", "Xi Jinping")
+	if want := "Across the corpus, 3 of the 4 mentions of sovereignty (75%) are attributed to Xi Jinping."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := m.Text("no.such.id"); got != "[no.such.id]" {
+		t.Errorf("unknown id: %q", got)
+	}
+	for _, bad := range []string{"fr", "", "../lang/en", "en.yaml"} {
+		if _, err := MessagesFor(bad); err == nil {
+			t.Errorf("MessagesFor(%q) should fail", bad)
+		}
+	}
+}

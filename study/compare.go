@@ -1,0 +1,257 @@
+package study
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/textproc"
+)
+
+// Comparison is what a new document shows against the corpus.
+type Comparison struct {
+	Doc      Analysed
+	Themes   []compare.ThemeStanding // most telling first (|z|; present here and absent from the corpus first of all)
+	Nearest  []Near                  // corpus documents by tf-idf cosine, most similar first
+	Repeats  []compare.Repeat        // corpus formulations it restates, most similar first
+	Fresh    []*compare.Unit         // its statements with no counterpart, themed ones first
+	Speakers []SpeakerShare
+}
+
+// Near is a corpus document and its similarity to the new one.
+type Near struct {
+	ID     string
+	Cosine float64
+}
+
+// SpeakerShare is a speaker's share of the tokens of the new document and of the corpus.
+type SpeakerShare struct {
+	Speaker       string
+	Share, Corpus float64
+}
+
+// CompareOptions choose a comparison of new documents with the corpus.
+type CompareOptions struct {
+	MinSimilarity float64 // 0: compare.DefaultMinSimilarity
+}
+
+// Compare sets each new document against the corpus: its theme rates among the corpus
+// documents' (z-score, percentile), the nearest corpus documents, the corpus statements it
+// repeats and those it does not, and its speaker balance. The corpus is read twice, streaming:
+// once for its tallies, stem vectors and the weights of its statements' stems, once to align
+// each document's statements with the new ones, keeping only the best match of each; memory
+// holds the new documents, the tallies and the stem vectors, not the corpus's statements.
+func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) ([]Comparison, error) {
+	if o.MinSimilarity == 0 {
+		o.MinSimilarity = compare.DefaultMinSimilarity
+	}
+	if err := CheckMinSimilarity(o.MinSimilarity); err != nil {
+		return nil, err
+	}
+	lx := s.lx
+	newUnits := make([][]compare.Unit, len(news))
+	for k, nd := range news {
+		newUnits[k] = nd.Units(lx)
+	}
+	// pass 1 (the reading, when Open prepared it): tallies, vectors, statement stems
+	if err := s.prepare(ctx, NeedTallies|NeedVectors|NeedUnitWeights); err != nil {
+		return nil, err
+	}
+	counter := compare.NewWeightCounter()
+	counter.Merge(s.unitDF)
+	for _, us := range newUnits {
+		counter.Add(us)
+	}
+	w := counter.Weights()
+	tallies, err := s.Tallies(ctx) // date order
+	if err != nil {
+		return nil, err
+	}
+	vecs, nTerms, err := s.rankedVectors(ctx)
+	if err != nil {
+		return nil, err
+	}
+
+	// corpus rates per theme and speaker token shares
+	corpusRates := make([][]float64, len(lx.Themes))
+	spkTokens := map[string]float64{}
+	var allTokens float64
+	for _, d := range tallies {
+		n := d.Tokens()
+		counts := make([]int, len(lx.Themes))
+		for _, st := range d.Sentences {
+			spkTokens[st.Speaker] += float64(st.Tokens)
+			allTokens += float64(st.Tokens)
+			for _, tc := range st.Themes {
+				counts[tc.Theme] += tc.N
+			}
+		}
+		for t := range lx.Themes {
+			r := 0.0
+			if n > 0 {
+				r = 1000 * float64(counts[t]) / float64(n)
+			}
+			corpusRates[t] = append(corpusRates[t], r)
+		}
+	}
+	// the new documents' weighted stem vectors in the corpus's numbering; stems the corpus
+	// lacks count in a new document's norm, not in any dot product
+	newW := make([]metrics.Weighted, len(news))
+	idfs := make([][]float64, len(news))
+	for k, nd := range news {
+		newW[k], idfs[k] = s.weighNew(nd.A, vecs, nTerms)
+	}
+	results := make([]Comparison, len(news))
+	for k, nd := range news {
+		res := &results[k]
+		res.Doc = nd
+		t := metrics.Tally(nd.Doc.ID, nd.Doc.Date, nd.A, lx)
+		n := t.Tokens()
+		counts := make([]int, len(lx.Themes))
+		spk := map[string]float64{}
+		for _, st := range t.Sentences {
+			spk[st.Speaker] += float64(st.Tokens)
+			for _, tc := range st.Themes {
+				counts[tc.Theme] += tc.N
+			}
+		}
+		for ti, th := range lx.Themes {
+			r := 0.0
+			if n > 0 {
+				r = 1000 * float64(counts[ti]) / float64(n)
+			}
+			st := compare.Standing(th.ID, counts[ti], r, corpusRates[ti])
+			if counts[ti] > 0 || st.Mean > 0 {
+				res.Themes = append(res.Themes, st)
+			}
+		}
+		sort.SliceStable(res.Themes, func(i, j int) bool { return absZ(res.Themes[i]) > absZ(res.Themes[j]) })
+		for i, d := range s.c.Docs {
+			res.Nearest = append(res.Nearest, Near{d.ID, metrics.CosineWeighted(newW[k], metrics.Weigh(vecs[i], idfs[k]))})
+		}
+		sort.SliceStable(res.Nearest, func(i, j int) bool { return res.Nearest[i].Cosine > res.Nearest[j].Cosine })
+		for _, sp := range lx.SpeakerIDs() {
+			sh := SpeakerShare{Speaker: sp}
+			if n > 0 {
+				sh.Share = spk[sp] / float64(n)
+			}
+			if allTokens > 0 {
+				sh.Corpus = spkTokens[sp] / allTokens
+			}
+			res.Speakers = append(res.Speakers, sh)
+		}
+	}
+	// pass 2: each corpus document's statements aligned with the new ones; the best match of
+	// each new statement is kept (ties: the earlier corpus document)
+	best := make([][]*compare.Repeat, len(news))
+	for k := range news {
+		best[k] = make([]*compare.Repeat, len(newUnits[k]))
+	}
+	type found struct {
+		k, i int
+		rep  compare.Repeat
+	}
+	err = Each(ctx, s, true, func(d *corpus.Document, an *textproc.Doc) []found {
+		cu := compare.Units(d.ID, d.Date, an, lx)
+		var out []found
+		for k := range news {
+			for _, p := range compare.AlignPairs(newUnits[k], cu, w, o.MinSimilarity) {
+				c := cu[p.J] // a copy: the document's units are not kept
+				out = append(out, found{k, p.I, compare.Repeat{New: &newUnits[k][p.I], Corpus: &c, Similarity: p.Similarity}})
+			}
+		}
+		return out
+	}, func(_ int, fs []found) error {
+		for _, f := range fs {
+			if b := best[f.k][f.i]; b == nil || f.rep.Similarity > b.Similarity {
+				r := f.rep
+				best[f.k][f.i] = &r
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for k := range results {
+		res := &results[k]
+		for i := range newUnits[k] {
+			b := best[k][i]
+			if b == nil {
+				res.Fresh = append(res.Fresh, &newUnits[k][i])
+				continue
+			}
+			b.Ops = compare.WordDiff(b.Corpus.Text, b.New.Text)
+			res.Repeats = append(res.Repeats, *b)
+		}
+		sort.SliceStable(res.Repeats, func(a, b int) bool { return res.Repeats[a].Similarity > res.Repeats[b].Similarity })
+		sort.SliceStable(res.Fresh, func(i, j int) bool { return len(res.Fresh[i].Themes) > 0 && len(res.Fresh[j].Themes) == 0 })
+	}
+	return results, nil
+}
+
+// weighNew returns a new document's tf-idf vector against the corpus (the idf of metrics.TFIDF
+// over the corpus documents and this one) and the idf of the corpus's stems. Its norm is summed
+// in stem order over all its stems, as Cosine of the Bags would.
+func (s *Study) weighNew(a *textproc.Doc, corpus []metrics.Vector, nTerms int) (metrics.Weighted, []float64) {
+	bag := StemBag(a)
+	df := make([]float64, nTerms)
+	for _, d := range corpus {
+		for _, t := range d.Terms {
+			df[t]++
+		}
+	}
+	var ids []uint32
+	for st := range bag {
+		if id, ok := s.vocab.Lookup(st); ok {
+			ids = append(ids, s.rank[id])
+		}
+	}
+	for _, t := range ids {
+		df[t]++
+	}
+	n := float64(len(corpus) + 1)
+	idf := make([]float64, nTerms)
+	for t := range idf {
+		idf[t] = math.Log((1+n)/(1+df[t])) + 1
+	}
+	stems := make([]string, 0, len(bag))
+	for st := range bag {
+		stems = append(stems, st)
+	}
+	sort.Strings(stems)
+	var ss float64
+	type tw struct {
+		t uint32
+		w float64
+	}
+	var shared []tw
+	for _, st := range stems {
+		x := bag[st] * (math.Log((1+n)/(1+1)) + 1) // a stem of this document only: df 1
+		if id, ok := s.vocab.Lookup(st); ok {
+			x = bag[st] * idf[s.rank[id]]
+			shared = append(shared, tw{s.rank[id], x})
+		}
+		ss += x * x
+	}
+	sort.Slice(shared, func(i, j int) bool { return shared[i].t < shared[j].t })
+	w := metrics.Weighted{Norm: math.Sqrt(ss)}
+	for _, x := range shared {
+		w.Terms = append(w.Terms, x.t)
+		w.Weights = append(w.Weights, x.w)
+	}
+	return w, idf
+}
+
+func absZ(s compare.ThemeStanding) float64 {
+	if math.IsNaN(s.Z) {
+		if s.Count > 0 && s.Mean == 0 {
+			return math.Inf(1) // present here, absent from the whole corpus: most telling
+		}
+		return -1
+	}
+	return math.Abs(s.Z)
+}

@@ -1,0 +1,112 @@
+package study
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/textproc"
+)
+
+// Analysed is one document with its analysis, held in memory.
+type Analysed struct {
+	Doc *corpus.Document
+	A   *textproc.Doc
+}
+
+// Units returns the document's statement units.
+func (a Analysed) Units(lx *textproc.Lexicon) []compare.Unit {
+	return compare.Units(a.Doc.ID, a.Doc.Date, a.A, lx)
+}
+
+// OpenFiles reads other files (new articles) with the study's options and lexicon, and
+// analyses them.
+func (s *Study) OpenFiles(ctx context.Context, paths []string) ([]Analysed, error) {
+	o := s.opt
+	o.Lexicon, o.Prepare, o.Progress = s.lx, 0, nil
+	t, err := Open(ctx, paths, o)
+	if err != nil {
+		return nil, err
+	}
+	return t.Analyse(ctx, nil)
+}
+
+// Analyse analyses documents of the corpus (indices; nil: all) and keeps their analyses.
+func (s *Study) Analyse(ctx context.Context, docs []int) ([]Analysed, error) {
+	words := s.wordCache(true)
+	if docs == nil {
+		docs = make([]int, len(s.c.Docs))
+		for i := range docs {
+			docs[i] = i
+		}
+	}
+	out := make([]Analysed, 0, len(docs))
+	for _, i := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d := s.c.Docs[i]
+		if err := d.Load(); err != nil {
+			return nil, fmt.Errorf("%s: %v", d.Path, err)
+		}
+		out = append(out, Analysed{Doc: d, A: words.NewAnalyzer().Analyze(d.Clean)})
+	}
+	return out, nil
+}
+
+// Document returns a document of the corpus by id, or else a file read with the study's
+// options, analysed.
+func (s *Study) Document(ctx context.Context, ref string) (Analysed, error) {
+	for i, d := range s.c.Docs {
+		if d.ID == ref {
+			a, err := s.Analyse(ctx, []int{i})
+			if err != nil {
+				return Analysed{}, err
+			}
+			return a[0], nil
+		}
+	}
+	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
+		a, err := s.OpenFiles(ctx, []string{ref})
+		if err != nil {
+			return Analysed{}, err
+		}
+		return a[0], nil
+	}
+	var ids []string
+	for _, d := range s.c.Docs {
+		ids = append(ids, d.ID)
+	}
+	return Analysed{}, optionErr("%q is neither a document id of %s (%s) nor a file", ref, s.c.Label, strings.Join(ids, ", "))
+}
+
+// DiffResult is the one-to-one alignment of two documents' statements.
+type DiffResult struct {
+	A, B      *corpus.Document
+	Alignment compare.Alignment
+}
+
+// Diff aligns the statement units of two documents (ids of the corpus, or files) one to one,
+// with the word diff of each pair (compare.Align), the stems weighted over the corpus.
+func (s *Study) Diff(ctx context.Context, a, b string, minSim float64) (DiffResult, error) {
+	if err := CheckMinSimilarity(minSim); err != nil {
+		return DiffResult{}, err
+	}
+	if err := s.prepare(ctx, NeedUnits); err != nil {
+		return DiffResult{}, err
+	}
+	da, err := s.Document(ctx, a)
+	if err != nil {
+		return DiffResult{}, err
+	}
+	db, err := s.Document(ctx, b)
+	if err != nil {
+		return DiffResult{}, err
+	}
+	ua, ub := da.Units(s.lx), db.Units(s.lx)
+	w := compare.NewWeights(append(append([][]compare.Unit{}, s.units...), ua, ub)...)
+	return DiffResult{A: da.Doc, B: db.Doc, Alignment: compare.Align(ua, ub, w, minSim)}, nil
+}

@@ -1,0 +1,145 @@
+package study
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/readout/readout/metrics"
+)
+
+// PeriodPair names two periods to compare: Spec is a year (2020), a year range (2020-2021), a
+// date range (2022-02-01..2022-12-31) or a comma list of document ids; both empty mean the
+// earliest year against the latest. The names are the options' names for messages ("--from",
+// "--reference"); by default "from" and "to".
+type PeriodPair struct {
+	From, To         string
+	FromName, ToName string
+}
+
+// Periods are two resolved, non-empty periods that share no document, with their documents in
+// date order (as corpus indices).
+type Periods struct {
+	From, To         metrics.Period
+	FromDocs, ToDocs []int
+}
+
+// IDs returns the document ids of a set of corpus indices.
+func (s *Study) IDs(docs []int) []string {
+	out := make([]string, len(docs))
+	for k, i := range docs {
+		out[k] = s.c.Docs[i].ID
+	}
+	return out
+}
+
+// Periods resolves two periods, checking that dates exist where needed, that named ids exist,
+// and that the periods are not empty and share no document.
+func (s *Study) Periods(p PeriodPair) (Periods, error) {
+	fromName, toName := p.FromName, p.ToName
+	if fromName == "" {
+		fromName = "from"
+	}
+	if toName == "" {
+		toName = "to"
+	}
+	var out Periods
+	var err error
+	if (p.From == "") != (p.To == "") {
+		return out, optionErr("give both %s and %s, or neither (the earliest year against the latest)", fromName, toName)
+	}
+	// the documents as the metrics see them: ids and dates, in date order
+	order := s.byDate()
+	docs := make([]metrics.DocTally, len(order))
+	for k, i := range order {
+		docs[k] = metrics.DocTally{ID: s.c.Docs[i].ID, Date: s.c.Docs[i].Date}
+	}
+	if p.From == "" {
+		if err := s.RequireDates("comparing the earliest year with the latest"); err != nil {
+			return out, err
+		}
+		if out.From, out.To, err = metrics.DefaultPeriods(docs); err != nil {
+			return out, &OptionError{Err: err}
+		}
+	} else {
+		if out.From, err = metrics.ParsePeriod(p.From); err != nil {
+			return out, optionErr("%s: %v", fromName, err)
+		}
+		if out.To, err = metrics.ParsePeriod(p.To); err != nil {
+			return out, optionErr("%s: %v", toName, err)
+		}
+	}
+	known := map[string]bool{}
+	for _, d := range s.c.Docs {
+		known[d.ID] = true
+	}
+	for _, q := range []struct {
+		name string
+		per  metrics.Period
+	}{{fromName, out.From}, {toName, out.To}} {
+		if q.per.NeedsDates() {
+			if err := s.RequireDates("a period of dates (" + q.name + " " + q.per.Label + ")"); err != nil {
+				return out, err
+			}
+		}
+		for _, id := range q.per.IDs() {
+			if !known[id] {
+				return out, optionErr("%s %s: no document has the id %q (see 'readout corpus')", q.name, q.per.Label, id)
+			}
+		}
+	}
+	for k, i := range order {
+		d := docs[k]
+		if out.From.Contains(d.ID, d.Date) {
+			out.FromDocs = append(out.FromDocs, i)
+		}
+		if out.To.Contains(d.ID, d.Date) {
+			out.ToDocs = append(out.ToDocs, i)
+		}
+	}
+	span := s.dateSpan()
+	if len(out.FromDocs) == 0 {
+		return out, optionErr("%s %s selects no document (the corpus runs %s)", fromName, out.From.Label, span)
+	}
+	if len(out.ToDocs) == 0 {
+		return out, optionErr("%s %s selects no document (the corpus runs %s)", toName, out.To.Label, span)
+	}
+	in := map[int]bool{}
+	for _, i := range out.FromDocs {
+		in[i] = true
+	}
+	var both []string
+	for _, i := range out.ToDocs {
+		if in[i] {
+			both = append(both, s.c.Docs[i].ID)
+		}
+	}
+	if len(both) > 0 {
+		return out, optionErr("%s and %s share documents (%s): a comparison needs two separate periods", fromName, toName, strings.Join(both, ", "))
+	}
+	return out, nil
+}
+
+func (s *Study) dateSpan() string {
+	var dates []string
+	for _, d := range s.c.Docs {
+		if d.HasDate() {
+			dates = append(dates, d.Date.Format(time.DateOnly))
+		}
+	}
+	if len(dates) == 0 {
+		return "with no dates"
+	}
+	sort.Strings(dates)
+	return fmt.Sprintf("from %s to %s", dates[0], dates[len(dates)-1])
+}
+
+// pick returns the tallies of the corpus indices.
+func pick(tallies []metrics.DocTally, docs []int) []metrics.DocTally {
+	out := make([]metrics.DocTally, len(docs))
+	for k, i := range docs {
+		out[k] = tallies[i]
+	}
+	return out
+}

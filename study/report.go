@@ -1,0 +1,464 @@
+package study
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	readout "github.com/readout/readout"
+	"github.com/readout/readout/compare"
+	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/output"
+	"github.com/readout/readout/reports"
+	"github.com/readout/readout/textproc"
+)
+
+// ReportOptions choose what a report (or one of its charts) shows.
+type ReportOptions struct {
+	Periods PeriodPair
+	Themes  []int  // themes shown; nil: those mentioned, most mentioned first
+	Lang    string // a language of reports.Languages
+	Seed    uint64
+	Reps    int
+	Date    time.Time // printed on the report
+}
+
+// Sections are the parts of a report, each computed when first asked for and once: a chart
+// computes only what it draws.
+type Sections struct {
+	s     *Study
+	o     ReportOptions
+	terms reports.Terms
+	m     *reports.Messages
+
+	tallies  []metrics.DocTally // date order
+	periods  *Periods
+	themes   []int
+	byDoc    []metrics.ThemeRow
+	bySpk    []metrics.ThemeRow
+	shift    []metrics.ShiftRow
+	spkShift []metrics.ShiftRow
+	keyness  []metrics.KeyRow
+	sim      *SimilarityResult
+	forms    *Formulations
+}
+
+// Sections starts a report of the study; nothing is computed yet. A report needs every
+// document's date.
+func (s *Study) Sections(o ReportOptions) (*Sections, error) {
+	terms, err := reports.TermsFor(o.Lang)
+	if err != nil {
+		return nil, &OptionError{Err: err}
+	}
+	if o.Reps == 0 {
+		o.Reps = 2000
+	}
+	if o.Reps < MinReps || o.Reps > MaxReps {
+		return nil, optionErr("--reps %d: use %d to %d replicates", o.Reps, MinReps, MaxReps)
+	}
+	if err := s.RequireDates("a report"); err != nil {
+		return nil, err
+	}
+	return &Sections{s: s, o: o, terms: terms, m: terms.M}, nil
+}
+
+// Terms returns the report's words.
+func (x *Sections) Terms() reports.Terms { return x.terms }
+
+func (x *Sections) base(ctx context.Context) error {
+	if x.periods != nil {
+		return nil
+	}
+	s := x.s
+	var err error
+	if x.tallies, err = s.Tallies(ctx); err != nil {
+		return err
+	}
+	p, err := s.Periods(x.o.Periods)
+	if err != nil {
+		return err
+	}
+	lx := s.lx
+	all := s.themes(nil)
+	x.byDoc = metrics.ThemeTable(x.tallies, len(lx.Themes), all, metrics.GroupBy{Doc: true}, lx.SpeakerIDs())
+	x.bySpk = metrics.ThemeTable(x.tallies, len(lx.Themes), all, metrics.GroupBy{Speaker: true}, lx.SpeakerIDs())
+	total := make([]int, len(lx.Themes))
+	for _, r := range x.byDoc {
+		total[r.Theme] += r.Count
+	}
+	if x.o.Themes != nil {
+		x.themes = x.o.Themes
+	} else {
+		for t := range lx.Themes {
+			if total[t] > 0 {
+				x.themes = append(x.themes, t)
+			}
+		}
+		sort.SliceStable(x.themes, func(i, j int) bool { return total[x.themes[i]] > total[x.themes[j]] })
+	}
+	x.periods = &p
+	return nil
+}
+
+// Shift returns the themes' shifts between the periods, for all speakers and then per speaker.
+func (x *Sections) Shift(ctx context.Context) ([]metrics.ShiftRow, []metrics.ShiftRow, error) {
+	if x.shift != nil {
+		return x.shift, x.spkShift, nil
+	}
+	if err := x.base(ctx); err != nil {
+		return nil, nil, err
+	}
+	fd, td := pick(x.s.tallies, x.periods.FromDocs), pick(x.s.tallies, x.periods.ToDocs)
+	sopt := metrics.ShiftOptions{Reps: x.o.Reps, Seed: x.o.Seed, Conf: 0.95}
+	ids := x.s.lx.ThemeIDs()
+	prog := x.s.progress("bootstrap")
+	spk := x.s.lx.SpeakerIDs()
+	shift := metrics.Shift(fd, td, x.themes, ids, "", sopt)
+	spkShift := []metrics.ShiftRow{}
+	for k, sp := range spk {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		spkShift = append(spkShift, metrics.Shift(fd, td, x.themes, ids, sp, sopt)...)
+		if prog != nil {
+			prog(k+1, len(spk))
+		}
+	}
+	if shift == nil {
+		shift = []metrics.ShiftRow{}
+	}
+	x.shift, x.spkShift = shift, spkShift
+	return x.shift, x.spkShift, nil
+}
+
+// Keyness returns the key stems of the later period against the earlier (minimum count 3,
+// Bonferroni-corrected).
+func (x *Sections) Keyness(ctx context.Context) ([]metrics.KeyRow, error) {
+	if x.keyness != nil {
+		return x.keyness, nil
+	}
+	if err := x.base(ctx); err != nil {
+		return nil, err
+	}
+	res, err := x.s.Keyness(ctx, KeynessOptions{Periods: x.o.Periods, MinCount: ReportKeynessMinCount, Correct: metrics.CorrectBonferroni})
+	if err != nil {
+		return nil, err
+	}
+	x.keyness = res.Rows
+	if x.keyness == nil {
+		x.keyness = []metrics.KeyRow{}
+	}
+	return x.keyness, nil
+}
+
+// ReportKeynessMinCount is the fewest occurrences of a term in the report's keyness.
+const ReportKeynessMinCount = 3
+
+// Similarity returns the documents' tf-idf cosine similarities.
+func (x *Sections) Similarity(ctx context.Context) (*SimilarityResult, error) {
+	if x.sim != nil {
+		return x.sim, nil
+	}
+	r, err := x.s.Similarity(ctx, SimilarityOptions{Measure: Cosine})
+	if err != nil {
+		return nil, err
+	}
+	x.sim = &r
+	return x.sim, nil
+}
+
+// Formulations returns the recurring formulations, explained.
+func (x *Sections) Formulations(ctx context.Context) (*Formulations, error) {
+	if x.forms != nil {
+		return x.forms, nil
+	}
+	f, err := x.s.Formulations(ctx, AlignOptions{})
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Explain(ctx, true, func(int, *compare.Formulation) error { return nil }); err != nil {
+		return nil, err
+	}
+	x.forms = f
+	return f, nil
+}
+
+func (x *Sections) themeLabel(t int) string { return x.s.lx.Themes[t].Label(x.o.Lang) }
+
+// SpeakerLabel names a speaker in the report's language.
+func (x *Sections) SpeakerLabel(id string) string {
+	switch id {
+	case textproc.SpeakerJoint:
+		return x.terms.Joint
+	case textproc.SpeakerNone:
+		return x.terms.None
+	}
+	for _, a := range x.s.lx.Actors {
+		if a.ID == id {
+			if l := a.Labels[x.o.Lang]; l != "" {
+				return l
+			}
+		}
+	}
+	return id
+}
+
+// dateRange returns the first and last dates of the corpus.
+func (x *Sections) dateRange() (string, string) {
+	first, last := "", ""
+	for _, d := range x.tallies {
+		if !d.Date.IsZero() {
+			if first == "" {
+				first = d.Date.Format(time.DateOnly)
+			}
+			last = d.Date.Format(time.DateOnly)
+		}
+	}
+	return first, last
+}
+
+// source is the line under every chart: tool, corpus, period, hash.
+func (x *Sections) source() string {
+	first, last := x.dateRange()
+	c := x.s.c
+	return x.m.Text("chart.source", "version", readout.Version, "corpus", c.Label, "n", len(c.Docs), "first", first, "last", last, "hash", c.Hash()[:12])
+}
+
+func (x *Sections) periodText() string {
+	return x.m.Text("chart.periods", "to", x.periods.To.Label, "from", x.periods.From.Label)
+}
+
+func (x *Sections) dateOf(id string) string {
+	for _, d := range x.tallies {
+		if d.ID == id {
+			return d.Date.Format(time.DateOnly)
+		}
+	}
+	return id
+}
+
+// A ChartKind is a chart readout draws: its name (a file name, and the chart command's KIND),
+// other names the chart command accepts, what it shows, and how it is built.
+type ChartKind struct {
+	Name    string
+	Aliases []string
+	About   string
+	build   func(x *Sections, ctx context.Context, h reports.Handler) (*reports.Chart, error)
+}
+
+// ChartKinds are the charts of a report, in report order.
+var ChartKinds = []ChartKind{
+	{"theme-rates", []string{"rates"}, "theme rates over time, one line per theme, points labelled by date", (*Sections).ratesChart},
+	{"theme-heatmap", []string{"heatmap"}, "theme × article, mentions per 1,000 tokens printed in each cell", (*Sections).heatmapChart},
+	{"shift", nil, "change of each theme's rate between two periods with its 95% interval", (*Sections).shiftChart},
+	{"keyness", nil, "the top positive and negative key terms (G²) of the later period", (*Sections).keynessChart},
+	{"similarity", nil, "article × article tf-idf cosine similarity", (*Sections).similarityChart},
+	{"speakers", nil, "who said what: theme mentions by speaker", (*Sections).speakersChart},
+}
+
+// FindChart returns the chart kind of a name or alias.
+func FindChart(name string) (ChartKind, bool) {
+	for _, k := range ChartKinds {
+		if k.Name == name {
+			return k, true
+		}
+		for _, a := range k.Aliases {
+			if a == name {
+				return k, true
+			}
+		}
+	}
+	return ChartKind{}, false
+}
+
+// ChartNames returns the names the chart command accepts, short ones first.
+func ChartNames() []string {
+	var out []string
+	for _, k := range ChartKinds {
+		if len(k.Aliases) > 0 {
+			out = append(out, k.Aliases[0])
+		} else {
+			out = append(out, k.Name)
+		}
+	}
+	return out
+}
+
+// Chart builds one chart.
+func (x *Sections) Chart(ctx context.Context, h reports.Handler, name string) (*reports.Chart, error) {
+	k, ok := FindChart(name)
+	if !ok {
+		return nil, optionErr("unknown chart %q: use %s", name, strings.Join(ChartNames(), ", "))
+	}
+	if err := x.base(ctx); err != nil {
+		return nil, err
+	}
+	return k.build(x, ctx, h)
+}
+
+func (x *Sections) ratesChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	var series []reports.RateSeries
+	top := x.themes
+	if len(top) > 6 {
+		top = top[:6]
+	}
+	for _, th := range top {
+		rs := reports.RateSeries{Label: x.themeLabel(th)}
+		for _, r := range metrics.Trend(x.tallies, []int{th}, false, 0.95)[0].Points {
+			rs.Points = append(rs.Points, reports.RatePoint{X: r.X, Label: x.dateOf(r.Label), Y: r.Rate})
+		}
+		series = append(series, rs)
+	}
+	return reports.RatesChart(h, x.terms, series, x.source()), nil
+}
+
+func (x *Sections) heatmapChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	var rows, cols []string
+	for _, d := range x.tallies {
+		cols = append(cols, d.ID)
+	}
+	vals := make([][]float64, len(x.themes))
+	for i, th := range x.themes {
+		rows = append(rows, x.themeLabel(th))
+		for _, r := range x.byDoc {
+			if r.Theme == th {
+				vals[i] = append(vals[i], r.Per1k)
+			}
+		}
+	}
+	t := x.terms
+	return reports.HeatmapChart(h, t, "theme-heatmap", t.HeatmapTitle, t.Document, t.Theme, rows, cols, vals, "%.1f", x.source()), nil
+}
+
+func (x *Sections) shiftChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	shift, _, err := x.Shift(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var items []reports.ShiftItem
+	for _, r := range shift {
+		items = append(items, reports.ShiftItem{Label: x.themeLabel(r.Theme), Diff: r.Diff, Lo: r.DiffLow, Hi: r.DiffHigh})
+	}
+	return reports.ShiftChart(h, x.terms, items, x.source()+" · "+x.periodText()), nil
+}
+
+func (x *Sections) keynessChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	kr, err := x.Keyness(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var items []reports.KeyItem
+	for i, r := range kr {
+		if i >= 10 || r.G2 <= 0 {
+			break
+		}
+		items = append(items, reports.KeyItem{Label: KeyLabel(r), Value: r.G2})
+	}
+	for i := len(kr) - 1; i >= 0 && len(kr)-1-i < 10; i-- {
+		if r := kr[i]; r.G2 < 0 {
+			items = append(items, reports.KeyItem{Label: KeyLabel(r), Value: r.G2})
+		}
+	}
+	more := x.m.Text("chart.keyness.more", "period", x.periods.To.Label)
+	less := x.m.Text("chart.keyness.more", "period", x.periods.From.Label)
+	t := x.terms
+	return reports.KeynessChart(h, t, items, t.KeynessAxis+" ("+x.periodText()+")", more, less, x.source()), nil
+}
+
+func (x *Sections) similarityChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	sim, err := x.Similarity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, d := range x.s.c.Docs {
+		ids = append(ids, d.ID)
+	}
+	t := x.terms
+	return reports.HeatmapChart(h, t, "similarity", t.SimilarityTitle+x.m.Text("chart.similarity.measure"), t.Document, t.Document, ids, ids, sim.Matrix, "%.2f", x.source()), nil
+}
+
+func (x *Sections) speakersChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	spk := x.s.lx.SpeakerIDs()
+	var groups []reports.SpeakerGroup
+	top := x.themes
+	if len(top) > 10 {
+		top = top[:10]
+	}
+	for _, th := range top {
+		g := reports.SpeakerGroup{Label: x.themeLabel(th), Counts: make([]float64, len(spk))}
+		for _, r := range x.bySpk {
+			if r.Theme == th {
+				for k, id := range spk {
+					if r.Key.Speaker == id {
+						g.Counts[k] = float64(r.Count)
+					}
+				}
+			}
+		}
+		groups = append(groups, g)
+	}
+	names := make([]string, len(spk))
+	for k, id := range spk {
+		names[k] = x.SpeakerLabel(id)
+	}
+	return reports.SpeakersChart(h, x.terms, names, groups, x.source()), nil
+}
+
+// Charts builds every chart of the report.
+func (x *Sections) Charts(ctx context.Context, h reports.Handler) ([]*reports.Chart, error) {
+	var out []*reports.Chart
+	for _, k := range ChartKinds {
+		ch, err := x.Chart(ctx, h, k.Name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// RunRecord is the report's run record.
+func (x *Sections) RunRecord(ctx context.Context) (output.Run, error) {
+	if err := x.base(ctx); err != nil {
+		return output.Run{}, err
+	}
+	p := x.periods
+	run := x.s.RunRecord("report", map[string]any{
+		"from": p.From.Label, "to": p.To.Label, "from_docs": x.s.IDs(p.FromDocs), "to_docs": x.s.IDs(p.ToDocs),
+		"lang": x.o.Lang, "seed": x.o.Seed, "reps": x.o.Reps, "conf": 0.95, "date": x.o.Date.Format(time.DateOnly),
+		"min_similarity": compare.DefaultMinSimilarity, "keyness_min_count": ReportKeynessMinCount, "keyness_correct": "bonferroni",
+	})
+	run.Metrics = []string{"theme.count", "theme.per_1k", "shift.diff", "shift.diff_ci", "shift.log_ratio", "shift.g2",
+		"trend.rate", "keyness.g2", "keyness.lrc", "keyness.p_adjusted", "similarity.cosine", "compare.recurring", "compare.diff"}
+	return run, nil
+}
+
+// RunRecord starts the run record of a command on the study: the tool, the corpus and its hash,
+// the lexicon's hash, the parameters.
+func (s *Study) RunRecord(command string, params map[string]any) output.Run {
+	if params == nil {
+		params = map[string]any{}
+	}
+	return output.Run{
+		Tool: "readout", Version: readout.Version, Command: command, Corpus: s.c.Label, CorpusSHA256: s.c.Hash(),
+		Documents: len(s.c.Docs), LexiconSHA256: s.lx.Hash, Parameters: params,
+	}
+}
+
+func f2(v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + f2(v)
+	}
+	return f2(v)
+}

@@ -1,0 +1,45 @@
+package study
+
+import (
+	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/textproc"
+)
+
+// What counts as a word for keyness and similarity: a word token (numbers are left out) with a
+// normalized form, counted under the Snowball stem of that form (textproc.Stem). Keyness shows
+// each stem by the forms written in the text.
+
+// KeyWords returns a sentence's words for keyness, keyed by stem, with their surface forms.
+func KeyWords(d *textproc.Doc, s textproc.Sentence) []metrics.Word {
+	var out []metrics.Word
+	for i := s.TokStart; i < s.TokEnd; i++ {
+		t := d.Tokens[i]
+		if t.Kind != textproc.Word || d.Norm[i] == "" {
+			continue
+		}
+		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End]})
+	}
+	return out
+}
+
+// StemBag counts a document's word stems.
+func StemBag(d *textproc.Doc) metrics.Bag {
+	b := metrics.Bag{}
+	for i, t := range d.Tokens {
+		if t.Kind == textproc.Word && d.Norm[i] != "" {
+			b[d.Stem(i)]++
+		}
+	}
+	return b
+}
+
+// stemVector counts a document's word stems as ids of vocab.
+func stemVector(d *textproc.Doc, vocab *metrics.Vocabulary) metrics.Vector {
+	ids := make([]uint32, 0, len(d.Tokens))
+	for i, t := range d.Tokens {
+		if t.Kind == textproc.Word && d.Norm[i] != "" {
+			ids = append(ids, vocab.ID(d.Stem(i)))
+		}
+	}
+	return metrics.NewVector(ids)
+}
