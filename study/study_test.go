@@ -1,0 +1,219 @@
+package study
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/metrics"
+	"github.com/readout/readout/reports"
+)
+
+func open(t *testing.T, paths []string, need Need) *Study {
+	t.Helper()
+	s, err := Open(context.Background(), paths, Options{Prepare: need})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// seedsJSONL writes the seed corpus as JSONL: documents held in memory, not read from files.
+func seedsJSONL(t *testing.T) string {
+	t.Helper()
+	c, err := corpus.Seed(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, d := range c.Docs {
+		rec, _ := json.Marshal(map[string]string{"id": d.ID, "date": d.Date.Format("2006-01-02"), "text": d.Text})
+		b.Write(rec)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(t.TempDir(), "seeds.jsonl")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// What the first reading prepares, what a later pass computes, and the in-memory path give
+// the same tallies, vectors and units.
+func TestProductsDoNotDependOnThePass(t *testing.T) {
+	ctx := context.Background()
+	all := NeedTallies | NeedVectors | NeedUnits | NeedFigures
+	a := open(t, nil, all)
+	b := open(t, nil, 0)
+	if err := b.prepare(ctx, all); err != nil {
+		t.Fatal(err)
+	}
+	c := open(t, []string{seedsJSONL(t)}, all)
+	for name, s := range map[string]*Study{"later pass": b, "jsonl": c} {
+		if fmt.Sprint(s.tallies) != fmt.Sprint(a.tallies) {
+			t.Errorf("%s: tallies differ", name)
+		}
+		if fmt.Sprint(s.figures) != fmt.Sprint(a.figures) {
+			t.Errorf("%s: figures differ", name)
+		}
+		for i := range a.units {
+			if len(s.units[i]) != len(a.units[i]) {
+				t.Errorf("%s: document %d has %d units, want %d", name, i, len(s.units[i]), len(a.units[i]))
+			}
+		}
+		ra, _ := a.Similarity(ctx, SimilarityOptions{})
+		rs, _ := s.Similarity(ctx, SimilarityOptions{})
+		if fmt.Sprint(ra.Matrix) != fmt.Sprint(rs.Matrix) {
+			t.Errorf("%s: similarity differs", name)
+		}
+	}
+}
+
+// The sparse similarity equals the map-based metrics on the seeds, and --top finds the
+// matrix's nearest neighbours.
+func TestSimilarityMatchesBags(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, nil, NeedVectors)
+	res, err := s.Similarity(ctx, SimilarityOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := s.Analyse(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bags := make([]metrics.Bag, len(docs))
+	for i, d := range docs {
+		bags[i] = StemBag(d.A)
+	}
+	w := metrics.TFIDF(bags)
+	for i := range bags {
+		for j := range bags {
+			if want := metrics.Cosine(w[i], w[j]); res.Matrix[i][j] != want {
+				t.Errorf("cosine(%d, %d) = %v, want %v", i, j, res.Matrix[i][j], want)
+			}
+		}
+	}
+	top, err := s.Similarity(ctx, SimilarityOptions{Top: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range bags {
+		if top.Nearest[i][0] != res.Nearest[i][0] {
+			t.Errorf("doc %d: --top nearest %v, matrix nearest %v", i, top.Nearest[i][0], res.Nearest[i][0])
+		}
+		if len(top.Nearest[i]) != 2 || top.Nearest[i][1].Value > top.Nearest[i][0].Value {
+			t.Errorf("doc %d: neighbours %v", i, top.Nearest[i])
+		}
+	}
+	jsd, err := s.Similarity(ctx, SimilarityOptions{Measure: JSD})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range bags {
+		for j := range bags {
+			if want := metrics.JensenShannon(bags[i], bags[j]); jsd.Matrix[i][j] != want {
+				t.Errorf("jsd(%d, %d) = %v, want %v", i, j, jsd.Matrix[i][j], want)
+			}
+		}
+	}
+}
+
+func TestPeriodErrors(t *testing.T) {
+	s := open(t, nil, 0)
+	for _, c := range []struct {
+		p    PeriodPair
+		want string
+	}{
+		{PeriodPair{From: "2020"}, "give both from and to, or neither"},
+		{PeriodPair{From: "2019", To: "2023", FromName: "--from"}, "--from 2019 selects no document (the corpus runs from 2020-07-08 to 2023-10-18)"},
+		{PeriodPair{From: "2020-2022", To: "2022-2023"}, "from and to share documents (2022-02-04-beijing, 2022-12-30-video)"},
+		{PeriodPair{From: "2020-07-08-call", To: "nope", ToName: "--target"}, `--target nope: no document has the id "nope"`},
+		{PeriodPair{From: "2023..2020", To: "2023"}, "from: "},
+	} {
+		_, err := s.Periods(c.p)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: got %v, want %q", c.p, err, c.want)
+		}
+		if !IsOptionError(err) {
+			t.Errorf("%+v: %v is not an option error", c.p, err)
+		}
+	}
+	p, err := s.Periods(PeriodPair{})
+	if err != nil || p.From.Label != "2020" || p.To.Label != "2023" || len(p.FromDocs) != 1 || len(p.ToDocs) != 2 {
+		t.Errorf("default periods: %+v, %v", p, err)
+	}
+	if ids := s.IDs(p.ToDocs); ids[0] != "2023-03-21-moscow" || ids[1] != "2023-10-18-brf" {
+		t.Errorf("to documents in date order: %v", ids)
+	}
+}
+
+// A chart computes only what it draws.
+func TestChartComputesOnlyWhatItDraws(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, nil, NeedTallies)
+	x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := reports.NewShaper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Chart(ctx, reports.Handler{S: sh}, "rates"); err != nil {
+		t.Fatal(err)
+	}
+	if x.shift != nil || x.keyness != nil || x.sim != nil || x.forms != nil || s.have&(NeedVectors|NeedUnits) != 0 {
+		t.Error("the rates chart computed more than the tallies")
+	}
+	if _, err := x.Chart(ctx, reports.Handler{S: sh}, "shift"); err != nil {
+		t.Fatal(err)
+	}
+	if x.shift == nil || x.keyness != nil || x.sim != nil || x.forms != nil {
+		t.Error("the shift chart computed more than the shift")
+	}
+	if _, err := x.Chart(ctx, reports.Handler{S: sh}, "pie"); !IsOptionError(err) {
+		t.Errorf("unknown chart: %v", err)
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Open(ctx, nil, Options{Prepare: NeedTallies}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Open: got %v, want context.Canceled", err)
+	}
+	s := open(t, nil, 0)
+	if _, err := s.Tallies(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Tallies: got %v, want context.Canceled", err)
+	}
+	if _, err := s.Keyness(ctx, KeynessOptions{MinCount: 1}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Keyness: got %v, want context.Canceled", err)
+	}
+}
+
+func TestOptionChecks(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, nil, 0)
+	if _, err := s.Similarity(ctx, SimilarityOptions{Measure: "euclid"}); !IsOptionError(err) {
+		t.Errorf("measure: %v", err)
+	}
+	if _, err := s.Shift(ctx, ShiftOptions{Reps: 2000000000}); !IsOptionError(err) {
+		t.Errorf("reps: %v", err)
+	}
+	if _, err := s.Sections(ReportOptions{Lang: "fr"}); !IsOptionError(err) {
+		t.Errorf("lang: %v", err)
+	}
+	if _, err := s.Formulations(ctx, AlignOptions{MinSimilarity: 1.5}); !IsOptionError(err) {
+		t.Errorf("min similarity: %v", err)
+	}
+	if _, err := ThemeIndices(s.Lexicon(), []string{"sovereignty,nope"}); !IsOptionError(err) {
+		t.Errorf("theme: %v", err)
+	}
+}
