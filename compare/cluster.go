@@ -35,6 +35,13 @@ func (f *Formulation) ExplainVariant(w *Weights, k int) {
 	f.Variants[k].Ops = WordDiff(prev.Text, cur.Text)
 }
 
+// Similarities fills in each variant's similarity to the one before, without the word diffs.
+func (f *Formulation) Similarities(w *Weights) {
+	for k := 1; k < len(f.Variants); k++ {
+		f.Variants[k].Similarity = Similarity(f.Variants[k-1].Unit, f.Variants[k].Unit, w)
+	}
+}
+
 // Docs returns the number of documents a formulation spans (one variant per document).
 func (f *Formulation) Docs() int { return len(f.Variants) }
 

@@ -236,7 +236,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if toEnd {
 			drop[i] = drop[i-1]
 			if t := collapse(text[l.start:l.end]); t != "" {
-				removed = append(removed, Removal{Rule: drop[i], Line: i + 1, Text: t})
+				removed = append(removed, Removal{Rule: drop[i], Line: i + 1, Text: strings.Clone(t)})
 			}
 			continue
 		}
@@ -251,7 +251,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			for _, r := range rs.rules {
 				if r.Where == WhereAny && r.matchesPattern(raw) {
 					drop[i] = r.ID
-					removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: raw})
+					removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: strings.Clone(raw)})
 					toEnd = r.Scope == ScopeToEnd
 					break
 				}
@@ -273,7 +273,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 			if r.matches(t, key, cur, heads) {
 				drop[i] = r.ID
-				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: t})
+				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: strings.Clone(t)})
 				toEnd = r.Scope == ScopeToEnd
 				break
 			}

@@ -646,13 +646,13 @@ func DetectLanguage(s string) Language {
 // guessTitle takes the first non-blank line as the title when it reads like a headline: at
 // most 25 words and no full stop at its end.
 func guessTitle(clean string) string {
-	for _, line := range strings.Split(clean, "\n") {
+	for line := range strings.Lines(clean) {
 		t := collapse(line)
 		if t == "" {
 			continue
 		}
 		if len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") {
-			return t
+			return strings.Clone(t) // not a part of the text, which a lazy corpus drops
 		}
 		return ""
 	}

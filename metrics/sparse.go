@@ -158,6 +158,23 @@ func Weigh(v Vector, idf []float64) Weighted {
 	return w
 }
 
+// WeightedOf makes a weighted vector of term weights (its norm summed in term order).
+func WeightedOf(weights map[uint32]float64) Weighted {
+	var w Weighted
+	for t := range weights {
+		w.Terms = append(w.Terms, t)
+	}
+	slices.Sort(w.Terms)
+	var ss float64
+	for _, t := range w.Terms {
+		x := weights[t]
+		w.Weights = append(w.Weights, x)
+		ss += x * x
+	}
+	w.Norm = math.Sqrt(ss)
+	return w
+}
+
 // CosineWeighted is Cosine of two weighted vectors: Σxy / (|x| |y|), 0 when either is zero.
 // With ids numbered in term order (Vector.Renumber) it equals Cosine of the same Bags.
 func CosineWeighted(x, y Weighted) float64 {
@@ -232,18 +249,14 @@ type Neighbor struct {
 // term with it, and each pair's dot product is accumulated term by term in term order, so every
 // value equals CosineWeighted's. The work is Σ_t df(t)², not D² times the vector length.
 type CosineIndex struct {
-	docs     []Weighted
-	postings [][]posting // by term: documents in increasing order
-}
-
-type posting struct {
-	doc int32
-	w   float64
+	docs      []Weighted
+	docsOf    [][]int32   // by term: the documents that have it, in increasing order
+	weightsOf [][]float64 // by term: their weights of it
 }
 
 // NewCosineIndex indexes the documents' terms.
 func NewCosineIndex(docs []Weighted, nTerms int) *CosineIndex {
-	ix := &CosineIndex{docs: docs, postings: make([][]posting, nTerms)}
+	ix := &CosineIndex{docs: docs, docsOf: make([][]int32, nTerms), weightsOf: make([][]float64, nTerms)}
 	df := make([]int, nTerms)
 	for _, d := range docs {
 		for _, t := range d.Terms {
@@ -252,34 +265,31 @@ func NewCosineIndex(docs []Weighted, nTerms int) *CosineIndex {
 	}
 	for t, n := range df {
 		if n > 0 {
-			ix.postings[t] = make([]posting, 0, n)
+			ix.docsOf[t], ix.weightsOf[t] = make([]int32, 0, n), make([]float64, 0, n)
 		}
 	}
 	for i, d := range docs {
 		for k, t := range d.Terms {
-			ix.postings[t] = append(ix.postings[t], posting{int32(i), d.Weights[k]})
+			ix.docsOf[t] = append(ix.docsOf[t], int32(i))
+			ix.weightsOf[t] = append(ix.weightsOf[t], d.Weights[k])
 		}
 	}
 	return ix
 }
 
-// row accumulates document i's dot products with the documents from first on into acc,
-// listing in touched the documents with a term in common.
-func (ix *CosineIndex) row(i, first int, acc []float64, touched []int32) []int32 {
-	touched = touched[:0]
+// row accumulates document i's dot products with the documents from first on into acc (which
+// the caller reads and zeroes from first on).
+func (ix *CosineIndex) row(i, first int, acc []float64) {
 	d := ix.docs[i]
 	for k, t := range d.Terms {
 		w := d.Weights[k]
-		list := ix.postings[t]
-		from := sort.Search(len(list), func(x int) bool { return list[x].doc >= int32(first) })
-		for _, p := range list[from:] {
-			if acc[p.doc] == 0 {
-				touched = append(touched, p.doc)
-			}
-			acc[p.doc] += w * p.w
+		docs, ws := ix.docsOf[t], ix.weightsOf[t]
+		from := sort.Search(len(docs), func(x int) bool { return docs[x] >= int32(first) })
+		ws = ws[from:len(docs)]
+		for x, j := range docs[from:] {
+			acc[j] += w * ws[x]
 		}
 	}
-	return touched
 }
 
 // Matrix returns the full similarity matrix (D × D, symmetric), computing each pair once.
@@ -297,7 +307,8 @@ func (ix *CosineIndex) Matrix(ctx context.Context, jobs int, progress func(done,
 			accs[w] = make([]float64, n)
 		}
 		acc := accs[w]
-		for _, j := range ix.row(i, i, acc, nil) { // the diagonal too: Σ w·w, as Cosine(x, x) sums it
+		ix.row(i, i, acc) // the diagonal too: Σ w·w, as Cosine(x, x) sums it
+		for j := i; j < n; j++ {
 			m[i][j] = cosineOf(acc[j], ix.docs[i].Norm, ix.docs[j].Norm)
 			acc[j] = 0
 		}
@@ -345,10 +356,15 @@ func (ix *CosineIndex) Nearest(ctx context.Context, k, jobs int, progress func(d
 			best[w] = make([]topK, n)
 		}
 		acc, top := accs[w], best[w]
-		for _, j := range ix.row(i, i+1, acc, nil) {
-			v := cosineOf(acc[j], ix.docs[i].Norm, ix.docs[j].Norm)
+		ix.row(i, i+1, acc)
+		ni := ix.docs[i].Norm
+		for j := i + 1; j < n; j++ {
+			if acc[j] == 0 {
+				continue // no term in common: filled in at 0 below if need be
+			}
+			v := cosineOf(acc[j], ni, ix.docs[j].Norm)
 			acc[j] = 0
-			top[i].offer(k, Neighbor{int(j), v})
+			top[i].offer(k, Neighbor{j, v})
 			top[j].offer(k, Neighbor{i, v})
 		}
 		if progress != nil {
@@ -396,9 +412,15 @@ func (ix *CosineIndex) Nearest(ctx context.Context, k, jobs int, progress func(d
 type topK struct{ items []Neighbor }
 
 func (t *topK) offer(k int, nb Neighbor) {
-	if len(t.items) == k && !better(nb, t.items[k-1]) {
-		return
+	if len(t.items) == k {
+		if last := t.items[k-1]; nb.Value < last.Value || (nb.Value == last.Value && nb.Doc > last.Doc) {
+			return
+		}
 	}
+	t.insert(k, nb)
+}
+
+func (t *topK) insert(k int, nb Neighbor) {
 	at := sort.Search(len(t.items), func(x int) bool { return better(nb, t.items[x]) })
 	if len(t.items) < k {
 		t.items = append(t.items, Neighbor{})

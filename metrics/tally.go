@@ -9,15 +9,16 @@ import (
 	"github.com/readout/readout/textproc"
 )
 
-// SentenceTally is what the theme metrics need of one sentence.
+// SentenceTally is what the theme metrics need of one sentence: its speaker, its tokens and
+// (DocTally.SentenceThemes) its theme counts. It is small, as a corpus has millions.
 type SentenceTally struct {
-	Speaker string
-	Tokens  int
-	Themes  []ThemeCount // non-zero counts only, by theme index
+	Speaker   string
+	Tokens    int32
+	themesEnd uint32 // end of its counts in DocTally.themes; they start where the previous sentence's end
 }
 
 // ThemeCount is a theme index and its number of matches.
-type ThemeCount struct{ Theme, N int }
+type ThemeCount struct{ Theme, N int32 }
 
 // DocTally is what the theme metrics need of one analysed document. Tallies of different
 // documents are independent, so a corpus can be tallied in parallel and merged in order.
@@ -25,13 +26,23 @@ type DocTally struct {
 	ID        string
 	Date      time.Time // zero when unknown
 	Sentences []SentenceTally
+	themes    []ThemeCount // every sentence's non-zero counts, sentence by sentence
+}
+
+// SentenceThemes returns sentence i's non-zero theme counts.
+func (d *DocTally) SentenceThemes(i int) []ThemeCount {
+	start := uint32(0)
+	if i > 0 {
+		start = d.Sentences[i-1].themesEnd
+	}
+	return d.themes[start:d.Sentences[i].themesEnd]
 }
 
 // Tokens returns the document's token count.
 func (d *DocTally) Tokens() int {
 	n := 0
 	for _, s := range d.Sentences {
-		n += s.Tokens
+		n += int(s.Tokens)
 	}
 	return n
 }
@@ -40,9 +51,9 @@ func (d *DocTally) Tokens() int {
 func Tally(id string, date time.Time, a *textproc.Doc, lx *textproc.Lexicon) DocTally {
 	d := DocTally{ID: id, Date: date, Sentences: make([]SentenceTally, len(a.Sentences))}
 	for i, s := range a.Sentences {
-		d.Sentences[i] = SentenceTally{Speaker: s.Speaker, Tokens: s.TokEnd - s.TokStart}
+		d.Sentences[i] = SentenceTally{Speaker: s.Speaker, Tokens: int32(s.TokEnd - s.TokStart)}
 	}
-	// Matches come in text order, so each sentence's counts are a run of one backing array.
+	// Matches come in text order, so each sentence's counts are a run of one array.
 	ms := a.Matches
 	bySentence := func(x, y textproc.Match) int { return x.Sentence - y.Sentence }
 	if !slices.IsSortedFunc(ms, bySentence) {
@@ -50,19 +61,18 @@ func Tally(id string, date time.Time, a *textproc.Doc, lx *textproc.Lexicon) Doc
 		slices.SortStableFunc(ms, bySentence)
 	}
 	counts := make([]ThemeCount, 0, len(ms))
-	start, cur := 0, -1
+	k, start := 0, 0 // the sentence whose counts are being made, and where they start
 	for _, m := range ms {
-		if m.Sentence != cur {
-			if cur >= 0 {
-				d.Sentences[cur].Themes = counts[start:len(counts):len(counts)]
-			}
-			start, cur = len(counts), m.Sentence
+		for k < m.Sentence { // close the sentences before the match's
+			d.Sentences[k].themesEnd = uint32(len(counts))
+			k++
+			start = len(counts)
 		}
-		ti := lx.ThemeIndex(m.Theme)
+		ti := int32(lx.ThemeIndex(m.Theme))
 		found := false
-		for k := start; k < len(counts); k++ {
-			if counts[k].Theme == ti {
-				counts[k].N++
+		for c := start; c < len(counts); c++ {
+			if counts[c].Theme == ti {
+				counts[c].N++
 				found = true
 			}
 		}
@@ -70,9 +80,10 @@ func Tally(id string, date time.Time, a *textproc.Doc, lx *textproc.Lexicon) Doc
 			counts = append(counts, ThemeCount{ti, 1})
 		}
 	}
-	if cur >= 0 {
-		d.Sentences[cur].Themes = counts[start:len(counts):len(counts)]
+	for ; k < len(d.Sentences); k++ {
+		d.Sentences[k].themesEnd = uint32(len(counts))
 	}
+	d.themes = counts[:len(counts):len(counts)]
 	return d
 }
 
@@ -103,6 +114,67 @@ type ThemeRow struct {
 // document (in the order of docs), then year (ascending), then speaker (in the order of
 // speakers); themes by index, as listed in themes.
 func ThemeTable(docs []DocTally, nThemes int, themes []int, by GroupBy, speakers []string) []ThemeRow {
+	totals := make([]DocTotals, len(docs))
+	for i := range docs {
+		totals[i] = Totals(&docs[i])
+	}
+	return ThemeTableOf(totals, nThemes, themes, by, speakers)
+}
+
+// DocTotals are a document's theme counts summed per speaker: what ThemeTable needs of it, in
+// a fraction of a DocTally's memory.
+type DocTotals struct {
+	ID       string
+	Date     time.Time
+	Speakers []SpeakerTotals // in order of first sentence
+}
+
+// SpeakerTotals are one speaker's sentences and tokens in a document, and their theme counts.
+type SpeakerTotals struct {
+	Speaker           string
+	Sentences, Tokens int
+	Themes            []ThemeTotal // non-zero, by theme index
+}
+
+// ThemeTotal is a theme's matches and the sentences that have them.
+type ThemeTotal struct{ Theme, Count, Sentences int32 }
+
+// Totals sums a document's tally per speaker.
+func Totals(d *DocTally) DocTotals {
+	t := DocTotals{ID: d.ID, Date: d.Date}
+	for si, s := range d.Sentences {
+		k := -1
+		for i := range t.Speakers {
+			if t.Speakers[i].Speaker == s.Speaker {
+				k = i
+			}
+		}
+		if k < 0 {
+			t.Speakers = append(t.Speakers, SpeakerTotals{Speaker: s.Speaker})
+			k = len(t.Speakers) - 1
+		}
+		st := &t.Speakers[k]
+		st.Sentences++
+		st.Tokens += int(s.Tokens)
+		for _, tc := range d.SentenceThemes(si) {
+			found := false
+			for i := range st.Themes {
+				if st.Themes[i].Theme == tc.Theme {
+					st.Themes[i].Count += tc.N
+					st.Themes[i].Sentences++
+					found = true
+				}
+			}
+			if !found {
+				st.Themes = append(st.Themes, ThemeTotal{tc.Theme, tc.N, 1})
+			}
+		}
+	}
+	return t
+}
+
+// ThemeTableOf is ThemeTable from documents' totals.
+func ThemeTableOf(docs []DocTotals, nThemes int, themes []int, by GroupBy, speakers []string) []ThemeRow {
 	type agg struct {
 		tokens, sentences int
 		count, sents      []int
@@ -112,7 +184,7 @@ func ThemeTable(docs []DocTally, nThemes int, themes []int, by GroupBy, speakers
 	docOrder := map[string]int{}
 	for i, d := range docs {
 		docOrder[d.ID] = i
-		for _, s := range d.Sentences {
+		for _, s := range d.Speakers {
 			k := GroupKey{}
 			if by.Doc {
 				k.Doc = d.ID
@@ -129,11 +201,11 @@ func ThemeTable(docs []DocTally, nThemes int, themes []int, by GroupBy, speakers
 				groups[k] = g
 			}
 			g.tokens += s.Tokens
-			g.sentences++
+			g.sentences += s.Sentences
 			for _, tc := range s.Themes {
-				g.count[tc.Theme] += tc.N
-				g.sents[tc.Theme]++
-				g.total += tc.N
+				g.count[tc.Theme] += int(tc.Count)
+				g.sents[tc.Theme] += int(tc.Sentences)
+				g.total += int(tc.Count)
 			}
 		}
 	}

@@ -31,14 +31,14 @@ func TestTallyCountsEveryMatch(t *testing.T) {
 	}
 	check := func(name string, d DocTally) {
 		got := map[[2]int]int{}
-		for si, s := range d.Sentences {
-			seen := map[int]bool{}
-			for _, c := range s.Themes {
+		for si := range d.Sentences {
+			seen := map[int32]bool{}
+			for _, c := range d.SentenceThemes(si) {
 				if seen[c.Theme] {
 					t.Errorf("%s: sentence %d lists theme %d twice", name, si, c.Theme)
 				}
 				seen[c.Theme] = true
-				got[[2]int{si, c.Theme}] += c.N
+				got[[2]int{si, int(c.Theme)}] += int(c.N)
 			}
 		}
 		if !reflect.DeepEqual(got, want) {

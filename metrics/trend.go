@@ -57,6 +57,31 @@ func DecimalYear(t time.Time) float64 {
 // 1,000 tokens per year), with Kendall's τ-b of rate against x. Below MinTrendPoints points the
 // row says "insufficient data".
 func Trend(docs []DocTally, themes []int, byYear bool, conf float64) []TrendRow {
+	var rows []TrendRow
+	for k, points := range TrendPoints(docs, themes, byYear) {
+		r := TrendRow{Theme: themes[k], Tau: math.NaN(), Points: points}
+		var xs, ys []float64
+		for _, p := range points {
+			xs, ys = append(xs, p.X), append(ys, p.Rate)
+		}
+		if len(r.Points) < MinTrendPoints {
+			r.Status = fmt.Sprintf("insufficient data: %d time point(s), %d needed", len(r.Points), MinTrendPoints)
+			r.Fit = OLS{Slope: math.NaN(), SlopeLow: math.NaN(), SlopeHigh: math.NaN(), N: len(r.Points)}
+		} else if fit, ok := FitOLS(xs, ys, conf); ok {
+			r.Fit, r.OK, r.Status = fit, true, "ok"
+			r.Tau = KendallTauB(xs, ys)
+		} else {
+			r.Status = "insufficient data: all points at one time"
+			r.Fit = OLS{Slope: math.NaN(), SlopeLow: math.NaN(), SlopeHigh: math.NaN(), N: len(r.Points)}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// TrendPoints returns Trend's rate series without the fits: one series per theme, in the order
+// of themes.
+func TrendPoints(docs []DocTally, themes []int, byYear bool) []Series {
 	type bucket struct {
 		label  string
 		x      float64
@@ -79,36 +104,22 @@ func Trend(docs []DocTally, themes []int, byYear bool, conf float64) []TrendRow 
 			byLabel[label] = b
 			buckets = append(buckets, b)
 		}
-		for _, s := range d.Sentences {
-			b.tokens += s.Tokens
-			for _, tc := range s.Themes {
-				b.counts[tc.Theme] += tc.N
+		for si, s := range d.Sentences {
+			b.tokens += int(s.Tokens)
+			for _, tc := range d.SentenceThemes(si) {
+				b.counts[int(tc.Theme)] += int(tc.N)
 			}
 		}
 	}
-	var rows []TrendRow
-	for _, t := range themes {
-		r := TrendRow{Theme: t, Tau: math.NaN()}
-		var xs, ys []float64
+	out := make([]Series, len(themes))
+	for k, t := range themes {
 		for _, b := range buckets {
 			p := TrendPoint{Label: b.label, X: b.x, Count: b.counts[t], Tokens: b.tokens}
 			if b.tokens > 0 {
 				p.Rate = 1000 * float64(p.Count) / float64(b.tokens)
 			}
-			r.Points = append(r.Points, p)
-			xs, ys = append(xs, p.X), append(ys, p.Rate)
+			out[k] = append(out[k], p)
 		}
-		if len(r.Points) < MinTrendPoints {
-			r.Status = fmt.Sprintf("insufficient data: %d time point(s), %d needed", len(r.Points), MinTrendPoints)
-			r.Fit = OLS{Slope: math.NaN(), SlopeLow: math.NaN(), SlopeHigh: math.NaN(), N: len(r.Points)}
-		} else if fit, ok := FitOLS(xs, ys, conf); ok {
-			r.Fit, r.OK, r.Status = fit, true, "ok"
-			r.Tau = KendallTauB(xs, ys)
-		} else {
-			r.Status = "insufficient data: all points at one time"
-			r.Fit = OLS{Slope: math.NaN(), SlopeLow: math.NaN(), SlopeHigh: math.NaN(), N: len(r.Points)}
-		}
-		rows = append(rows, r)
 	}
-	return rows
+	return out
 }

@@ -206,8 +206,13 @@ func RatesChart(h Handler, t Terms, series []RateSeries, source string) *Chart {
 	return &Chart{Name: "theme-rates", Title: t.RatesTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: 11 * vg.Centimeter, h: h}
 }
 
-// dateTicks puts a tick, labelled by its date, at each point in time of the series.
+// dateTicks puts a tick, labelled by its date, at each point in time of the series; past
+// MaxDateLabels points, only every k-th is labelled (the first and the last always), so that
+// labels never run into each other.
 type dateTicks map[float64]string
+
+// MaxDateLabels is the most labelled ticks on a time axis.
+const MaxDateLabels = 12
 
 func (d dateTicks) Ticks(min, max float64) []plot.Tick {
 	var out []plot.Tick
@@ -215,6 +220,17 @@ func (d dateTicks) Ticks(min, max float64) []plot.Tick {
 		out = append(out, plot.Tick{Value: x, Label: l})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	if n := len(out); n > MaxDateLabels {
+		every := (n + MaxDateLabels - 1) / MaxDateLabels
+		for i := range out {
+			if i%every != 0 && i != n-1 {
+				out[i].Label = ""
+			}
+		}
+		if r := (n - 1) % every; r != 0 && 2*r < every {
+			out[n-1-r].Label = "" // the label before the last would touch it
+		}
+	}
 	return out
 }
 
@@ -224,7 +240,12 @@ type heatmap struct {
 	format string
 	h      Handler
 	max    float64
+	size   vg.Length // of the numbers
 }
+
+// MaxChartWidth is the widest a chart is drawn, in centimetres: wider ones would be shrunk to
+// illegible type on an A4 page.
+const MaxChartWidth = 20.0
 
 func (hm *heatmap) Plot(c draw.Canvas, plt *plot.Plot) {
 	tx, ty := plt.Transforms(&c)
@@ -247,7 +268,7 @@ func (hm *heatmap) Plot(c draw.Canvas, plt *plot.Plot) {
 			if f > 0.55 {
 				col = color.White
 			}
-			c.FillText(text.Style{Color: col, Font: font.Font{Size: vg.Points(8)}, Handler: hm.h, XAlign: text.XCenter, YAlign: -0.3},
+			c.FillText(text.Style{Color: col, Font: font.Font{Size: hm.size}, Handler: hm.h, XAlign: text.XCenter, YAlign: -0.3},
 				vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, txt)
 		}
 	}
@@ -280,14 +301,25 @@ func HeatmapChart(h Handler, t Terms, name, title, xLabel, yLabel string, rows, 
 			}
 		}
 	}
-	p.Add(&heatmap{values: flipped, format: format, h: h, max: mx})
+	// Cells are 2.2 cm wide up to a chart 20 cm wide; past it (more than five columns) they
+	// narrow to keep the chart 20 cm wide, their numbers in a smaller type, the column labels
+	// steeper so they do not touch.
+	cell := math.Min(2.2, (MaxChartWidth-9)/float64(len(cols)))
+	size := vg.Points(8)
+	if cell < 1.2 {
+		size = vg.Points(6.5)
+	}
+	p.Add(&heatmap{values: flipped, format: format, h: h, max: mx, size: size})
 	p.NominalX(cols...)
 	p.NominalY(rev...)
 	p.X.Label.Text, p.Y.Label.Text = xLabel, yLabel
 	p.X.Tick.Label.Rotation = math.Pi / 6
+	if cell < 1.2 {
+		p.X.Tick.Label.Rotation = math.Pi / 4
+	}
 	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
 	height := vg.Length(4+0.75*float64(len(rows))) * vg.Centimeter
-	width := vg.Length(9+2.2*float64(len(cols))) * vg.Centimeter
+	width := vg.Length(9+cell*float64(len(cols))) * vg.Centimeter
 	return &Chart{Name: name, Title: title, Source: source, Plot: p, Width: width, Height: height, h: h}
 }
 

@@ -40,15 +40,15 @@ pre{direction:ltr;text-align:left;background:#f6f6f9;padding:1em;overflow-x:auto
 {{if .R.Formulations}}<h2>{{.R.Terms.Formulations}}</h2>
 <p class="note">{{.R.Terms.DiffLegend}}</p>
 {{range .R.Formulations}}<h3 dir="auto">{{.Title}}</h3>
-{{range .Variants}}<div class="variant"><div class="label" dir="auto">{{.Label}}</div><div dir="auto">{{range .Ops}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div></div>
+{{if .Note}}<p class="note" dir="auto">{{.Note}}</p>
+{{end}}{{range .Variants}}<div class="variant"><div class="label" dir="auto">{{.Label}}</div><div dir="auto">{{range .Ops}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div></div>
 {{end}}{{end}}{{end}}
 {{range .R.Keyness}}{{template "table" .}}{{end}}
 <h2>{{.R.Terms.Methods}}</h2>
 {{range .R.Methods}}<p dir="auto">{{.}}</p>
 {{end}}<h3>{{.R.Terms.HowToCite}}</h3>
 <p dir="auto">{{.R.Cite}}</p>
-<h3>{{.R.Terms.RunRecord}}</h3>
-<pre>{{.R.RunRecord}}</pre>
+{{template "table" .R.RunRecord}}
 </body>
 </html>
 {{define "table"}}<h2 dir="auto">{{.Title}}</h2>{{if .Note}}<p class="note" dir="auto">{{.Note}}</p>{{end}}
@@ -126,6 +126,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		b.WriteString("## " + r.Terms.Formulations + "\n\n" + r.Terms.DiffLegend + "\n\n")
 		for _, f := range r.Formulations {
 			b.WriteString("### " + mdEscape(f.Title) + "\n\n")
+			if f.Note != "" {
+				b.WriteString(mdEscape(f.Note) + "\n\n")
+			}
 			for _, v := range f.Variants {
 				txt, _ := diffText(v.Ops)
 				b.WriteString("- **" + mdEscape(v.Label) + "**  \n  " + mdEscape(txt) + "\n")
@@ -140,7 +143,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, m := range r.Methods {
 		b.WriteString(mdEscape(m) + "\n\n")
 	}
-	b.WriteString("### " + r.Terms.HowToCite + "\n\n" + mdEscape(r.Cite) + "\n\n### " + r.Terms.RunRecord + "\n\n```json\n" + r.RunRecord + "\n```\n")
+	b.WriteString("### " + r.Terms.HowToCite + "\n\n" + mdEscape(r.Cite) + "\n\n")
+	writeTable(r.RunRecord)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -191,9 +195,10 @@ func (r *Report) forBrowser() *Report {
 		return out
 	}
 	c.Tables, c.Keyness = tables(r.Tables), tables(r.Keyness)
+	c.RunRecord = tables([]Table{r.RunRecord})[0]
 	c.Formulations = make([]Formulation, len(r.Formulations))
 	for i, f := range r.Formulations {
-		nf := Formulation{Title: m(f.Title)}
+		nf := Formulation{Title: m(f.Title), Note: m(f.Note)}
 		for _, v := range f.Variants {
 			nv := Variant{Label: m(v.Label)}
 			for _, o := range v.Ops {

@@ -250,6 +250,9 @@ func (r *Report) WritePDF(w io.Writer, sh *Shaper) error {
 		p.paragraph(r.Terms.DiffLegend, 8.5, false, color.Gray{Y: 80}, nil)
 		for _, f := range r.Formulations {
 			p.heading(f.Title, 11)
+			if f.Note != "" {
+				p.paragraph(f.Note, 8.5, false, color.Gray{Y: 80}, nil)
+			}
 			for _, v := range f.Variants {
 				p.paragraph(v.Label, 8.5, true, color.Gray{Y: 70}, nil)
 				txt, cols := diffText(v.Ops)
@@ -270,10 +273,7 @@ func (r *Report) WritePDF(w io.Writer, sh *Shaper) error {
 	}
 	p.heading(r.Terms.HowToCite, 12)
 	p.paragraph(r.Cite, 9.5, false, color.Black, nil)
-	p.heading(r.Terms.RunRecord, 12)
-	for _, line := range strings.Split(r.RunRecord, "\n") {
-		p.paragraph(line, 7.5, false, color.Gray{Y: 40}, nil)
-	}
+	p.table(r.RunRecord)
 	_, err := p.c.WriteTo(w)
 	return err
 }

@@ -20,7 +20,7 @@ type Report struct {
 	Formulations []Formulation
 	Keyness      []Table
 	Methods      []string
-	RunRecord    string // the JSON run record
+	RunRecord    Table // the run record in short; in full in data/run.json
 	Cite         string
 }
 
@@ -35,6 +35,7 @@ type Table struct {
 // Formulation is a recurring statement: its variants in date order.
 type Formulation struct {
 	Title    string
+	Note     string // what is left out, when not every variant is shown
 	Variants []Variant
 }
 

@@ -3,6 +3,7 @@ package study
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
@@ -78,6 +79,14 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 	if o.Top > 0 && len(f.List) > o.Top {
 		f.List = f.List[:o.Top]
 	}
+	// The formulations' units are copies, so that they do not keep every document's units in
+	// memory once the study releases them (Release).
+	for k := range f.List {
+		for v := range f.List[k].Variants {
+			u := *f.List[k].Variants[v].Unit
+			f.List[k].Variants[v].Unit = &u
+		}
+	}
 	if err := s.withText(ctx, f.List); err != nil {
 		return nil, err
 	}
@@ -103,7 +112,7 @@ func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error
 		}
 		if err := s.withDoc(i, func(d *corpus.Document) {
 			for _, u := range us {
-				u.Text = u.TextIn(d.Clean)
+				u.Text = strings.Clone(u.TextIn(d.Clean)) // not a part of the document's text, which would stay in memory
 			}
 		}); err != nil {
 			return err

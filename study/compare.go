@@ -82,11 +82,11 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 	for _, d := range tallies {
 		n := d.Tokens()
 		counts := make([]int, len(lx.Themes))
-		for _, st := range d.Sentences {
+		for si, st := range d.Sentences {
 			spkTokens[st.Speaker] += float64(st.Tokens)
 			allTokens += float64(st.Tokens)
-			for _, tc := range st.Themes {
-				counts[tc.Theme] += tc.N
+			for _, tc := range d.SentenceThemes(si) {
+				counts[tc.Theme] += int(tc.N)
 			}
 		}
 		for t := range lx.Themes {
@@ -112,10 +112,10 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 		n := t.Tokens()
 		counts := make([]int, len(lx.Themes))
 		spk := map[string]float64{}
-		for _, st := range t.Sentences {
+		for si, st := range t.Sentences {
 			spk[st.Speaker] += float64(st.Tokens)
-			for _, tc := range st.Themes {
-				counts[tc.Theme] += tc.N
+			for _, tc := range t.SentenceThemes(si) {
+				counts[tc.Theme] += int(tc.N)
 			}
 		}
 		for ti, th := range lx.Themes {

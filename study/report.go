@@ -44,6 +44,7 @@ type Sections struct {
 	keyness  []metrics.KeyRow
 	sim      *SimilarityResult
 	forms    *Formulations
+	groups   []Group
 }
 
 // Sections starts a report of the study; nothing is computed yet. A report needs every
@@ -157,12 +158,24 @@ func (x *Sections) Keyness(ctx context.Context) ([]metrics.KeyRow, error) {
 // ReportKeynessMinCount is the fewest occurrences of a term in the report's keyness.
 const ReportKeynessMinCount = 3
 
-// Similarity returns the documents' tf-idf cosine similarities.
+// MaxMatrix is the most documents whose full similarity matrix a report writes to data/;
+// past it, data/similarity lists each document's NearestInData nearest neighbours.
+const (
+	MaxMatrix     = 500
+	NearestInData = 10
+)
+
+// Similarity returns the documents' tf-idf cosine similarities: the full matrix up to
+// MaxMatrix documents, else each one's nearest neighbours.
 func (x *Sections) Similarity(ctx context.Context) (*SimilarityResult, error) {
 	if x.sim != nil {
 		return x.sim, nil
 	}
-	r, err := x.s.Similarity(ctx, SimilarityOptions{Measure: Cosine})
+	o := SimilarityOptions{Measure: Cosine}
+	if len(x.s.c.Docs) > MaxMatrix {
+		o.Top = NearestInData
+	}
+	r, err := x.s.Similarity(ctx, o)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +183,8 @@ func (x *Sections) Similarity(ctx context.Context) (*SimilarityResult, error) {
 	return x.sim, nil
 }
 
-// Formulations returns the recurring formulations, explained.
+// Formulations returns the recurring formulations, each variant with its similarity to the
+// one before (the word diffs are made for the formulations shown, by shownVariants).
 func (x *Sections) Formulations(ctx context.Context) (*Formulations, error) {
 	if x.forms != nil {
 		return x.forms, nil
@@ -179,8 +193,12 @@ func (x *Sections) Formulations(ctx context.Context) (*Formulations, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.Explain(ctx, true, func(int, *compare.Formulation) error { return nil }); err != nil {
-		return nil, err
+	x.s.Release(NeedUnits) // the formulations hold their own
+	for k := range f.List {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		f.List[k].Similarities(f.Weights)
 	}
 	x.forms = f
 	return f, nil
@@ -229,15 +247,6 @@ func (x *Sections) source() string {
 
 func (x *Sections) periodText() string {
 	return x.m.Text("chart.periods", "to", x.periods.To.Label, "from", x.periods.From.Label)
-}
-
-func (x *Sections) dateOf(id string) string {
-	for _, d := range x.tallies {
-		if d.ID == id {
-			return d.Date.Format(time.DateOnly)
-		}
-	}
-	return id
 }
 
 // A ChartKind is a chart readout draws: its name (a file name, and the chart command's KIND),
@@ -299,7 +308,22 @@ func (x *Sections) Chart(ctx context.Context, h reports.Handler, name string) (*
 	return k.build(x, ctx, h)
 }
 
+// Groups returns how the report shows documents: each one, or by period past MaxColumns.
+func (x *Sections) Groups(ctx context.Context) ([]Group, error) {
+	if err := x.base(ctx); err != nil {
+		return nil, err
+	}
+	if x.groups == nil {
+		x.groups = groupDocs(x.tallies, MaxColumns)
+	}
+	return x.groups, nil
+}
+
 func (x *Sections) ratesChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	groups, err := x.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var series []reports.RateSeries
 	top := x.themes
 	if len(top) > 6 {
@@ -307,8 +331,12 @@ func (x *Sections) ratesChart(ctx context.Context, h reports.Handler) (*reports.
 	}
 	for _, th := range top {
 		rs := reports.RateSeries{Label: x.themeLabel(th)}
-		for _, r := range metrics.Trend(x.tallies, []int{th}, false, 0.95)[0].Points {
-			rs.Points = append(rs.Points, reports.RatePoint{X: r.X, Label: x.dateOf(r.Label), Y: r.Rate})
+		for g, rate := range groupRates(x.tallies, groups, th) {
+			label := groups[g].Label
+			if groups[g].Doc {
+				label = x.tallies[groups[g].Docs[0]].Date.Format(time.DateOnly)
+			}
+			rs.Points = append(rs.Points, reports.RatePoint{X: groups[g].X, Label: label, Y: rate})
 		}
 		series = append(series, rs)
 	}
@@ -316,21 +344,25 @@ func (x *Sections) ratesChart(ctx context.Context, h reports.Handler) (*reports.
 }
 
 func (x *Sections) heatmapChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	groups, err := x.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var rows, cols []string
-	for _, d := range x.tallies {
-		cols = append(cols, d.ID)
+	for _, g := range groups {
+		cols = append(cols, g.Label)
 	}
 	vals := make([][]float64, len(x.themes))
 	for i, th := range x.themes {
 		rows = append(rows, x.themeLabel(th))
-		for _, r := range x.byDoc {
-			if r.Theme == th {
-				vals[i] = append(vals[i], r.Per1k)
-			}
-		}
+		vals[i] = groupRates(x.tallies, groups, th)
 	}
 	t := x.terms
-	return reports.HeatmapChart(h, t, "theme-heatmap", t.HeatmapTitle, t.Document, t.Theme, rows, cols, vals, "%.1f", x.source()), nil
+	title, axis := t.HeatmapTitle, t.Document
+	if len(groups) > 0 && !groups[0].Doc {
+		title, axis = x.m.Text("chart.heatmap.periods_title"), x.m.Text("axis.period")
+	}
+	return reports.HeatmapChart(h, t, "theme-heatmap", title, axis, t.Theme, rows, cols, vals, "%.1f", x.source()), nil
 }
 
 func (x *Sections) shiftChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
@@ -369,6 +401,23 @@ func (x *Sections) keynessChart(ctx context.Context, h reports.Handler) (*report
 }
 
 func (x *Sections) similarityChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {
+	groups, err := x.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := x.terms
+	if len(groups) > 0 && !groups[0].Doc {
+		m, err := x.periodSimilarity(ctx, groups)
+		if err != nil {
+			return nil, err
+		}
+		var labels []string
+		for _, g := range groups {
+			labels = append(labels, g.Label)
+		}
+		axis := x.m.Text("axis.period")
+		return reports.HeatmapChart(h, t, "similarity", x.m.Text("chart.similarity.periods_title"), axis, axis, labels, labels, m, "%.2f", x.source()), nil
+	}
 	sim, err := x.Similarity(ctx)
 	if err != nil {
 		return nil, err
@@ -377,8 +426,36 @@ func (x *Sections) similarityChart(ctx context.Context, h reports.Handler) (*rep
 	for _, d := range x.s.c.Docs {
 		ids = append(ids, d.ID)
 	}
-	t := x.terms
 	return reports.HeatmapChart(h, t, "similarity", t.SimilarityTitle+x.m.Text("chart.similarity.measure"), t.Document, t.Document, ids, ids, sim.Matrix, "%.2f", x.source()), nil
+}
+
+// periodSimilarity is the cosine of the periods' summed tf-idf vectors.
+func (x *Sections) periodSimilarity(ctx context.Context, groups []Group) ([][]float64, error) {
+	vecs, nTerms, err := x.s.rankedVectors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	idf := metrics.IDF(vecs, nTerms)
+	order := x.s.byDate() // tallies index → corpus index
+	sums := make([]metrics.Weighted, len(groups))
+	for g, gr := range groups {
+		acc := map[uint32]float64{}
+		for _, i := range gr.Docs {
+			w := metrics.Weigh(vecs[order[i]], idf)
+			for k, t := range w.Terms {
+				acc[t] += w.Weights[k]
+			}
+		}
+		sums[g] = metrics.WeightedOf(acc)
+	}
+	m := make([][]float64, len(groups))
+	for i := range m {
+		m[i] = make([]float64, len(groups))
+		for j := range m[i] {
+			m[i][j] = metrics.CosineWeighted(sums[i], sums[j])
+		}
+	}
+	return m, nil
 }
 
 func (x *Sections) speakersChart(ctx context.Context, h reports.Handler) (*reports.Chart, error) {

@@ -47,21 +47,29 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	}
 	r.RunDate = m.Text("report.run_date", "date", date, "version", readout.Version)
 	r.Findings = x.findings(shift, kr, forms.List)
-	// theme rates table
-	rates := reports.Table{Title: t.ThemeRates, Columns: []string{t.Theme}}
-	for _, d := range x.tallies {
-		rates.Columns = append(rates.Columns, d.ID)
+	// theme rates tables: a column per document or period, at most MaxTableColumns a table
+	groups, err := x.Groups(ctx)
+	if err != nil {
+		return nil, err
 	}
-	for _, th := range x.themes {
-		row := []string{x.themeLabel(th)}
-		for _, d := range x.tallies {
-			for _, br := range x.byDoc {
-				if br.Key.Doc == d.ID && br.Theme == th {
-					row = append(row, f2(br.Per1k))
-				}
-			}
+	title := t.ThemeRates
+	if len(groups) > 0 && !groups[0].Doc {
+		title = m.Text("heading.rates_table_periods")
+	}
+	for from := 0; from < len(groups); from += MaxTableColumns {
+		part := groups[from:min(len(groups), from+MaxTableColumns)]
+		rates := reports.Table{Title: title, Columns: []string{t.Theme}}
+		for _, g := range part {
+			rates.Columns = append(rates.Columns, g.Label)
 		}
-		rates.Rows = append(rates.Rows, row)
+		for _, th := range x.themes {
+			row := []string{x.themeLabel(th)}
+			for _, v := range groupRates(x.tallies, part, th) {
+				row = append(row, f2(v))
+			}
+			rates.Rows = append(rates.Rows, row)
+		}
+		r.Tables = append(r.Tables, rates)
 	}
 	shiftT := reports.Table{Title: t.ShiftTitle, Columns: []string{t.Theme, p.From.Label, p.To.Label, "Δ", "95%"}}
 	unit := m.Text("bootstrap.sentences")
@@ -72,15 +80,20 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	for _, sr := range shift {
 		shiftT.Rows = append(shiftT.Rows, []string{x.themeLabel(sr.Theme), f2(sr.FromRate), f2(sr.ToRate), signed(sr.Diff), f2(sr.DiffLow) + " … " + f2(sr.DiffHigh)})
 	}
-	r.Tables = []reports.Table{rates, shiftT}
-	// formulations
+	r.Tables = append(r.Tables, shiftT)
+	// formulations: the most widespread, each with at most MaxVariantsShown wordings
 	sep := m.Text("list.separator")
-	for i, f := range forms.List {
-		if i >= 6 {
+	for i := range forms.List {
+		if i >= MaxFormulationsShown {
 			break
 		}
+		f := forms.List[i]
 		rf := reports.Formulation{Title: m.Text("formulation.title", "n", i+1, "themes", strings.Join(x.formThemeLabels(f), sep))}
-		for k, v := range f.Variants {
+		shown := shownVariants(f, forms.Weights)
+		if len(shown.Variants) < len(f.Variants) {
+			rf.Note = m.Text("formulation.shown", "shown", len(shown.Variants), "total", len(f.Variants))
+		}
+		for k, v := range shown.Variants {
 			u := v.Unit
 			label := m.Text("formulation.variant", "date", u.Date.Format(time.DateOnly), "doc", u.Doc, "index", u.Index+1, "speaker", x.SpeakerLabel(u.Speaker))
 			var ops []reports.DiffOp
@@ -117,11 +130,33 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	for _, id := range []string{"methods.themes", "methods.speakers", "methods.shift", "methods.keyness", "methods.sources"} {
 		r.Methods = append(r.Methods, m.Text(id))
 	}
-	rec, _ := output.Marshal(run)
-	r.RunRecord = indentJSON(rec)
+	r.RunRecord = x.runTable(run)
 	r.Cite = m.Text("cite", "version", readout.Version, "title", r.Title, "date", date, "corpus_hash", s.c.Hash(), "lexicon_hash", s.lx.Hash,
 		"from", p.From.Label, "to", p.To.Label, "lang", x.o.Lang, "seed", x.o.Seed)
 	return r, nil
+}
+
+// What the report shows of large corpora; everything is in data/.
+const (
+	MaxTableColumns      = 8 // documents or periods a table of rates shows side by side
+	MaxFormulationsShown = 6 // recurring formulations
+	MaxVariantsShown     = 8 // wordings of one formulation: the first, the last, and evenly between
+)
+
+// shownVariants returns a formulation with at most MaxVariantsShown of its variants, evenly
+// spread over its history, each explained against the one shown before it.
+func shownVariants(f compare.Formulation, w *compare.Weights) compare.Formulation {
+	n := len(f.Variants)
+	out := compare.Formulation{Mean: f.Mean}
+	for k := range min(n, MaxVariantsShown) {
+		i := k
+		if n > MaxVariantsShown {
+			i = k * (n - 1) / (MaxVariantsShown - 1)
+		}
+		out.Variants = append(out.Variants, compare.Variant{Unit: f.Variants[i].Unit})
+	}
+	out.Explain(w)
+	return out
 }
 
 func keyRow(k metrics.KeyRow) []string {
@@ -219,10 +254,12 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 	return out
 }
 
-// A DataSet is a table of numbers behind the report, written as data/NAME.csv and .json.
+// A DataSet is a table of numbers behind the report, written as data/NAME.csv and .json. Its
+// rows are made as they are written (Each), so a large corpus's tables are never all in memory.
 type DataSet struct {
-	Name string
-	Rows output.Rows
+	Name    string
+	Columns []string
+	Each    func(add func(values ...any))
 }
 
 // Data returns the numbers behind the report, one table each.
@@ -247,63 +284,79 @@ func (x *Sections) Data(ctx context.Context) ([]DataSet, error) {
 		return nil, err
 	}
 	s, lx := x.s, x.s.lx
-	var out []DataSet
-	docs := output.Rows{Columns: []string{"id", "date", "title", "tokens"}}
-	for i, d := range s.c.Docs {
-		docs.Add(d.ID, DateString(d.Date), d.Title, s.tallies[i].Tokens())
-	}
-	out = append(out, DataSet{"documents", docs})
-	byDoc := output.Rows{Columns: []string{"doc", "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences"}}
-	for _, r := range x.byDoc {
-		byDoc.Add(r.Key.Doc, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
-	}
-	out = append(out, DataSet{"themes_by_doc", byDoc})
-	bySpk := output.Rows{Columns: []string{"speaker", "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences"}}
-	for _, r := range x.bySpk {
-		bySpk.Add(r.Key.Speaker, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
-	}
-	out = append(out, DataSet{"themes_by_speaker", bySpk})
-	sh := output.Rows{Columns: ShiftColumns(true)}
-	for _, r := range append(append([]metrics.ShiftRow{}, shift...), spkShift...) {
-		sh.Add(ShiftValues(lx.Themes[r.Theme].ID, &r.Speaker, r)...)
-	}
-	out = append(out, DataSet{"shift", sh})
-	trend := output.Rows{Columns: []string{"theme", "doc", "date", "count", "tokens", "per_1k"}}
-	for _, r := range metrics.Trend(x.tallies, x.themes, false, 0.95) {
-		for _, pt := range r.Points {
-			trend.Add(lx.Themes[r.Theme].ID, pt.Label, x.dateOf(pt.Label), pt.Count, pt.Tokens, pt.Rate)
-		}
-	}
-	out = append(out, DataSet{"rates_over_time", trend})
-	key := output.Rows{Columns: []string{"term", "target_count", "reference_count", "target_tokens", "reference_tokens", "g2", "chi2", "log_ratio", "lrc", "p", "p_adjusted", "surface"}}
-	for _, k := range kr {
-		key.Add(k.Term, k.A, k.B, k.Nt, k.Nr, k.G2, k.Chi2, k.LogRatio, k.LRC, k.P, k.PAdjusted, k.Surface)
-	}
-	out = append(out, DataSet{"keyness", key})
-	simCols := []string{"doc"}
-	for _, d := range s.c.Docs {
-		simCols = append(simCols, d.ID)
-	}
-	simRows := output.Rows{Columns: simCols}
-	for i, d := range s.c.Docs {
-		vals := []any{d.ID}
-		for _, v := range sim.Matrix[i] {
-			vals = append(vals, v)
-		}
-		simRows.Add(vals...)
-	}
-	out = append(out, DataSet{"similarity", simRows})
-	fr := output.Rows{Columns: []string{"formulation", "docs", "doc", "date", "index", "speaker", "themes", "text", "similarity"}}
-	for k, f := range forms.List {
-		for _, v := range f.Variants {
-			var sim any
-			if v.Ops != nil {
-				sim = v.Similarity
+	docs := s.c.Docs
+	out := []DataSet{
+		{"documents", []string{"id", "date", "title", "tokens"}, func(add func(...any)) {
+			for i, d := range docs {
+				add(d.ID, DateString(d.Date), d.Title, s.tallies[i].Tokens())
 			}
-			fr.Add(k+1, f.Docs(), v.Unit.Doc, v.Unit.Date.Format(time.DateOnly), v.Unit.Index, v.Unit.Speaker, v.Unit.Themes, v.Unit.Text, sim)
-		}
+		}},
+		{"themes_by_doc", []string{"doc", "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences"}, func(add func(...any)) {
+			for _, r := range x.byDoc {
+				add(r.Key.Doc, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
+			}
+		}},
+		{"themes_by_speaker", []string{"speaker", "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences"}, func(add func(...any)) {
+			for _, r := range x.bySpk {
+				add(r.Key.Speaker, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
+			}
+		}},
+		{"shift", ShiftColumns(true), func(add func(...any)) {
+			for _, r := range append(append([]metrics.ShiftRow{}, shift...), spkShift...) {
+				add(ShiftValues(lx.Themes[r.Theme].ID, &r.Speaker, r)...)
+			}
+		}},
+		{"rates_over_time", []string{"theme", "doc", "date", "count", "tokens", "per_1k"}, func(add func(...any)) {
+			dates := map[string]string{}
+			for _, d := range x.tallies {
+				dates[d.ID] = d.Date.Format(time.DateOnly)
+			}
+			for k, series := range metrics.TrendPoints(x.tallies, x.themes, false) {
+				for _, pt := range series {
+					add(lx.Themes[x.themes[k]].ID, pt.Label, dates[pt.Label], pt.Count, pt.Tokens, pt.Rate)
+				}
+			}
+		}},
+		{"keyness", []string{"term", "target_count", "reference_count", "target_tokens", "reference_tokens", "g2", "chi2", "log_ratio", "lrc", "p", "p_adjusted", "surface"}, func(add func(...any)) {
+			for _, k := range kr {
+				add(k.Term, k.A, k.B, k.Nt, k.Nr, k.G2, k.Chi2, k.LogRatio, k.LRC, k.P, k.PAdjusted, k.Surface)
+			}
+		}},
 	}
-	out = append(out, DataSet{"formulations", fr})
+	if sim.Matrix != nil {
+		cols := []string{"doc"}
+		for _, d := range docs {
+			cols = append(cols, d.ID)
+		}
+		out = append(out, DataSet{"similarity", cols, func(add func(...any)) {
+			for i, d := range docs {
+				vals := []any{d.ID}
+				for _, v := range sim.Matrix[i] {
+					vals = append(vals, v)
+				}
+				add(vals...)
+			}
+		}})
+	} else {
+		out = append(out, DataSet{"similarity", []string{"doc", "rank", "neighbor", "value"}, func(add func(...any)) {
+			for i, list := range sim.Nearest {
+				for k, nb := range list {
+					add(docs[i].ID, k+1, docs[nb.Doc].ID, nb.Value)
+				}
+			}
+		}})
+	}
+	out = append(out, DataSet{"formulations", []string{"formulation", "docs", "doc", "date", "index", "speaker", "themes", "text", "similarity"}, func(add func(...any)) {
+		for k, f := range forms.List {
+			for i, v := range f.Variants {
+				var sim any
+				if i > 0 {
+					sim = v.Similarity
+				}
+				add(k+1, f.Docs(), v.Unit.Doc, v.Unit.Date.Format(time.DateOnly), v.Unit.Index, v.Unit.Speaker, v.Unit.Themes, v.Unit.Text, sim)
+			}
+		}
+	}})
 	return out, nil
 }
 
@@ -335,31 +388,20 @@ func DateString(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-func indentJSON(b []byte) string {
-	var out strings.Builder
-	depth := 0
-	inStr, esc := false, false
-	for _, c := range string(b) {
-		switch {
-		case esc:
-			esc = false
-		case c == '\\' && inStr:
-			esc = true
-		case c == '"':
-			inStr = !inStr
-		case !inStr && (c == '{' || c == '['):
-			depth++
-			out.WriteRune(c)
-			out.WriteString("\n" + strings.Repeat("  ", depth))
-			continue
-		case !inStr && (c == '}' || c == ']'):
-			depth--
-			out.WriteString("\n" + strings.Repeat("  ", depth))
-		case !inStr && c == ',':
-			out.WriteString(",\n" + strings.Repeat("  ", depth))
-			continue
-		}
-		out.WriteRune(c)
+// runTable is the run record in short, for the report's appendix: what reproduces the report.
+func (x *Sections) runTable(run output.Run) reports.Table {
+	m, p := x.m, x.periods
+	docs := func(label string, n int) string { return m.Text("run.period", "period", label, "n", n) }
+	t := reports.Table{Title: x.terms.RunRecord, Note: m.Text("run.note"), Columns: []string{m.Text("run.field"), m.Text("run.value")}}
+	t.Rows = [][]string{
+		{m.Text("run.tool"), run.Tool + " " + run.Version},
+		{m.Text("run.corpus"), m.Text("run.corpus_value", "corpus", run.Corpus, "n", run.Documents)},
+		{m.Text("run.corpus_sha256"), run.CorpusSHA256},
+		{m.Text("run.lexicon_sha256"), run.LexiconSHA256},
+		{m.Text("run.periods"), docs(p.From.Label, len(p.FromDocs)) + m.Text("list.separator") + docs(p.To.Label, len(p.ToDocs))},
+		{m.Text("run.bootstrap"), m.Text("run.bootstrap_value", "reps", x.o.Reps, "seed", x.o.Seed)},
+		{m.Text("run.date"), x.o.Date.Format(time.DateOnly)},
+		{m.Text("run.metrics"), strings.Join(run.Metrics, ", ")},
 	}
-	return out.String()
+	return t
 }

@@ -46,6 +46,9 @@ const (
 	// NeedUnitWeights counts the stems of every statement unit (compare.WeightCounter), for
 	// comparing new documents with the corpus, without keeping the units.
 	NeedUnitWeights
+	// NeedTotals keeps theme counts summed per speaker (metrics.DocTotals): all that theme
+	// tables need, in a fraction of the tallies' memory.
+	NeedTotals
 )
 
 // OptionError is a bad option value: a period that selects no document, an unknown theme id.
@@ -70,6 +73,7 @@ type Study struct {
 	vectors []metrics.Vector
 	units   [][]compare.Unit // text dropped; see withText
 	figures []Figures
+	totals  []metrics.DocTotals
 	words   [2]*textproc.Words  // word caches without and with stems
 	vocab   *metrics.Vocabulary // stems of the vectors
 	rank    []uint32            // when the vectors are renumbered in stem order: vocab id → number
@@ -139,8 +143,11 @@ func (s *Study) analyzers(stems bool) func(worker int) *textproc.Analyzer {
 func (s *Study) load(ctx context.Context, need Need) error {
 	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, Lazy: true,
 		Jobs: s.opt.Jobs, Progress: s.progress("reading")}
+	// Documents are visited in no set order: their products are staged in visiting order
+	// (slot), then put in corpus order.
 	var mu sync.Mutex
-	done := map[*corpus.Document]products{}
+	slots := map[*corpus.Document]int{}
+	stage := &Study{}
 	if need != 0 {
 		an := s.analyzers(needsStems(need))
 		if need&^NeedFigures != 0 {
@@ -149,8 +156,10 @@ func (s *Study) load(ctx context.Context, need Need) error {
 		opt.Visit = func(w int, d *corpus.Document) {
 			p := s.compute(need, d, func() *textproc.Doc { return an(w).Analyze(d.Clean) })
 			mu.Lock()
-			done[d] = p
-			mu.Unlock()
+			defer mu.Unlock()
+			slots[d] = len(slots)
+			stage.grow(need)
+			stage.store(need, len(slots)-1, p)
 		}
 	}
 	c, err := corpus.LoadContext(ctx, s.paths, opt)
@@ -164,12 +173,13 @@ func (s *Study) load(ctx context.Context, need Need) error {
 	s.allocate(need)
 	var rest []int
 	for i, d := range c.Docs {
-		if p, ok := done[d]; ok {
-			s.store(need, i, p)
+		if k, ok := slots[d]; ok {
+			s.store(need, i, stage.take(need, k))
 		} else {
 			rest = append(rest, i)
 		}
 	}
+	stage, slots = nil, nil
 	if err := s.passOver(ctx, need, rest); err != nil {
 		return err
 	}
@@ -268,6 +278,7 @@ type products struct {
 	vector metrics.Vector
 	units  []compare.Unit
 	fig    Figures
+	totals metrics.DocTotals
 }
 
 // compute makes document d's products; analyse is called only when they need the analysis.
@@ -277,8 +288,14 @@ func (s *Study) compute(need Need, d *corpus.Document, analyse func() *textproc.
 	if need&^NeedFigures != 0 {
 		an = analyse()
 	}
-	if need&NeedTallies != 0 {
-		p.tally = metrics.Tally(d.ID, d.Date, an, s.lx)
+	if need&(NeedTallies|NeedTotals) != 0 {
+		t := metrics.Tally(d.ID, d.Date, an, s.lx)
+		if need&NeedTallies != 0 {
+			p.tally = t
+		}
+		if need&NeedTotals != 0 {
+			p.totals = metrics.Totals(&t)
+		}
 	}
 	if need&NeedVectors != 0 {
 		p.vector = stemVector(an, s.vocab)
@@ -315,6 +332,49 @@ func (s *Study) allocate(need Need) {
 	if need&NeedFigures != 0 {
 		s.figures = make([]Figures, n)
 	}
+	if need&NeedTotals != 0 {
+		s.totals = make([]metrics.DocTotals, n)
+	}
+}
+
+// grow makes room for one more document's products.
+func (s *Study) grow(need Need) {
+	if need&NeedTallies != 0 {
+		s.tallies = append(s.tallies, metrics.DocTally{})
+	}
+	if need&NeedVectors != 0 {
+		s.vectors = append(s.vectors, metrics.Vector{})
+	}
+	if need&NeedUnits != 0 {
+		s.units = append(s.units, nil)
+	}
+	if need&NeedFigures != 0 {
+		s.figures = append(s.figures, Figures{})
+	}
+	if need&NeedTotals != 0 {
+		s.totals = append(s.totals, metrics.DocTotals{})
+	}
+}
+
+// take returns document i's products.
+func (s *Study) take(need Need, i int) products {
+	var p products
+	if need&NeedTallies != 0 {
+		p.tally = s.tallies[i]
+	}
+	if need&NeedVectors != 0 {
+		p.vector = s.vectors[i]
+	}
+	if need&NeedUnits != 0 {
+		p.units = s.units[i]
+	}
+	if need&NeedFigures != 0 {
+		p.fig = s.figures[i]
+	}
+	if need&NeedTotals != 0 {
+		p.totals = s.totals[i]
+	}
+	return p
 }
 
 // store keeps document i's products; different i may be stored at once.
@@ -331,6 +391,31 @@ func (s *Study) store(need Need, i int, p products) {
 	if need&NeedFigures != 0 {
 		s.figures[i] = p.fig
 	}
+	if need&NeedTotals != 0 {
+		s.totals[i] = p.totals
+	}
+}
+
+// Release drops what the study keeps per document of need; a method that needs it again
+// computes it again. A program that has what it wants of a product (the report, once its
+// formulations are found) releases it to bound memory.
+func (s *Study) Release(need Need) {
+	if need&NeedTallies != 0 {
+		s.tallies = nil
+	}
+	if need&NeedVectors != 0 {
+		s.vectors, s.rank, s.vocab = nil, nil, metrics.NewVocabulary()
+	}
+	if need&NeedUnits != 0 {
+		s.units = nil
+	}
+	if need&NeedFigures != 0 {
+		s.figures = nil
+	}
+	if need&NeedTotals != 0 {
+		s.totals = nil
+	}
+	s.have &^= need
 }
 
 // Tallies returns every document's tally, in date order (undated last).

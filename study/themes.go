@@ -20,11 +20,23 @@ func (s *Study) Themes(ctx context.Context, o ThemesOptions) ([]metrics.ThemeRow
 			return nil, err
 		}
 	}
-	docs, err := s.Tallies(ctx)
-	if err != nil {
+	// from the totals, kept or made now, unless the tallies are kept anyway
+	if s.have&NeedTallies != 0 && s.have&NeedTotals == 0 {
+		docs, err := s.Tallies(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return metrics.ThemeTable(docs, len(s.lx.Themes), s.themes(o.Themes), o.By, s.lx.SpeakerIDs()), nil
+	}
+	if err := s.prepare(ctx, NeedTotals); err != nil {
 		return nil, err
 	}
-	return metrics.ThemeTable(docs, len(s.lx.Themes), s.themes(o.Themes), o.By, s.lx.SpeakerIDs()), nil
+	order := s.byDate()
+	docs := make([]metrics.DocTotals, len(order))
+	for k, i := range order {
+		docs[k] = s.totals[i]
+	}
+	return metrics.ThemeTableOf(docs, len(s.lx.Themes), s.themes(o.Themes), o.By, s.lx.SpeakerIDs()), nil
 }
 
 func (s *Study) themes(idx []int) []int {

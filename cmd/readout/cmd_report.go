@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -181,9 +182,20 @@ func reportRun(opts *reportOptions) error {
 			add("charts/"+ch.Name+".svg", func(w io.Writer) error { return ch.WriteTo(w, "svg", 0) })
 		}
 	}
+	add("data/run.json", func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(run)
+	})
 	for _, d := range data {
-		add("data/"+d.Name+".csv", func(w io.Writer) error { return output.Write(w, output.CSV, run, d.Rows) })
-		add("data/"+d.Name+".json", func(w io.Writer) error { return output.Write(w, output.JSON, run, d.Rows) })
+		for _, f := range []output.Format{output.CSV, output.JSON} {
+			add("data/"+d.Name+"."+string(f), func(w io.Writer) error {
+				st := output.NewStream(w, f, run, d.Columns)
+				d.Each(st.Add)
+				return st.Close()
+			})
+		}
 	}
 	owned := readManifest(filepath.Join(opts.Out, manifestName))
 	var foreign []string

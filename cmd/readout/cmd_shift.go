@@ -65,7 +65,7 @@ func shiftRun(opts *shiftOptions) error {
 		return usagef("--reps %d: use %d to %d replicates", opts.Reps, study.MinReps, study.MaxReps)
 	}
 	a := opts.app
-	s, themes, err := a.openThemes(opts.Paths, opts.Themes)
+	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTallies)
 	if err != nil {
 		return err
 	}

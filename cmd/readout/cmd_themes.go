@@ -83,7 +83,7 @@ func themesRun(opts *themesOptions) error {
 		return err
 	}
 	a := opts.app
-	s, themes, err := a.openThemes(opts.Paths, opts.Themes)
+	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTotals)
 	if err != nil {
 		return err
 	}
@@ -112,8 +112,8 @@ func themesRun(opts *themesOptions) error {
 	return output.Write(a.Out, format, run, rows)
 }
 
-// openThemes reads the corpus with its tallies and resolves --theme (all themes when none).
-func (a *app) openThemes(paths, themeFlags []string) (*study.Study, []int, error) {
+// openThemes reads the corpus preparing need and resolves --theme (all themes when none).
+func (a *app) openThemes(paths, themeFlags []string, need study.Need) (*study.Study, []int, error) {
 	lx, err := a.lexicon()
 	if err != nil {
 		return nil, nil, err
@@ -122,6 +122,6 @@ func (a *app) openThemes(paths, themeFlags []string) (*study.Study, []int, error
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := a.open(a.ctx, paths, study.NeedTallies)
+	s, err := a.open(a.ctx, paths, need)
 	return s, themes, err
 }

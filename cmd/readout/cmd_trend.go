@@ -49,7 +49,7 @@ func trendRun(opts *trendOptions) error {
 		return usagef("--by %q: use year or doc", opts.By)
 	}
 	a := opts.app
-	s, themes, err := a.openThemes(opts.Paths, opts.Themes)
+	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTallies)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func TestReportWritesEverything(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	files := readAll(t, dir)
-	want := []string{"report.pdf", "report.html", "report.md", ".readout-manifest"}
+	want := []string{"report.pdf", "report.html", "report.md", ".readout-manifest", "data/run.json"}
 	for _, k := range []string{"theme-rates", "theme-heatmap", "shift", "keyness", "similarity", "speakers"} {
 		want = append(want, "charts/"+k+".png", "charts/"+k+".svg")
 	}
