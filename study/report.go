@@ -83,12 +83,13 @@ func (x *Sections) base(ctx context.Context) error {
 		return err
 	}
 	lx := s.lx
-	all := s.themes(nil)
-	x.byDoc = metrics.ThemeTable(x.tallies, len(lx.Themes), all, metrics.GroupBy{Doc: true}, lx.SpeakerIDs())
-	x.bySpk = metrics.ThemeTable(x.tallies, len(lx.Themes), all, metrics.GroupBy{Speaker: true}, lx.SpeakerIDs())
 	total := make([]int, len(lx.Themes))
-	for _, r := range x.byDoc {
-		total[r.Theme] += r.Count
+	for _, d := range x.tallies {
+		for si := range d.Sentences {
+			for _, tc := range d.SentenceThemes(si) {
+				total[tc.Theme] += int(tc.N)
+			}
+		}
 	}
 	if x.o.Themes != nil {
 		x.themes = x.o.Themes
@@ -102,6 +103,19 @@ func (x *Sections) base(ctx context.Context) error {
 	}
 	x.periods = &p
 	return nil
+}
+
+// table returns the theme table grouped by documents or by speakers, made once.
+func (x *Sections) table(by metrics.GroupBy) []metrics.ThemeRow {
+	t := &x.byDoc
+	if by.Speaker {
+		t = &x.bySpk
+	}
+	if *t == nil {
+		lx := x.s.lx
+		*t = metrics.ThemeTable(x.tallies, len(lx.Themes), x.s.themes(nil), by, lx.SpeakerIDs())
+	}
+	return *t
 }
 
 // Shift returns the themes' shifts between the periods, for all speakers and then per speaker.
@@ -255,17 +269,18 @@ type ChartKind struct {
 	Name    string
 	Aliases []string
 	About   string
+	Needs   Need // what to prepare when the corpus is read (Options.Prepare)
 	build   func(x *Sections, ctx context.Context, h reports.Handler) (*reports.Chart, error)
 }
 
 // ChartKinds are the charts of a report, in report order.
 var ChartKinds = []ChartKind{
-	{"theme-rates", []string{"rates"}, "theme rates over time, one line per theme, points labelled by date", (*Sections).ratesChart},
-	{"theme-heatmap", []string{"heatmap"}, "theme × article, mentions per 1,000 tokens printed in each cell", (*Sections).heatmapChart},
-	{"shift", nil, "change of each theme's rate between two periods with its 95% interval", (*Sections).shiftChart},
-	{"keyness", nil, "the top positive and negative key terms (G²) of the later period", (*Sections).keynessChart},
-	{"similarity", nil, "article × article tf-idf cosine similarity", (*Sections).similarityChart},
-	{"speakers", nil, "who said what: theme mentions by speaker", (*Sections).speakersChart},
+	{"theme-rates", []string{"rates"}, "theme rates over time, one line per theme, points labelled by date", NeedTallies, (*Sections).ratesChart},
+	{"theme-heatmap", []string{"heatmap"}, "theme × article, mentions per 1,000 tokens printed in each cell", NeedTallies, (*Sections).heatmapChart},
+	{"shift", nil, "change of each theme's rate between two periods with its 95% interval", NeedTallies, (*Sections).shiftChart},
+	{"keyness", nil, "the top positive and negative key terms (G²) of the later period", NeedTallies, (*Sections).keynessChart},
+	{"similarity", nil, "article × article tf-idf cosine similarity", NeedTallies | NeedVectors, (*Sections).similarityChart},
+	{"speakers", nil, "who said what: theme mentions by speaker", NeedTallies, (*Sections).speakersChart},
 }
 
 // FindChart returns the chart kind of a name or alias.
@@ -467,7 +482,7 @@ func (x *Sections) speakersChart(ctx context.Context, h reports.Handler) (*repor
 	}
 	for _, th := range top {
 		g := reports.SpeakerGroup{Label: x.themeLabel(th), Counts: make([]float64, len(spk))}
-		for _, r := range x.bySpk {
+		for _, r := range x.table(metrics.GroupBy{Speaker: true}) {
 			if r.Theme == th {
 				for k, id := range spk {
 					if r.Key.Speaker == id {
@@ -484,6 +499,9 @@ func (x *Sections) speakersChart(ctx context.Context, h reports.Handler) (*repor
 	}
 	return reports.SpeakersChart(h, x.terms, names, groups, x.source()), nil
 }
+
+// ReportNeeds is what a whole report prepares when the corpus is read.
+const ReportNeeds = NeedTallies | NeedVectors | NeedUnits
 
 // Charts builds every chart of the report.
 func (x *Sections) Charts(ctx context.Context, h reports.Handler) ([]*reports.Chart, error) {

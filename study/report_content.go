@@ -210,7 +210,7 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 			break
 		}
 		total, best, bestN := 0, "", 0
-		for _, r := range x.bySpk {
+		for _, r := range x.table(metrics.GroupBy{Speaker: true}) {
 			if r.Theme != th {
 				continue
 			}
@@ -292,12 +292,12 @@ func (x *Sections) Data(ctx context.Context) ([]DataSet, error) {
 			}
 		}},
 		{"themes_by_doc", []string{"doc", "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences"}, func(add func(...any)) {
-			for _, r := range x.byDoc {
+			for _, r := range x.table(metrics.GroupBy{Doc: true}) {
 				add(r.Key.Doc, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
 			}
 		}},
 		{"themes_by_speaker", []string{"speaker", "theme", "count", "sentences", "per_1k", "share", "tokens", "total_sentences"}, func(add func(...any)) {
-			for _, r := range x.bySpk {
+			for _, r := range x.table(metrics.GroupBy{Speaker: true}) {
 				add(r.Key.Speaker, lx.Themes[r.Theme].ID, r.Count, r.Sentences, r.Per1k, r.Share, r.Tokens, r.TotalSentences)
 			}
 		}},

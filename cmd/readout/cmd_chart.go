@@ -75,7 +75,8 @@ func chartRun(opts *chartOptions) error {
 	if err := reports.CheckFormat(format); err != nil {
 		return usageError{err}
 	}
-	if _, ok := study.FindChart(opts.Kind); !ok {
+	kind, ok := study.FindChart(opts.Kind)
+	if !ok {
 		return usagef("unknown chart %q: use %s", opts.Kind, strings.Join(study.ChartNames(), ", "))
 	}
 	if opts.DPI < 30 || opts.DPI > 1200 {
@@ -93,7 +94,7 @@ func chartRun(opts *chartOptions) error {
 	if len(opts.Themes) == 0 {
 		themes = nil
 	}
-	s, err := a.open(a.ctx, opts.Paths, 0)
+	s, err := a.open(a.ctx, opts.Paths, kind.Needs)
 	if err != nil {
 		return err
 	}

@@ -123,7 +123,7 @@ func reportRun(opts *reportOptions) error {
 		return usagef("--reps %d: use %d to %d replicates", opts.Reps, study.MinReps, study.MaxReps)
 	}
 	a := opts.app
-	s, err := a.open(a.ctx, opts.Paths, study.NeedTallies|study.NeedVectors|study.NeedUnits)
+	s, err := a.open(a.ctx, opts.Paths, study.ReportNeeds)
 	if err != nil {
 		return err
 	}
