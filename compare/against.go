@@ -49,38 +49,189 @@ func Standing(theme string, count int, rate float64, corpus []float64) ThemeStan
 	return s
 }
 
-// Repeat is a unit of the new document that restates a corpus formulation.
+// Repeat is a passage of a new document that restates a corpus formulation: the corpus
+// passages it continues, in date order (its history), and its change from the one it restates
+// most closely.
 type Repeat struct {
-	New, Corpus *Unit
-	Similarity  float64
-	Ops         []Op // from the corpus variant to the new one
+	New        Passage
+	History    []Variant // corpus variants, each diffed from its parent in History once explained
+	Parent     int       // the variant of History the new passage is diffed from
+	Similarity float64   // to it
+	Ops        []Op
+	Added      []string
+	Dropped    []string
 }
 
-// Repeats aligns the new document's units with each corpus document and keeps, for every new
-// unit, its most similar corpus unit at minSim or above (ties: the earlier corpus document).
-// It returns the repeats, most similar first, and the new units with no counterpart, in order.
-func Repeats(newUnits []Unit, corpus [][]Unit, w *Weights, minSim float64) ([]Repeat, []*Unit) {
-	best := make([]*Repeat, len(newUnits))
-	for _, cu := range corpus {
-		al := Align(newUnits, cu, w, minSim)
-		for _, p := range al.Pairs {
-			i := p.A.Index
-			if best[i] == nil || p.Similarity > best[i].Similarity {
-				best[i] = &Repeat{New: p.A, Corpus: p.B, Similarity: p.Similarity}
+// Corpus returns the corpus passage the new one restates most closely.
+func (r *Repeat) Corpus() Passage { return r.History[r.Parent].Passage }
+
+// MaxHistory is the most corpus passages a repeat keeps: its most similar ones.
+const MaxHistory = 12
+
+// Repeats returns the passages of new documents' units that restate corpus passages, from the
+// pairs Match found between them (new first in each), and the units of newUnits with no passage
+// that does. Each new passage keeps its MaxHistory most similar corpus passages, made into a
+// history as Recurring makes formulations, the new passage last; a new unit's passages do not
+// overlap (the most similar first). Repeats are most similar first.
+func Repeats(newUnits []Unit, pairs []PassagePair, w *Weights, minSim float64, diff func(a, b string) []Op) ([]Repeat, []*Unit) {
+	byNew := map[Passage][]PassagePair{}
+	var news []Passage
+	for _, p := range pairs {
+		if _, ok := byNew[p.A]; !ok {
+			news = append(news, p.A)
+		}
+		byNew[p.A] = append(byNew[p.A], p)
+	}
+	best := func(p Passage) float64 {
+		b := 0.0
+		for _, q := range byNew[p] {
+			b = max(b, q.Similarity)
+		}
+		return b
+	}
+	sort.SliceStable(news, func(i, j int) bool {
+		if bi, bj := best(news[i]), best(news[j]); bi != bj {
+			return bi > bj
+		}
+		return passageLess(news[i], news[j])
+	})
+	var reps []Repeat
+	var taken []Passage
+	covered := map[*Unit]bool{}
+	for _, np := range news {
+		overlap := false
+		for _, t := range taken {
+			overlap = overlap || t.overlaps(np)
+		}
+		if overlap {
+			continue
+		}
+		ms := byNew[np]
+		sort.SliceStable(ms, func(i, j int) bool {
+			if ms[i].Similarity != ms[j].Similarity {
+				return ms[i].Similarity > ms[j].Similarity
+			}
+			return passageLess(ms[i].B, ms[j].B)
+		})
+		if len(ms) > MaxHistory {
+			ms = ms[:MaxHistory]
+		}
+		if r, ok := history(np, ms, w, minSim); ok {
+			r.Ops = diff(r.Corpus().Text(), np.Text())
+			r.Added, r.Dropped = ListChanges(r.Corpus(), np)
+			reps = append(reps, r)
+			taken = append(taken, np)
+			covered[np.Unit] = true
+		}
+	}
+	sort.SliceStable(reps, func(a, b int) bool { return reps[a].Similarity > reps[b].Similarity })
+	var fresh []*Unit
+	for i := range newUnits {
+		if !covered[&newUnits[i]] {
+			fresh = append(fresh, &newUnits[i])
+		}
+	}
+	return reps, fresh
+}
+
+// history makes the corpus passages a new one matches (one per document, the most similar) into
+// the history it continues.
+func history(np Passage, ms []PassagePair, w *Weights, minSim float64) (Repeat, bool) {
+	var cps []Passage
+	seenDoc := map[string]bool{}
+	for _, m := range ms {
+		if !seenDoc[m.B.Unit.Doc] {
+			seenDoc[m.B.Unit.Doc] = true
+			cps = append(cps, m.B)
+		}
+	}
+	sort.SliceStable(cps, func(i, j int) bool { return passageLess(cps[i], cps[j]) })
+	// nodes: the corpus passages in date order (a document each), then the new passage
+	nodes := make([]node, len(cps)+1)
+	for i, p := range cps {
+		nodes[i] = node{p: p, doc: i, group: -1}
+	}
+	nodes[len(cps)] = node{p: np, doc: len(cps), group: -1}
+	for i := range nodes {
+		for j := i + 1; j < len(nodes); j++ {
+			if s := Similarity(nodes[i].p, nodes[j].p, w); s >= minSim {
+				nodes[i].links = append(nodes[i].links, link{j, s})
+				nodes[j].links = append(nodes[j].links, link{i, s})
 			}
 		}
 	}
-	var reps []Repeat
-	var fresh []*Unit
-	for i := range newUnits {
-		if best[i] == nil {
-			fresh = append(fresh, &newUnits[i])
+	forms, _ := formulationsOf(nodes, len(nodes))
+	for _, f := range forms {
+		last := f.Variants[len(f.Variants)-1]
+		if last.Passage != np {
 			continue
 		}
-		r := *best[i]
-		r.Ops = WordDiff(r.Corpus.Text, r.New.Text)
-		reps = append(reps, r)
+		return Repeat{New: np, History: f.Variants[:len(f.Variants)-1], Parent: last.Parent, Similarity: last.Similarity}, true
 	}
-	sort.SliceStable(reps, func(a, b int) bool { return reps[a].Similarity > reps[b].Similarity })
-	return reps, fresh
+	return Repeat{}, false
+}
+
+// A Matcher finds the passages of a set of units (a new document's) that other documents'
+// units restate, one document at a time: the set's key vectors are made once.
+type Matcher struct {
+	units []Unit
+	vecs  []vec
+	w     *Weights
+}
+
+// NewMatcher prepares units for matching with weights w.
+func NewMatcher(units []Unit, w *Weights) *Matcher {
+	ptrs := make([]*Unit, len(units))
+	for i := range units {
+		ptrs[i] = &units[i]
+	}
+	return &Matcher{units: units, vecs: vectors(ptrs, w), w: w}
+}
+
+// Match returns the passage pairs (the matcher's first) that state the same thing at minSim or
+// above, between its units and those of one document; each of the document's units in a pair
+// is a copy, so the document's units need not be kept.
+func (m *Matcher) Match(doc []Unit, minSim float64) []PassagePair {
+	ptrs := make([]*Unit, len(doc))
+	for j := range doc {
+		ptrs[j] = &doc[j]
+	}
+	dv := vectors(ptrs, m.w)
+	copies := map[int]*Unit{}
+	var out []PassagePair
+	for i := range m.vecs {
+		for j := range dv {
+			if sharedKeys(m.vecs[i].ids, dv[j].ids) < MinSharedStems {
+				continue
+			}
+			for _, pp := range Match(&m.units[i], &doc[j], m.w, minSim) {
+				c, ok := copies[j]
+				if !ok {
+					u := doc[j]
+					c = &u
+					copies[j] = c
+				}
+				pp.B.Unit = c
+				out = append(out, pp)
+			}
+		}
+	}
+	return out
+}
+
+func sharedKeys(a, b []uint32) int {
+	n := 0
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x] < b[y]:
+			x++
+		case a[x] > b[y]:
+			y++
+		default:
+			n++
+			x++
+			y++
+		}
+	}
+	return n
 }

@@ -2,22 +2,104 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
 
-// Weights are the inverse document frequencies of stems over a set of units:
+// Weights are the inverse document frequencies of alignment keys over the units of a corpus:
 //
-//	w(stem) = ln(1 + U / df(stem))
+//	w(k) = ln(1 + U / df(k))
 //
-// U the number of units and df(stem) the number containing the stem; a stem absent from the
-// set gets the weight of a stem seen once.
+// U the number of units and df(k) the number containing key k; a key absent from the set gets
+// the weight of a key seen once. diff, align and compare weigh words over the same units: the
+// corpus's, and those of the documents compared that are not in it.
 type Weights struct {
-	w     map[string]float64
+	w     []float64 // by key id
 	units float64
 }
 
-// NewWeights counts stem document frequencies over units.
+func (w *Weights) of(id uint32) float64 {
+	f := 1.0
+	if id&genericBit != 0 {
+		id, f = id&^genericBit, GenericWeight
+	}
+	if int(id) < len(w.w) && w.w[id] > 0 {
+		return f * w.w[id]
+	}
+	return f * math.Log(1+math.Max(w.units, 1))
+}
+
+// scale is the weight of a key seen once: similarities are sums of weights over it.
+func (w *Weights) scale() float64 { return math.Log(1 + math.Max(w.units, 1)) }
+
+// WeightCounter counts key document frequencies over units added a document at a time, so that
+// Weights can be had without holding every unit. It is safe for concurrent use; the counts do
+// not depend on the order of Add.
+type WeightCounter struct {
+	mu sync.Mutex
+	df []float64 // by key id
+	n  float64
+}
+
+// NewWeightCounter returns an empty counter.
+func NewWeightCounter() *WeightCounter { return &WeightCounter{} }
+
+// Add counts the units' keys.
+func (c *WeightCounter) Add(units []Unit) {
+	seen := map[uint32]bool{}
+	var local []uint32
+	for _, u := range units {
+		clear(seen)
+		for _, k := range u.keys {
+			if !seen[k] {
+				seen[k] = true
+				local = append(local, k)
+			}
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += float64(len(units))
+	for _, k := range local {
+		k &^= genericBit
+		for int(k) >= len(c.df) {
+			c.df = append(c.df, make([]float64, max(int(k)+1-len(c.df), 1024))...)
+		}
+		c.df[k]++
+	}
+}
+
+// Merge adds another counter's counts.
+func (c *WeightCounter) Merge(o *WeightCounter) {
+	o.mu.Lock()
+	df, n := append([]float64(nil), o.df...), o.n
+	o.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += n
+	if len(df) > len(c.df) {
+		c.df = append(c.df, make([]float64, len(df)-len(c.df))...)
+	}
+	for k, d := range df {
+		c.df[k] += d
+	}
+}
+
+// Weights returns the weights of the units counted, as NewWeights would give for them.
+func (c *WeightCounter) Weights() *Weights {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w := &Weights{w: make([]float64, len(c.df)), units: c.n}
+	for k, d := range c.df {
+		if d > 0 {
+			w.w[k] = math.Log(1 + c.n/d)
+		}
+	}
+	return w
+}
+
+// NewWeights counts key document frequencies over units.
 func NewWeights(sets ...[]Unit) *Weights {
 	c := NewWeightCounter()
 	for _, units := range sets {
@@ -26,252 +108,507 @@ func NewWeights(sets ...[]Unit) *Weights {
 	return c.Weights()
 }
 
-func (w *Weights) of(stem string) float64 {
-	if v, ok := w.w[stem]; ok {
-		return v
+// A Passage is words W1 to W2 of a unit: what a formulation is, inside a longer sentence.
+type Passage struct {
+	Unit   *Unit
+	W1, W2 int
+}
+
+// Span returns the passage's byte offsets in the analysed text of its document.
+func (p Passage) Span() (start, end int) {
+	u := p.Unit
+	return u.Start + int(u.words[p.W1].at.start), u.Start + int(u.words[p.W2].at.end)
+}
+
+// Text returns the passage's text, from its unit's text.
+func (p Passage) Text() string {
+	u := p.Unit
+	a, b := int(u.words[p.W1].at.start), min(int(u.words[p.W2].at.end), len(u.Text))
+	if a > b {
+		return ""
 	}
-	return math.Log(1 + math.Max(w.units, 1))
+	return u.Text[a:b]
 }
 
-// Similarity is the weighted Dice coefficient of two units' stem multisets:
-//
-//	sim(A, B) = 2 Σ_s w(s)·min(a_s, b_s) / (Σ_s w(s)·a_s + Σ_s w(s)·b_s)
-//
-// with a_s and b_s the counts of stem s; 1 for the same stems, 0 when fewer than
-// MinSharedStems distinct stems are shared. Frequent
-// stems (في، الصين، روسيا) weigh little, rare ones (شنغهاي، العشرين) much. Word order does not
-// count; the word diff shows it.
-func Similarity(a, b *Unit, w *Weights) float64 {
-	v := vectors([]*Unit{a, b}, w)
-	return v[0].similarity(&v[1])
-}
+// Whole reports whether the passage is its whole unit.
+func (p Passage) Whole() bool { return p.W1 == 0 && p.W2 == len(p.Unit.words)-1 }
 
-// edge is a candidate link between units i and j with similarity s (compact: a large corpus
-// has millions).
-type edge struct {
-	i, j int32
-	s    float64
-}
+// overlaps reports whether two passages of one unit share words.
+func (p Passage) overlaps(q Passage) bool { return p.Unit == q.Unit && p.W1 <= q.W2 && q.W1 <= p.W2 }
 
-// sortEdges orders edges from the most similar down; ties by i, then j, so that greedy
-// matching is deterministic.
-func sortEdges(edges []edge) {
-	sort.Slice(edges, func(x, y int) bool {
-		if edges[x].s != edges[y].s {
-			return edges[x].s > edges[y].s
+// MaxWiden is how many words a passage takes in to reach the edge of its clause.
+const MaxWiden = 4
+
+// widen extends a passage to the words of the terms it begins (مجموعة → مجموعة العشرين), over
+// the terms next to a list it holds, to the edges of its clauses when at most MaxWiden words lie
+// between (the tail of a list, the verb before it), and else over the function words at its
+// edges (the في of في إطار …).
+func (p Passage) widen() Passage {
+	u := p.Unit
+	w := u.words
+	for _, t := range u.terms {
+		if int(t.w1) >= p.W1 && int(t.w1) <= p.W2 {
+			p.W2 = max(p.W2, int(t.w2))
 		}
-		if edges[x].i != edges[y].i {
-			return edges[x].i < edges[y].i
+	}
+	// a list goes on over the terms next to it, commas or not: مجلس الأمن، ومنظمة شنغهاي …
+	if len(p.termsIn()) > 0 {
+		for grown := true; grown; {
+			grown = false
+			for _, t := range u.terms {
+				if int(t.w2) == p.W1-1 {
+					p.W1, grown = int(t.w1), true
+				}
+				if int(t.w1) == p.W2+1 {
+					p.W2, grown = int(t.w2), true
+				}
+			}
 		}
-		return edges[x].j < edges[y].j
-	})
+	}
+	left := p.W1
+	for left > 0 && !w[left].cut {
+		left--
+	}
+	if p.W1-left <= MaxWiden {
+		p.W1 = left
+	} else {
+		for p.W1 > 0 && !w[p.W1].cut && w[p.W1-1].stop {
+			p.W1--
+		}
+	}
+	right := p.W2
+	for right+1 < len(w) && !w[right+1].cut {
+		right++
+	}
+	if right-p.W2 <= MaxWiden {
+		p.W2 = right
+	} else {
+		for p.W2+1 < len(w) && !w[p.W2+1].cut && w[p.W2+1].stop {
+			p.W2++
+		}
+	}
+	return p
 }
 
-// MinSharedStems is the fewest distinct stems two units must share to be similar at all: one
-// rare word in common (a city, a date) is a coincidence, not a formulation.
+// bag returns the content keys of the passage with their counts, sorted by key.
+// thingOf returns what content word i is a word of: the index of its term when it is a word of
+// a term of several words, else -1-i (its own).
+func (u *Unit) thingOf(i int) int32 {
+	a := u.at[i]
+	for t, tr := range u.terms {
+		if a >= tr.w1 && a <= tr.w2 && tr.w2 > tr.w1 {
+			return int32(t)
+		}
+	}
+	return int32(-1 - i)
+}
+
+// The groups of bag say which keys are words of one term (a group per term occurrence, the
+// other keys each their own): two passages that share the words of one name (خط أنابيب، الغاز
+// الطبيعي) share one thing, not two.
+func (p Passage) bag() ([]uint32, []float64, []int32) {
+	u := p.Unit
+	type kg struct {
+		k uint32
+		g int32
+	}
+	var ks []kg
+	for i, k := range u.keys {
+		if a := int(u.at[i]); a >= p.W1 && a <= p.W2 {
+			ks = append(ks, kg{k, u.thingOf(i)})
+		}
+	}
+	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
+	var ids []uint32
+	var counts []float64
+	var groups []int32
+	for i := 0; i < len(ks); {
+		j := i
+		for j < len(ks) && ks[j].k == ks[i].k {
+			j++
+		}
+		ids, counts, groups = append(ids, ks[i].k), append(counts, float64(j-i)), append(groups, ks[i].g)
+		i = j
+	}
+	return ids, counts, groups
+}
+
+// MinSharedStems is the fewest distinct things two passages must share to be similar at all
+// (content words, the words of one term counting once): one rare word in common (a city, a
+// date) or one name (خط أنابيب) is a coincidence, not a formulation.
 const MinSharedStems = 2
 
-// sortedStems fixes the order of summation, so the last digits of a similarity never depend on
-// map iteration.
-func sortedStems(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for s := range m {
-		out = append(out, s)
+// Similarity is the weighted Dice coefficient of two passages' content keys:
+//
+//	sim(A, B) = 2 Σ_k w(k)·min(a_k, b_k) / (Σ_k w(k)·a_k + Σ_k w(k)·b_k)
+//
+// with a_k and b_k the counts of key k; 1 for the same words, 0 when fewer than MinSharedStems
+// distinct keys are shared or the shared weight is below MinEvidence times the weight of a key
+// seen once. Frequent words (التعاون، العلاقات) weigh little, rare ones (شنغهاي، العشرين) much;
+// names, titles, reporting verbs and function words are not content words and weigh nothing.
+// Word order does not count; the word diff shows it.
+func Similarity(a, b Passage, w *Weights) float64 {
+	ka, ca, ga := a.bag()
+	kb, cb, _ := b.bag()
+	return similarity(ka, ca, ga, kb, cb, w)
+}
+
+// MinEvidence is the least shared weight, in units of the weight of a key seen once, that two
+// passages need to be similar: two frequent words in common (تعزيز التعاون) are not a
+// formulation, however short the passages.
+const MinEvidence = 1.0
+
+func similarity(ka []uint32, ca []float64, ga []int32, kb []uint32, cb []float64, w *Weights) float64 {
+	var common, ta, tb float64
+	shared := 0
+	things := map[int32]bool{} // what the shared keys are words of
+	for i, k := range ka {
+		ta += w.of(k) * ca[i]
 	}
-	sort.Strings(out)
+	for j, k := range kb {
+		tb += w.of(k) * cb[j]
+	}
+	for i, j := 0, 0; i < len(ka) && j < len(kb); {
+		switch {
+		case ka[i] < kb[j]:
+			i++
+		case ka[i] > kb[j]:
+			j++
+		default:
+			common += w.of(ka[i]) * math.Min(ca[i], cb[j])
+			things[ga[i]] = true
+			i++
+			j++
+		}
+	}
+	shared = len(things)
+	if shared < MinSharedStems || ta+tb == 0 || common < MinEvidence*w.scale() {
+		return 0
+	}
+	return 2 * common / (ta + tb)
+}
+
+// Local alignment of two units' content words (Smith–Waterman): a match of key k scores
+// w(k)/w₁ (w₁ the weight of a key seen once), a mismatch −Mismatch, a gap −Gap. The best
+// alignment gives the passage of each unit that states the same thing; it is masked and the
+// next best sought, so a sentence holding several formulations matches each of them.
+const (
+	Mismatch   = 0.2
+	Gap        = 0.15
+	MaxRegions = 3
+)
+
+type region struct{ i1, i2, j1, j2 int } // content word indices, inclusive
+
+// regions returns up to MaxRegions non-overlapping local alignments of a and b with at least
+// MinSharedStems matches.
+func regions(a, b *Unit, w *Weights) []region {
+	n, m := len(a.keys), len(b.keys)
+	if n == 0 || m == 0 {
+		return nil
+	}
+	usedA, usedB := make([]bool, n), make([]bool, m)
+	h := make([]float64, (n+1)*(m+1))
+	scale := w.scale()
+	var out []region
+	for tries := 0; len(out) < MaxRegions && tries < 2*MaxRegions; tries++ {
+		best, bi, bj := 0.0, 0, 0
+		for i := 1; i <= n; i++ {
+			for j := 1; j <= m; j++ {
+				s := -Mismatch
+				if !usedA[i-1] && !usedB[j-1] && a.keys[i-1] == b.keys[j-1] {
+					s = w.of(a.keys[i-1]) / scale
+				}
+				v := max(0, h[(i-1)*(m+1)+j-1]+s, h[(i-1)*(m+1)+j]-Gap, h[i*(m+1)+j-1]-Gap)
+				h[i*(m+1)+j] = v
+				if v > best {
+					best, bi, bj = v, i, j
+				}
+			}
+		}
+		if best == 0 {
+			break
+		}
+		// trace back to where the alignment starts, keeping its matches
+		i, j := bi, bj
+		var matches [][2]int // content word indices, last first
+		i1, j1 := bi, bj
+		for i > 0 && j > 0 && h[i*(m+1)+j] > 0 {
+			v := h[i*(m+1)+j]
+			s := -Mismatch
+			match := !usedA[i-1] && !usedB[j-1] && a.keys[i-1] == b.keys[j-1]
+			if match {
+				s = w.of(a.keys[i-1]) / scale
+			}
+			i1, j1 = i, j
+			switch {
+			case approx(v, h[(i-1)*(m+1)+j-1]+s):
+				if match {
+					matches = append(matches, [2]int{i - 1, j - 1})
+				}
+				i, j = i-1, j-1
+			case approx(v, h[(i-1)*(m+1)+j]-Gap):
+				i--
+			default:
+				j--
+			}
+		}
+		for x := i1 - 1; x <= bi-1; x++ {
+			usedA[x] = true
+		}
+		for y := j1 - 1; y <= bj-1; y++ {
+			usedB[y] = true
+		}
+		clear(h)
+		slices.Reverse(matches)
+		out = append(out, splitAtClauses(a, b, matches)...)
+	}
+	if len(out) > MaxRegions {
+		out = out[:MaxRegions]
+	}
 	return out
 }
 
-func counts(stems []string) map[string]float64 {
-	m := map[string]float64{}
-	for _, s := range stems {
-		m[s]++
+// splitAtClauses cuts an alignment where a clause begins between two of its matches, on either
+// side, so that two formulations said one after the other (…وأمنه وحقوقه في التنمية، وحماية
+// مصالحهما المشتركة) are two regions; a piece with fewer than MinSharedStems matches stays with
+// the piece before it (or after it, for the first), so a list whose items are set apart by
+// commas stays whole.
+func splitAtClauses(a, b *Unit, matches [][2]int) []region {
+	cutBetween := func(u *Unit, x, y int) bool { // a clause begins after content word x, by content word y
+		for k := int(u.at[x]) + 1; k <= int(u.at[y]); k++ {
+			if u.words[k].cut {
+				return true
+			}
+		}
+		return false
 	}
-	return m
+	var pieces [][][2]int
+	for k, mt := range matches {
+		if k == 0 || cutBetween(a, matches[k-1][0], mt[0]) || cutBetween(b, matches[k-1][1], mt[1]) {
+			pieces = append(pieces, nil)
+		}
+		pieces[len(pieces)-1] = append(pieces[len(pieces)-1], mt)
+	}
+	// things counts the distinct things a piece matches: content words, the words of one term
+	// counting once
+	things := func(p [][2]int) int {
+		seen := map[int32]bool{}
+		for _, mt := range p {
+			seen[a.thingOf(mt[0])] = true
+		}
+		return len(seen)
+	}
+	var merged [][][2]int
+	for _, p := range pieces {
+		switch {
+		case len(merged) > 0 && (things(p) < MinSharedStems || things(merged[len(merged)-1]) < MinSharedStems):
+			merged[len(merged)-1] = append(merged[len(merged)-1], p...)
+		default:
+			merged = append(merged, p)
+		}
+	}
+	var out []region
+	for _, p := range merged {
+		if things(p) >= MinSharedStems {
+			out = append(out, region{p[0][0], p[len(p)-1][0], p[0][1], p[len(p)-1][1]})
+		}
+	}
+	return out
 }
 
-// Pair is an aligned pair of units with the word diff from A to B.
+func approx(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// PassagePair is two passages that state the same thing, with their similarity.
+type PassagePair struct {
+	A, B       Passage
+	Similarity float64
+}
+
+// Match returns the passages of a and b that state the same thing at minSim or above: each local
+// alignment of their content words, from its first word to its last, widened over the function
+// words at its edges, scored by Similarity.
+func Match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
+	var out []PassagePair
+	for _, r := range regions(a, b, w) {
+		pa := Passage{a, int(a.at[r.i1]), int(a.at[r.i2])}.widen()
+		pb := Passage{b, int(b.at[r.j1]), int(b.at[r.j2])}.widen()
+		dup := false
+		for _, q := range out {
+			dup = dup || (q.A == pa && q.B == pb)
+		}
+		if dup {
+			continue
+		}
+		if s := Similarity(pa, pb, w); s >= minSim {
+			out = append(out, PassagePair{pa, pb, s})
+		}
+	}
+	return out
+}
+
+// DefaultMinSimilarity is the threshold at which two passages state the same thing, chosen on
+// the seed corpus against the formulations read by hand (docs/METHODS.md, compare.align).
+const DefaultMinSimilarity = 0.30
+
+// Pair is an aligned pair of passages with the word diff from A to B.
 type Pair struct {
-	A, B       *Unit
+	A, B       Passage
 	Similarity float64
 	Ops        []Op
+	Added      []string // named things only in B, when the passages are lists
+	Dropped    []string // named things only in A
 }
 
-// Alignment is the one-to-one alignment of two documents' units.
+// Alignment is the alignment of two documents' statements.
 type Alignment struct {
 	Pairs   []Pair  // in A's order
-	Dropped []*Unit // only in A (the earlier document)
-	Added   []*Unit // only in B
+	Dropped []*Unit // units of A with no passage paired
+	Added   []*Unit // units of B with no passage paired
 }
 
-// DefaultMinSimilarity is the alignment threshold chosen on the seed corpus (docs/METHODS.md,
-// compare.align): it pairs the restated formulations of 2022-12-30 and 2023-10-18 and leaves
-// sentences that merely share a country's name unpaired.
-const DefaultMinSimilarity = 0.25
-
-// MaxCandidateDF is the share of units above which a stem is too common to propose candidate
-// pairs (it still counts in the similarity).
-const MaxCandidateDF = 0.1
-
-// candidates returns, for each unit of a, the units of b sharing at least one stem that is not
-// too common, from an inverted index of b's stems, so that alignment does not compare all pairs.
-func candidates(a, b []Unit, w *Weights) [][]int {
-	limit := math.Max(2, MaxCandidateDF*w.units)
-	index := map[string][]int{}
-	for j := range b {
-		seen := map[string]bool{}
-		for _, s := range b[j].stems {
-			if !seen[s] {
-				seen[s] = true
-				index[s] = append(index[s], j)
-			}
-		}
+// Align pairs the passages of a (the earlier document) with those of b: candidate units from the
+// key index, the passages of each unit pair that state the same thing (Match), then each passage
+// in at most one pair, from the most similar down (ties: earlier in a, then earlier in b). Each
+// pair gets its word diff and, for lists, what was added and dropped; units with no passage in a
+// pair are dropped (only in a) or added (only in b).
+func Align(a, b []Unit, w *Weights, minSim float64, diff func(a, b string) []Op) Alignment {
+	var pairs []PassagePair
+	for _, c := range candidatePairs(a, b, w) {
+		pairs = append(pairs, Match(&a[c[0]], &b[c[1]], w, minSim)...)
 	}
-	out := make([][]int, len(a))
-	for i := range a {
-		hit := map[int]bool{}
-		for _, s := range a[i].stems {
-			post := index[s]
-			if float64(len(post)) > limit && w.units > 20 {
-				continue
-			}
-			for _, j := range post {
-				hit[j] = true
-			}
+	sort.SliceStable(pairs, func(x, y int) bool {
+		p, q := pairs[x], pairs[y]
+		if p.Similarity != q.Similarity {
+			return p.Similarity > q.Similarity
 		}
-		for j := range hit {
-			out[i] = append(out[i], j)
+		if p.A.Unit.Index != q.A.Unit.Index {
+			return p.A.Unit.Index < q.A.Unit.Index
 		}
-		sort.Ints(out[i])
-	}
-	return out
-}
-
-// Align pairs the units of a (the earlier document) with those of b one to one: candidates
-// from the stem index, scored by Similarity, kept at minSim or above, then matched greedily
-// from the highest similarity down (ties: earlier in a, then earlier in b). Each pair gets its
-// word diff; the rest are dropped (only in a) or added (only in b).
-func Align(a, b []Unit, w *Weights, minSim float64) Alignment {
+		return p.B.Unit.Index < q.B.Unit.Index
+	})
 	var al Alignment
-	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
-	for _, p := range alignPairs(a, b, w, minSim) {
-		usedA[p.i], usedB[p.j] = true, true
-		al.Pairs = append(al.Pairs, Pair{A: &a[p.i], B: &b[p.j], Similarity: p.s, Ops: WordDiff(a[p.i].Text, b[p.j].Text)})
+	usedA, usedB := map[Passage]bool{}, map[Passage]bool{}
+	pairedA, pairedB := map[*Unit]bool{}, map[*Unit]bool{}
+	overlaps := func(used map[Passage]bool, p Passage) bool {
+		for q := range used {
+			if q.overlaps(p) {
+				return true
+			}
+		}
+		return false
 	}
+	for _, p := range pairs {
+		if overlaps(usedA, p.A) || overlaps(usedB, p.B) {
+			continue
+		}
+		usedA[p.A], usedB[p.B] = true, true
+		pairedA[p.A.Unit], pairedB[p.B.Unit] = true, true
+		pr := Pair{A: p.A, B: p.B, Similarity: p.Similarity}
+		pr.Explain(diff)
+		al.Pairs = append(al.Pairs, pr)
+	}
+	sort.SliceStable(al.Pairs, func(x, y int) bool {
+		p, q := al.Pairs[x].A, al.Pairs[y].A
+		if p.Unit.Index != q.Unit.Index {
+			return p.Unit.Index < q.Unit.Index
+		}
+		return p.W1 < q.W1
+	})
 	for i := range a {
-		if !usedA[i] {
+		if !pairedA[&a[i]] {
 			al.Dropped = append(al.Dropped, &a[i])
 		}
 	}
 	for j := range b {
-		if !usedB[j] {
+		if !pairedB[&b[j]] {
 			al.Added = append(al.Added, &b[j])
 		}
 	}
 	return al
 }
 
-// IndexPair is a pair of Align without its diff: unit I of a with unit J of b.
-type IndexPair struct {
-	I, J       int
-	Similarity float64
+// Explain sets the pair's word diff (diff: WordDiff with the lexicon) and its lists' changes.
+func (p *Pair) Explain(diff func(a, b string) []Op) {
+	p.Ops = diff(p.A.Text(), p.B.Text())
+	p.Added, p.Dropped = ListChanges(p.A, p.B)
 }
 
-// AlignPairs is Align's one-to-one matching without the word diffs, in a's order.
-func AlignPairs(a, b []Unit, w *Weights, minSim float64) []IndexPair {
-	var out []IndexPair
-	for _, p := range alignPairs(a, b, w, minSim) {
-		out = append(out, IndexPair{int(p.i), int(p.j), p.s})
+// ListChanges returns, when two passages enumerate named things (lexicon terms, those of themes
+// that name things when there are any: each passage names one at least and the two ListItems
+// together), the terms only in b (added) and only in a (dropped), as b and a write them; nil
+// otherwise.
+func ListChanges(a, b Passage) (added, dropped []string) {
+	ta, tb := a.termsIn(), b.termsIn()
+	// where the passages name things (the UN, the SCO …), the list is of those
+	if named := func(ts []termRef) []termRef {
+		var out []termRef
+		for _, t := range ts {
+			if t.named {
+				out = append(out, t)
+			}
+		}
+		return out
+	}; len(named(ta))+len(named(tb)) > 0 {
+		ta, tb = named(ta), named(tb)
+	}
+	if len(ta) == 0 || len(tb) == 0 || len(ta)+len(tb) < ListItems {
+		return nil, nil
+	}
+	in := func(ts []termRef, term string) bool {
+		for _, t := range ts {
+			if t.term == term {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range tb {
+		if !in(ta, t.term) {
+			added = append(added, b.Unit.termText(t))
+		}
+	}
+	for _, t := range ta {
+		if !in(tb, t.term) {
+			dropped = append(dropped, a.Unit.termText(t))
+		}
+	}
+	return added, dropped
+}
+
+// ListItems is how many named things two passages name together to be read as lists.
+const ListItems = 3
+
+// termsIn returns the distinct terms the passage names, in order.
+func (p Passage) termsIn() []termRef {
+	var out []termRef
+	for _, t := range p.Unit.terms {
+		if int(t.w1) < p.W1 || int(t.w2) > p.W2 {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o.term == t.term
+		}
+		if !dup {
+			out = append(out, t)
+		}
 	}
 	return out
 }
 
-func alignPairs(a, b []Unit, w *Weights, minSim float64) []edge {
-	ptrs := make([]*Unit, 0, len(a)+len(b))
-	for i := range a {
-		ptrs = append(ptrs, &a[i])
-	}
-	for i := range b {
-		ptrs = append(ptrs, &b[i])
-	}
-	vecs := vectors(ptrs, w)
-	var edges []edge
-	for i, cands := range candidates(a, b, w) {
-		for _, j := range cands {
-			if s := vecs[i].similarity(&vecs[len(a)+j]); s >= minSim {
-				edges = append(edges, edge{int32(i), int32(j), s})
-			}
+func (u *Unit) termText(t termRef) string {
+	a, b := int(u.words[t.w1].at.start), min(int(u.words[t.w2].at.end), len(u.Text))
+	return u.Text[a:b]
+}
+
+// Themes returns the theme ids of the terms the passage names, in order.
+func (p Passage) Themes() []string {
+	var out []string
+	for _, t := range p.Unit.terms {
+		if int(t.w1) >= p.W1 && int(t.w2) <= p.W2 && !slices.Contains(out, t.theme) {
+			out = append(out, t.theme)
 		}
 	}
-	sortEdges(edges)
-	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
-	var pairs []edge
-	for _, e := range edges {
-		if usedA[e.i] || usedB[e.j] {
-			continue
-		}
-		usedA[e.i], usedB[e.j] = true, true
-		pairs = append(pairs, e)
-	}
-	sort.Slice(pairs, func(x, y int) bool { return pairs[x].i < pairs[y].i })
-	return pairs
-}
-
-// WeightCounter counts stem document frequencies over units added a document at a time, so
-// that Weights can be had without holding every unit. It is safe for concurrent use; the
-// counts do not depend on the order of Add.
-type WeightCounter struct {
-	mu sync.Mutex
-	df map[string]float64
-	n  float64
-}
-
-// NewWeightCounter returns an empty counter.
-func NewWeightCounter() *WeightCounter { return &WeightCounter{df: map[string]float64{}} }
-
-// Add counts the units' stems.
-func (c *WeightCounter) Add(units []Unit) {
-	local := map[string]float64{}
-	for _, u := range units {
-		seen := map[string]bool{}
-		for _, s := range u.stems {
-			if !seen[s] {
-				seen[s] = true
-				local[s]++
-			}
-		}
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n += float64(len(units))
-	for s, d := range local {
-		c.df[s] += d
-	}
-}
-
-// Weights returns the weights of the units counted, as NewWeights would give for them.
-func (c *WeightCounter) Weights() *Weights {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	w := &Weights{w: make(map[string]float64, len(c.df)), units: c.n}
-	for s, d := range c.df {
-		w.w[s] = math.Log(1 + c.n/d)
-	}
-	return w
-}
-
-// Merge adds another counter's counts.
-func (c *WeightCounter) Merge(o *WeightCounter) {
-	o.mu.Lock()
-	df, n := make(map[string]float64, len(o.df)), o.n
-	for s, d := range o.df {
-		df[s] = d
-	}
-	o.mu.Unlock()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n += n
-	for s, d := range df {
-		c.df[s] += d
-	}
+	return out
 }

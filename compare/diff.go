@@ -3,8 +3,8 @@ package compare
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -39,96 +39,197 @@ type Op struct {
 	Class string `json:"class,omitempty"`
 }
 
-// pieces splits text into words (as textproc.Tokenize), runs of white space, and single other
-// characters; they concatenate back to text.
-func pieces(text string) []string {
-	var out []string
+// A piece is a word or the run of white space and punctuation between two words, with the
+// symbol the diff aligns it by.
+type piece struct {
+	text, sym string
+	word      bool
+	norm, key string
+	term      bool // the word is part of a lexicon term (its key is the term's and its place in it)
+}
+
+// pieces splits an analysed text into words and gaps; they concatenate back to the text. A
+// word's symbol is its alignment key (textproc.Lexicon.Key), that of the word at its place in
+// its term's first spelling when it is part of a theme match (so that شنغهاي and شانغهاي align);
+// a gap's symbol is its punctuation, white space being all one.
+func pieces(d *textproc.Doc, lx *textproc.Lexicon) []piece {
+	inTerm := termKeys(d, lx, false)
+	var out []piece
 	pos := 0
-	emitGap := func(gap string) {
-		for len(gap) > 0 {
-			r, size := utf8.DecodeRuneInString(gap)
-			if unicode.IsSpace(r) || r == '\u00a0' {
-				j := size
-				for j < len(gap) {
-					r2, s2 := utf8.DecodeRuneInString(gap[j:])
-					if !unicode.IsSpace(r2) && r2 != '\u00a0' {
-						break
-					}
-					j += s2
-				}
-				out = append(out, gap[:j])
-				gap = gap[j:]
-				continue
-			}
-			out = append(out, gap[:size])
-			gap = gap[size:]
+	gap := func(g string) {
+		if g == "" {
+			return
 		}
+		sym := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '\u00a0' {
+				return -1
+			}
+			return r
+		}, g)
+		out = append(out, piece{text: g, sym: "\x00" + sym})
 	}
-	for _, t := range textproc.Tokenize(text) {
-		emitGap(text[pos:t.Start])
-		out = append(out, text[t.Start:t.End])
+	for i, t := range d.Tokens {
+		gap(d.Text[pos:t.Start])
+		p := piece{text: d.Text[t.Start:t.End], word: true, norm: d.Norm[i]}
+		p.key = d.Key(i)
+		if k, ok := inTerm[i]; ok {
+			p.key, p.term = k, true
+		}
+		if p.key == "" {
+			p.key = p.text
+		}
+		p.sym = p.key
+		out = append(out, p)
 		pos = t.End
 	}
-	emitGap(text[pos:])
+	gap(d.Text[pos:])
 	return out
 }
 
-// WordDiff returns the word-level diff of a and b: each word, white-space run and punctuation
-// mark becomes one symbol, the symbol strings are diffed (Myers, via go-diff, with no timeout,
-// so the result never depends on machine load), separators between two changes are absorbed
-// into them (absorbSeparators), and every insert and delete is classified.
-func WordDiff(a, b string) []Op {
-	pa, pb := pieces(a), pieces(b)
+var defaultLexicon = sync.OnceValue(textproc.DefaultLexicon)
+
+// WordDiff is Differ(textproc.DefaultLexicon())(a, b).
+func WordDiff(a, b string) []Op { return Differ(defaultLexicon())(a, b) }
+
+// Differ returns the word diff of a lexicon: words are aligned by alignment key (textproc
+// Lexicon.Key, the lexicon's equivalents and the spellings of its terms included), each word,
+// white-space run and punctuation mark becoming one symbol, and the symbol strings diffed (Myers,
+// via go-diff, with no timeout, so the result never depends on machine load). Aligned words
+// written differently are shown as a change of that word alone (orthographic, morphological, or,
+// for a paraphrase the lexicon declares, a substitution), so a shared word is never absorbed into
+// a longer substitution; separators between two changes are absorbed into them
+// (absorbSeparators), and every insert and delete is classified.
+func Differ(lx *textproc.Lexicon) func(a, b string) []Op {
+	words := lx.NewWords()
+	analyzers := sync.Pool{New: func() any { return words.NewAnalyzer() }}
+	return func(a, b string) []Op {
+		an := analyzers.Get().(*textproc.Analyzer)
+		defer analyzers.Put(an)
+		pa, pb := pieces(an.Analyze(a), lx), pieces(an.Analyze(b), lx)
+		var ops []Op
+		add := func(o Op) {
+			if k := len(ops); k > 0 && ops[k-1].Op == o.Op && ops[k-1].Class == o.Class {
+				ops[k-1].Text += o.Text
+				return
+			}
+			ops = append(ops, o)
+		}
+		same := func(x, y piece) { // two pieces aligned: equal, or one word written otherwise
+			if x.text == y.text {
+				add(Op{Op: Equal, Text: x.text})
+				return
+			}
+			c := Orthographic // white space, punctuation, spelling; a term's spelling variants
+			if x.word && x.norm != y.norm && !(x.term && y.term && textproc.AlignKey(x.norm) != textproc.AlignKey(y.norm)) {
+				c = Morphological // the same key: other clitics or inflection, or derivations the lexicon declares
+				if textproc.AlignKey(x.norm) != textproc.AlignKey(y.norm) && lx.Equivalence(textproc.AlignKey(x.norm), textproc.AlignKey(y.norm)) == "paraphrase" {
+					c = Substitution // a paraphrase the lexicon declares, aligned word for word
+				}
+			}
+			ops = append(ops, Op{Op: Delete, Text: x.text, Class: c}, Op{Op: Insert, Text: y.text, Class: c})
+		}
+		run := func(xa, xb []piece) { // every piece, diffed
+			for _, pr := range lcs(xa, xb) {
+				switch {
+				case pr[0] >= 0 && pr[1] >= 0:
+					same(xa[pr[0]], xb[pr[1]])
+				case pr[0] >= 0:
+					add(Op{Op: Delete, Text: xa[pr[0]].text})
+				default:
+					add(Op{Op: Insert, Text: xb[pr[1]].text})
+				}
+			}
+		}
+		// The content words first: the longest common sequence of them anchors the diff, so a
+		// shared content word is never given up for a function word; what lies between two
+		// anchors is diffed piece by piece.
+		ca, cb := contentOf(pa, lx), contentOf(pb, lx)
+		ia, ib := 0, 0
+		for _, pr := range lcs(pick(pa, ca), pick(pb, cb)) {
+			if pr[0] < 0 || pr[1] < 0 {
+				continue
+			}
+			x, y := ca[pr[0]], cb[pr[1]]
+			run(pa[ia:x], pb[ib:y])
+			same(pa[x], pb[y])
+			ia, ib = x+1, y+1
+		}
+		run(pa[ia:], pb[ib:])
+		ops = absorbSeparators(ops)
+		classify(ops, lx)
+		return ops
+	}
+}
+
+// contentOf returns the indices of the pieces that are content words: words that are not
+// function words, names, reporting verbs, titles or numbers.
+func contentOf(ps []piece, lx *textproc.Lexicon) []int {
+	var out []int
+	for i, p := range ps {
+		if p.word && !StopWords[p.norm] && !hasDigit(p.norm) && !lx.IsName(p.norm) && !lx.IsReportingVerb(p.norm) && !lx.IsTitle(p.norm) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func pick(ps []piece, idx []int) []piece {
+	out := make([]piece, len(idx))
+	for k, i := range idx {
+		out[k] = ps[i]
+	}
+	return out
+}
+
+// lcs aligns two piece sequences by their symbols (Myers, via go-diff, with no timeout, so the
+// result never depends on machine load): pairs of indices, -1 for a piece only on one side, in
+// order, deletions before insertions.
+func lcs(a, b []piece) [][2]int {
 	sym := map[string]rune{}
-	var back []string
-	enc := func(ps []string) []rune {
+	enc := func(ps []piece) []rune {
 		rs := make([]rune, len(ps))
 		for i, p := range ps {
-			r, ok := sym[p]
+			r, ok := sym[p.sym]
 			if !ok {
-				r = symbolRune(len(back))
-				sym[p] = r
-				back = append(back, p)
+				r = symbolRune(len(sym))
+				sym[p.sym] = r
 			}
 			rs[i] = r
 		}
 		return rs
 	}
-	ra, rb := enc(pa), enc(pb)
+	ra, rb := enc(a), enc(b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	var ops []Op
-	for _, d := range diffs {
-		var sb strings.Builder
-		for _, r := range d.Text {
-			sb.WriteString(back[symbolIndex(r)])
+	var out [][2]int
+	i, j := 0, 0
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		n := len([]rune(d.Text))
+		for range n {
+			switch d.Type {
+			case diffmatchpatch.DiffDelete:
+				out = append(out, [2]int{i, -1})
+				i++
+			case diffmatchpatch.DiffInsert:
+				out = append(out, [2]int{-1, j})
+				j++
+			default:
+				out = append(out, [2]int{i, j})
+				i++
+				j++
+			}
 		}
-		kind := Equal
-		switch d.Type {
-		case diffmatchpatch.DiffInsert:
-			kind = Insert
-		case diffmatchpatch.DiffDelete:
-			kind = Delete
-		}
-		if n := len(ops); n > 0 && ops[n-1].Op == kind {
-			ops[n-1].Text += sb.String()
-			continue
-		}
-		ops = append(ops, Op{Op: kind, Text: sb.String()})
 	}
-	ops = absorbSeparators(ops)
-	classify(ops)
-	return ops
+	return out
 }
 
 // absorbSeparators is the token-level cleanup: an equal run of only white space and
 // punctuation between two changes joins them, so "[-a-] [-b-]" reads "[-a b-]", while an equal
-// word, however short, stays visible. Adjacent ops of one kind are then merged, deletions
-// before insertions.
+// word, however short, stays visible. Adjacent unclassified ops of one kind are then merged,
+// deletions before insertions; changes already classed (a word written differently) stay apart.
 func absorbSeparators(ops []Op) []Op {
 	for i := 1; i+1 < len(ops); i++ {
-		if ops[i].Op == Equal && ops[i-1].Op != Equal && ops[i+1].Op != Equal && len(words(ops[i].Text)) == 0 {
+		if ops[i].Op == Equal && ops[i-1].Op != Equal && ops[i+1].Op != Equal && ops[i-1].Class == "" && ops[i+1].Class == "" && len(words(ops[i].Text)) == 0 {
 			ops[i] = Op{Op: Delete, Text: ops[i].Text}
 			ops = append(ops[:i+1], append([]Op{{Op: Insert, Text: ops[i].Text}}, ops[i+1:]...)...)
 			i++
@@ -136,13 +237,13 @@ func absorbSeparators(ops []Op) []Op {
 	}
 	var out []Op
 	for i := 0; i < len(ops); {
-		if ops[i].Op == Equal {
+		if ops[i].Op == Equal || ops[i].Class != "" {
 			out = append(out, ops[i])
 			i++
 			continue
 		}
 		var del, ins strings.Builder
-		for i < len(ops) && ops[i].Op != Equal {
+		for i < len(ops) && ops[i].Op != Equal && ops[i].Class == "" {
 			if ops[i].Op == Delete {
 				del.WriteString(ops[i].Text)
 			} else {
@@ -172,13 +273,6 @@ func symbolRune(i int) rune {
 	return r
 }
 
-func symbolIndex(r rune) int {
-	if r >= 0x10000 {
-		return int(r - 0x10000)
-	}
-	return int(r - 0xE000)
-}
-
 // words returns the normalized words of a text.
 func words(s string) []string {
 	var out []string
@@ -190,34 +284,46 @@ func words(s string) []string {
 	return out
 }
 
-// classify sets the class of every insert and delete. An adjacent delete and insert form a
-// replacement, classed orthographic, morphological, reordered or substitution; a lone one is
-// reordered (when its words are inserted or deleted elsewhere in the diff), orthographic (white
-// space or punctuation only), or an insertion or deletion.
-func classify(ops []Op) {
+// classify sets the class of every insert and delete not classed yet. An adjacent delete and
+// insert form a replacement, classed orthographic (the same words once normalized),
+// morphological (the same alignment keys: other clitics or inflections, or equivalents the
+// lexicon declares), reordered or substitution; a lone one is reordered (when its words are
+// inserted or deleted elsewhere in the diff), orthographic (white space or punctuation only),
+// or an insertion or deletion.
+func classify(ops []Op, lx *textproc.Lexicon) {
 	paired := make([]int, len(ops))
 	for i := range paired {
 		paired[i] = -1
 	}
 	for i := 0; i+1 < len(ops); i++ {
-		if ops[i].Op != Equal && ops[i+1].Op != Equal && ops[i].Op != ops[i+1].Op {
+		if ops[i].Op != Equal && ops[i+1].Op != Equal && ops[i].Op != ops[i+1].Op && ops[i].Class == "" && ops[i+1].Class == "" {
 			paired[i], paired[i+1] = i+1, i
 			i++
 		}
 	}
-	// bag is a text's words without a leading conjunction, sorted: "روسيا والصين" and
-	// "الصين وروسيا" are the same words in another order.
+	keys := func(ws []string) []string {
+		out := make([]string, len(ws))
+		for k, w := range ws {
+			out[k] = lx.Key(w)
+		}
+		return out
+	}
+	// bag is a text's content words' keys, sorted: "روسيا والصين" and "الصين وروسيا" are the
+	// same words in another order, and so are "في التنسيق" and "التنسيق" (or the text's words,
+	// when it has no content word).
 	bag := func(s string) string {
-		w := words(s)
-		for k, x := range w {
-			for _, c := range textproc.Conjunctions {
-				if strings.HasPrefix(x, c) && utf8.RuneCountInString(x) > 3 {
-					w[k] = x[len(c):]
-				}
+		var content []string
+		for _, w := range words(s) {
+			if !StopWords[w] && !hasDigit(w) && !lx.IsName(w) {
+				content = append(content, w)
 			}
 		}
-		sort.Strings(w)
-		return strings.Join(w, " ")
+		if len(content) == 0 {
+			content = words(s)
+		}
+		k := keys(content)
+		sort.Strings(k)
+		return strings.Join(k, " ")
 	}
 	for i := range ops {
 		if ops[i].Op == Equal || ops[i].Class != "" {
@@ -230,7 +336,7 @@ func classify(ops []Op) {
 			switch {
 			case strings.Join(wi, " ") == strings.Join(wj, " "):
 				c = Orthographic
-			case sameStems(wi, wj):
+			case len(wi) > 0 && strings.Join(keys(wi), " ") == strings.Join(keys(wj), " "):
 				c = Morphological
 			case len(wi) > 0 && bag(ops[i].Text) == bag(ops[j].Text):
 				c = Reordered
@@ -248,7 +354,7 @@ func classify(ops []Op) {
 		for j := range ops {
 			if j != i && ops[j].Op != Equal && ops[j].Op != ops[i].Op && bag(ops[j].Text) == b {
 				moved = true
-				if paired[j] < 0 {
+				if paired[j] < 0 && ops[j].Class == "" {
 					ops[j].Class = Reordered
 				}
 			}
@@ -262,37 +368,6 @@ func classify(ops []Op) {
 			ops[i].Class = Deletion
 		}
 	}
-}
-
-// sameStems reports whether two word sequences have the same words up to clitics and affixes:
-// word by word, a shared clitic-analysis core or the same Snowball stem.
-func sameStems(a, b []string) bool {
-	if len(a) != len(b) || len(a) == 0 {
-		return false
-	}
-	for i := range a {
-		if a[i] == b[i] {
-			continue
-		}
-		if textproc.Stem(a[i]) == textproc.Stem(b[i]) {
-			continue
-		}
-		if !shareCore(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func shareCore(a, b string) bool {
-	for _, x := range textproc.Analyses(a) {
-		for _, y := range textproc.Analyses(b) {
-			if utf8.RuneCountInString(x.Core) >= 3 && (x.Core == y.Core) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // Reconstruct returns the two texts a diff was made from.

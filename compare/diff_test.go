@@ -18,7 +18,13 @@ func TestWordDiffClasses(t *testing.T) {
 		{"substitution", "منظمة شنغهاي للتعاون ومجموعة العشرين", "منظمة شنغهاي للتعاون ومجموعة بريكس", "delete:substitution:العشرين|insert:substitution:بريكس"},
 		{"insertion", "الأمم المتحدة ومجموعة العشرين", "الأمم المتحدة ومنظمة شنغهاي ومجموعة العشرين", "insert:insertion:ومنظمة شنغهاي "},
 		{"deletion", "الأمن الغذائي وأمن الطاقة", "الأمن الغذائي", "delete:deletion: وأمن الطاقة"},
-		{"reordered", "روسيا والصين ستعملان معا", "الصين وروسيا ستعملان معا", "delete:reordered:روسيا والصين|insert:reordered:الصين وروسيا"},
+		// the shared word aligned (its clitic changed), the other one moved
+		{"reordered", "روسيا والصين ستعملان معا", "الصين وروسيا ستعملان معا", "delete:reordered:روسيا |delete:morphological:والصين|insert:morphological:الصين|insert:reordered:وروسيا "},
+		// a shared content word is never given up for a function word: طريق stays aligned
+		{"content words anchor the diff", "تدعم طريق التنمية الروسية", "تدعم الشعب الروسي في السير على طريق النهضة",
+			"insert:insertion:الشعب الروسي في السير على |delete:substitution:التنمية الروسية|insert:substitution:النهضة"},
+		{"declared paraphrase", "يدعم البلدان بعضهما بقوة", "يدعم البلدان بعضهما بحزم", "delete:substitution:بقوة|insert:substitution:بحزم"},
+		{"spelling variant of a term", "منظمة شنغهاي للتعاون", "منظمة شانغهاي للتعاون", "delete:orthographic:شنغهاي|insert:orthographic:شانغهاي"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,30 +3,54 @@ package compare
 import (
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/readout/readout/textproc"
 )
 
-// Unit is a statement unit: a sentence, or a clause of a long sentence. Offsets are into the
-// document's analysed text.
+// Unit is a statement unit: a sentence, with its clauses and content words for alignment.
+// Offsets are into the document's analysed text.
 type Unit struct {
 	Doc        string    `json:"doc"`
 	Date       time.Time `json:"-"`
-	Index      int       `json:"index"` // 0-based position among the document's units
+	Index      int       `json:"index"` // 0-based position among the document's units (its sentences with words)
 	Sentence   int       `json:"sentence"`
 	Start, End int       `json:"-"`
 	Speaker    string    `json:"speaker"`
 	Themes     []string  `json:"themes"`
 	Text       string    `json:"text"`
 
-	stems []string // word stems, for alignment
+	words []word   // every word, in order
+	keys  []uint32 // the content words' alignment keys, in order
+	at    []int32  // the word each key is
+	terms []termRef
 }
 
-// ClauseOpeners are words that begin a new clause after a comma when no reporting verb does
-// (normalized).
-var ClauseOpeners = map[string]bool{"حيث": true, "كما": true, "بينما": true, "لكن": true, "لكنه": true, "فيما": true, "اذ": true, "ثم": true, "while": true, "but": true, "adding": true}
+// word is a word of a unit: its bytes relative to the unit's start, and what alignment knows
+// of it.
+type word struct {
+	at      span
+	content bool // its key is in keys
+	cut     bool // a clause begins with it
+	stop    bool // a function word: a passage is widened over these, up to the clause's edge
+}
+
+type span struct{ start, end int32 }
+
+// termRef is a lexicon term matched in a unit: its name and theme, and its words.
+type termRef struct {
+	term, theme string
+	named       bool  // its theme names things (textproc.Lexicon.NamesThings)
+	w1, w2      int32 // first and last word
+}
+
+// contentOpeners are the complementizers after which the reported content begins, whatever
+// comes before them (قال إن …); prepositions that also open it (أشار إلى، أكد على) do so only
+// after a reporting verb or participle.
+var (
+	contentOpeners   = map[string]bool{"ان": true, "انه": true, "انها": true, "بان": true, "بانه": true, "بانها": true, "that": true}
+	verbPrepositions = map[string]bool{"الي": true, "علي": true, "عن": true, "to": true}
+)
 
 // StopWords are left out of alignment: prepositions, conjunctions, pronouns, demonstratives and
 // auxiliaries, in normalized spelling (with their common clitic forms), Arabic and English.
@@ -34,112 +58,101 @@ var StopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`في من الي علي عن مع ب ل ك و ف او ام ثم حتي منذ عند لدي لدى بين خلال حول ضد دون
 		ان انه انها انهم انهما بان بانه لان لانه كان كانت يكون تكون قد لقد لم لن لا ما ماذا لكن لكنه بل اذا اذ
-		هذا هذه ذلك تلك هو هي هم هما نحن انا انت الذي التي الذين اللذين اللتين ما مما فيما كما حيث ايضا كل بعض
+		هذا هذه ذلك تلك هو هي هم هما نحن انا انت الذي التي الذين اللذين اللتين ما مما فيما كما حيث ايضا كل بعض بما لما منهما منها بشان
 		غير عبر تجاه نحو وفي ومن والي وعلي وعن ومع وان وانه وهو وهي وهذا وهذه وذلك وقد وكان ولا وما ولم ولن
-		فيه فيها منه منها عليه عليها اليه اليها له لها لهم بها به معه معها بينهما
+		فيه فيها منه منها عليه عليها اليه اليها له لها لهم بها به معه معها بينهما اجل
+		مستوي مستويات اعلي اكبر اكثر جديد جديده كبير كبيره مختلف جميع عده كامل خاص خاصه بشكل نحو سوف
 		the a an of to in on at for with by from and or but that this these those it its is are was were be been
-		has have had will would should can could as than into about over between also not no their his her they we`) {
+		has have had will would should can could as than into about over between also not no their his her they we
+		level levels higher high new more greater great various all several full special`) {
 		m[w] = true
 	}
 	return m
 }()
 
-// MinClauseTokens is the fewest tokens each side of a clause split must keep.
-const MinClauseTokens = 4
-
-// Units divides an analysed document into statement units: each sentence, split into clauses
-// where, after a comma, a new clause with its own verb begins: a reporting verb (وأكد، قال),
-// a continuing participle (مضيفا), a clause opener (حيث، كما، لكن) or a purpose clause (من
-// أجل); and where a colon introduces a quotation (قال: "…"), so that the quoted statement stands
-// apart from its attribution. A list of names has no such word after its commas, so it is never
-// split. Each side keeps at least MinClauseTokens tokens. (Sentences already end at ؛.)
+// Units divides an analysed document into statement units, one per sentence with words, and
+// marks where its clauses begin: at ; : a quotation mark or a bracket, after a complementizer
+// (قال إن …: the reported content begins), at a comma, and before a reporting verb or a
+// continuing participle (… مضيفا). A unit's content words are those that can be evidence of a
+// formulation: not function words, reporting verbs, titles, or the names of the sides
+// (textproc.Lexicon.IsName, actor matches).
 func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []Unit {
-	stems := make([]string, len(d.Tokens))
-	for i, t := range d.Tokens {
-		n := d.Norm[i]
-		if t.Kind != textproc.Word || n == "" || StopWords[n] || lx.IsReportingVerb(n) || lx.IsContinuation(n) {
-			continue
-		}
-		stems[i] = d.Stem(i)
-	}
-	// Who speaks is the unit's speaker, not its wording: names and titles do not count.
+	isActor := make([]bool, len(d.Tokens))
 	for _, m := range d.Actors {
 		for i := m.TokStart; i < m.TokEnd; i++ {
-			stems[i] = ""
+			isActor[i] = true
 		}
 	}
-	// The words of a theme match count as their term, so spelling variants the lexicon knows
-	// (شنغهاي، شانغهاي) align: the first word carries the term, the others nothing.
-	for _, m := range d.Matches {
-		for i := m.TokStart; i < m.TokEnd; i++ {
-			stems[i] = ""
-		}
-		stems[m.TokStart] = termStem(m.Term)
-	}
-	type span struct{ sent, a, b, start, end int }
-	var spans []span
+	// The words of a theme match are keyed as the words of its term's first spelling when the
+	// two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي للتعاون), so spelling
+	// variants align; else by their own keys.
+	termKey := termKeys(d, lx, true)
+	var out []Unit
 	for _, s := range d.Sentences {
-		cuts := []int{s.TokStart}
-		for i := s.TokStart + MinClauseTokens; i <= s.TokEnd-MinClauseTokens; i++ {
-			if i-cuts[len(cuts)-1] < MinClauseTokens {
-				continue
-			}
-			gap := d.Text[d.Tokens[i-1].End:d.Tokens[i].Start]
-			n := d.Norm[i]
-			switch {
-			case strings.Contains(gap, ":") && strings.ContainsFunc(gap, isQuote):
-				cuts = append(cuts, i) // قال: "..." — the quoted statement is its own unit
-			case !strings.ContainsAny(gap, "،,"):
-			case lx.IsReportingVerb(n) || lx.IsContinuation(n) || ClauseOpeners[n]:
-				cuts = append(cuts, i)
-			case n == "من" && i+1 < s.TokEnd && d.Norm[i+1] == "اجل":
-				cuts = append(cuts, i) // ، من أجل: a purpose clause
+		var toks []int // token indices of the sentence's words
+		for i := s.TokStart; i < s.TokEnd; i++ {
+			if d.Tokens[i].Kind == textproc.Word && d.Norm[i] != "" {
+				toks = append(toks, i)
 			}
 		}
-		cuts = append(cuts, s.TokEnd)
-		for k := 0; k+1 < len(cuts); k++ {
-			a, b := cuts[k], cuts[k+1]
-			if a >= b {
-				continue
-			}
-			start := d.Tokens[a].Start
-			if k == 0 {
-				start = s.Start
-			}
-			end := d.Tokens[b-1].End
-			if k+2 == len(cuts) {
-				end = s.End
-			}
-			spans = append(spans, span{s.Index, a, b, start, end})
+		if len(toks) == 0 {
+			continue
 		}
-	}
-	// A corpus holds hundreds of thousands of units: allocate each slice at its size.
-	out := make([]Unit, len(spans))
-	for k, sp := range spans {
-		s := d.Sentences[sp.sent]
-		u := Unit{Doc: doc, Date: date, Index: k, Sentence: sp.sent, Start: sp.start, End: sp.end,
-			Speaker: s.Speaker}
+		u := Unit{Doc: doc, Date: date, Index: len(out), Sentence: s.Index, Start: s.Start, End: s.End, Speaker: s.Speaker}
 		u.Text = u.TextIn(d.Text)
-		for _, m := range d.Matches {
-			if m.TokStart >= sp.a && m.TokStart < sp.b && !slices.Contains(u.Themes, m.Theme) {
-				u.Themes = append(u.Themes, m.Theme)
+		u.words = make([]word, len(toks))
+		wordOf := map[int]int32{}
+		for k, i := range toks {
+			t, n := d.Tokens[i], d.Norm[i]
+			w := &u.words[k]
+			wordOf[i] = int32(k)
+			w.at = span{int32(t.Start - s.Start), int32(t.End - s.Start)}
+			w.cut = k > 0 && cutBefore(d, lx, toks[k-1], i)
+			w.stop = StopWords[n]
+			if isActor[i] || w.stop || hasDigit(n) || lx.IsName(n) || lx.IsReportingVerb(n) || lx.IsContinuation(n) || lx.IsTitle(n) {
+				continue
+			}
+			key := d.Key(i)
+			if tk, ok := termKey[i]; ok {
+				key = tk
+			}
+			id := internKey(key)
+			if lx.IsGeneric(n) {
+				id |= genericBit
+			}
+			u.keys = append(u.keys, id)
+			u.at = append(u.at, int32(k))
+			w.content = true
+		}
+		for k := range d.Matches {
+			m := &d.Matches[k]
+			if w1, ok := wordOf[m.TokStart]; ok {
+				u.terms = append(u.terms, termRef{term: m.Term, theme: m.Theme, named: lx.NamesThings(m.Theme), w1: w1, w2: wordOf[m.TokEnd-1]})
+				if !slices.Contains(u.Themes, m.Theme) {
+					u.Themes = append(u.Themes, m.Theme)
+				}
 			}
 		}
-		n := 0
-		for i := sp.a; i < sp.b; i++ {
-			if stems[i] != "" {
-				n++
-			}
-		}
-		u.stems = make([]string, 0, n)
-		for i := sp.a; i < sp.b; i++ {
-			if stems[i] != "" {
-				u.stems = append(u.stems, stems[i])
-			}
-		}
-		out[k] = u
+		out = append(out, u)
 	}
 	return out
+}
+
+// cutBefore reports whether a clause begins with the word at token i, after the word at prev.
+func cutBefore(d *textproc.Doc, lx *textproc.Lexicon, prev, i int) bool {
+	gap := d.Text[d.Tokens[prev].End:d.Tokens[i].Start]
+	n, pn := d.Norm[i], d.Norm[prev]
+	switch {
+	case strings.ContainsAny(gap, "،,;؛:()[]") || strings.ContainsFunc(gap, isQuote):
+		return true
+	case contentOpeners[pn]:
+		return true // قال إن | …
+	case verbPrepositions[pn] && prev > 0 && (lx.IsReportingVerb(d.Norm[prev-1]) || lx.IsContinuation(d.Norm[prev-1])):
+		return true // أشار إلى | …
+	case lx.IsReportingVerb(n) || lx.IsContinuation(n):
+		return true // …الحكومة | مضيفا
+	}
+	return false
 }
 
 // TextIn returns the unit's text in the analysed text of its document (what Units sets as
@@ -148,16 +161,32 @@ func (u *Unit) TextIn(analysed string) string {
 	return strings.TrimRight(analysed[u.Start:u.End], " \u00a0،,")
 }
 
-// termStems holds the stand-in stem of each lexicon term ("⟨term⟩"), made once.
-var termStems sync.Map
-
-func termStem(term string) string {
-	if s, ok := termStems.Load(term); ok {
-		return s.(string)
+// termKeys returns the keys of the words of theme matches: those of the words of the term's
+// first spelling when the two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي
+// للتعاون), so spelling variants align; with named, for a term of several words that names a
+// thing (Lexicon.NamesThings), marked with its theme, so that, as evidence, التعاون in منظمة
+// شنغهاي للتعاون is not the التعاون of other statements (a word diff shows the same word as the
+// same, named or not).
+func termKeys(d *textproc.Doc, lx *textproc.Lexicon, named bool) map[int]string {
+	out := make(map[int]string, len(d.Matches))
+	for _, m := range d.Matches {
+		n := m.TokEnd - m.TokStart
+		tw := lx.TermWords(m.Term)
+		for i := m.TokStart; i < m.TokEnd; i++ {
+			k := d.Key(i)
+			if len(tw) == n {
+				k = lx.Key(strings.TrimSuffix(tw[i-m.TokStart], "*"))
+			}
+			if named && n > 1 && lx.NamesThings(m.Theme) {
+				k += "@" + m.Theme
+			}
+			out[i] = k
+		}
 	}
-	s, _ := termStems.LoadOrStore(term, "⟨"+term+"⟩")
-	return s.(string)
+	return out
 }
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 func isQuote(r rune) bool {
 	switch r {

@@ -41,7 +41,7 @@ pre{direction:ltr;text-align:left;background:#f6f6f9;padding:1em;overflow-x:auto
 <p class="note">{{.R.Terms.DiffLegend}}</p>
 {{range .R.Formulations}}<h3 dir="auto">{{.Title}}</h3>
 {{if .Note}}<p class="note" dir="auto">{{.Note}}</p>
-{{end}}{{range .Variants}}<div class="variant"><div class="label" dir="auto">{{.Label}}</div><div dir="auto">{{range .Ops}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div></div>
+{{end}}{{range .Variants}}<div class="variant"><div class="label" dir="auto">{{.Label}}</div>{{if .List}}<div class="note" dir="auto">{{.List}}</div>{{end}}<div dir="auto">{{range .Ops}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div></div>
 {{end}}{{end}}{{end}}
 {{range .R.Keyness}}{{template "table" .}}{{end}}
 <h2>{{.R.Terms.Methods}}</h2>
@@ -131,7 +131,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			}
 			for _, v := range f.Variants {
 				txt, _ := diffText(v.Ops)
-				b.WriteString("- **" + mdEscape(v.Label) + "**  \n  " + mdEscape(txt) + "\n")
+				b.WriteString("- **" + mdEscape(v.Label) + "**  \n  ")
+				if v.List != "" {
+					b.WriteString(mdEscape(v.List) + "  \n  ")
+				}
+				b.WriteString(mdEscape(txt) + "\n")
 			}
 			b.WriteString("\n")
 		}
@@ -200,7 +204,7 @@ func (r *Report) forBrowser() *Report {
 	for i, f := range r.Formulations {
 		nf := Formulation{Title: m(f.Title), Note: m(f.Note)}
 		for _, v := range f.Variants {
-			nv := Variant{Label: m(v.Label)}
+			nv := Variant{Label: m(v.Label), List: m(v.List)}
 			for _, o := range v.Ops {
 				nv.Ops = append(nv.Ops, DiffOp{Op: o.Op, Text: m(o.Text)})
 			}

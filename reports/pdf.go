@@ -255,6 +255,9 @@ func (r *Report) WritePDF(w io.Writer, sh *Shaper) error {
 			}
 			for _, v := range f.Variants {
 				p.paragraph(v.Label, 8.5, true, color.Gray{Y: 70}, nil)
+				if v.List != "" {
+					p.paragraph(v.List, 8.5, false, color.Gray{Y: 70}, nil)
+				}
 				txt, cols := diffText(v.Ops)
 				p.paragraph(txt, 9.5, false, color.Black, cols)
 			}

@@ -43,6 +43,7 @@ type Formulation struct {
 // wording before (the first variant's ops are all equal).
 type Variant struct {
 	Label string
+	List  string // what a list added and dropped, when it is one
 	Ops   []DiffOp
 }
 

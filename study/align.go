@@ -21,7 +21,7 @@ type AlignOptions struct {
 // back from the documents; Explain fills in each variant's diff from the one before.
 type Formulations struct {
 	List    []compare.Formulation
-	Weights *compare.Weights // of the corpus's units, for similarities and diffs
+	Weights *compare.Weights // of the corpus's units, for similarities
 	Docs    int              // documents in the corpus
 	s       *Study
 }
@@ -83,8 +83,8 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 	// memory once the study releases them (Release).
 	for k := range f.List {
 		for v := range f.List[k].Variants {
-			u := *f.List[k].Variants[v].Unit
-			f.List[k].Variants[v].Unit = &u
+			u := *f.List[k].Variants[v].Passage.Unit
+			f.List[k].Variants[v].Passage.Unit = &u
 		}
 	}
 	if err := s.withText(ctx, f.List); err != nil {
@@ -99,7 +99,8 @@ func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error
 	need := map[string][]*compare.Unit{} // by document id
 	for _, f := range forms {
 		for _, v := range f.Variants {
-			need[v.Unit.Doc] = append(need[v.Unit.Doc], v.Unit)
+			u := v.Unit()
+			need[u.Doc] = append(need[u.Doc], u)
 		}
 	}
 	for i, d := range s.c.Docs {
@@ -143,7 +144,7 @@ func (f *Formulations) Explain(ctx context.Context, keep bool, fn func(k int, fm
 			}
 		}
 		if err := pool.Each(ctx, len(jobs), f.s.opt.Jobs, func(_, i int) error {
-			forms[jobs[i].f].ExplainVariant(f.Weights, jobs[i].v)
+			forms[jobs[i].f].ExplainVariant(f.s.differ(), jobs[i].v)
 			return nil
 		}); err != nil {
 			return err
@@ -167,12 +168,13 @@ func (f *Formulations) Explain(ctx context.Context, keep bool, fn func(k int, fm
 	return nil
 }
 
-// FormulationThemes returns the theme ids of a formulation's variants, in order of first appearance.
+// FormulationThemes returns the theme ids of a formulation's variants' passages, in order of
+// first appearance.
 func FormulationThemes(f compare.Formulation) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, v := range f.Variants {
-		for _, t := range v.Unit.Themes {
+		for _, t := range v.Passage.Themes() {
 			if !seen[t] {
 				seen[t] = true
 				out = append(out, t)

@@ -144,31 +144,32 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 			res.Speakers = append(res.Speakers, sh)
 		}
 	}
-	// pass 2: each corpus document's statements aligned with the new ones; the best match of
-	// each new statement is kept (ties: the earlier corpus document)
-	best := make([][]*compare.Repeat, len(news))
+	// pass 2: each corpus document's statements aligned with the new ones; each new passage
+	// keeps its most similar corpus passages (ties: the earlier corpus document)
+	matchers := make([]*compare.Matcher, len(news))
 	for k := range news {
-		best[k] = make([]*compare.Repeat, len(newUnits[k]))
+		matchers[k] = compare.NewMatcher(newUnits[k], w)
 	}
-	type found struct {
-		k, i int
-		rep  compare.Repeat
+	kept := make([]map[compare.Passage][]compare.PassagePair, len(news))
+	for k := range kept {
+		kept[k] = map[compare.Passage][]compare.PassagePair{}
 	}
-	err = Each(ctx, s, true, func(d *corpus.Document, an *textproc.Doc) []found {
+	err = Each(ctx, s, true, func(d *corpus.Document, an *textproc.Doc) [][]compare.PassagePair {
 		cu := compare.Units(d.ID, d.Date, an, lx)
-		var out []found
+		out := make([][]compare.PassagePair, len(news))
 		for k := range news {
-			for _, p := range compare.AlignPairs(newUnits[k], cu, w, o.MinSimilarity) {
-				c := cu[p.J] // a copy: the document's units are not kept
-				out = append(out, found{k, p.I, compare.Repeat{New: &newUnits[k][p.I], Corpus: &c, Similarity: p.Similarity}})
-			}
+			out[k] = matchers[k].Match(cu, o.MinSimilarity)
 		}
 		return out
-	}, func(_ int, fs []found) error {
-		for _, f := range fs {
-			if b := best[f.k][f.i]; b == nil || f.rep.Similarity > b.Similarity {
-				r := f.rep
-				best[f.k][f.i] = &r
+	}, func(_ int, found [][]compare.PassagePair) error {
+		for k, ps := range found {
+			for _, p := range ps {
+				list := append(kept[k][p.A], p)
+				if len(list) > 2*compare.MaxHistory { // keep the most similar, earlier first
+					sort.SliceStable(list, func(i, j int) bool { return list[i].Similarity > list[j].Similarity })
+					list = list[:compare.MaxHistory]
+				}
+				kept[k][p.A] = list
 			}
 		}
 		return nil
@@ -176,18 +177,14 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 	if err != nil {
 		return nil, err
 	}
+	diff := s.differ()
 	for k := range results {
-		res := &results[k]
-		for i := range newUnits[k] {
-			b := best[k][i]
-			if b == nil {
-				res.Fresh = append(res.Fresh, &newUnits[k][i])
-				continue
-			}
-			b.Ops = compare.WordDiff(b.Corpus.Text, b.New.Text)
-			res.Repeats = append(res.Repeats, *b)
+		var pairs []compare.PassagePair
+		for _, list := range kept[k] {
+			pairs = append(pairs, list...)
 		}
-		sort.SliceStable(res.Repeats, func(a, b int) bool { return res.Repeats[a].Similarity > res.Repeats[b].Similarity })
+		res := &results[k]
+		res.Repeats, res.Fresh = compare.Repeats(newUnits[k], pairs, w, o.MinSimilarity, diff)
 		sort.SliceStable(res.Fresh, func(i, j int) bool { return len(res.Fresh[i].Themes) > 0 && len(res.Fresh[j].Themes) == 0 })
 	}
 	return results, nil

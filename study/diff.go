@@ -83,6 +83,15 @@ func (s *Study) Document(ctx context.Context, ref string) (Analysed, error) {
 	return Analysed{}, optionErr("%q is neither a document id of %s (%s) nor a file", ref, s.c.Label, strings.Join(ids, ", "))
 }
 
+func (s *Study) inCorpus(d *corpus.Document) bool {
+	for _, c := range s.c.Docs {
+		if c == d {
+			return true
+		}
+	}
+	return false
+}
+
 // DiffResult is the one-to-one alignment of two documents' statements.
 type DiffResult struct {
 	A, B      *corpus.Document
@@ -107,6 +116,13 @@ func (s *Study) Diff(ctx context.Context, a, b string, minSim float64) (DiffResu
 		return DiffResult{}, err
 	}
 	ua, ub := da.Units(s.lx), db.Units(s.lx)
-	w := compare.NewWeights(append(append([][]compare.Unit{}, s.units...), ua, ub)...)
-	return DiffResult{A: da.Doc, B: db.Doc, Alignment: compare.Align(ua, ub, w, minSim)}, nil
+	// the weights of the corpus's units, and of a file's that is not in the corpus
+	sets := append([][]compare.Unit{}, s.units...)
+	for _, x := range []Analysed{da, db} {
+		if !s.inCorpus(x.Doc) {
+			sets = append(sets, x.Units(s.lx))
+		}
+	}
+	w := compare.NewWeights(sets...)
+	return DiffResult{A: da.Doc, B: db.Doc, Alignment: compare.Align(ua, ub, w, minSim, s.differ())}, nil
 }

@@ -197,8 +197,8 @@ func (x *Sections) Similarity(ctx context.Context) (*SimilarityResult, error) {
 	return x.sim, nil
 }
 
-// Formulations returns the recurring formulations, each variant with its similarity to the
-// one before (the word diffs are made for the formulations shown, by shownVariants).
+// Formulations returns the recurring formulations, each variant with its similarity to its
+// parent (the word diffs are made for the formulations shown, by shownVariants).
 func (x *Sections) Formulations(ctx context.Context) (*Formulations, error) {
 	if x.forms != nil {
 		return x.forms, nil
@@ -208,12 +208,6 @@ func (x *Sections) Formulations(ctx context.Context) (*Formulations, error) {
 		return nil, err
 	}
 	x.s.Release(NeedUnits) // the formulations hold their own
-	for k := range f.List {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		f.List[k].Similarities(f.Weights)
-	}
 	x.forms = f
 	return f, nil
 }

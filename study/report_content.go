@@ -89,23 +89,38 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 		}
 		f := forms.List[i]
 		rf := reports.Formulation{Title: m.Text("formulation.title", "n", i+1, "themes", strings.Join(x.formThemeLabels(f), sep))}
-		shown := shownVariants(f, forms.Weights)
+		shown := shownVariants(f, forms.Weights, x.s.differ())
 		if len(shown.Variants) < len(f.Variants) {
 			rf.Note = m.Text("formulation.shown", "shown", len(shown.Variants), "total", len(f.Variants))
 		}
 		for k, v := range shown.Variants {
-			u := v.Unit
+			u := v.Unit()
 			label := m.Text("formulation.variant", "date", u.Date.Format(time.DateOnly), "doc", u.Doc, "index", u.Index+1, "speaker", x.SpeakerLabel(u.Speaker))
 			var ops []reports.DiffOp
 			if k == 0 {
-				ops = []reports.DiffOp{{Op: "equal", Text: u.Text}}
+				ops = []reports.DiffOp{{Op: "equal", Text: v.Passage.Text()}}
 			} else {
 				label = m.Text("formulation.similarity", "label", label, "similarity", fmt.Sprintf("%.2f", v.Similarity))
+				if v.Parent != k-1 {
+					label = m.Text("formulation.from", "label", label, "doc", shown.Variants[v.Parent].Unit().Doc)
+				}
 				for _, o := range v.Ops {
 					ops = append(ops, reports.DiffOp{Op: string(o.Op), Text: o.Text})
 				}
 			}
-			rf.Variants = append(rf.Variants, reports.Variant{Label: label, Ops: ops})
+			rv := reports.Variant{Label: label, Ops: ops}
+			if len(v.Added)+len(v.Dropped) > 0 {
+				none := m.Text("formulation.none")
+				add, drop := strings.Join(v.Added, sep), strings.Join(v.Dropped, sep)
+				if add == "" {
+					add = none
+				}
+				if drop == "" {
+					drop = none
+				}
+				rv.List = m.Text("formulation.list", "added", add, "dropped", drop)
+			}
+			rf.Variants = append(rf.Variants, rv)
 		}
 		r.Formulations = append(r.Formulations, rf)
 	}
@@ -144,18 +159,37 @@ const (
 )
 
 // shownVariants returns a formulation with at most MaxVariantsShown of its variants, evenly
-// spread over its history, each explained against the one shown before it.
-func shownVariants(f compare.Formulation, w *compare.Weights) compare.Formulation {
+// spread over its history, each explained against its nearest shown ancestor (its parent, or
+// its parent's parent …).
+func shownVariants(f compare.Formulation, w *compare.Weights, diff func(a, b string) []compare.Op) compare.Formulation {
 	n := len(f.Variants)
 	out := compare.Formulation{Mean: f.Mean}
+	shownAt := map[int]int{} // variant → its place among those shown
 	for k := range min(n, MaxVariantsShown) {
 		i := k
 		if n > MaxVariantsShown {
 			i = k * (n - 1) / (MaxVariantsShown - 1)
 		}
-		out.Variants = append(out.Variants, compare.Variant{Unit: f.Variants[i].Unit})
+		v := compare.Variant{Passage: f.Variants[i].Passage, Parent: -1}
+		if k > 0 {
+			a := f.Variants[i].Parent
+			for a > 0 {
+				if _, ok := shownAt[a]; ok {
+					break
+				}
+				a = f.Variants[a].Parent
+			}
+			v.Parent = shownAt[max(a, 0)]
+			if a == f.Variants[i].Parent {
+				v.Similarity = f.Variants[i].Similarity
+			} else {
+				v.Similarity = compare.Similarity(f.Variants[max(a, 0)].Passage, v.Passage, w)
+			}
+		}
+		shownAt[i] = k
+		out.Variants = append(out.Variants, v)
 	}
-	out.Explain(w)
+	out.Explain(diff)
 	return out
 }
 
@@ -227,7 +261,7 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 	}
 	if len(forms) > 0 {
 		f := forms[0]
-		a, b := f.Variants[0].Unit, f.Variants[len(f.Variants)-1].Unit
+		a, b := f.Variants[0].Unit(), f.Variants[len(f.Variants)-1].Unit()
 		out = append(out, m.Text("finding.formulations", "n", len(forms), "docs", f.Docs(), "first", a.Doc, "first_speaker", x.SpeakerLabel(a.Speaker),
 			"last", b.Doc, "last_speaker", x.SpeakerLabel(b.Speaker)))
 	}
@@ -353,7 +387,8 @@ func (x *Sections) Data(ctx context.Context) ([]DataSet, error) {
 				if i > 0 {
 					sim = v.Similarity
 				}
-				add(k+1, f.Docs(), v.Unit.Doc, v.Unit.Date.Format(time.DateOnly), v.Unit.Index, v.Unit.Speaker, v.Unit.Themes, v.Unit.Text, sim)
+				u := v.Unit()
+				add(k+1, f.Docs(), u.Doc, u.Date.Format(time.DateOnly), u.Index, u.Speaker, v.Passage.Themes(), v.Passage.Text(), sim)
 			}
 		}
 	}})

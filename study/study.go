@@ -78,6 +78,7 @@ type Study struct {
 	vocab   *metrics.Vocabulary // stems of the vectors
 	rank    []uint32            // when the vectors are renumbered in stem order: vocab id → number
 	unitDF  *compare.WeightCounter
+	diff    func(a, b string) []compare.Op
 }
 
 // Open reads the corpus named by paths (none: the bundled seed corpus) lazily, keeping
@@ -91,6 +92,16 @@ func Open(ctx context.Context, paths []string, opt Options) (*Study, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// differ returns the study's word diff (compare.Differ with its lexicon), made once.
+func (s *Study) differ() func(a, b string) []compare.Op {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.diff == nil {
+		s.diff = compare.Differ(s.lx)
+	}
+	return s.diff
 }
 
 // Corpus returns the documents read (their text is read again when analysed).

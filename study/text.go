@@ -8,16 +8,58 @@ import (
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/textproc"
 )
 
-// The text views of diff, align and compare: what a person reads on a terminal.
+// The views of diff, align and compare: what a person reads on a terminal, and what JSON
+// shows of a passage.
 
-// DiffRow is one line of a diff: a pair, a unit only in A (dropped) or only in B (added).
+// PassageView is a passage as output shows it: its document, unit (0-based), byte offsets in
+// the document's original text (as kwic's), text, speaker and themes.
+type PassageView struct {
+	Doc     string   `json:"doc"`
+	Index   int      `json:"index"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Text    string   `json:"text"`
+	Speaker string   `json:"speaker"`
+	Themes  []string `json:"themes"`
+}
+
+// View returns a passage of document d as output shows it.
+func View(p compare.Passage, d *corpus.Document) PassageView {
+	a, b := p.Span()
+	v := PassageView{Doc: p.Unit.Doc, Index: p.Unit.Index, Start: a, End: b, Text: p.Text(), Speaker: p.Unit.Speaker, Themes: p.Themes()}
+	if v.Themes == nil {
+		v.Themes = []string{}
+	}
+	if d != nil {
+		v.Start, v.End = d.OrigOffset(a), d.OrigOffset(b)
+	}
+	return v
+}
+
+// UnitView returns a whole unit as output shows it.
+func UnitView(u *compare.Unit, d *corpus.Document) PassageView {
+	v := PassageView{Doc: u.Doc, Index: u.Index, Start: u.Start, End: u.End, Text: u.Text, Speaker: u.Speaker, Themes: u.Themes}
+	if v.Themes == nil {
+		v.Themes = []string{}
+	}
+	if d != nil {
+		v.Start, v.End = d.OrigOffset(u.Start), d.OrigOffset(u.End)
+	}
+	return v
+}
+
+// DiffRow is one line of a diff: a pair of passages, a unit only in A (dropped) or only in B
+// (added).
 type DiffRow struct {
 	Kind       string // "pair", "dropped" or "added"
-	A, B       *compare.Unit
+	A, B       *PassageView
 	Similarity any // float64 for a pair, nil otherwise
 	Ops        []compare.Op
+	Added      []string // named things of a list only in B
+	Dropped    []string // only in A
 }
 
 // Rows lists pairs and dropped units in A's order, then added units in B's order.
@@ -26,17 +68,20 @@ func (r DiffResult) Rows() []DiffRow {
 	var rows []DiffRow
 	pi, di := 0, 0
 	for pi < len(al.Pairs) || di < len(al.Dropped) {
-		if di >= len(al.Dropped) || (pi < len(al.Pairs) && al.Pairs[pi].A.Index < al.Dropped[di].Index) {
+		if di >= len(al.Dropped) || (pi < len(al.Pairs) && al.Pairs[pi].A.Unit.Index < al.Dropped[di].Index) {
 			p := al.Pairs[pi]
-			rows = append(rows, DiffRow{"pair", p.A, p.B, p.Similarity, p.Ops})
+			a, b := View(p.A, r.A), View(p.B, r.B)
+			rows = append(rows, DiffRow{"pair", &a, &b, p.Similarity, p.Ops, p.Added, p.Dropped})
 			pi++
 		} else {
-			rows = append(rows, DiffRow{"dropped", al.Dropped[di], nil, nil, nil})
+			a := UnitView(al.Dropped[di], r.A)
+			rows = append(rows, DiffRow{Kind: "dropped", A: &a})
 			di++
 		}
 	}
 	for _, u := range al.Added {
-		rows = append(rows, DiffRow{"added", nil, u, nil, nil})
+		b := UnitView(u, r.B)
+		rows = append(rows, DiffRow{Kind: "added", B: &b})
 	}
 	return rows
 }
@@ -62,10 +107,22 @@ func ClassSummary(ops []compare.Op) []string {
 	return out
 }
 
-func unitLabel(u *compare.Unit) string {
-	s := fmt.Sprintf("#%d %s", u.Index+1, u.Speaker)
-	if len(u.Themes) > 0 {
-		s += " [" + strings.Join(u.Themes, ", ") + "]"
+// ListText says what a list gained and lost: "added: الأمم المتحدة; dropped: مجلس الأمن".
+func ListText(added, dropped []string) string {
+	var parts []string
+	if len(added) > 0 {
+		parts = append(parts, "added: "+strings.Join(added, "، "))
+	}
+	if len(dropped) > 0 {
+		parts = append(parts, "dropped: "+strings.Join(dropped, "، "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func viewLabel(v *PassageView) string {
+	s := fmt.Sprintf("#%d %s", v.Index+1, v.Speaker)
+	if len(v.Themes) > 0 {
+		s += " [" + strings.Join(v.Themes, ", ") + "]"
 	}
 	return s
 }
@@ -94,37 +151,57 @@ func dateOr(d *corpus.Document, none string) string {
 func (r DiffResult) WriteText(w io.Writer, minSim float64, color bool) error {
 	ew := &errWriter{w: w}
 	al := r.Alignment
-	ew.printf("%s (%s) → %s (%s): %d pairs, %d dropped, %d added (min similarity %.2f)\n",
-		r.A.ID, DateString(r.A.Date), r.B.ID, DateString(r.B.Date), len(al.Pairs), len(al.Dropped), len(al.Added), minSim)
+	ew.printf("%s (%s) → %s (%s): %d passages paired, %d units only in %s, %d only in %s (min similarity %.2f)\n",
+		r.A.ID, DateString(r.A.Date), r.B.ID, DateString(r.B.Date), len(al.Pairs), len(al.Dropped), r.A.ID, len(al.Added), r.B.ID, minSim)
 	for _, row := range r.Rows() {
 		switch row.Kind {
 		case "pair":
-			ew.printf("\n= %s  ↔  %s   similarity %.2f   %s\n  %s\n", unitLabel(row.A), unitLabel(row.B), row.Similarity, strings.Join(ClassSummary(row.Ops), ", "), compare.WordDiffText(row.Ops, color))
+			ew.printf("\n= %s  ↔  %s   similarity %.2f   %s\n", viewLabel(row.A), viewLabel(row.B), row.Similarity, strings.Join(ClassSummary(row.Ops), ", "))
+			if l := ListText(row.Added, row.Dropped); l != "" {
+				ew.printf("  %s\n", l)
+			}
+			ew.printf("  %s\n", compare.WordDiffText(row.Ops, color))
 		case "dropped":
-			ew.printf("\n- %s  only in %s\n  %s\n", unitLabel(row.A), r.A.ID, row.A.Text)
+			ew.printf("\n- %s  only in %s\n  %s\n", viewLabel(row.A), r.A.ID, row.A.Text)
 		case "added":
-			ew.printf("\n+ %s  only in %s\n  %s\n", unitLabel(row.B), r.B.ID, row.B.Text)
+			ew.printf("\n+ %s  only in %s\n  %s\n", viewLabel(row.B), r.B.ID, row.B.Text)
 		}
 	}
 	return ew.err
 }
 
-// FormulationText writes one formulation of align's text view.
-func FormulationText(w io.Writer, k int, f *compare.Formulation, color bool) error {
+// FormulationText writes one formulation of align's text view: its variants in date order, each
+// with its diff from the variant it restates (named when it is not the one just before), and,
+// with collate, the collation table.
+func FormulationText(w io.Writer, lx *textproc.Lexicon, k int, f *compare.Formulation, color, collate bool) error {
 	ew := &errWriter{w: w}
 	themes := FormulationThemes(*f)
 	if len(themes) == 0 {
 		themes = []string{"no theme"}
 	}
 	ew.printf("\n#%d  %d documents, mean similarity %.2f  [%s]\n", k+1, f.Docs(), f.Mean, strings.Join(themes, ", "))
-	for _, v := range f.Variants {
-		u := v.Unit
+	for i, v := range f.Variants {
+		u := v.Unit()
 		date := DateString(u.Date)
 		if v.Ops == nil {
-			ew.printf("  %s %s #%d (%s)\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, u.Text)
-		} else {
-			ew.printf("  %s %s #%d (%s)  %.2f  %s\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Similarity,
-				strings.Join(ClassSummary(v.Ops), ", "), compare.WordDiffText(v.Ops, color))
+			ew.printf("  %s %s #%d (%s)\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Passage.Text())
+			continue
+		}
+		from := ""
+		if v.Parent != i-1 {
+			from = " from " + f.Variants[v.Parent].Unit().Doc
+		}
+		ew.printf("  %s %s #%d (%s)  %.2f%s  %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Similarity, from, strings.Join(ClassSummary(v.Ops), ", "))
+		if l := ListText(v.Added, v.Dropped); l != "" {
+			ew.printf("    %s\n", l)
+		}
+		ew.printf("    %s\n", compare.WordDiffText(v.Ops, color))
+	}
+	if collate {
+		c := f.Collate(lx)
+		ew.printf("  collation:\n")
+		for _, row := range c.Rows {
+			ew.printf("    | %s |\n", strings.Join(row, " | "))
 		}
 	}
 	return ew.err
@@ -159,10 +236,18 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 		for _, nb := range r.Nearest[:limit(len(r.Nearest))] {
 			ew.printf("  %-24s %.2f\n", nb.ID, nb.Cosine)
 		}
-		ew.printf("\nFormulations it repeats (%d), most similar first:\n", len(r.Repeats))
+		ew.printf("\nCorpus formulations it repeats (%d), most similar first, each with the history it continues:\n", len(r.Repeats))
 		for _, rp := range r.Repeats[:limit(len(r.Repeats))] {
-			ew.printf("  %.2f  from %s #%d (%s) → #%d (%s)  %s\n    %s\n", rp.Similarity, rp.Corpus.Doc, rp.Corpus.Index+1, rp.Corpus.Speaker,
-				rp.New.Index+1, rp.New.Speaker, strings.Join(ClassSummary(rp.Ops), ", "), compare.WordDiffText(rp.Ops, color))
+			cp := rp.Corpus()
+			ew.printf("\n  %.2f  #%d (%s) restates %s #%d (%s)  %s\n", rp.Similarity, rp.New.Unit.Index+1, rp.New.Unit.Speaker, cp.Unit.Doc, cp.Unit.Index+1,
+				cp.Unit.Speaker, strings.Join(ClassSummary(rp.Ops), ", "))
+			for _, h := range rp.History {
+				ew.printf("    %s %s: %s\n", DateString(h.Unit().Date), h.Unit().Doc, h.Passage.Text())
+			}
+			if l := ListText(rp.Added, rp.Dropped); l != "" {
+				ew.printf("    %s\n", l)
+			}
+			ew.printf("    now: %s\n", compare.WordDiffText(rp.Ops, color))
 		}
 		ew.printf("\nStatements with no counterpart in the corpus (%d):\n", len(r.Fresh))
 		for _, u := range r.Fresh[:limit(len(r.Fresh))] {

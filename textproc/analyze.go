@@ -20,6 +20,7 @@ type Doc struct {
 
 	forms  []*form
 	sentOf []int // sentence of each token, -1 for none
+	lx     *Lexicon
 }
 
 // Match is one theme mention.
@@ -104,7 +105,7 @@ func (a *Analyzer) makeForm(raw string) *form {
 	}
 	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
-		f.stem, f.hasStem = Stem(f.norm), true
+		f.stem, f.key, f.hasStem = Stem(f.norm), a.lx.Key(f.norm), true
 	}
 	f.raw = strings.Clone(raw)
 	return &f
@@ -172,7 +173,7 @@ func (a *Analyzer) Analyze(text string) *Doc {
 	if a.Recycle {
 		a.last = d
 	}
-	d.Text = text
+	d.Text, d.lx = text, lx
 	a.scratch.marks = a.scratch.marks[:0]
 	d.Tokens = appendTokens(d.Tokens, text, &a.scratch.marks)
 	n := len(d.Tokens)
@@ -287,6 +288,15 @@ func (d *Doc) Stem(i int) string {
 		return d.forms[i].stem
 	}
 	return Stem(d.Norm[i])
+}
+
+// Key returns the alignment key of token i (Lexicon.Key of its normalized form), computed once
+// per distinct word by the Analyzer.
+func (d *Doc) Key(i int) string {
+	if d.forms[i].hasStem {
+		return d.forms[i].key
+	}
+	return d.lx.Key(d.Norm[i])
 }
 
 // SentenceText returns a sentence's text.

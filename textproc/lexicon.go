@@ -43,6 +43,12 @@ type Lexicon struct {
 	complementizer wordSet // words that open the reported content (أن، إن، إلى)
 	openers        wordSet // prepositions that open an adverbial before a verb (في، على)
 
+	names     wordSet           // alignment keys of words that name the sides or frame the statement: no evidence of a formulation
+	generic   wordSet           // alignment keys of words too common in the genre to be much evidence (formulations.generic)
+	named     map[string]bool   // themes whose terms name things (formulations.named)
+	equiv     map[string]string // alignment key → the key of its class of declared equivalents
+	equivKind map[string]string // alignment key → "morphological" or "paraphrase"
+
 	themeIndex *index
 	exclIndex  *index
 	actorIndex *index
@@ -312,7 +318,7 @@ func ParseLexicon(b []byte, file string) (*Lexicon, []Problem) {
 	}
 	lx := &Lexicon{Hash: fmt.Sprintf("%x", sha256.Sum256(b))}
 	var themesNode *yaml.Node
-	p.mapping(doc.Content[0], "the lexicon", []string{"name", "version", "themes", "speakers"}, func(key string, k, v *yaml.Node) {
+	p.mapping(doc.Content[0], "the lexicon", []string{"name", "version", "themes", "speakers", "formulations"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			lx.Name = p.str(v, "name")
@@ -322,6 +328,8 @@ func ParseLexicon(b []byte, file string) (*Lexicon, []Problem) {
 			themesNode = v
 		case "speakers":
 			p.speakers(v, lx)
+		case "formulations":
+			p.formulations(v, lx)
 		}
 	})
 	if themesNode == nil {
@@ -437,6 +445,82 @@ func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
 	})
 }
 
+// formulations parses the words that statement alignment treats specially: names (which weigh
+// nothing as evidence that two passages state the same thing) and equivalents (words aligned
+// as one: derivations that mean the same, paraphrases analysts accept).
+func (p *parser) formulations(n *yaml.Node, lx *Lexicon) {
+	p.mapping(n, "formulations", []string{"names", "framing", "generic", "named", "equivalents"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "generic":
+			lx.generic = wordSet{}
+			for w := range p.wordSet(v, "formulations generic") {
+				lx.generic[AlignKey(w)] = true
+			}
+		case "named":
+			lx.named = map[string]bool{}
+			for _, t := range p.strs(v, "formulations named") {
+				lx.named[t.Value] = true
+			}
+		case "names", "framing":
+			if lx.names == nil {
+				lx.names = wordSet{}
+			}
+			for w := range p.wordSet(v, "formulations "+key) {
+				lx.names[AlignKey(w)] = true
+			}
+		case "equivalents":
+			if v.Kind != yaml.SequenceNode {
+				p.problem(v.Line, "equivalents must be a list")
+				return
+			}
+			lx.equiv, lx.equivKind = map[string]string{}, map[string]string{}
+			for _, item := range v.Content {
+				kind := "morphological"
+				var words []*yaml.Node
+				switch item.Kind {
+				case yaml.SequenceNode:
+					words = item.Content
+				case yaml.MappingNode:
+					p.mapping(item, "an equivalence", []string{"words", "kind"}, func(key string, k, v *yaml.Node) {
+						switch key {
+						case "words":
+							words = p.strs(v, "equivalence words")
+						case "kind":
+							kind = p.str(v, "equivalence kind")
+							if kind != "morphological" && kind != "paraphrase" {
+								p.problem(v.Line, "equivalence kind %q: use morphological or paraphrase", kind)
+							}
+						}
+					})
+				default:
+					p.problem(item.Line, "each equivalence must be a list of words, or {words: [...], kind: paraphrase}")
+					continue
+				}
+				if len(words) < 2 {
+					p.problem(item.Line, "an equivalence needs two words or more")
+					continue
+				}
+				first := ""
+				for _, w := range words {
+					key := AlignKey(Normalize(strings.TrimSpace(w.Value)))
+					if key == "" || strings.Contains(strings.TrimSpace(w.Value), " ") {
+						p.problem(w.Line, "equivalence %q: give single words", w.Value)
+						continue
+					}
+					if first == "" {
+						first = key
+					}
+					if prev, ok := lx.equiv[key]; ok && prev != first {
+						p.problem(w.Line, "%q is in two equivalences", w.Value)
+						continue
+					}
+					lx.equiv[key], lx.equivKind[key] = first, kind
+				}
+			}
+		}
+	})
+}
+
 // crossCheck finds a term (in normalized form) listed in two themes, or twice in one.
 func (p *parser) crossCheck(lx *Lexicon) {
 	seen := map[string]*Pattern{}
@@ -531,6 +615,62 @@ func (s wordSet) has(tok string) bool {
 	}
 	return false
 }
+
+// Key returns the alignment key of a normalized word (AlignKey), its class's when the lexicon
+// declares it equivalent to others.
+func (lx *Lexicon) Key(norm string) string {
+	k := AlignKey(norm)
+	if c, ok := lx.equiv[k]; ok {
+		return c
+	}
+	return k
+}
+
+// Equivalence returns the kind of equivalence ("morphological" or "paraphrase") the lexicon
+// declares between two different alignment keys of one class, or "".
+func (lx *Lexicon) Equivalence(keyA, keyB string) string {
+	ca, oka := lx.equiv[keyA]
+	cb, okb := lx.equiv[keyB]
+	if oka && okb && ca == cb {
+		if lx.equivKind[keyA] == "paraphrase" || lx.equivKind[keyB] == "paraphrase" {
+			return "paraphrase"
+		}
+		return "morphological"
+	}
+	return ""
+}
+
+// IsName reports whether a normalized word names one of the sides or belongs to the news frame
+// around a statement: it has the alignment key of a word of an actor's alias or of the
+// lexicon's formulations names and framing (الصينية as الصيني). These are no evidence that two
+// passages state the same thing.
+func (lx *Lexicon) IsName(norm string) bool { return lx.names[AlignKey(norm)] }
+
+// TermWords returns the normalized words of a term's first spelling (the term's name), nil
+// when the lexicon has no such term.
+func (lx *Lexicon) TermWords(term string) []string {
+	for _, t := range lx.Themes {
+		for _, p := range t.Terms {
+			if p.Term == term && p.Text == term {
+				return p.Words
+			}
+		}
+	}
+	return nil
+}
+
+// IsGeneric reports whether a normalized word is too common in the genre to be much evidence
+// that two passages state the same thing (العلاقات، الثنائية، الوضع الدولي): the lexicon's
+// formulations generic, by alignment key.
+func (lx *Lexicon) IsGeneric(norm string) bool { return lx.generic[AlignKey(norm)] }
+
+// NamesThings reports whether a theme's terms name things (the UN, the SCO, the Belt and
+// Road), so that the words of its terms are the name's, not ordinary words.
+func (lx *Lexicon) NamesThings(theme string) bool { return lx.named[theme] }
+
+// IsTitle reports whether a normalized token is a title or one of the words that may stand
+// between a verb and its subject (الرئيس، اليوم، president).
+func (lx *Lexicon) IsTitle(norm string) bool { return lx.titles.has(norm) }
 
 // IsReportingVerb reports whether a normalized token (with or without و/ف) is a reporting verb
 // of the lexicon.

@@ -20,6 +20,7 @@ type form struct {
 	// is, deduplicated, when the form was made by an Analyzer; nil when there are none.
 	cands   *[numIndexes][]*Pattern
 	stem    string // Stem(norm), computed once per word by an Analyzer (hasStem)
+	key     string // the lexicon's Key(norm), likewise
 	hasStem bool
 	class   wordClass // the speaker rules' word lists it is in, when made by an Analyzer
 }
@@ -268,9 +269,16 @@ func (lx *Lexicon) build() {
 			}
 		}
 	}
-	for _, s := range []*wordSet{&lx.verbs, &lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers} {
+	for _, s := range []*wordSet{&lx.verbs, &lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers, &lx.names} {
 		if *s == nil {
 			*s = wordSet{}
+		}
+	}
+	for _, a := range lx.Actors {
+		for _, p := range a.Aliases {
+			for _, w := range p.Words {
+				lx.names[AlignKey(strings.TrimSuffix(w, "*"))] = true
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/study"
 )
@@ -18,6 +19,7 @@ type alignOptions struct {
 	MinSimilarity float64
 	MinDocs       int
 	Top           int
+	Collate       bool
 	Format        string
 	Color         string
 }
@@ -44,6 +46,7 @@ so a formulation's history reads top to bottom. Ranked by how many documents the
 	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which two units are linked")
 	f.IntVar(&opts.MinDocs, "min-docs", 2, "show formulations found in at least this many documents")
 	f.IntVar(&opts.Top, "top", 0, "show only the N highest-ranked formulations (0: all)")
+	f.BoolVar(&opts.Collate, "collate", false, "with each formulation, its collation: one column per document, the aligned words in rows")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or csv")
 	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
 	return cmd
@@ -69,7 +72,9 @@ func alignRun(opts *alignOptions) error {
 	if format == "text" {
 		w := bufio.NewWriter(a.Out)
 		fmt.Fprintf(w, "%d recurring formulations in %d documents (min similarity %.2f)\n", len(forms.List), forms.Docs, opts.MinSimilarity)
-		if err := forms.Explain(a.ctx, false, func(k int, f *compare.Formulation) error { return study.FormulationText(w, k, f, color) }); err != nil {
+		if err := forms.Explain(a.ctx, false, func(k int, f *compare.Formulation) error {
+			return study.FormulationText(w, s.Lexicon(), k, f, color, opts.Collate)
+		}); err != nil {
 			return err
 		}
 		return w.Flush()
@@ -81,20 +86,33 @@ func alignRun(opts *alignOptions) error {
 		f = output.CSV
 	}
 	// Rows are written as the formulations are explained: a large corpus gives gigabytes.
-	out := output.NewStream(a.Out, f, run, []string{"formulation", "docs", "doc", "date", "index", "speaker", "themes", "text", "similarity", "diff", "ops"})
+	out := output.NewStream(a.Out, f, run, []string{"formulation", "docs", "doc", "date", "index", "start", "end", "speaker", "themes", "text",
+		"parent", "similarity", "diff", "ops", "added", "dropped", "collation"})
+	docs := map[string]*corpus.Document{}
+	for _, d := range s.Corpus().Docs {
+		docs[d.ID] = d
+	}
 	err = forms.Explain(a.ctx, false, func(k int, f *compare.Formulation) error {
-		for _, v := range f.Variants {
-			u := v.Unit
-			var sim any
+		coll := f.Collate(s.Lexicon())
+		for i, v := range f.Variants {
+			u := v.Unit()
+			pv := study.View(v.Passage, docs[u.Doc])
+			var sim, parent any
 			diff := ""
 			if v.Ops != nil {
-				sim, diff = v.Similarity, compare.WordDiffText(v.Ops, false)
+				sim, diff, parent = v.Similarity, compare.WordDiffText(v.Ops, false), f.Variants[v.Parent].Unit().Doc
 			}
 			ops := any(v.Ops)
-			if format == "csv" {
-				ops = strings.Join(study.ClassSummary(v.Ops), "; ")
+			cells := make([]string, len(coll.Rows))
+			for r, row := range coll.Rows {
+				cells[r] = row[i]
 			}
-			out.Add(k+1, f.Docs(), u.Doc, study.DateString(u.Date), u.Index, u.Speaker, u.Themes, u.Text, sim, diff, ops)
+			var cell any = cells
+			if format == "csv" {
+				ops, cell = strings.Join(study.ClassSummary(v.Ops), "; "), strings.Join(cells, " | ")
+			}
+			out.Add(k+1, f.Docs(), u.Doc, study.DateString(u.Date), u.Index, pv.Start, pv.End, u.Speaker, pv.Themes, pv.Text,
+				parent, sim, diff, ops, v.Added, v.Dropped, cell)
 		}
 		return nil
 	})

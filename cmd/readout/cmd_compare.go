@@ -82,7 +82,7 @@ func compareRun(opts *compareOptions) error {
 		return study.WriteCompareText(a.Out, results, c.Label, len(c.Docs), opts.Top, color)
 	}
 	rows := output.Rows{Columns: []string{"doc", "section", "theme", "count", "per_1k", "corpus_mean", "corpus_sd", "z", "percentile",
-		"other_doc", "similarity", "speaker", "share", "corpus_share", "text", "other_text", "diff", "classes"}}
+		"other_doc", "similarity", "speaker", "share", "corpus_share", "text", "other_text", "diff", "classes", "added", "dropped", "history"}}
 	for _, r := range results {
 		id := r.Doc.Doc.ID
 		blank := func() []any { return make([]any, len(rows.Columns)) }
@@ -97,8 +97,15 @@ func compareRun(opts *compareOptions) error {
 			rows.Add(v...)
 		}
 		for _, rp := range r.Repeats {
+			cp := rp.Corpus()
 			v := blank()
-			v[0], v[1], v[9], v[10], v[11], v[14], v[15], v[16], v[17] = id, "repeat", rp.Corpus.Doc, rp.Similarity, rp.New.Speaker, rp.New.Text, rp.Corpus.Text, compare.WordDiffText(rp.Ops, false), study.ClassSummary(rp.Ops)
+			v[0], v[1], v[9], v[10], v[11], v[14], v[15], v[16], v[17] = id, "repeat", cp.Unit.Doc, rp.Similarity, rp.New.Unit.Speaker, rp.New.Text(), cp.Text(), compare.WordDiffText(rp.Ops, false), study.ClassSummary(rp.Ops)
+			v[18], v[19] = rp.Added, rp.Dropped
+			var hist []string
+			for _, h := range rp.History {
+				hist = append(hist, h.Unit().Doc)
+			}
+			v[20] = hist
 			rows.Add(v...)
 		}
 		for _, u := range r.Fresh {

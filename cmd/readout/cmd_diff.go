@@ -115,23 +115,24 @@ func diffRun(opts *diffOptions) error {
 	case "text":
 		return res.WriteText(a.Out, opts.MinSimilarity, color)
 	case "json":
-		rows := output.Rows{Columns: []string{"kind", "a", "b", "similarity", "ops"}}
+		rows := output.Rows{Columns: []string{"kind", "a", "b", "similarity", "ops", "added", "dropped"}}
 		for _, r := range res.Rows() {
-			rows.Add(r.Kind, r.A, r.B, r.Similarity, r.Ops)
+			rows.Add(r.Kind, r.A, r.B, r.Similarity, r.Ops, r.Added, r.Dropped)
 		}
 		return output.Write(a.Out, output.JSON, run, rows)
 	default:
-		rows := output.Rows{Columns: []string{"kind", "a_doc", "a_index", "a_speaker", "a_themes", "a_text", "b_doc", "b_index", "b_speaker", "b_themes", "b_text", "similarity", "diff", "classes"}}
+		rows := output.Rows{Columns: []string{"kind", "a_doc", "a_index", "a_start", "a_end", "a_speaker", "a_themes", "a_text",
+			"b_doc", "b_index", "b_start", "b_end", "b_speaker", "b_themes", "b_text", "similarity", "diff", "classes", "added", "dropped"}}
 		for _, r := range res.Rows() {
 			vals := []any{r.Kind}
-			for _, u := range []*compare.Unit{r.A, r.B} {
-				if u == nil {
-					vals = append(vals, "", nil, "", nil, "")
+			for _, v := range []*study.PassageView{r.A, r.B} {
+				if v == nil {
+					vals = append(vals, "", nil, nil, nil, "", nil, "")
 				} else {
-					vals = append(vals, u.Doc, u.Index, u.Speaker, u.Themes, u.Text)
+					vals = append(vals, v.Doc, v.Index, v.Start, v.End, v.Speaker, v.Themes, v.Text)
 				}
 			}
-			vals = append(vals, r.Similarity, compare.WordDiffText(r.Ops, false), study.ClassSummary(r.Ops))
+			vals = append(vals, r.Similarity, compare.WordDiffText(r.Ops, false), study.ClassSummary(r.Ops), r.Added, r.Dropped)
 			rows.Add(vals...)
 		}
 		return output.Write(a.Out, output.CSV, run, rows)

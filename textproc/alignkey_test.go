@@ -1,0 +1,50 @@
+package textproc
+
+import "testing"
+
+// One case per rule of AlignKey: what it joins, and what it must keep apart.
+func TestAlignKey(t *testing.T) {
+	same := []struct{ rule, a, b string }{
+		{"article", "السيادة", "سيادة"},
+		{"conjunction + article", "والتنسيق", "التنسيق"},
+		{"preposition + article (لل)", "للتعاون", "التعاون"},
+		{"conjunction before a word of four letters", "وأمن", "الأمن"},
+		{"pronoun suffix with the ta marbuta", "سيادتهما", "السيادة"},
+		{"pronoun suffix", "مصالحهما", "المصالح"},
+		{"plural ات", "الاتصالات", "الاتصال"},
+		{"dual ين after four letters", "المشاركين", "المشاركون"},
+		{"pronoun before a preposition", "بعضهما", "بعض"},
+		{"indefinite accusative", "سهلاً", "سهل"},
+		{"ta marbuta after three letters", "سهلة", "سهل"},
+		{"dual feminine تين with the nisba", "استراتيجيتين", "الاستراتيجية"},
+		{"ta marbuta", "الشراكة", "شراك"},
+		{"nisba ي", "استراتيجي", "الاستراتيجية"},
+		{"masculine plural ون", "المشاركون", "المشارك"},
+		{"English inflection", "partners", "partner"},
+		{"English -ing", "strengthening", "strengthen"},
+	}
+	for _, c := range same {
+		a, b := AlignKey(Normalize(c.a)), AlignKey(Normalize(c.b))
+		if a != b {
+			t.Errorf("%s: %s → %q, %s → %q, want the same key", c.rule, c.a, a, c.b, b)
+		}
+	}
+	apart := []struct{ rule, a, b string }{
+		{"و at the start of a three-letter word stays", "وعد", "عد"},
+		{"ب at the start of a short word stays", "بعض", "عض"},
+		{"a three-letter word keeps its ending", "أمن", "أم"},
+		{"ون of a four-letter word is its own", "التعاون", "تعا"},
+		{"ف alone is not stripped", "فوائد", "وائد"},
+		{"different words", "السيادة", "السياسة"},
+		{"derivation is not inflection (equivalents are the lexicon's)", "شريك", "شراكة"},
+	}
+	for _, c := range apart {
+		a, b := AlignKey(Normalize(c.a)), AlignKey(Normalize(c.b))
+		if a == b {
+			t.Errorf("%s: %s and %s share the key %q", c.rule, c.a, c.b, a)
+		}
+	}
+	if AlignKey("2023") != "2023" || AlignKey("") != "" {
+		t.Error("numbers and empty words are their own key")
+	}
+}
