@@ -155,8 +155,8 @@ func history(np Passage, ms []PassagePair, w *Weights, minSim float64) (Repeat, 
 	for i := range nodes {
 		for j := i + 1; j < len(nodes); j++ {
 			if s := Similarity(nodes[i].p, nodes[j].p, w); s >= minSim {
-				nodes[i].links = append(nodes[i].links, link{j, s})
-				nodes[j].links = append(nodes[j].links, link{i, s})
+				nodes[i].later = true
+				nodes[j].addLink(link{i, s})
 			}
 		}
 	}

@@ -300,15 +300,36 @@ const (
 
 type region struct{ i1, i2, j1, j2 int } // content word indices, inclusive
 
+// matchScratch is the working memory of Match, reused from one pair to the next by a worker.
+type matchScratch struct {
+	h            []float64
+	usedA, usedB []bool
+}
+
 // regions returns up to MaxRegions non-overlapping local alignments of a and b with at least
 // MinSharedStems matches.
-func regions(a, b *Unit, w *Weights) []region {
+func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 	n, m := len(a.keys), len(b.keys)
 	if n == 0 || m == 0 {
 		return nil
 	}
-	usedA, usedB := make([]bool, n), make([]bool, m)
-	h := make([]float64, (n+1)*(m+1))
+	grow := func(s []bool, k int) []bool {
+		if cap(s) < k {
+			return make([]bool, k)
+		}
+		s = s[:k]
+		clear(s)
+		return s
+	}
+	sc.usedA, sc.usedB = grow(sc.usedA, n), grow(sc.usedB, m)
+	usedA, usedB := sc.usedA, sc.usedB
+	if k := (n + 1) * (m + 1); cap(sc.h) < k {
+		sc.h = make([]float64, k)
+	} else {
+		sc.h = sc.h[:k]
+		clear(sc.h)
+	}
+	h := sc.h
 	scale := w.scale()
 	var out []region
 	for tries := 0; len(out) < MaxRegions && tries < 2*MaxRegions; tries++ {
@@ -429,8 +450,13 @@ type PassagePair struct {
 // alignment of their content words, from its first word to its last, widened over the function
 // words at its edges, scored by Similarity.
 func Match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
+	var sc matchScratch
+	return sc.match(a, b, w, minSim)
+}
+
+func (sc *matchScratch) match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
 	var out []PassagePair
-	for _, r := range regions(a, b, w) {
+	for _, r := range sc.regions(a, b, w) {
 		pa := Passage{a, int(a.at[r.i1]), int(a.at[r.i2])}.widen()
 		pb := Passage{b, int(b.at[r.j1]), int(b.at[r.j2])}.widen()
 		dup := false

@@ -1,8 +1,12 @@
 package compare
 
 import (
+	"context"
+	"slices"
 	"sort"
 	"time"
+
+	"github.com/readout/readout/internal/pool"
 )
 
 // Variant is one wording of a recurring formulation: its passage, and its change from the
@@ -51,8 +55,9 @@ func (f *Formulation) Docs() int { return len(f.Variants) }
 // node is a passage in the link graph of Recurring.
 type node struct {
 	p     Passage
-	doc   int // in date order
-	links []link
+	doc   int    // in date order
+	links []link // to passages of earlier documents: the MaxLinks most similar
+	later bool   // a passage of a later document restates it
 	group int
 }
 
@@ -61,74 +66,151 @@ type link struct {
 	sim float64
 }
 
+// MaxLinks is how many of its most similar earlier passages a passage keeps: it joins the
+// formulation of the first of them that has no passage of its document yet.
+const MaxLinks = 6
+
+// addLink keeps the MaxLinks most similar earlier passages of a node (ties: the earlier one).
+func (n *node) addLink(l link) {
+	for i := range n.links {
+		if n.links[i].to == l.to {
+			n.links[i].sim = max(n.links[i].sim, l.sim)
+			return
+		}
+	}
+	n.links = append(n.links, l)
+	sortLinks(n.links)
+	if len(n.links) > MaxLinks {
+		n.links = n.links[:MaxLinks]
+	}
+}
+
+// sortLinks orders links most similar first (ties: the earlier passage).
+func sortLinks(ls []link) {
+	sort.SliceStable(ls, func(i, j int) bool {
+		if ls[i].sim != ls[j].sim {
+			return ls[i].sim > ls[j].sim
+		}
+		return ls[i].to < ls[j].to
+	})
+}
+
 // Recurring finds the formulations that recur across documents. docs holds each document's
 // units, in date order. Candidate unit pairs come from an index of their rarest content keys
 // (neighbourCandidates: linear in the number of units, whatever the repetition); the passages of
-// each pair that state the same thing (Match) are linked at minSim or above. Documents are then
-// taken in date order, each passage joining the formulation of the earlier passage it is most
-// similar to, unless that formulation has a passage of its document already: so every variant
-// restates an earlier one at minSim or above (its parent), and a formulation has one variant per
-// document. Formulations are ranked by the number of documents they span, then by mean
+// each pair that state the same thing (Match) are linked at minSim or above, in unit order. A
+// unit's passages that overlap by half the shorter one are one passage, their union. Documents
+// are then taken in date order, each passage joining the formulation of the earlier passage it
+// is most similar to, unless that formulation has a passage of its document already: so every
+// variant restates an earlier one (its parent; the similarity is recomputed on the passages
+// shown, and a variant that falls below minSim is left out), and a formulation has one variant
+// per document. Formulations are ranked by the number of documents they span, then by mean
 // similarity, then by the position of their first variant.
 func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
+	out, _ := RecurringJobs(context.Background(), docs, w, minSim, 0)
+	return out
+}
+
+// RecurringJobs is Recurring matching on jobs workers (the number of CPUs when 0), stopping
+// with the context's error when it is cancelled.
+func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float64, jobs int) ([]Formulation, error) {
 	var all []*Unit
 	docOf := []int{}
+	unitDoc := map[*Unit]int{}
 	for d := range docs {
 		for i := range docs[d] {
 			all = append(all, &docs[d][i])
 			docOf = append(docOf, d)
-		}
-	}
-	// every pair of passages that state the same thing
-	type raw struct {
-		a, b Passage
-		da   int
-		db   int
-	}
-	var pairs []raw
-	vecs := vectors(all, w)
-	neighbourCandidates(vecs, docOf, func(i, j int) {
-		for _, pp := range Match(all[i], all[j], w, minSim) {
-			pairs = append(pairs, raw{pp.A, pp.B, docOf[i], docOf[j]})
-		}
-	})
-	// A unit's passages that overlap by half the shorter one are one passage, their union: a
-	// formulation found from several documents at slightly different extents is one node.
-	spans := map[*Unit][]Passage{}
-	for _, p := range pairs {
-		spans[p.a.Unit] = append(spans[p.a.Unit], p.a)
-		spans[p.b.Unit] = append(spans[p.b.Unit], p.b)
-	}
-	merged := map[Passage]Passage{}
-	for _, ps := range spans {
-		for p, m := range mergePassages(ps) {
-			merged[p] = m
+			unitDoc[&docs[d][i]] = d
 		}
 	}
 	var nodes []node
-	at := map[Passage]int{}
-	nodeOf := func(p Passage, doc int) int {
-		p = merged[p]
-		if k, ok := at[p]; ok {
-			return k
+	byUnit := map[*Unit][]int{} // a unit's nodes
+	nodeOf := func(p Passage) int {
+		for _, k := range byUnit[p.Unit] {
+			q := nodes[k].p
+			ov := min(q.W2, p.W2) - max(q.W1, p.W1) + 1
+			if 2*ov >= min(q.W2-q.W1, p.W2-p.W1)+1 {
+				nodes[k].p.W1, nodes[k].p.W2 = min(q.W1, p.W1), max(q.W2, p.W2)
+				return k
+			}
 		}
-		at[p] = len(nodes)
-		nodes = append(nodes, node{p: p, doc: doc, group: -1})
+		nodes = append(nodes, node{p: p, doc: unitDoc[p.Unit], group: -1})
+		byUnit[p.Unit] = append(byUnit[p.Unit], len(nodes)-1)
 		return len(nodes) - 1
 	}
-	linked := map[[2]int]bool{}
-	for _, p := range pairs {
-		a, b := nodeOf(p.a, p.da), nodeOf(p.b, p.db)
-		if linked[[2]int{a, b}] || a == b {
-			continue
+	ix := newCandidates(vectors(all, w), docOf)
+	scratch := make([]matchScratch, pool.Jobs(jobs))
+	err := pool.Ordered(ctx, len(all), jobs, func(wk, i int) ([]PassagePair, error) {
+		var out []PassagePair
+		for _, j := range ix.of(i) {
+			out = append(out, scratch[wk].match(all[i], all[j], w, minSim)...)
 		}
-		linked[[2]int{a, b}], linked[[2]int{b, a}] = true, true
-		if s := Similarity(nodes[a].p, nodes[b].p, w); s >= minSim {
-			nodes[a].links = append(nodes[a].links, link{b, s})
-			nodes[b].links = append(nodes[b].links, link{a, s})
+		return out, nil
+	}, func(_ int, pairs []PassagePair) error {
+		for _, pp := range pairs {
+			a, b := nodeOf(pp.A), nodeOf(pp.B)
+			if nodes[a].doc == nodes[b].doc {
+				continue
+			}
+			if nodes[a].doc > nodes[b].doc {
+				a, b = b, a
+			}
+			nodes[a].later = true
+			nodes[b].addLink(link{a, pp.Similarity})
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// the links' similarities on the passages as merged, which are the ones shown
+	err = pool.Each(ctx, len(nodes), jobs, func(_, k int) error {
+		n := &nodes[k]
+		ls := n.links[:0]
+		for _, l := range n.links {
+			if l.sim = Similarity(nodes[l.to].p, n.p, w); l.sim >= minSim {
+				ls = append(ls, l)
+			}
+		}
+		sortLinks(ls)
+		n.links = ls
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out, first := formulationsOf(nodes, len(docs))
+	// each variant's similarity to its parent, on the passages shown
+	var kept []Formulation
+	var keptFirst []Passage
+	for k := range out {
+		f := out[k]
+		keep := []Variant{f.Variants[0]}
+		at := map[int]int{0: 0}
+		sum := 0.0
+		for i := 1; i < len(f.Variants); i++ {
+			v := f.Variants[i]
+			pi, ok := at[v.Parent]
+			if !ok {
+				continue // its parent was left out
+			}
+			v.Similarity = Similarity(keep[pi].Passage, v.Passage, w)
+			if v.Similarity < minSim {
+				continue
+			}
+			v.Parent = pi
+			at[i] = len(keep)
+			keep = append(keep, v)
+			sum += v.Similarity
+		}
+		if len(keep) < 2 {
+			continue
+		}
+		f.Variants, f.Mean = keep, sum/float64(len(keep)-1)
+		kept, keptFirst = append(kept, f), append(keptFirst, first[k])
+	}
+	out, first = kept, keptFirst
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
@@ -147,7 +229,7 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 	for i, k := range order {
 		ranked[i] = out[k]
 	}
-	return ranked
+	return ranked, nil
 }
 
 // formulationsOf groups linked passages into formulations: documents (0 to nDocs-1, in date
@@ -209,7 +291,7 @@ func formulationsOf(nodes []node, nDocs int) ([]Formulation, []Passage) {
 				joined = true
 				break
 			}
-			if !joined && len(nodes[k].links) > 0 && nodes[k].group < 0 {
+			if !joined && (len(nodes[k].links) > 0 || nodes[k].later) && nodes[k].group < 0 {
 				nodes[k].group = len(groups)
 				groups = append(groups, &group{members: []int{k}, parent: map[int]int{}, sim: map[int]float64{}, docs: map[int]bool{d: true}})
 			}
@@ -240,42 +322,6 @@ func formulationsOf(nodes []node, nDocs int) ([]Formulation, []Passage) {
 		first = append(first, nodes[g.members[0]].p)
 	}
 	return out, first
-}
-
-// mergePassages maps each passage of one unit to the union of the passages it overlaps by at
-// least half the shorter one's words, transitively.
-func mergePassages(ps []Passage) map[Passage]Passage {
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].W1 != ps[j].W1 {
-			return ps[i].W1 < ps[j].W1
-		}
-		return ps[i].W2 < ps[j].W2
-	})
-	out := map[Passage]Passage{}
-	var group []Passage
-	cur := Passage{W1: -1}
-	flush := func() {
-		for _, p := range group {
-			out[p] = cur
-		}
-		group = group[:0]
-	}
-	for _, p := range ps {
-		if len(group) > 0 {
-			ov := min(cur.W2, p.W2) - max(cur.W1, p.W1) + 1
-			short := min(cur.W2-cur.W1, p.W2-p.W1) + 1
-			if 2*ov >= short {
-				group = append(group, p)
-				cur.W2 = max(cur.W2, p.W2)
-				continue
-			}
-			flush()
-		}
-		cur = p
-		group = append(group, p)
-	}
-	flush()
-	return out
 }
 
 // passageLess orders passages by date, document, unit and clause.
@@ -338,16 +384,21 @@ const (
 	LargeCorpus    = 2000
 )
 
-// neighbourCandidates calls pair, for each unit i in turn, with the units j > i of other
-// documents to compare it with, in increasing order: all pairs within a posting list of at most
+// candidateIndex proposes, for each unit i, the units j > i of other documents to compare it
+// with, in increasing order: all pairs within a posting list (units sharing a key) of at most
 // SmallPosting units, and each unit with the next NeighbourWindow units of a longer list. In a
 // large corpus each unit is indexed under its SignatureStems rarest keys only. The work is
-// linear in the number of units, and no list of candidates is kept beyond the unit's own.
-func neighbourCandidates(vecs []vec, docOf []int, pair func(i, j int)) {
-	postings := map[uint32][]int{}
+// linear in the number of units; of is safe for concurrent use.
+type candidateIndex struct {
+	postings map[uint32][]int
+	sigs     []uint32 // each unit's posting lists, in turn
+	sigEnd   []int
+	docOf    []int
+}
+
+func newCandidates(vecs []vec, docOf []int) *candidateIndex {
+	ix := &candidateIndex{postings: map[uint32][]int{}, sigs: make([]uint32, 0, len(vecs)*SignatureStems), sigEnd: make([]int, len(vecs)), docOf: docOf}
 	large := len(vecs) > LargeCorpus
-	sigs := make([]uint32, 0, len(vecs)*SignatureStems) // each unit's posting lists, in turn
-	sigEnd := make([]int, len(vecs))
 	for u := range vecs {
 		ids := vecs[u].ids
 		if large && len(ids) > SignatureStems {
@@ -364,38 +415,36 @@ func neighbourCandidates(vecs []vec, docOf []int, pair func(i, j int)) {
 			ids = sel
 		}
 		for _, id := range ids {
-			postings[id] = append(postings[id], u)
+			ix.postings[id] = append(ix.postings[id], u)
 		}
-		sigs = append(sigs, ids...)
-		sigEnd[u] = len(sigs)
+		ix.sigs = append(ix.sigs, ids...)
+		ix.sigEnd[u] = len(ix.sigs)
 	}
+	return ix
+}
+
+// of returns unit i's candidates.
+func (ix *candidateIndex) of(i int) []int {
 	var cands []int
-	for i := range vecs {
-		cands = cands[:0]
-		from := 0
-		if i > 0 {
-			from = sigEnd[i-1]
+	from := 0
+	if i > 0 {
+		from = ix.sigEnd[i-1]
+	}
+	for _, id := range ix.sigs[from:ix.sigEnd[i]] {
+		list := ix.postings[id] // in unit order
+		pos := sort.SearchInts(list, i)
+		end := len(list)
+		if len(list) > SmallPosting {
+			end = min(end, pos+1+NeighbourWindow)
 		}
-		for _, id := range sigs[from:sigEnd[i]] {
-			list := postings[id] // in unit order
-			pos := sort.SearchInts(list, i)
-			end := len(list)
-			if len(list) > SmallPosting {
-				end = min(end, pos+1+NeighbourWindow)
-			}
-			for _, j := range list[pos+1 : end] {
-				if docOf[i] != docOf[j] {
-					cands = append(cands, j)
-				}
-			}
-		}
-		sort.Ints(cands)
-		for k, j := range cands {
-			if k == 0 || cands[k-1] != j {
-				pair(i, j)
+		for _, j := range list[pos+1 : end] {
+			if ix.docOf[i] != ix.docOf[j] {
+				cands = append(cands, j)
 			}
 		}
 	}
+	sort.Ints(cands)
+	return slices.Compact(cands)
 }
 
 // candidatePairs returns the unit pairs of two documents that share at least MinSharedStems

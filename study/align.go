@@ -68,7 +68,11 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 	if prog != nil {
 		prog(0, 1)
 	}
-	for _, fm := range compare.Recurring(sorted, w, o.MinSimilarity) {
+	all, err := compare.RecurringJobs(ctx, sorted, w, o.MinSimilarity, s.opt.Jobs)
+	if err != nil {
+		return nil, err
+	}
+	for _, fm := range all {
 		if fm.Docs() >= o.MinDocs {
 			f.List = append(f.List, fm)
 		}
