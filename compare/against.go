@@ -149,14 +149,14 @@ func history(np Passage, ms []PassagePair, w *Weights, minSim float64) (Repeat, 
 	// nodes: the corpus passages in date order (a document each), then the new passage
 	nodes := make([]node, len(cps)+1)
 	for i, p := range cps {
-		nodes[i] = node{p: p, doc: i, group: -1}
+		nodes[i] = node{p: p, doc: int32(i), group: -1}
 	}
-	nodes[len(cps)] = node{p: np, doc: len(cps), group: -1}
+	nodes[len(cps)] = node{p: np, doc: int32(len(cps)), group: -1}
 	for i := range nodes {
 		for j := i + 1; j < len(nodes); j++ {
 			if s := Similarity(nodes[i].p, nodes[j].p, w); s >= minSim {
 				nodes[i].later = true
-				nodes[j].addLink(link{i, s})
+				nodes[j].addLink(link{sim: s, to: int32(i), exact: true})
 			}
 		}
 	}
@@ -185,7 +185,7 @@ func NewMatcher(units []Unit, w *Weights) *Matcher {
 	for i := range units {
 		ptrs[i] = &units[i]
 	}
-	return &Matcher{units: units, vecs: vectors(ptrs, w), w: w}
+	return &Matcher{units: units, vecs: vectors(ptrs), w: w}
 }
 
 // Match returns the passage pairs (the matcher's first) that state the same thing at minSim or
@@ -196,12 +196,12 @@ func (m *Matcher) Match(doc []Unit, minSim float64) []PassagePair {
 	for j := range doc {
 		ptrs[j] = &doc[j]
 	}
-	dv := vectors(ptrs, m.w)
+	dv := vectors(ptrs)
 	copies := map[int]*Unit{}
 	var out []PassagePair
 	for i := range m.vecs {
 		for j := range dv {
-			if sharedKeys(m.vecs[i].ids, dv[j].ids) < MinSharedStems {
+			if !couldMatch(m.vecs[i], dv[j], m.w) {
 				continue
 			}
 			for _, pp := range Match(&m.units[i], &doc[j], m.w, minSim) {
@@ -217,21 +217,4 @@ func (m *Matcher) Match(doc []Unit, minSim float64) []PassagePair {
 		}
 	}
 	return out
-}
-
-func sharedKeys(a, b []uint32) int {
-	n := 0
-	for x, y := 0, 0; x < len(a) && y < len(b); {
-		switch {
-		case a[x] < b[y]:
-			x++
-		case a[x] > b[y]:
-			y++
-		default:
-			n++
-			x++
-			y++
-		}
-	}
-	return n
 }

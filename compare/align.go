@@ -1,10 +1,13 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Weights are the inverse document frequencies of alignment keys over the units of a corpus:
@@ -17,6 +20,7 @@ import (
 type Weights struct {
 	w     []float64 // by key id
 	units float64
+	wf    []int64 // w in fixed point (fixed), when made by WeightCounter
 }
 
 func (w *Weights) of(id uint32) float64 {
@@ -28,6 +32,17 @@ func (w *Weights) of(id uint32) float64 {
 		return f * w.w[id]
 	}
 	return f * math.Log(1+math.Max(w.units, 1))
+}
+
+// fixedOne is 1 in the fixed point of Weights.fixed.
+const fixedOne = 1 << 32
+
+// fixed is the weight of a key in fixed point (units of 2⁻³²): sums of them are exact.
+func (w *Weights) fixed(id uint32) int64 {
+	if k := id &^ genericBit; id&genericBit == 0 && int(k) < len(w.wf) && w.wf[k] > 0 {
+		return w.wf[k]
+	}
+	return int64(math.Round(w.of(id) * fixedOne))
 }
 
 // scale is the weight of a key seen once: similarities are sums of weights over it.
@@ -90,10 +105,11 @@ func (c *WeightCounter) Merge(o *WeightCounter) {
 func (c *WeightCounter) Weights() *Weights {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	w := &Weights{w: make([]float64, len(c.df)), units: c.n}
+	w := &Weights{w: make([]float64, len(c.df)), wf: make([]int64, len(c.df)), units: c.n}
 	for k, d := range c.df {
 		if d > 0 {
 			w.w[k] = math.Log(1 + c.n/d)
+			w.wf[k] = int64(math.Round(w.w[k] * fixedOne))
 		}
 	}
 	return w
@@ -117,13 +133,13 @@ type Passage struct {
 // Span returns the passage's byte offsets in the analysed text of its document.
 func (p Passage) Span() (start, end int) {
 	u := p.Unit
-	return u.Start + int(u.words[p.W1].at.start), u.Start + int(u.words[p.W2].at.end)
+	return u.Start + int(u.words[p.W1].from()), u.Start + int(u.words[p.W2].to())
 }
 
 // Text returns the passage's text, from its unit's text.
 func (p Passage) Text() string {
 	u := p.Unit
-	a, b := int(u.words[p.W1].at.start), min(int(u.words[p.W2].at.end), len(u.Text))
+	a, b := int(u.words[p.W1].from()), min(int(u.words[p.W2].to()), len(u.Text))
 	if a > b {
 		return ""
 	}
@@ -152,7 +168,7 @@ func (p Passage) widen() Passage {
 		}
 	}
 	// a list goes on over the terms next to it, commas or not: مجلس الأمن، ومنظمة شنغهاي …
-	if len(p.termsIn()) > 0 {
+	if p.namesATerm() {
 		for grown := true; grown; {
 			grown = false
 			for _, t := range u.terms {
@@ -166,31 +182,30 @@ func (p Passage) widen() Passage {
 		}
 	}
 	left := p.W1
-	for left > 0 && !w[left].cut {
+	for left > 0 && !w[left].cut() {
 		left--
 	}
 	if p.W1-left <= MaxWiden {
 		p.W1 = left
 	} else {
-		for p.W1 > 0 && !w[p.W1].cut && w[p.W1-1].stop {
+		for p.W1 > 0 && !w[p.W1].cut() && w[p.W1-1].stop() {
 			p.W1--
 		}
 	}
 	right := p.W2
-	for right+1 < len(w) && !w[right+1].cut {
+	for right+1 < len(w) && !w[right+1].cut() {
 		right++
 	}
 	if right-p.W2 <= MaxWiden {
 		p.W2 = right
 	} else {
-		for p.W2+1 < len(w) && !w[p.W2+1].cut && w[p.W2+1].stop {
+		for p.W2+1 < len(w) && !w[p.W2+1].cut() && w[p.W2+1].stop() {
 			p.W2++
 		}
 	}
 	return p
 }
 
-// bag returns the content keys of the passage with their counts, sorted by key.
 // thingOf returns what content word i is a word of: the index of its term when it is a word of
 // a term of several words, else -1-i (its own).
 func (u *Unit) thingOf(i int) int32 {
@@ -203,34 +218,48 @@ func (u *Unit) thingOf(i int) int32 {
 	return int32(-1 - i)
 }
 
-// The groups of bag say which keys are words of one term (a group per term occurrence, the
-// other keys each their own): two passages that share the words of one name (خط أنابيب، الغاز
-// الطبيعي) share one thing, not two.
-func (p Passage) bag() ([]uint32, []float64, []int32) {
+// A bag is the content keys of a passage with their counts, sorted by key, and their groups:
+// which keys are words of one term (a group per term occurrence, the other keys each their own),
+// so that two passages that share the words of one name (خط أنابيب، الغاز الطبيعي) share one
+// thing, not two. Its slices are reused from one passage to the next.
+type bag struct {
+	ids    []uint32
+	counts []float64
+	groups []int32
+	ks     []keyGroup
+	things []int32 // scratch of similarity
+}
+
+type keyGroup struct {
+	k uint32
+	g int32
+}
+
+// fill makes b the bag of the passage.
+func (p Passage) fill(b *bag) {
 	u := p.Unit
-	type kg struct {
-		k uint32
-		g int32
-	}
-	var ks []kg
+	b.ks = b.ks[:0]
 	for i, k := range u.keys {
 		if a := int(u.at[i]); a >= p.W1 && a <= p.W2 {
-			ks = append(ks, kg{k, u.thingOf(i)})
+			b.ks = append(b.ks, keyGroup{k, u.thingOf(i)})
 		}
 	}
-	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
-	var ids []uint32
-	var counts []float64
-	var groups []int32
+	ks := b.ks
+	slices.SortFunc(ks, func(x, y keyGroup) int {
+		if x.k != y.k {
+			return cmp.Compare(x.k, y.k)
+		}
+		return cmp.Compare(x.g, y.g)
+	})
+	b.ids, b.counts, b.groups = b.ids[:0], b.counts[:0], b.groups[:0]
 	for i := 0; i < len(ks); {
 		j := i
 		for j < len(ks) && ks[j].k == ks[i].k {
 			j++
 		}
-		ids, counts, groups = append(ids, ks[i].k), append(counts, float64(j-i)), append(groups, ks[i].g)
+		b.ids, b.counts, b.groups = append(b.ids, ks[i].k), append(b.counts, float64(j-i)), append(b.groups, ks[i].g)
 		i = j
 	}
-	return ids, counts, groups
 }
 
 // MinSharedStems is the fewest distinct things two passages must share to be similar at all
@@ -248,9 +277,15 @@ const MinSharedStems = 2
 // names, titles, reporting verbs and function words are not content words and weigh nothing.
 // Word order does not count; the word diff shows it.
 func Similarity(a, b Passage, w *Weights) float64 {
-	ka, ca, ga := a.bag()
-	kb, cb, _ := b.bag()
-	return similarity(ka, ca, ga, kb, cb, w)
+	var x, y bag
+	return x.similarity(a, b, &y, w)
+}
+
+// similarity is Similarity with x and y as the passages' bags.
+func (x *bag) similarity(a, b Passage, y *bag, w *Weights) float64 {
+	a.fill(x)
+	b.fill(y)
+	return similarity(x, y, w)
 }
 
 // MinEvidence is the least shared weight, in units of the weight of a key seen once, that two
@@ -258,15 +293,17 @@ func Similarity(a, b Passage, w *Weights) float64 {
 // formulation, however short the passages.
 const MinEvidence = 1.0
 
-func similarity(ka []uint32, ca []float64, ga []int32, kb []uint32, cb []float64, w *Weights) float64 {
-	var common, ta, tb float64
-	shared := 0
-	things := map[int32]bool{} // what the shared keys are words of
+func similarity(a, b *bag, w *Weights) float64 {
+	// The sums are in fixed point, so that they do not depend on the order of the keys, which
+	// is the order in which the corpus's workers met them.
+	var common, ta, tb int64
+	ka, ca, ga, kb, cb := a.ids, a.counts, a.groups, b.ids, b.counts
+	things := a.things[:0] // what the shared keys are words of
 	for i, k := range ka {
-		ta += w.of(k) * ca[i]
+		ta += w.fixed(k) * int64(ca[i])
 	}
 	for j, k := range kb {
-		tb += w.of(k) * cb[j]
+		tb += w.fixed(k) * int64(cb[j])
 	}
 	for i, j := 0, 0; i < len(ka) && j < len(kb); {
 		switch {
@@ -275,17 +312,19 @@ func similarity(ka []uint32, ca []float64, ga []int32, kb []uint32, cb []float64
 		case ka[i] > kb[j]:
 			j++
 		default:
-			common += w.of(ka[i]) * math.Min(ca[i], cb[j])
-			things[ga[i]] = true
+			common += w.fixed(ka[i]) * int64(min(ca[i], cb[j]))
+			if !slices.Contains(things, ga[i]) {
+				things = append(things, ga[i])
+			}
 			i++
 			j++
 		}
 	}
-	shared = len(things)
-	if shared < MinSharedStems || ta+tb == 0 || common < MinEvidence*w.scale() {
+	a.things = things
+	if len(things) < MinSharedStems || ta+tb == 0 || float64(common) < MinEvidence*w.scale()*fixedOne {
 		return 0
 	}
-	return 2 * common / (ta + tb)
+	return 2 * float64(common) / float64(ta+tb)
 }
 
 // Local alignment of two units' content words (Smith–Waterman): a match of key k scores
@@ -302,8 +341,13 @@ type region struct{ i1, i2, j1, j2 int } // content word indices, inclusive
 
 // matchScratch is the working memory of Match, reused from one pair to the next by a worker.
 type matchScratch struct {
-	h            []float64
-	usedA, usedB []bool
+	h              []float64
+	usedA, usedB   []bool
+	x, y           bag
+	matches        [][2]int
+	pieces, merged [][2]int
+	seen           []int32
+	regs           []region
 }
 
 // regions returns up to MaxRegions non-overlapping local alignments of a and b with at least
@@ -331,8 +375,36 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 	}
 	h := sc.h
 	scale := w.scale()
-	var out []region
+	out := sc.regs[:0]
+	defer func() { sc.regs = out[:0] }()
+	// left reports whether MinSharedStems things of a still match words of b that no region
+	// has taken: else no further region can be found
+	seen := sc.seen[:0]
+	left := func() bool {
+		seen = seen[:0]
+		for i := range n {
+			if usedA[i] {
+				continue
+			}
+			g := a.thingOf(i)
+			if slices.Contains(seen, g) {
+				continue
+			}
+			for j := range m {
+				if !usedB[j] && a.keys[i] == b.keys[j] {
+					if seen = append(seen, g); len(seen) >= MinSharedStems {
+						return true
+					}
+					break
+				}
+			}
+		}
+		return false
+	}
 	for tries := 0; len(out) < MaxRegions && tries < 2*MaxRegions; tries++ {
+		if tries > 0 && !left() {
+			break
+		}
 		best, bi, bj := 0.0, 0, 0
 		for i := 1; i <= n; i++ {
 			for j := 1; j <= m; j++ {
@@ -352,7 +424,7 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 		}
 		// trace back to where the alignment starts, keeping its matches
 		i, j := bi, bj
-		var matches [][2]int // content word indices, last first
+		matches := sc.matches[:0] // content word indices, last first
 		i1, j1 := bi, bj
 		for i > 0 && j > 0 && h[i*(m+1)+j] > 0 {
 			v := h[i*(m+1)+j]
@@ -382,7 +454,8 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 		}
 		clear(h)
 		slices.Reverse(matches)
-		out = append(out, splitAtClauses(a, b, matches)...)
+		sc.matches = matches
+		out = sc.splitAtClauses(a, b, matches, out)
 	}
 	if len(out) > MaxRegions {
 		out = out[:MaxRegions]
@@ -395,46 +468,51 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 // مصالحهما المشتركة) are two regions; a piece with fewer than MinSharedStems matches stays with
 // the piece before it (or after it, for the first), so a list whose items are set apart by
 // commas stays whole.
-func splitAtClauses(a, b *Unit, matches [][2]int) []region {
+func (sc *matchScratch) splitAtClauses(a, b *Unit, matches [][2]int, out []region) []region {
 	cutBetween := func(u *Unit, x, y int) bool { // a clause begins after content word x, by content word y
 		for k := int(u.at[x]) + 1; k <= int(u.at[y]); k++ {
-			if u.words[k].cut {
+			if u.words[k].cut() {
 				return true
 			}
 		}
 		return false
 	}
-	var pieces [][][2]int
+	// pieces, and pieces merged, are ranges of matches: a merge joins neighbours
+	pieces := sc.pieces[:0]
 	for k, mt := range matches {
 		if k == 0 || cutBetween(a, matches[k-1][0], mt[0]) || cutBetween(b, matches[k-1][1], mt[1]) {
-			pieces = append(pieces, nil)
+			pieces = append(pieces, [2]int{k, k + 1})
 		}
-		pieces[len(pieces)-1] = append(pieces[len(pieces)-1], mt)
+		pieces[len(pieces)-1][1] = k + 1
 	}
 	// things counts the distinct things a piece matches: content words, the words of one term
 	// counting once
-	things := func(p [][2]int) int {
-		seen := map[int32]bool{}
-		for _, mt := range p {
-			seen[a.thingOf(mt[0])] = true
+	seen := sc.seen[:0]
+	things := func(r [2]int) int {
+		seen = seen[:0]
+		for _, mt := range matches[r[0]:r[1]] {
+			if g := a.thingOf(mt[0]); !slices.Contains(seen, g) {
+				seen = append(seen, g)
+			}
 		}
 		return len(seen)
 	}
-	var merged [][][2]int
-	for _, p := range pieces {
+	merged := sc.merged[:0]
+	for _, r := range pieces {
 		switch {
-		case len(merged) > 0 && (things(p) < MinSharedStems || things(merged[len(merged)-1]) < MinSharedStems):
-			merged[len(merged)-1] = append(merged[len(merged)-1], p...)
+		case len(merged) > 0 && (things(r) < MinSharedStems || things(merged[len(merged)-1]) < MinSharedStems):
+			merged[len(merged)-1][1] = r[1]
 		default:
-			merged = append(merged, p)
+			merged = append(merged, r)
 		}
 	}
-	var out []region
-	for _, p := range merged {
-		if things(p) >= MinSharedStems {
-			out = append(out, region{p[0][0], p[len(p)-1][0], p[0][1], p[len(p)-1][1]})
+	for _, r := range merged {
+		if things(r) >= MinSharedStems {
+			first, last := matches[r[0]], matches[r[1]-1]
+			out = append(out, region{first[0], last[0], first[1], last[1]})
 		}
 	}
+	sc.pieces, sc.merged, sc.seen = pieces, merged, seen
 	return out
 }
 
@@ -466,7 +544,7 @@ func (sc *matchScratch) match(a, b *Unit, w *Weights, minSim float64) []PassageP
 		if dup {
 			continue
 		}
-		if s := Similarity(pa, pb, w); s >= minSim {
+		if s := sc.x.similarity(pa, pb, &sc.y, w); s >= minSim {
 			out = append(out, PassagePair{pa, pb, s})
 		}
 	}
@@ -605,6 +683,16 @@ func ListChanges(a, b Passage) (added, dropped []string) {
 // ListItems is how many named things two passages name together to be read as lists.
 const ListItems = 3
 
+// namesATerm reports whether a term lies within the passage.
+func (p Passage) namesATerm() bool {
+	for _, t := range p.Unit.terms {
+		if int(t.w1) >= p.W1 && int(t.w2) <= p.W2 {
+			return true
+		}
+	}
+	return false
+}
+
 // termsIn returns the distinct terms the passage names, in order.
 func (p Passage) termsIn() []termRef {
 	var out []termRef
@@ -623,9 +711,28 @@ func (p Passage) termsIn() []termRef {
 	return out
 }
 
+// termText is a term as the unit writes it, without the conjunction or preposition glued to
+// its first word that the term's name lacks (والأمم المتحدة، للأمم المتحدة → الأمم المتحدة).
 func (u *Unit) termText(t termRef) string {
-	a, b := int(u.words[t.w1].at.start), min(int(u.words[t.w2].at.end), len(u.Text))
-	return u.Text[a:b]
+	a, b := int(u.words[t.w1].from()), min(int(u.words[t.w2].to()), len(u.Text))
+	return stripProclitic(u.Text[a:b], t.term)
+}
+
+func stripProclitic(s, name string) string {
+	for _, p := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(s, p); ok && !strings.HasPrefix(name, p) && utf8.RuneCountInString(rest) > 2 {
+			s = rest
+			break
+		}
+	}
+	if strings.HasPrefix(name, "ال") {
+		for _, p := range []string{"لل", "بال", "كال"} {
+			if rest, ok := strings.CutPrefix(s, p); ok && utf8.RuneCountInString(rest) > 1 {
+				return "ال" + rest
+			}
+		}
+	}
+	return s
 }
 
 // Themes returns the theme ids of the terms the passage names, in order.

@@ -55,43 +55,68 @@ func (f *Formulation) Docs() int { return len(f.Variants) }
 // node is a passage in the link graph of Recurring.
 type node struct {
 	p     Passage
-	doc   int    // in date order
 	links []link // to passages of earlier documents: the MaxLinks most similar
-	later bool   // a passage of a later document restates it
-	group int
+	doc   int32  // in date order
+	group int32
+	later bool // a passage of a later document restates it
+	grown bool // its passage was widened by a merge after it was made
 }
 
 type link struct {
-	to  int
-	sim float64
+	sim   float64
+	to    int32
+	exact bool // sim is that of the two nodes' passages when it was linked
 }
 
 // MaxLinks is how many of its most similar earlier passages a passage keeps: it joins the
 // formulation of the first of them that has no passage of its document yet.
 const MaxLinks = 6
 
-// addLink keeps the MaxLinks most similar earlier passages of a node (ties: the earlier one).
+// addLink keeps the MaxLinks most similar earlier passages of a node (ties: the earlier one),
+// most similar first.
 func (n *node) addLink(l link) {
 	for i := range n.links {
 		if n.links[i].to == l.to {
-			n.links[i].sim = max(n.links[i].sim, l.sim)
-			return
+			if l.sim <= n.links[i].sim {
+				n.links[i].exact = n.links[i].exact && l.exact
+				return
+			}
+			l.exact = n.links[i].exact && l.exact
+			n.links = slices.Delete(n.links, i, i+1)
+			break
 		}
 	}
-	n.links = append(n.links, l)
-	sortLinks(n.links)
-	if len(n.links) > MaxLinks {
-		n.links = n.links[:MaxLinks]
+	at := 0
+	for at < len(n.links) && !linkBefore(l, n.links[at]) {
+		at++
 	}
+	if at >= MaxLinks {
+		return
+	}
+	if len(n.links) == MaxLinks {
+		n.links = n.links[:MaxLinks-1]
+	}
+	n.links = slices.Insert(n.links, at, l)
+}
+
+// linkBefore orders links most similar first, ties by the earlier passage.
+func linkBefore(a, b link) bool {
+	if a.sim != b.sim {
+		return a.sim > b.sim
+	}
+	return a.to < b.to
 }
 
 // sortLinks orders links most similar first (ties: the earlier passage).
 func sortLinks(ls []link) {
-	sort.SliceStable(ls, func(i, j int) bool {
-		if ls[i].sim != ls[j].sim {
-			return ls[i].sim > ls[j].sim
+	slices.SortStableFunc(ls, func(a, b link) int {
+		switch {
+		case linkBefore(a, b):
+			return -1
+		case linkBefore(b, a):
+			return 1
 		}
-		return ls[i].to < ls[j].to
+		return 0
 	})
 }
 
@@ -116,60 +141,85 @@ func Recurring(docs [][]Unit, w *Weights, minSim float64) []Formulation {
 func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float64, jobs int) ([]Formulation, error) {
 	var all []*Unit
 	docOf := []int{}
-	unitDoc := map[*Unit]int{}
 	for d := range docs {
 		for i := range docs[d] {
 			all = append(all, &docs[d][i])
 			docOf = append(docOf, d)
-			unitDoc[&docs[d][i]] = d
 		}
 	}
+	// a unit's nodes, in the order they were made: the first in head, the last in tail (by
+	// unit, 1-based; 0 for none), each one's next in nextNode
 	var nodes []node
-	byUnit := map[*Unit][]int{} // a unit's nodes
-	nodeOf := func(p Passage) int {
-		for _, k := range byUnit[p.Unit] {
+	head, tail := make([]int32, len(all)), make([]int32, len(all))
+	var nextNode []int32
+	nodeOf := func(p Passage, u int) int {
+		for k := int(head[u]) - 1; k >= 0; k = int(nextNode[k]) - 1 {
 			q := nodes[k].p
 			ov := min(q.W2, p.W2) - max(q.W1, p.W1) + 1
 			if 2*ov >= min(q.W2-q.W1, p.W2-p.W1)+1 {
-				nodes[k].p.W1, nodes[k].p.W2 = min(q.W1, p.W1), max(q.W2, p.W2)
+				if p.W1 < q.W1 || p.W2 > q.W2 {
+					nodes[k].p.W1, nodes[k].p.W2 = min(q.W1, p.W1), max(q.W2, p.W2)
+					nodes[k].grown = true
+				}
 				return k
 			}
 		}
-		nodes = append(nodes, node{p: p, doc: unitDoc[p.Unit], group: -1})
-		byUnit[p.Unit] = append(byUnit[p.Unit], len(nodes)-1)
+		nodes = append(nodes, node{p: p, doc: int32(docOf[u]), group: -1})
+		nextNode = append(nextNode, 0)
+		if k := len(nodes); head[u] == 0 {
+			head[u], tail[u] = int32(k), int32(k)
+		} else {
+			nextNode[tail[u]-1], tail[u] = int32(k), int32(k)
+		}
 		return len(nodes) - 1
 	}
-	ix := newCandidates(vectors(all, w), docOf)
+	vecs := vectors(all)
+	ix := newCandidates(vecs, docOf, w)
 	scratch := make([]matchScratch, pool.Jobs(jobs))
-	err := pool.Ordered(ctx, len(all), jobs, func(wk, i int) ([]PassagePair, error) {
-		var out []PassagePair
+	type found struct {
+		pp PassagePair
+		j  int // the unit of pp.B; pp.A's is the row's
+	}
+	err := pool.Ordered(ctx, len(all), jobs, func(wk, i int) ([]found, error) {
+		var out []found
 		for _, j := range ix.of(i) {
-			out = append(out, scratch[wk].match(all[i], all[j], w, minSim)...)
+			if !couldMatch(vecs[i], vecs[j], w) {
+				continue // no passages of the two can share enough (Similarity)
+			}
+			for _, pp := range scratch[wk].match(all[i], all[j], w, minSim) {
+				out = append(out, found{pp, j})
+			}
 		}
 		return out, nil
-	}, func(_ int, pairs []PassagePair) error {
-		for _, pp := range pairs {
-			a, b := nodeOf(pp.A), nodeOf(pp.B)
+	}, func(i int, pairs []found) error {
+		for _, f := range pairs {
+			pp := f.pp
+			a, b := nodeOf(pp.A, i), nodeOf(pp.B, f.j)
 			if nodes[a].doc == nodes[b].doc {
 				continue
 			}
 			if nodes[a].doc > nodes[b].doc {
 				a, b = b, a
 			}
+			exact := nodes[a].p == pp.A && nodes[b].p == pp.B || nodes[a].p == pp.B && nodes[b].p == pp.A
 			nodes[a].later = true
-			nodes[b].addLink(link{a, pp.Similarity})
+			nodes[b].addLink(link{sim: pp.Similarity, to: int32(a), exact: exact})
 		}
 		return nil
 	})
+	head, tail, nextNode, vecs, ix = nil, nil, nil, nil, nil
 	if err != nil {
 		return nil, err
 	}
 	// the links' similarities on the passages as merged, which are the ones shown
-	err = pool.Each(ctx, len(nodes), jobs, func(_, k int) error {
+	err = pool.Each(ctx, len(nodes), jobs, func(wk, k int) error {
 		n := &nodes[k]
 		ls := n.links[:0]
 		for _, l := range n.links {
-			if l.sim = Similarity(nodes[l.to].p, n.p, w); l.sim >= minSim {
+			if !l.exact || n.grown || nodes[l.to].grown {
+				l.sim = scratch[wk].x.similarity(nodes[l.to].p, n.p, &scratch[wk].y, w)
+			}
+			if l.sim >= minSim {
 				ls = append(ls, l)
 			}
 		}
@@ -238,18 +288,15 @@ func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float6
 // the formulations of two variants or more, in the order they began, with their first passages.
 func formulationsOf(nodes []node, nDocs int) ([]Formulation, []Passage) {
 	// documents in date order; within one, the passages most similar to an earlier one first
-	byDoc := map[int][]int{}
+	byDoc := make([][]int, nDocs)
 	for k := range nodes {
 		byDoc[nodes[k].doc] = append(byDoc[nodes[k].doc], k)
 	}
-	type group struct {
-		members []int
-		parent  map[int]int // member → the member it restates
-		sim     map[int]float64
-		docs    map[int]bool
-	}
-	var groups []*group
+	parent := make([]int32, len(nodes)) // the member a member restates, and how closely
+	psim := make([]float64, len(nodes))
+	var groups [][]int // members, in date order
 	earlier := func(k int, l link) bool { return nodes[l.to].doc < nodes[k].doc && nodes[l.to].group >= 0 }
+	var ls []link
 	for d := range nDocs {
 		ks := byDoc[d]
 		best := func(k int) float64 {
@@ -269,7 +316,7 @@ func formulationsOf(nodes []node, nDocs int) ([]Formulation, []Passage) {
 			return passageLess(nodes[ks[x]].p, nodes[ks[y]].p)
 		})
 		for _, k := range ks {
-			ls := append([]link(nil), nodes[k].links...)
+			ls = append(ls[:0], nodes[k].links...)
 			sort.SliceStable(ls, func(x, y int) bool {
 				if ls[x].sim != ls[y].sim {
 					return ls[x].sim > ls[y].sim
@@ -281,45 +328,47 @@ func formulationsOf(nodes []node, nDocs int) ([]Formulation, []Passage) {
 				if !earlier(k, l) {
 					continue
 				}
-				g := groups[nodes[l.to].group]
-				if g.docs[d] {
-					continue
+				g := nodes[l.to].group
+				if m := groups[g]; nodes[m[len(m)-1]].doc == int32(d) {
+					continue // it has a passage of this document already
 				}
-				g.members = append(g.members, k)
-				g.parent[k], g.sim[k], g.docs[d] = l.to, l.sim, true
-				nodes[k].group = nodes[l.to].group
+				groups[g] = append(groups[g], k)
+				parent[k], psim[k] = l.to, l.sim
+				nodes[k].group = g
 				joined = true
 				break
 			}
 			if !joined && (len(nodes[k].links) > 0 || nodes[k].later) && nodes[k].group < 0 {
-				nodes[k].group = len(groups)
-				groups = append(groups, &group{members: []int{k}, parent: map[int]int{}, sim: map[int]float64{}, docs: map[int]bool{d: true}})
+				nodes[k].group = int32(len(groups))
+				groups = append(groups, []int{k})
 			}
 		}
+		byDoc[d] = nil
 	}
 	var out []Formulation
 	var first []Passage
+	pos := map[int]int{}
 	for _, g := range groups {
-		if len(g.members) < 2 {
+		if len(g) < 2 {
 			continue
 		}
-		pos := map[int]int{}
-		for i, k := range g.members {
+		clear(pos)
+		for i, k := range g {
 			pos[k] = i // members were added in date order
 		}
-		f := Formulation{}
+		f := Formulation{Variants: make([]Variant, 0, len(g))}
 		sum := 0.0
-		for i, k := range g.members {
+		for i, k := range g {
 			v := Variant{Passage: nodes[k].p, Parent: -1}
 			if i > 0 {
-				v.Parent, v.Similarity = pos[g.parent[k]], g.sim[k]
+				v.Parent, v.Similarity = pos[int(parent[k])], psim[k]
 				sum += v.Similarity
 			}
 			f.Variants = append(f.Variants, v)
 		}
-		f.Mean = sum / float64(len(g.members)-1)
+		f.Mean = sum / float64(len(g)-1)
 		out = append(out, f)
-		first = append(first, nodes[g.members[0]].p)
+		first = append(first, nodes[g[0]].p)
 	}
 	return out, first
 }
@@ -346,28 +395,53 @@ func dateLess(a, b time.Time) bool {
 	return a.Before(b)
 }
 
-// vec is a unit's keys as sorted ids with their weights, for the candidate index.
+// vec is a unit's keys as sorted ids with their counts, for the candidate index.
 type vec struct {
-	ids []uint32
-	w   []float64
+	ids    []uint32
+	counts []uint8 // at most 255
 }
 
-func vectors(units []*Unit, w *Weights) []vec {
+func vectors(units []*Unit) []vec {
 	out := make([]vec, len(units))
 	for u, un := range units {
-		ids := append([]uint32(nil), un.keys...)
-		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
-		v := vec{}
+		ids := slices.Clone(un.keys)
+		slices.Sort(ids)
+		v := vec{ids: ids[:0]}
 		for i, id := range ids {
 			if i > 0 && ids[i-1] == id {
+				if c := &v.counts[len(v.counts)-1]; *c < 255 {
+					*c++
+				}
 				continue
 			}
 			v.ids = append(v.ids, id)
-			v.w = append(v.w, w.of(id))
+			v.counts = append(v.counts, 1)
 		}
+		v.ids = slices.Clip(v.ids)
 		out[u] = v
 	}
 	return out
+}
+
+// couldMatch reports whether passages of two units could be similar at all: they share
+// MinSharedStems keys, and the weight of what they share reaches MinEvidence (Similarity).
+func couldMatch(a, b vec, w *Weights) bool {
+	shared := 0
+	var common int64
+	for x, y := 0, 0; x < len(a.ids) && y < len(b.ids); {
+		switch {
+		case a.ids[x] < b.ids[y]:
+			x++
+		case a.ids[x] > b.ids[y]:
+			y++
+		default:
+			shared++
+			common += w.fixed(a.ids[x]) * int64(min(a.counts[x], b.counts[y]))
+			x++
+			y++
+		}
+	}
+	return shared >= MinSharedStems && float64(common) >= MinEvidence*w.scale()*fixedOne
 }
 
 // Sorted-neighbourhood candidate generation.
@@ -396,7 +470,7 @@ type candidateIndex struct {
 	docOf    []int
 }
 
-func newCandidates(vecs []vec, docOf []int) *candidateIndex {
+func newCandidates(vecs []vec, docOf []int, w *Weights) *candidateIndex {
 	ix := &candidateIndex{postings: map[uint32][]int{}, sigs: make([]uint32, 0, len(vecs)*SignatureStems), sigEnd: make([]int, len(vecs)), docOf: docOf}
 	large := len(vecs) > LargeCorpus
 	for u := range vecs {
@@ -406,8 +480,13 @@ func newCandidates(vecs []vec, docOf []int) *candidateIndex {
 			for i := range order {
 				order[i] = i
 			}
-			w := vecs[u].w
-			sort.SliceStable(order, func(a, b int) bool { return w[order[a]] > w[order[b]] })
+			sort.SliceStable(order, func(a, b int) bool { // rarest first; ties by key, not by id (the order the workers met them)
+				ka, kb := ids[order[a]], ids[order[b]]
+				if wa, wb := w.of(ka), w.of(kb); wa != wb {
+					return wa > wb
+				}
+				return keyOf(ka) < keyOf(kb)
+			})
 			sel := make([]uint32, SignatureStems)
 			for i := range sel {
 				sel[i] = ids[order[i]]
@@ -459,10 +538,10 @@ func candidatePairs(a, b []Unit, w *Weights) [][2]int {
 	for j := range b {
 		pb[j] = &b[j]
 	}
-	va, vb := vectors(pa, w), vectors(pb, w)
+	va, vb := vectors(pa), vectors(pb)
 	for i := range va {
 		for j := range vb {
-			if sharedKeys(va[i].ids, vb[j].ids) >= MinSharedStems {
+			if couldMatch(va[i], vb[j], w) {
 				out = append(out, [2]int{i, j})
 			}
 		}

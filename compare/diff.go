@@ -86,6 +86,17 @@ func pieces(d *textproc.Doc, lx *textproc.Lexicon) []piece {
 	return out
 }
 
+// prepared is a text made ready to diff: its pieces, the indices of its content words among
+// them and those words.
+type prepared struct {
+	pieces  []piece
+	content []int
+	picked  []piece
+}
+
+// diffCache is how many prepared texts a Differ keeps.
+const diffCache = 1024
+
 var defaultLexicon = sync.OnceValue(textproc.DefaultLexicon)
 
 // WordDiff is Differ(textproc.DefaultLexicon())(a, b).
@@ -102,10 +113,33 @@ func WordDiff(a, b string) []Op { return Differ(defaultLexicon())(a, b) }
 func Differ(lx *textproc.Lexicon) func(a, b string) []Op {
 	words := lx.NewWords()
 	analyzers := sync.Pool{New: func() any { return words.NewAnalyzer() }}
-	return func(a, b string) []Op {
+	// A text's pieces are kept for the next diffs: a formulation's variant is diffed with its
+	// parent and then with the variants that restate it, and agency copy repeats word for word.
+	var mu sync.Mutex
+	cache := map[string]*prepared{}
+	prep := func(t string) *prepared {
+		mu.Lock()
+		x, ok := cache[t]
+		mu.Unlock()
+		if ok {
+			return x
+		}
 		an := analyzers.Get().(*textproc.Analyzer)
-		defer analyzers.Put(an)
-		pa, pb := pieces(an.Analyze(a), lx), pieces(an.Analyze(b), lx)
+		ps := pieces(an.Analyze(t), lx)
+		analyzers.Put(an)
+		x = &prepared{pieces: ps, content: contentOf(ps, lx)}
+		x.picked = pick(ps, x.content)
+		mu.Lock()
+		if len(cache) >= diffCache {
+			clear(cache)
+		}
+		cache[t] = x
+		mu.Unlock()
+		return x
+	}
+	return func(a, b string) []Op {
+		xa, xb := prep(a), prep(b)
+		pa, pb := xa.pieces, xb.pieces
 		var ops []Op
 		add := func(o Op) {
 			if k := len(ops); k > 0 && ops[k-1].Op == o.Op && ops[k-1].Class == o.Class {
@@ -143,9 +177,9 @@ func Differ(lx *textproc.Lexicon) func(a, b string) []Op {
 		// The content words first: the longest common sequence of them anchors the diff, so a
 		// shared content word is never given up for a function word; what lies between two
 		// anchors is diffed piece by piece.
-		ca, cb := contentOf(pa, lx), contentOf(pb, lx)
+		ca, cb := xa.content, xb.content
 		ia, ib := 0, 0
-		for _, pr := range lcs(pick(pa, ca), pick(pb, cb)) {
+		for _, pr := range lcs(xa.picked, xb.picked) {
 			if pr[0] < 0 || pr[1] < 0 {
 				continue
 			}

@@ -27,15 +27,25 @@ type Unit struct {
 }
 
 // word is a word of a unit: its bytes relative to the unit's start, and what alignment knows
-// of it.
+// of it, in 8 bytes: a corpus has millions.
 type word struct {
-	at      span
-	content bool // its key is in keys
-	cut     bool // a clause begins with it
-	stop    bool // a function word: a passage is widened over these, up to the clause's edge
+	start uint32
+	end   uint32 // its low 30 bits; wordCut and wordStop above them
 }
 
-type span struct{ start, end int32 }
+const (
+	wordCut  = 1 << 31 // a clause begins with the word
+	wordStop = 1 << 30 // a function word: a passage is widened over these, up to the clause's edge
+	wordEnd  = wordStop - 1
+	// MaxUnitBytes is the longest sentence that is a statement unit, in bytes (1 GiB): longer
+	// ones, which no news text has, are left out of alignment.
+	MaxUnitBytes = wordEnd
+)
+
+func (w word) from() int  { return int(w.start) }
+func (w word) to() int    { return int(w.end & wordEnd) }
+func (w word) cut() bool  { return w.end&wordCut != 0 }
+func (w word) stop() bool { return w.end&wordStop != 0 }
 
 // termRef is a lexicon term matched in a unit: its name and theme, and its words.
 type termRef struct {
@@ -95,7 +105,7 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 				toks = append(toks, i)
 			}
 		}
-		if len(toks) == 0 {
+		if len(toks) == 0 || s.End-s.Start > MaxUnitBytes {
 			continue
 		}
 		u := Unit{Doc: doc, Date: date, Index: len(out), Sentence: s.Index, Start: s.Start, End: s.End, Speaker: s.Speaker}
@@ -106,10 +116,15 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 			t, n := d.Tokens[i], d.Norm[i]
 			w := &u.words[k]
 			wordOf[i] = int32(k)
-			w.at = span{int32(t.Start - s.Start), int32(t.End - s.Start)}
-			w.cut = k > 0 && cutBefore(d, lx, toks[k-1], i)
-			w.stop = StopWords[n]
-			if isActor[i] || w.stop || hasDigit(n) || lx.IsName(n) || lx.IsReportingVerb(n) || lx.IsContinuation(n) || lx.IsTitle(n) {
+			w.start, w.end = uint32(t.Start-s.Start), uint32(t.End-s.Start)
+			if k > 0 && cutBefore(d, lx, toks[k-1], i) {
+				w.end |= wordCut
+			}
+			stop := StopWords[n]
+			if stop {
+				w.end |= wordStop
+			}
+			if isActor[i] || stop || hasDigit(n) || lx.IsName(n) || lx.IsReportingVerb(n) || lx.IsContinuation(n) || lx.IsTitle(n) {
 				continue
 			}
 			key := d.Key(i)
@@ -122,7 +137,6 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 			}
 			u.keys = append(u.keys, id)
 			u.at = append(u.at, int32(k))
-			w.content = true
 		}
 		for k := range d.Matches {
 			m := &d.Matches[k]

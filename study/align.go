@@ -35,7 +35,8 @@ func CheckMinSimilarity(v float64) error {
 }
 
 // Formulations finds the statements that recur across the corpus (compare.Recurring over the
-// documents in date order, so a history reads forward in time).
+// documents in date order, so a history reads forward in time). It releases the study's units
+// (NeedUnits) once they are linked.
 func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations, error) {
 	if o.MinSimilarity == 0 {
 		o.MinSimilarity = compare.DefaultMinSimilarity
@@ -83,14 +84,23 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 	if o.Top > 0 && len(f.List) > o.Top {
 		f.List = f.List[:o.Top]
 	}
-	// The formulations' units are copies, so that they do not keep every document's units in
-	// memory once the study releases them (Release).
+	// The formulations' units are copies, one per unit, and the study's units are released: the
+	// formulations do not keep every document's units in memory.
+	copies := map[*compare.Unit]*compare.Unit{}
 	for k := range f.List {
 		for v := range f.List[k].Variants {
-			u := *f.List[k].Variants[v].Passage.Unit
-			f.List[k].Variants[v].Passage.Unit = &u
+			p := &f.List[k].Variants[v].Passage
+			c, ok := copies[p.Unit]
+			if !ok {
+				u := *p.Unit
+				c = &u
+				copies[p.Unit] = c
+			}
+			p.Unit = c
 		}
 	}
+	copies, sorted = nil, nil
+	s.Release(NeedUnits) // the formulations hold their own
 	if err := s.withText(ctx, f.List); err != nil {
 		return nil, err
 	}
@@ -117,7 +127,9 @@ func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error
 		}
 		if err := s.withDoc(i, func(d *corpus.Document) {
 			for _, u := range us {
-				u.Text = strings.Clone(u.TextIn(d.Clean)) // not a part of the document's text, which would stay in memory
+				if u.Text == "" { // a unit in several formulations is one copy
+					u.Text = strings.Clone(u.TextIn(d.Clean)) // not a part of the document's text, which would stay in memory
+				}
 			}
 		}); err != nil {
 			return err
