@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/readout/readout/textproc"
 )
 
 // Weights are the inverse document frequencies of alignment keys over the units of a corpus:
@@ -73,9 +75,14 @@ func (c *WeightCounter) Add(units []Unit) {
 			}
 		}
 	}
+	c.add(len(units), local)
+}
+
+// add counts n units with keys local (each unit's distinct keys, in turn).
+func (c *WeightCounter) add(n int, local []uint32) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.n += float64(len(units))
+	c.n += float64(n)
 	for _, k := range local {
 		k &^= genericBit
 		for int(k) >= len(c.df) {
@@ -83,6 +90,28 @@ func (c *WeightCounter) Add(units []Unit) {
 		}
 		c.df[k]++
 	}
+}
+
+// AddDoc counts the keys of the units of an analysed document, as Add(Units(…, d, lx)) would,
+// without making the units.
+func (c *WeightCounter) AddDoc(d *textproc.Doc, lx *textproc.Lexicon) {
+	sc := newUnitScan(d, lx)
+	var local, unit []uint32
+	n := 0
+	for _, s := range d.Sentences {
+		if !sc.unit(s) {
+			continue
+		}
+		n++
+		unit = unit[:0]
+		for i := s.TokStart; i < s.TokEnd; i++ {
+			if id := sc.ids[i]; id != 0 && !slices.Contains(unit, id) {
+				unit = append(unit, id)
+			}
+		}
+		local = append(local, unit...)
+	}
+	c.add(n, local)
 }
 
 // Merge adds another counter's counts.

@@ -373,7 +373,7 @@ func formulationsOf(nodes []node, nDocs int) ([]Formulation, []Passage) {
 	return out, first
 }
 
-// passageLess orders passages by date, document, unit and clause.
+// passageLess orders passages by date, document, unit, first word and last word.
 func passageLess(a, b Passage) bool {
 	ua, ub := a.Unit, b.Unit
 	if !ua.Date.Equal(ub.Date) {
@@ -385,7 +385,10 @@ func passageLess(a, b Passage) bool {
 	if ua.Index != ub.Index {
 		return ua.Index < ub.Index
 	}
-	return a.W1 < b.W1
+	if a.W1 != b.W1 {
+		return a.W1 < b.W1
+	}
+	return a.W2 < b.W2
 }
 
 func dateLess(a, b time.Time) bool {

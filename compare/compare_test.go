@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/textproc"
 )
 
@@ -254,5 +255,58 @@ func TestRepeats(t *testing.T) {
 	}
 	if len(fresh) != 1 || !strings.Contains(fresh[0].Text, "هاربين") {
 		t.Errorf("new statements %v, want the festival", fresh)
+	}
+}
+
+// Counting a document's keys without making its units gives the weights its units give.
+func TestAddDocCountsAsUnits(t *testing.T) {
+	c, err := corpus.Seed(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := textproc.DefaultLexicon()
+	byUnits, byDoc := NewWeightCounter(), NewWeightCounter()
+	for _, d := range c.Docs {
+		a := lx.Analyze(d.Clean)
+		byUnits.Add(Units(d.ID, d.Date, a, lx))
+		byDoc.AddDoc(a, lx)
+	}
+	wu, wd := byUnits.Weights(), byDoc.Weights()
+	if wu.units != wd.units || !slices.Equal(wu.w, wd.w) || wu.units == 0 {
+		t.Errorf("AddDoc: %v units and %d weights; Add of the units: %v and %d", wd.units, len(wd.w), wu.units, len(wu.w))
+	}
+}
+
+// MatchDoc finds what Match finds over the document's units, in the same order.
+func TestMatchDocIsMatch(t *testing.T) {
+	c, err := corpus.Seed(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := textproc.DefaultLexicon()
+	var all [][]Unit
+	for _, d := range c.Docs {
+		all = append(all, Units(d.ID, d.Date, lx.Analyze(d.Clean), lx))
+	}
+	w := NewWeights(all...)
+	m := NewMatcher(all[4], w)
+	total := 0
+	for k, d := range c.Docs[:4] {
+		want := m.Match(all[k], DefaultMinSimilarity)
+		got := m.MatchDoc(d.ID, d.Date, lx.Analyze(d.Clean), lx, DefaultMinSimilarity)
+		if len(got) != len(want) {
+			t.Errorf("%s: MatchDoc found %d pairs, Match %d", d.ID, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			g, x := got[i], want[i]
+			if g.A != x.A || g.Similarity != x.Similarity || g.B.Unit.Index != x.B.Unit.Index || g.B.W1 != x.B.W1 || g.B.W2 != x.B.W2 || g.B.Text() != x.B.Text() {
+				t.Errorf("%s pair %d: %q ~ %q (%v), want %q ~ %q (%v)", d.ID, i, g.A.Text(), g.B.Text(), g.Similarity, x.A.Text(), x.B.Text(), x.Similarity)
+			}
+		}
+		total += len(got)
+	}
+	if total == 0 {
+		t.Error("no pairs: the test compares nothing")
 	}
 }

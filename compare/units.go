@@ -87,69 +87,157 @@ var StopWords = func() map[string]bool {
 // formulation: not function words, reporting verbs, titles, or the names of the sides
 // (textproc.Lexicon.IsName, actor matches).
 func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []Unit {
-	isActor := make([]bool, len(d.Tokens))
+	sc := newUnitScan(d, lx)
+	// one allocation for the words, keys and places of all the document's units
+	nw, nk := 0, 0
+	for _, s := range d.Sentences {
+		if !sc.unit(s) {
+			continue
+		}
+		for i := s.TokStart; i < s.TokEnd; i++ {
+			if sc.isWord(i) {
+				nw++
+				if sc.ids[i] != 0 {
+					nk++
+				}
+			}
+		}
+	}
+	b := unitBuilder{words: make([]word, 0, nw), keys: make([]uint32, 0, nk), at: make([]int32, 0, nk)}
+	var out []Unit
+	for _, s := range d.Sentences {
+		if sc.unit(s) {
+			out = append(out, sc.build(&b, s, doc, date, len(out)))
+		}
+	}
+	return out
+}
+
+// unitBuilder holds the memory units are made in: their slices are parts of these.
+type unitBuilder struct {
+	words []word
+	keys  []uint32
+	at    []int32
+}
+
+// build makes the unit of sentence s, the index-th unit of its document.
+func (sc *unitScan) build(b *unitBuilder, s textproc.Sentence, doc string, date time.Time, index int) Unit {
+	d, lx := sc.d, sc.lx
+	u := Unit{Doc: doc, Date: date, Index: index, Sentence: s.Index, Start: s.Start, End: s.End, Speaker: s.Speaker}
+	u.Text = u.TextIn(d.Text)
+	w0, k0 := len(b.words), len(b.keys)
+	wordOf := sc.wordOf[:0] // by token, from the sentence's first: its word, or -1
+	prev := -1
+	for i := s.TokStart; i < s.TokEnd; i++ {
+		if !sc.isWord(i) {
+			wordOf = append(wordOf, -1)
+			continue
+		}
+		k := len(b.words) - w0
+		wordOf = append(wordOf, int32(k))
+		t, n := d.Tokens[i], d.Norm[i]
+		w := word{start: uint32(t.Start - s.Start), end: uint32(t.End - s.Start)}
+		if prev >= 0 && cutBefore(d, lx, prev, i) {
+			w.end |= wordCut
+		}
+		if StopWords[n] {
+			w.end |= wordStop
+		}
+		b.words = append(b.words, w)
+		prev = i
+		if id := sc.ids[i]; id != 0 {
+			b.keys, b.at = append(b.keys, id), append(b.at, int32(k))
+		}
+	}
+	sc.wordOf = wordOf
+	u.words = b.words[w0:len(b.words):len(b.words)]
+	if len(b.keys) > k0 {
+		u.keys, u.at = b.keys[k0:len(b.keys):len(b.keys)], b.at[k0:len(b.at):len(b.at)]
+	}
+	for sc.mi < len(d.Matches) && d.Matches[sc.mi].TokStart < s.TokStart {
+		sc.mi++ // d.Matches are in text order
+	}
+	for j := sc.mi; j < len(d.Matches) && d.Matches[j].TokStart < s.TokEnd; j++ {
+		m := &d.Matches[j]
+		w1 := wordOf[m.TokStart-s.TokStart]
+		if w1 < 0 || m.TokEnd > s.TokEnd {
+			continue
+		}
+		u.terms = append(u.terms, termRef{term: m.Term, theme: m.Theme, named: lx.NamesThings(m.Theme), w1: w1, w2: wordOf[m.TokEnd-1-s.TokStart]})
+		if !slices.Contains(u.Themes, m.Theme) {
+			u.Themes = append(u.Themes, m.Theme)
+		}
+	}
+	return u
+}
+
+// unitScan is what Units and WeightCounter.AddDoc know of a document's words: each word's
+// alignment key id, 0 for a word that is no evidence (key).
+type unitScan struct {
+	d       *textproc.Doc
+	lx      *textproc.Lexicon
+	isActor []bool
+	termKey map[int]string
+	ids     []uint32 // by token
+	wordOf  []int32
+	mi      int // the first theme match not before the sentence built last
+}
+
+func newUnitScan(d *textproc.Doc, lx *textproc.Lexicon) *unitScan {
+	sc := &unitScan{d: d, lx: lx, isActor: make([]bool, len(d.Tokens)), ids: make([]uint32, len(d.Tokens))}
 	for _, m := range d.Actors {
 		for i := m.TokStart; i < m.TokEnd; i++ {
-			isActor[i] = true
+			sc.isActor[i] = true
 		}
 	}
 	// The words of a theme match are keyed as the words of its term's first spelling when the
 	// two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي للتعاون), so spelling
 	// variants align; else by their own keys.
-	termKey := termKeys(d, lx, true)
-	var out []Unit
-	for _, s := range d.Sentences {
-		var toks []int // token indices of the sentence's words
-		for i := s.TokStart; i < s.TokEnd; i++ {
-			if d.Tokens[i].Kind == textproc.Word && d.Norm[i] != "" {
-				toks = append(toks, i)
-			}
+	sc.termKey = termKeys(d, lx, true)
+	for i := range d.Tokens {
+		if sc.isWord(i) {
+			sc.ids[i], _ = sc.key(i)
 		}
-		if len(toks) == 0 || s.End-s.Start > MaxUnitBytes {
-			continue
-		}
-		u := Unit{Doc: doc, Date: date, Index: len(out), Sentence: s.Index, Start: s.Start, End: s.End, Speaker: s.Speaker}
-		u.Text = u.TextIn(d.Text)
-		u.words = make([]word, len(toks))
-		wordOf := map[int]int32{}
-		for k, i := range toks {
-			t, n := d.Tokens[i], d.Norm[i]
-			w := &u.words[k]
-			wordOf[i] = int32(k)
-			w.start, w.end = uint32(t.Start-s.Start), uint32(t.End-s.Start)
-			if k > 0 && cutBefore(d, lx, toks[k-1], i) {
-				w.end |= wordCut
-			}
-			stop := StopWords[n]
-			if stop {
-				w.end |= wordStop
-			}
-			if isActor[i] || stop || hasDigit(n) || lx.IsName(n) || lx.IsReportingVerb(n) || lx.IsContinuation(n) || lx.IsTitle(n) {
-				continue
-			}
-			key := d.Key(i)
-			if tk, ok := termKey[i]; ok {
-				key = tk
-			}
-			id := internKey(key)
-			if lx.IsGeneric(n) {
-				id |= genericBit
-			}
-			u.keys = append(u.keys, id)
-			u.at = append(u.at, int32(k))
-		}
-		for k := range d.Matches {
-			m := &d.Matches[k]
-			if w1, ok := wordOf[m.TokStart]; ok {
-				u.terms = append(u.terms, termRef{term: m.Term, theme: m.Theme, named: lx.NamesThings(m.Theme), w1: w1, w2: wordOf[m.TokEnd-1]})
-				if !slices.Contains(u.Themes, m.Theme) {
-					u.Themes = append(u.Themes, m.Theme)
-				}
-			}
-		}
-		out = append(out, u)
 	}
-	return out
+	return sc
+}
+
+func (sc *unitScan) isWord(i int) bool {
+	return sc.d.Tokens[i].Kind == textproc.Word && sc.d.Norm[i] != ""
+}
+
+// unit reports whether a sentence is a statement unit: it has words, and is not longer than
+// MaxUnitBytes.
+func (sc *unitScan) unit(s textproc.Sentence) bool {
+	if s.End-s.Start > MaxUnitBytes {
+		return false
+	}
+	for i := s.TokStart; i < s.TokEnd; i++ {
+		if sc.isWord(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// key returns the alignment key id of word i when it is a content word: not a function word, a
+// word with digits, a reporting verb or participle, a title, or a name of the sides.
+func (sc *unitScan) key(i int) (uint32, bool) {
+	d := sc.d
+	n := d.Norm[i]
+	roles := d.Roles(i)
+	if sc.isActor[i] || StopWords[n] || hasDigit(n) || roles&(textproc.RoleName|textproc.RoleReporting|textproc.RoleContinuation|textproc.RoleTitle) != 0 {
+		return 0, false
+	}
+	key := d.Key(i)
+	if tk, ok := sc.termKey[i]; ok {
+		key = tk
+	}
+	id := internKey(key)
+	if roles&textproc.RoleGeneric != 0 {
+		id |= genericBit
+	}
+	return id, true
 }
 
 // cutBefore reports whether a clause begins with the word at token i, after the word at prev.

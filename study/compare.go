@@ -155,10 +155,9 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 		kept[k] = map[compare.Passage][]compare.PassagePair{}
 	}
 	err = Each(ctx, s, true, func(d *corpus.Document, an *textproc.Doc) [][]compare.PassagePair {
-		cu := compare.Units(d.ID, d.Date, an, lx)
 		out := make([][]compare.PassagePair, len(news))
 		for k := range news {
-			out[k] = matchers[k].Match(cu, o.MinSimilarity)
+			out[k] = matchers[k].MatchDoc(d.ID, d.Date, an, lx, o.MinSimilarity)
 		}
 		return out
 	}, func(_ int, found [][]compare.PassagePair) error {
@@ -179,9 +178,24 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 	}
 	diff := s.differ()
 	for k := range results {
+		// the new passages in text order, each with its corpus passages in corpus order
+		news := make([]compare.Passage, 0, len(kept[k]))
+		for p := range kept[k] {
+			news = append(news, p)
+		}
+		sort.Slice(news, func(i, j int) bool {
+			a, b := news[i], news[j]
+			if a.Unit.Index != b.Unit.Index {
+				return a.Unit.Index < b.Unit.Index
+			}
+			if a.W1 != b.W1 {
+				return a.W1 < b.W1
+			}
+			return a.W2 < b.W2
+		})
 		var pairs []compare.PassagePair
-		for _, list := range kept[k] {
-			pairs = append(pairs, list...)
+		for _, p := range news {
+			pairs = append(pairs, kept[k][p]...)
 		}
 		res := &results[k]
 		res.Repeats, res.Fresh = compare.Repeats(newUnits[k], pairs, w, o.MinSimilarity, diff)

@@ -311,17 +311,17 @@ func (s *Study) compute(need Need, d *corpus.Document, analyse func() *textproc.
 	if need&NeedVectors != 0 {
 		p.vector = stemVector(an, s.vocab)
 	}
-	if need&(NeedUnits|NeedUnitWeights) != 0 {
+	if need&NeedUnits != 0 {
 		units := compare.Units(d.ID, d.Date, an, s.lx)
 		if need&NeedUnitWeights != 0 {
 			s.unitDF.Add(units)
 		}
-		if need&NeedUnits != 0 {
-			for k := range units {
-				units[k].Text = "" // read back for the units shown (withText)
-			}
-			p.units = units
+		for k := range units {
+			units[k].Text = "" // read back for the units shown (withText)
 		}
+		p.units = units
+	} else if need&NeedUnitWeights != 0 {
+		s.unitDF.AddDoc(an, s.lx) // the weights without the units
 	}
 	if need&NeedFigures != 0 {
 		p.fig = figuresOf(d.Clean)

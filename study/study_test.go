@@ -217,3 +217,67 @@ func TestOptionChecks(t *testing.T) {
 		t.Errorf("theme: %v", err)
 	}
 }
+
+// A comparison does not depend on the order of anything but its input: with many corpus
+// passages as similar as one another, which ones make a repeat's history is decided by corpus
+// order, the same every run.
+func TestCompareIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	// a long statement, and its first words alone: the new article's passages that restate
+	// them begin at one word and are as similar (1.00) to their corpus passages
+	long := "ناقش الجانبان مشروعات الغاز المسال والقطارات السريعة والموانئ الجافة والأقمار الصناعية والمفاعلات النووية الصغيرة والممرات القطبية."
+	short := "ناقش الجانبان مشروعات الغاز المسال والقطارات السريعة."
+	lines := []string{long, "وأكد الطرفان أنهما يدعمان بعضهما بعضا بقوة في حماية السيادة والأمن."}
+	var rec strings.Builder
+	for i := range 40 {
+		text := strings.Join(lines, " ")
+		if i%2 == 1 {
+			text = short + " " + lines[1]
+		}
+		b, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("d%02d", i), "date": fmt.Sprintf("2021-%02d-%02d", 1+i%12, 1+i%28), "text": text})
+		rec.Write(b)
+		rec.WriteByte('\n')
+	}
+	corpusPath := filepath.Join(dir, "c.jsonl")
+	newPath := filepath.Join(dir, "new.txt")
+	if err := os.WriteFile(corpusPath, []byte(rec.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(newPath, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for run := range 6 {
+		ctx := context.Background()
+		s, err := Open(ctx, []string{corpusPath}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		news, err := s.OpenFiles(ctx, []string{newPath})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Compare(ctx, news, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, r := range res[0].Repeats {
+			fmt.Fprintf(&b, "%s|", r.New.Text())
+			for _, v := range r.History {
+				fmt.Fprintf(&b, "%s:%d ", v.Unit().Doc, v.Passage.W1)
+			}
+			b.WriteByte('\n')
+		}
+		if run == 0 {
+			first = b.String()
+			if len(res[0].Repeats) < 2 {
+				t.Fatalf("%d repeats: the test needs several", len(res[0].Repeats))
+			}
+			continue
+		}
+		if b.String() != first {
+			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", run, b.String(), first)
+		}
+	}
+}

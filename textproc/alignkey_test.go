@@ -48,3 +48,33 @@ func TestAlignKey(t *testing.T) {
 		t.Error("numbers and empty words are their own key")
 	}
 }
+
+// A word's roles, computed once per distinct word, are the lexicon's predicates.
+func TestRolesArePredicates(t *testing.T) {
+	lx := DefaultLexicon()
+	d := lx.Analyze("وقال الرئيس شي إن تعزيز العلاقات الثنائية مضيفا أن الصين تدعم روسيا في مجلس الأمن.")
+	if len(d.Tokens) == 0 || !d.forms[0].hasStem {
+		t.Fatal("no tokens, or roles not cached by the analyzer")
+	}
+	seen := WordRoles(0)
+	for i := range d.Tokens {
+		n := d.Norm[i]
+		want := WordRoles(0)
+		for _, c := range []struct {
+			on   bool
+			role WordRoles
+		}{{lx.IsName(n), RoleName}, {lx.IsGeneric(n), RoleGeneric}, {lx.IsReportingVerb(n), RoleReporting}, {lx.IsContinuation(n), RoleContinuation}, {lx.IsTitle(n), RoleTitle}} {
+			if c.on {
+				want |= c.role
+			}
+		}
+		if got := d.Roles(i); got != want {
+			t.Errorf("%q: roles %05b, want %05b", n, got, want)
+		}
+		seen |= want
+	}
+	// the sentence has a word of each role, so each bit is checked
+	if seen != RoleName|RoleGeneric|RoleReporting|RoleContinuation|RoleTitle {
+		t.Errorf("roles seen %05b: the sentence lacks a role", seen)
+	}
+}

@@ -106,6 +106,7 @@ func (a *Analyzer) makeForm(raw string) *form {
 	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
 		f.stem, f.key, f.hasStem = Stem(f.norm), a.lx.Key(f.norm), true
+		f.roles = a.lx.Roles(f.norm)
 	}
 	f.raw = strings.Clone(raw)
 	return &f
@@ -297,6 +298,15 @@ func (d *Doc) Key(i int) string {
 		return d.forms[i].key
 	}
 	return d.lx.Key(d.Norm[i])
+}
+
+// Roles returns what statement alignment makes of token i (Lexicon.Roles of its normalized
+// form), computed once per distinct word by the Analyzer.
+func (d *Doc) Roles(i int) WordRoles {
+	if d.forms[i].hasStem {
+		return d.forms[i].roles
+	}
+	return d.lx.Roles(d.Norm[i])
 }
 
 // SentenceText returns a sentence's text.

@@ -668,6 +668,37 @@ func (lx *Lexicon) IsGeneric(norm string) bool { return lx.generic[AlignKey(norm
 // Road), so that the words of its terms are the name's, not ordinary words.
 func (lx *Lexicon) NamesThings(theme string) bool { return lx.named[theme] }
 
+// WordRoles are what statement alignment makes of a word, as bits: the lexicon's lists it is
+// in (Lexicon.Roles).
+type WordRoles uint8
+
+// Word roles.
+const (
+	RoleName         WordRoles = 1 << iota // IsName
+	RoleGeneric                            // IsGeneric
+	RoleReporting                          // IsReportingVerb
+	RoleContinuation                       // IsContinuation
+	RoleTitle                              // IsTitle
+)
+
+// Roles returns the roles of a normalized word.
+func (lx *Lexicon) Roles(norm string) WordRoles {
+	var r WordRoles
+	k := AlignKey(norm)
+	for _, c := range []struct {
+		on   bool
+		role WordRoles
+	}{
+		{lx.names[k], RoleName}, {lx.generic[k], RoleGeneric}, {lx.verbs.has(norm), RoleReporting},
+		{lx.continuations.has(norm), RoleContinuation}, {lx.titles.has(norm), RoleTitle},
+	} {
+		if c.on {
+			r |= c.role
+		}
+	}
+	return r
+}
+
 // IsTitle reports whether a normalized token is a title or one of the words that may stand
 // between a verb and its subject (الرئيس، اليوم، president).
 func (lx *Lexicon) IsTitle(norm string) bool { return lx.titles.has(norm) }

@@ -23,6 +23,7 @@ type form struct {
 	key     string // the lexicon's Key(norm), likewise
 	hasStem bool
 	class   wordClass // the speaker rules' word lists it is in, when made by an Analyzer
+	roles   WordRoles // what statement alignment makes of it, likewise (with the stem)
 }
 
 // The lexicon's indexes, by id.
