@@ -29,10 +29,13 @@ func newCmdAlign(a *app, runF func(*alignOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "align [PATH ...]",
 		Short: "The formulations that recur across a corpus, each with its history of wording changes",
-		Long: `Find the statements that recur across the corpus: groups of aligned units from different
-documents (one per document), each variant in date order with its word diff from the one before,
-so a formulation's history reads top to bottom. Ranked by how many documents they span.`,
+		Long: `Find the formulations that recur across the corpus: passages of different documents (one
+per document) that state the same thing, each variant in date order with its speaker, its
+similarity to the earlier variant it restates and its word diff from it, and, where a list of named
+things changed, what was added and dropped; --collate adds the variants side by side, word by word.
+A formulation's history reads top to bottom. Ranked by how many documents they span.`,
 		Example: `  readout align
+  readout align --top 5 --collate
   readout align --min-docs 3 --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -43,7 +46,7 @@ so a formulation's history reads top to bottom. Ranked by how many documents the
 		},
 	}
 	f := cmd.Flags()
-	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which two units are linked")
+	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which two passages are linked")
 	f.IntVar(&opts.MinDocs, "min-docs", 2, "show formulations found in at least this many documents")
 	f.IntVar(&opts.Top, "top", 0, "show only the N highest-ranked formulations (0: all)")
 	f.BoolVar(&opts.Collate, "collate", false, "with each formulation, its collation: one column per document, the aligned words in rows")

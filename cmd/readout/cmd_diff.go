@@ -24,11 +24,14 @@ func newCmdDiff(a *app, runF func(*diffOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "diff A B",
 		Short: "Align the statements of two documents and show word by word what changed",
-		Long: `Align the statement units (sentences and clauses) of two documents one to one, and show for
-each aligned pair its word-level diff, each change classified: orthographic (the same after
-normalization: hamza, ta marbuta, diacritics, spacing), morphological (same stem, other clitic or
-affix), reordered, substitution, insertion or deletion. Units found only in A are dropped, only in
-B added. A and B are document ids of the corpus (--corpus, default the bundled one) or file paths.
+		Long: `Pair the passages of two documents that state the same thing (a formulation inside a
+sentence, found by aligning the sentences' content words; each passage in one pair at most, the
+most similar first), and show for each pair its word-level diff, each change classified:
+orthographic (the same after normalization: hamza, ta marbuta, diacritics, spacing), morphological
+(same stem, other clitic or affix), reordered, substitution, insertion or deletion; where the two
+passages list named things, what was added and dropped. Sentences with no passage paired are
+dropped (only in A) or added (only in B). A and B are document ids of the corpus (--corpus,
+default the bundled one) or file paths.
 
 Text output uses git's word-diff convention [-removed-]{+added+}, in colour on a terminal.`,
 		Example: `  readout diff 2022-12-30-video 2023-10-18-brf
