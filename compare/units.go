@@ -229,11 +229,12 @@ func (sc *unitScan) key(i int) (uint32, bool) {
 	if sc.isActor[i] || StopWords[n] || hasDigit(n) || roles&(textproc.RoleName|textproc.RoleReporting|textproc.RoleContinuation|textproc.RoleTitle) != 0 {
 		return 0, false
 	}
-	key := d.Key(i)
+	var id uint32
 	if tk, ok := sc.termKey[i]; ok {
-		key = tk
+		id = internKey(tk)
+	} else {
+		id = d.KeyID(i)
 	}
-	id := internKey(key)
 	if roles&textproc.RoleGeneric != 0 {
 		id |= genericBit
 	}

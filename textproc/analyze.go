@@ -106,7 +106,7 @@ func (a *Analyzer) makeForm(raw string) *form {
 	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
 		f.stem, f.key, f.hasStem = Stem(f.norm), a.lx.Key(f.norm), true
-		f.roles = a.lx.Roles(f.norm)
+		f.roles, f.keyID = a.lx.Roles(f.norm), KeyID(f.key)
 	}
 	f.raw = strings.Clone(raw)
 	return &f
@@ -298,6 +298,15 @@ func (d *Doc) Key(i int) string {
 		return d.forms[i].key
 	}
 	return d.lx.Key(d.Norm[i])
+}
+
+// KeyID returns the id of token i's alignment key (KeyID of Key(i)), computed once per distinct
+// word by the Analyzer.
+func (d *Doc) KeyID(i int) uint32 {
+	if d.forms[i].hasStem {
+		return d.forms[i].keyID
+	}
+	return KeyID(d.Key(i))
 }
 
 // Roles returns what statement alignment makes of token i (Lexicon.Roles of its normalized

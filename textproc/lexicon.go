@@ -43,11 +43,12 @@ type Lexicon struct {
 	complementizer wordSet // words that open the reported content (أن، إن، إلى)
 	openers        wordSet // prepositions that open an adverbial before a verb (في، على)
 
-	names     wordSet           // alignment keys of words that name the sides or frame the statement: no evidence of a formulation
-	generic   wordSet           // alignment keys of words too common in the genre to be much evidence (formulations.generic)
-	named     map[string]bool   // themes whose terms name things (formulations.named)
-	equiv     map[string]string // alignment key → the key of its class of declared equivalents
-	equivKind map[string]string // alignment key → "morphological" or "paraphrase"
+	names     wordSet             // alignment keys of words that name the sides or frame the statement: no evidence of a formulation
+	generic   wordSet             // alignment keys of words too common in the genre to be much evidence (formulations.generic)
+	termWords map[string][]string // a term's name → the words of its first spelling
+	named     map[string]bool     // themes whose terms name things (formulations.named)
+	equiv     map[string]string   // alignment key → the key of its class of declared equivalents
+	equivKind map[string]string   // alignment key → "morphological" or "paraphrase"
 
 	themeIndex *index
 	exclIndex  *index
@@ -648,16 +649,7 @@ func (lx *Lexicon) IsName(norm string) bool { return lx.names[AlignKey(norm)] }
 
 // TermWords returns the normalized words of a term's first spelling (the term's name), nil
 // when the lexicon has no such term.
-func (lx *Lexicon) TermWords(term string) []string {
-	for _, t := range lx.Themes {
-		for _, p := range t.Terms {
-			if p.Term == term && p.Text == term {
-				return p.Words
-			}
-		}
-	}
-	return nil
-}
+func (lx *Lexicon) TermWords(term string) []string { return lx.termWords[term] }
 
 // IsGeneric reports whether a normalized word is too common in the genre to be much evidence
 // that two passages state the same thing (العلاقات، الثنائية، الوضع الدولي): the lexicon's

@@ -21,6 +21,7 @@ type form struct {
 	cands   *[numIndexes][]*Pattern
 	stem    string // Stem(norm), computed once per word by an Analyzer (hasStem)
 	key     string // the lexicon's Key(norm), likewise
+	keyID   uint32 // KeyID(key), likewise
 	hasStem bool
 	class   wordClass // the speaker rules' word lists it is in, when made by an Analyzer
 	roles   WordRoles // what statement alignment makes of it, likewise (with the stem)
@@ -243,6 +244,14 @@ func longest(hits []hit) []hit {
 }
 
 func (lx *Lexicon) build() {
+	lx.termWords = map[string][]string{}
+	for _, t := range lx.Themes {
+		for _, p := range t.Terms {
+			if _, ok := lx.termWords[p.Term]; !ok && p.Text == p.Term {
+				lx.termWords[p.Term] = p.Words
+			}
+		}
+	}
 	var terms []*Pattern
 	for _, t := range lx.Themes {
 		terms = append(terms, t.Terms...)
