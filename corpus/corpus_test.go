@@ -419,6 +419,22 @@ func TestOrigOffset(t *testing.T) {
 	}
 }
 
+// Every offset where something begins maps to that byte of the original, also right after a
+// removed line (where OrigOffset, meant for ends, gives the end of the text before it).
+func TestOrigStartOffset(t *testing.T) {
+	c, err := Seed(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range c.Docs {
+		for i := 0; i < len(d.Clean); i++ {
+			if o := d.OrigStartOffset(i); d.Text[o] != d.Clean[i] {
+				t.Fatalf("%s: clean offset %d maps to %d: %q vs %q", d.ID, i, o, d.Text[o], d.Clean[i])
+			}
+		}
+	}
+}
+
 func TestRulesFile(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "rules.yaml", []byte("disable: [counter]\nrules:\n  - id: agency\n    lines: [\"(شينخوا)\"]\n"))

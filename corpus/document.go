@@ -98,6 +98,20 @@ func (d *Document) Release() {
 	}
 }
 
+// OrigStartOffset maps a byte offset in Clean where something begins to the corresponding
+// offset in Text: an offset at the end of a span, where boilerplate was removed, maps to the
+// start of the next span (the text that follows the removal), not to the removed text.
+func (d *Document) OrigStartOffset(clean int) int {
+	i := sort.Search(len(d.Spans), func(i int) bool {
+		return d.Spans[i].CleanStart+d.Spans[i].Len > clean
+	})
+	if i == len(d.Spans) || clean < d.Spans[i].CleanStart {
+		return d.OrigOffset(clean)
+	}
+	s := d.Spans[i]
+	return s.OrigStart + clean - s.CleanStart
+}
+
 // HasDate reports whether the document's date is known.
 func (d *Document) HasDate() bool { return !d.Date.IsZero() }
 

@@ -7,7 +7,7 @@ type Terms struct {
 	SpeakersTitle                                                        string
 	Time, Per1k, Theme, Document, ShiftAxis, Mentions                    string
 	Source                                                               string
-	KeynessAxis, Joint, None                                             string
+	KeynessAxis, Joint, None, Other                                      string
 	KeyFindings, Formulations, DiffLegend, Methods, HowToCite, RunRecord string
 	ThemeRates, KeynessTables, Charts, GeneratedOn, Corpus, Period       string
 	NoData                                                               string
@@ -27,7 +27,7 @@ func TermsFor(lang string) (Terms, error) {
 		KeynessTitle: t("chart.keyness.title"), SimilarityTitle: t("chart.similarity.title"), SpeakersTitle: t("chart.speakers.title"),
 		Time: t("axis.time"), Per1k: t("axis.per_1k"), Theme: t("axis.theme"), Document: t("axis.document"),
 		ShiftAxis: t("axis.shift"), Mentions: t("axis.mentions"), Source: t("word.source"), KeynessAxis: t("axis.keyness"),
-		Joint: t("speaker.joint"), None: t("speaker.none"),
+		Joint: t("speaker.joint"), None: t("speaker.none"), Other: t("speaker.other"),
 		KeyFindings: t("heading.findings"), Formulations: t("heading.formulations"), DiffLegend: t("diff.legend"),
 		Methods: t("heading.methods"), HowToCite: t("heading.cite"), RunRecord: t("heading.run_record"),
 		ThemeRates: t("heading.rates_table"), KeynessTables: t("heading.keyness"), Charts: t("heading.charts"),

@@ -101,3 +101,29 @@ func ExampleSections_Chart() {
 	fmt.Println(ch.Name, ch.WriteTo(f, "svg", 0))
 	// Output: theme-rates <nil>
 }
+
+// Audit a "who said what" figure: the sentences behind Putin's mentions of sovereignty, with
+// the rule, reporting word and subject that attributed each.
+func ExampleStudy_Sentences() {
+	ctx := context.Background()
+	s, err := study.Open(ctx, nil, study.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	theme, _ := s.ThemeIndices([]string{"sovereignty"})
+	err = s.Sentences(ctx, study.SentencesOptions{Speaker: "putin", Themes: theme}, func(rows []study.SentenceRow) error {
+		for _, r := range rows {
+			fmt.Printf("%s #%d: %s by %s (cue %q, source %q)\n", r.Doc, r.Index, r.Speaker, r.Rule, r.Cue.Text, r.Source.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 2020-07-08-call #12: putin by subject-after (cue "قال", source "بوتين")
+	// 2020-07-08-call #13: putin by implicit-subject (cue "وأضاف", source "")
+	// 2020-07-08-call #14: putin by subject-after (cue "ولفت", source "بوتين")
+	// 2022-02-04-beijing #20: putin by implicit-subject (cue "واستطرد", source "")
+}

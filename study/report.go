@@ -221,6 +221,8 @@ func (x *Sections) SpeakerLabel(id string) string {
 		return x.terms.Joint
 	case textproc.SpeakerNone:
 		return x.terms.None
+	case textproc.SpeakerOther:
+		return x.terms.Other
 	}
 	for _, a := range x.s.lx.Actors {
 		if a.ID == id {

@@ -13,6 +13,7 @@ import (
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
+	"github.com/readout/readout/textproc"
 )
 
 // Report assembles the report's content around its charts.
@@ -238,6 +239,19 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 		out = append(out, describe(rows[i]))
 	}
 	out = append(out, m.Text("finding.few_documents", "from_n", len(p.FromDocs), "from", from, "to_n", len(p.ToDocs), "to", to))
+	// who said the statements: how many are attributed, to the sides or to others
+	var att attribution
+	counted := map[string]bool{}
+	for _, r := range x.table(metrics.GroupBy{Speaker: true}) {
+		if !counted[r.Key.Speaker] { // a group's rows, one a theme, share its sentence count
+			counted[r.Key.Speaker] = true
+			att.add(r.Key.Speaker, r.TotalSentences)
+		}
+	}
+	if att.all > 0 {
+		out = append(out, m.Text("finding.attribution", "all", att.all, "sides", att.sides, "sides_percent", pct(att.sides, att.all),
+			"other", att.other, "none", att.none, "none_percent", pct(att.none, att.all)))
+	}
 	// who emphasised what
 	for i, th := range x.themes {
 		if i >= 3 {
@@ -249,7 +263,7 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 				continue
 			}
 			total += r.Count
-			if r.Key.Speaker != "none" && r.Count > bestN {
+			if r.Key.Speaker != textproc.SpeakerNone && r.Key.Speaker != textproc.SpeakerOther && r.Count > bestN {
 				best, bestN = r.Key.Speaker, r.Count
 			}
 		}
@@ -440,3 +454,21 @@ func (x *Sections) runTable(run output.Run) reports.Table {
 	}
 	return t
 }
+
+// attribution counts sentences by who said them: the sides (an actor or joint), other speakers,
+// no one (narration, or no speaker found).
+type attribution struct{ all, sides, other, none int }
+
+func (a *attribution) add(speaker string, n int) {
+	a.all += n
+	switch speaker {
+	case textproc.SpeakerNone:
+		a.none += n
+	case textproc.SpeakerOther:
+		a.other += n
+	default:
+		a.sides += n
+	}
+}
+
+func pct(n, all int) string { return fmt.Sprintf("%.0f", 100*float64(n)/float64(all)) }

@@ -34,7 +34,7 @@ func View(p compare.Passage, d *corpus.Document) PassageView {
 		v.Themes = []string{}
 	}
 	if d != nil {
-		v.Start, v.End = d.OrigOffset(a), d.OrigOffset(b)
+		v.Start, v.End = d.OrigStartOffset(a), d.OrigOffset(b)
 	}
 	return v
 }
@@ -46,7 +46,7 @@ func UnitView(u *compare.Unit, d *corpus.Document) PassageView {
 		v.Themes = []string{}
 	}
 	if d != nil {
-		v.Start, v.End = d.OrigOffset(u.Start), d.OrigOffset(u.End)
+		v.Start, v.End = d.OrigStartOffset(u.Start), d.OrigOffset(u.End)
 	}
 	return v
 }

@@ -200,10 +200,22 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		sc.hits[id] = sc.hits[id][:0]
 	}
 	findAll(&sc.hits, forms)
-	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(sc.hits[actorIdx])}
+	// a name never runs across a sentence boundary (… as president. Xi noted)
+	// (dropped before the longest are kept, so that the shorter name within stays)
+	hits := sc.hits[actorIdx]
+	within := hits[:0]
+	for _, h := range hits {
+		if sentOf[h.start] == sentOf[h.end-1] {
+			within = append(within, h)
+		}
+	}
+	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(within)}
 	scan.attribute(d.Sentences)
 	d.Actors = slices.Grow(d.Actors, len(scan.hits))
 	for _, h := range scan.hits {
+		if k := scan.kind(h); k != hitActor && k != hitJoint {
+			continue // channels, sides and reporting phrases are not the sides' names
+		}
 		d.Actors = append(d.Actors, Match{Theme: scan.id(h), Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
 			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
 	}

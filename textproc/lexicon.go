@@ -35,13 +35,26 @@ type Lexicon struct {
 	Hash   string // SHA-256 of the file's bytes
 
 	joint          []*Pattern
-	verbs          wordSet // reporting verbs
-	continuations  wordSet // participles that continue the same speaker (مضيفا)
-	addresseeVerbs wordSet // verbs whose only noun phrase may be the addressee (أبلغ)
-	titles         wordSet // words allowed between a verb and its subject (الرئيس)
-	particles      wordSet // words allowed before a continuing verb (كما، قد)
-	complementizer wordSet // words that open the reported content (أن، إن، إلى)
-	openers        wordSet // prepositions that open an adverbial before a verb (في، على)
+	channels       []*Channel
+	cuePhrases     []*Pattern // reporting phrases (أصدر بيانا، pointed out)
+	cueExclusions  []*Pattern // a reporting word in one of these is not speech (أشار بيده)
+	documents      []*Pattern // subjects that report a leader (البيان، the readout)
+	verbs          verbSet    // reporting verbs
+	contentVerbs   verbSet    // reporting verbs that are speech only with a content (رحب)
+	relayVerbs     verbSet    // verbs through which a medium relays a speaker (نقل عن)
+	sources        wordSet    // words that name the speaker after the content (بحسب)
+	contentWords   wordSet    // what makes a content verb speech when it follows (إلى، تأكيد)
+	modals         wordSet    // with the speaker before, the content goes on (ينبغي، should)
+	otherHeads     wordSet    // nouns that head someone else's subject (وزير، spokesman)
+	narrOpeners    wordSet    // a sentence they open is narration (يذكر أن)
+	pronouns       wordSet    // pronouns that stand for the last speaker named (he)
+	pastMarkers    wordSet    // words that make a reporting verb a past reference (منذ)
+	continuations  wordSet    // participles that continue the same speaker (مضيفا)
+	addresseeVerbs wordSet    // verbs whose only noun phrase may be the addressee (أبلغ)
+	titles         wordSet    // words allowed between a verb and its subject (الرئيس)
+	particles      wordSet    // words allowed before a continuing verb (كما، قد)
+	complementizer wordSet    // words that open the reported content (أن، إن، إلى)
+	openers        wordSet    // prepositions that open an adverbial before a verb (في، على)
 
 	names     wordSet             // alignment keys of words that name the sides or frame the statement: no evidence of a formulation
 	generic   wordSet             // alignment keys of words too common in the genre to be much evidence (formulations.generic)
@@ -82,8 +95,28 @@ type Actor struct {
 	ID      string
 	Labels  map[string]string
 	Aliases []*Pattern
+	Sides   []*Pattern // its country, capital and government: a subject that continues its statement
 	Line    int
 }
+
+// Channel is a medium or office through which statements are reported (Xinhua, the Kremlin).
+type Channel struct {
+	ID      string
+	Aliases []*Pattern
+	Line    int
+}
+
+// Owners of the speaker patterns besides actors (0 up) and joint (-1): a channel's is
+// channelOwner(i), an actor's side's sideOwner(i).
+func channelOwner(i int) int { return -2 - i }
+func sideOwner(i int) int    { return -1000 - i }
+
+// Owners of the reporting phrases (cue_phrases), exclusions and documents.
+const (
+	cueOwner       = -500
+	exclusionOwner = -501
+	documentOwner  = -502
+)
 
 // Pattern is one spelling of a term: normalized words, matched with clitics allowed on the
 // first word and a suffix on the last; a word ending in * matches any word it begins.
@@ -289,6 +322,99 @@ func (p *parser) terms(n *yaml.Node, owner int, what string) []*Pattern {
 	return out
 }
 
+// verbSet is a list of verbs with their forms: an Arabic "past|present" pair of stems gives
+// the past (أكد، أكدت، أكدا، أكدتا، أكدوا، أكده) and present forms (يؤكد، تؤكد، نؤكد، سيؤكد،
+// يؤكدان، يؤكدون); an English word its -s and -ed forms (not the -ing form, which is a continuing
+// participle); any other word matches itself.
+type verbSet struct {
+	forms map[string]bool // form → dual
+}
+
+func (p *parser) verbSet(n *yaml.Node, what string) verbSet {
+	vs := verbSet{forms: map[string]bool{}}
+	add := func(f string, dual bool) {
+		if f != "" {
+			vs.forms[f] = vs.forms[f] || dual
+		}
+	}
+	for _, v := range p.strs(n, what) {
+		past, present, pair := strings.Cut(strings.TrimSpace(v.Value), "|")
+		past, present = Normalize(past), Normalize(present)
+		if past == "" {
+			p.problem(v.Line, "%s item %q normalizes to nothing", what, v.Value)
+			continue
+		}
+		if !pair {
+			add(past, false)
+			if isLatin(past) { // -s and -ed forms
+				w := past
+				for _, f := range []string{w + "s", w + "es", w + "ed", w + "d", w + w[len(w)-1:] + "ed"} {
+					add(f, false)
+				}
+				if strings.HasSuffix(w, "y") {
+					add(w[:len(w)-1]+"ied", false)
+					add(w[:len(w)-1]+"ies", false)
+				}
+			}
+			continue
+		}
+		for _, suf := range []string{"", "ت", "وا", "نا", "ه", "ها", "ته"} { // and with an object pronoun: أكده
+			add(past+suf, false)
+		}
+		add(past+"ا", true)
+		add(past+"تا", true)
+		if strings.HasSuffix(past, "ي") || strings.HasSuffix(past, "ا") { // أبدى، دعا: أبدت، أبديا، دعت، دعوا
+			stem := past[:len(past)-len("ا")]
+			add(stem+"ت", false)
+			add(stem+"يا", true)
+			add(stem+"وا", false)
+		}
+		if present == "" {
+			continue
+		}
+		for _, pre := range []string{"ي", "ت", "ن", "ا", "سي", "ست"} {
+			add(pre+present, false)
+			add(pre+present+"ه", false)
+			add(pre+present+"ون", false)
+			add(pre+present+"ان", true)
+		}
+	}
+	return vs
+}
+
+// match reports whether a normalized word, with a conjunction (و ف) or not, is one of the
+// verbs, and whether it is a dual form.
+func (vs verbSet) match(norm string) (ok, dual bool) {
+	if vs.forms == nil {
+		return false, false
+	}
+	for _, w := range append([]string{norm}, stripConjunction(norm)...) {
+		if d, ok := vs.forms[w]; ok {
+			return true, d
+		}
+	}
+	return false, false
+}
+
+func stripConjunction(w string) []string {
+	var out []string
+	for _, c := range Conjunctions {
+		if rest, ok := strings.CutPrefix(w, c); ok && rest != "" {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+func isLatin(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) wordSet(n *yaml.Node, what string) wordSet {
 	s := wordSet{}
 	for _, v := range p.strs(n, what) {
@@ -390,7 +516,9 @@ func (p *parser) themes(n *yaml.Node, lx *Lexicon) {
 }
 
 func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
-	p.mapping(n, "speakers", []string{"actors", "joint", "reporting_verbs", "continuations", "addressee_verbs", "titles", "particles", "complementizers", "openers"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "speakers", []string{"actors", "joint", "channels", "reporting_verbs", "cue_phrases", "content_verbs", "relay_verbs", "sources",
+		"continuations", "addressee_verbs", "titles", "pronouns", "particles", "complementizers", "openers", "past_markers",
+		"content_words", "cue_exclusions", "documents", "modals", "narration_openers", "other_subjects"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "actors":
 			if v.Kind != yaml.SequenceNode {
@@ -401,7 +529,7 @@ func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
 			for _, item := range v.Content {
 				a := &Actor{Line: item.Line}
 				idx := len(lx.Actors)
-				p.mapping(item, "an actor", []string{"id", "labels", "aliases"}, func(key string, k, v *yaml.Node) {
+				p.mapping(item, "an actor", []string{"id", "labels", "aliases", "sides"}, func(key string, k, v *yaml.Node) {
 					switch key {
 					case "id":
 						a.ID = p.str(v, "id")
@@ -409,6 +537,8 @@ func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
 						a.Labels = p.labels(v, "actor")
 					case "aliases":
 						a.Aliases = p.terms(v, idx, "aliases")
+					case "sides":
+						a.Sides = p.terms(v, sideOwner(idx), "sides")
 					}
 				})
 				switch {
@@ -428,8 +558,56 @@ func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
 			}
 		case "joint":
 			lx.joint = p.terms(v, -1, "joint")
+		case "channels":
+			if v.Kind != yaml.SequenceNode {
+				p.problem(v.Line, "channels must be a list")
+				return
+			}
+			for _, item := range v.Content {
+				c := &Channel{Line: item.Line}
+				idx := len(lx.channels)
+				p.mapping(item, "a channel", []string{"id", "aliases"}, func(key string, k, v *yaml.Node) {
+					switch key {
+					case "id":
+						c.ID = p.str(v, "id")
+					case "aliases":
+						c.Aliases = p.terms(v, channelOwner(idx), "channel aliases")
+					}
+				})
+				if !idRe.MatchString(c.ID) {
+					p.problem(item.Line, "channel id %q must be lower-case ASCII letters, digits and _", c.ID)
+				}
+				if len(c.Aliases) == 0 {
+					p.problem(item.Line, "channel %q has no aliases", c.ID)
+				}
+				lx.channels = append(lx.channels, c)
+			}
 		case "reporting_verbs":
-			lx.verbs = p.wordSet(v, key)
+			lx.verbs = p.verbSet(v, key)
+		case "cue_phrases":
+			lx.cuePhrases = p.terms(v, cueOwner, "cue_phrases")
+		case "content_verbs":
+			lx.contentVerbs = p.verbSet(v, key)
+		case "relay_verbs":
+			lx.relayVerbs = p.verbSet(v, key)
+		case "sources":
+			lx.sources = p.wordSet(v, key)
+		case "content_words":
+			lx.contentWords = p.wordSet(v, key)
+		case "cue_exclusions":
+			lx.cueExclusions = p.terms(v, exclusionOwner, key)
+		case "documents":
+			lx.documents = p.terms(v, documentOwner, key)
+		case "modals":
+			lx.modals = p.wordSet(v, key)
+		case "narration_openers":
+			lx.narrOpeners = p.wordSet(v, key)
+		case "other_subjects":
+			lx.otherHeads = p.wordSet(v, key)
+		case "pronouns":
+			lx.pronouns = p.wordSet(v, key)
+		case "past_markers":
+			lx.pastMarkers = p.wordSet(v, key)
 		case "continuations":
 			lx.continuations = p.wordSet(v, key)
 		case "addressee_verbs":
@@ -575,13 +753,13 @@ func (lx *Lexicon) SpeakerIDs() []string {
 	for _, a := range lx.Actors {
 		out = append(out, a.ID)
 	}
-	return append(out, SpeakerJoint, SpeakerNone)
+	return append(out, SpeakerJoint, SpeakerOther, SpeakerNone)
 }
 
 type wordSet map[string]bool
 
 // wordClass says which of the speaker rules' word lists a word is in, one bit a list.
-type wordClass uint8
+type wordClass uint16
 
 const (
 	classVerb wordClass = 1 << iota
@@ -591,14 +769,43 @@ const (
 	classParticle
 	classComplementizer
 	classOpener
+	classDual    // a dual form of a reporting verb (أكدا، يتفقان)
+	classContent // a reporting verb that is speech only with a content (رحب)
+	classRelay   // نقل، quoted
+	classSource  // بحسب، according
+	classPronoun
+	classPast
 )
 
 // classOf looks a normalized word up in every word list of the speaker rules.
 func (lx *Lexicon) classOf(norm string) wordClass {
 	var c wordClass
-	for i, s := range []wordSet{lx.verbs, lx.continuations, lx.addresseeVerbs, lx.titles, lx.particles, lx.complementizer, lx.openers} {
+	for i, s := range []wordSet{nil, lx.continuations, lx.addresseeVerbs, lx.titles, lx.particles, lx.complementizer, lx.openers} {
 		if s.has(norm) {
 			c |= 1 << i
+		}
+	}
+	if ok, dual := lx.verbs.match(norm); ok {
+		c |= classVerb
+		if dual {
+			c |= classDual
+		}
+	}
+	if ok, dual := lx.contentVerbs.match(norm); ok {
+		c |= classVerb | classContent
+		if dual {
+			c |= classDual
+		}
+	}
+	if ok, _ := lx.relayVerbs.match(norm); ok {
+		c |= classRelay
+	}
+	for _, x := range []struct {
+		s     wordSet
+		class wordClass
+	}{{lx.sources, classSource}, {lx.pronouns, classPronoun}, {lx.pastMarkers, classPast}} {
+		if x.s.has(norm) {
+			c |= x.class
 		}
 	}
 	return c
@@ -681,7 +888,7 @@ func (lx *Lexicon) Roles(norm string) WordRoles {
 		on   bool
 		role WordRoles
 	}{
-		{lx.names[k], RoleName}, {lx.generic[k], RoleGeneric}, {lx.verbs.has(norm), RoleReporting},
+		{lx.names[k], RoleName}, {lx.generic[k], RoleGeneric}, {lx.IsReportingVerb(norm), RoleReporting},
 		{lx.continuations.has(norm), RoleContinuation}, {lx.titles.has(norm), RoleTitle},
 	} {
 		if c.on {
@@ -697,7 +904,10 @@ func (lx *Lexicon) IsTitle(norm string) bool { return lx.titles.has(norm) }
 
 // IsReportingVerb reports whether a normalized token (with or without و/ف) is a reporting verb
 // of the lexicon.
-func (lx *Lexicon) IsReportingVerb(norm string) bool { return lx.verbs.has(norm) }
+func (lx *Lexicon) IsReportingVerb(norm string) bool {
+	ok, _ := lx.verbs.match(norm)
+	return ok
+}
 
 // IsContinuation reports whether a normalized token is a continuing participle (مضيفا).
 func (lx *Lexicon) IsContinuation(norm string) bool { return lx.continuations.has(norm) }

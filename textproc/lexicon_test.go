@@ -29,7 +29,7 @@ func TestDefaultLexiconThemes(t *testing.T) {
 			t.Errorf("%s has no English term", id)
 		}
 	}
-	if got := strings.Join(lx.SpeakerIDs(), ","); got != "xi,putin,joint,none" {
+	if got := strings.Join(lx.SpeakerIDs(), ","); got != "xi,putin,joint,other,none" {
 		t.Errorf("speakers %s", got)
 	}
 }

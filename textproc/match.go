@@ -267,6 +267,24 @@ func (lx *Lexicon) build() {
 		aliases = append(aliases, a.Aliases...)
 	}
 	aliases = append(aliases, lx.joint...)
+	for _, c := range lx.channels {
+		aliases = append(aliases, c.Aliases...)
+	}
+	// a side that is also an alias (the Chinese side) is the alias
+	isAlias := map[string]bool{}
+	for _, a := range aliases {
+		isAlias[strings.Join(a.Words, " ")] = true
+	}
+	for _, a := range lx.Actors {
+		for _, sd := range a.Sides {
+			if !isAlias[strings.Join(sd.Words, " ")] {
+				aliases = append(aliases, sd)
+			}
+		}
+	}
+	aliases = append(aliases, lx.cuePhrases...)
+	aliases = append(aliases, lx.cueExclusions...)
+	aliases = append(aliases, lx.documents...)
 	lx.actorIndex = newIndex(aliases)
 	lx.laterKeys = map[string]bool{}
 	for _, p := range slices.Concat(terms, excl, aliases) {
@@ -279,13 +297,34 @@ func (lx *Lexicon) build() {
 			}
 		}
 	}
-	for _, s := range []*wordSet{&lx.verbs, &lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers, &lx.names} {
+	for _, s := range []*wordSet{&lx.continuations, &lx.addresseeVerbs, &lx.titles, &lx.particles, &lx.complementizer, &lx.openers, &lx.names,
+		&lx.sources, &lx.pronouns, &lx.pastMarkers, &lx.contentWords, &lx.modals, &lx.narrOpeners, &lx.otherHeads} {
 		if *s == nil {
 			*s = wordSet{}
 		}
 	}
+	// the words of the actors' names are no evidence of a formulation, but a country, a medium
+	// (سيادة الصين) and the words of a name made with one (جمهورية الصين الشعبية) still are
+	common := map[string]bool{}
+	for _, a := range lx.Actors {
+		for _, p := range a.Sides {
+			if len(p.Words) == 1 {
+				common[AlignKey(p.Words[0])] = true
+			}
+		}
+	}
+	for _, c := range lx.channels {
+		for _, p := range c.Aliases {
+			if len(p.Words) == 1 {
+				common[AlignKey(p.Words[0])] = true
+			}
+		}
+	}
 	for _, a := range lx.Actors {
 		for _, p := range a.Aliases {
+			if slices.ContainsFunc(p.Words, func(w string) bool { return common[AlignKey(w)] }) {
+				continue // رئيس جمهورية الصين الشعبية: its words are not names
+			}
 			for _, w := range p.Words {
 				lx.names[AlignKey(strings.TrimSuffix(w, "*"))] = true
 			}

@@ -137,14 +137,14 @@ func TestSeedSpeakers(t *testing.T) {
 		{"2022-02-04-beijing", "شدد الرئيس شي", "xi"},
 		{"2022-02-04-beijing", "واستطرد قائلًا", "putin"},
 		// 2022-12-30-video
-		{"2022-12-30-video", "بوتين: التعاون", "putin"},       // headline: actor and colon
-		{"2022-12-30-video", "الرئيس الروسي يؤكد", "putin"},   // subject before the verb
-		{"2022-12-30-video", "وأشار إلى أنّ هذا", "putin"},    // continuation
-		{"2022-12-30-video", "وأبلغ الرئيس الصيني", "xi"},     // subject, then addressee
-		{"2022-12-30-video", "كما أبلغ بوتين", "xi"},          // بوتين is the addressee: Xi still speaks
-		{"2022-12-30-video", "وكان السكرتير الصحافي", "none"}, // Peskov
-		{"2022-12-30-video", "وفي وقت سابق، أكد وزير الخارجية", "none"},
-		{"2022-12-30-video", "يذكر أنّ نائب رئيس", "none"},
+		{"2022-12-30-video", "بوتين: التعاون", "putin"},                  // headline: actor and colon
+		{"2022-12-30-video", "الرئيس الروسي يؤكد", "putin"},              // subject before the verb
+		{"2022-12-30-video", "وأشار إلى أنّ هذا", "putin"},               // continuation
+		{"2022-12-30-video", "وأبلغ الرئيس الصيني", "xi"},                // subject, then addressee
+		{"2022-12-30-video", "كما أبلغ بوتين", "xi"},                     // بوتين is the addressee: Xi still speaks
+		{"2022-12-30-video", "وكان السكرتير الصحافي", "other"},           // Peskov
+		{"2022-12-30-video", "وفي وقت سابق، أكد وزير الخارجية", "other"}, // Wang Yi
+		{"2022-12-30-video", "يذكر أنّ نائب رئيس", "none"},               // the writer's note (narration_openers)
 		{"2022-12-30-video", "هذا وسجّل حجم التبادل", "none"},
 		// 2023-03-21-moscow
 		{"2023-03-21-moscow", "وفي مستهل الاجتماع", "xi"}, // اكد " شي ": a quoted name is a subject
@@ -152,7 +152,7 @@ func TestSeedSpeakers(t *testing.T) {
 		{"2023-03-21-moscow", "وفي اليوم التالي", "putin"},
 		{"2023-03-21-moscow", "من جهته، أعلن الرئيس الصيني", "xi"},
 		{"2023-03-21-moscow", "وصدر في نهاية اللقاء بيان مشترك", "joint"},
-		{"2023-03-21-moscow", "وأوضح البيان", "none"},
+		{"2023-03-21-moscow", "وأوضح البيان", "joint"}, // the joint statement named before it
 		// 2023-10-18-brf
 		{"2023-10-18-brf", "أجرى الرئيس الصيني", "none"},
 		{"2023-10-18-brf", "وأشاد شي بروسيا", "xi"},

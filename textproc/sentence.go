@@ -17,7 +17,18 @@ type Sentence struct {
 	Heading    bool // a line with no final punctuation: a headline or section heading
 	InQuote    bool // it begins inside a quotation opened by an earlier sentence of the paragraph
 	Speaker    string
+	Rule       string // the attribution rule that decided Speaker (METHODS.md, text.speakers)
+	Cue        Span   // the reporting word or phrase; empty when there is none
+	Source     Span   // the words naming the speaker; empty when there are none
+	Channel    string // the medium the statement is reported through (a lexicon channel id), or ""
+	ChannelAt  Span   // the words naming the channel
 }
+
+// Span is a stretch of the analysed text by byte offsets; the zero Span is none.
+type Span struct{ Start, End int }
+
+// Empty reports whether the span holds nothing.
+func (s Span) Empty() bool { return s.End <= s.Start }
 
 // Sentence-ending punctuation: . ! ? and the Arabic question mark and semicolon, and the
 // ellipsis.

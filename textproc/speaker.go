@@ -5,22 +5,104 @@ import (
 	"strings"
 )
 
-// verdict is what one sentence says about its own speaker.
-type verdict int
+// Attribution: who says each sentence. The rules are in docs/METHODS.md (text.speakers); their
+// words are the lexicon's speakers section. Each sentence gets a speaker (an actor's id, joint,
+// other or none), the rule that decided it, the cue (the reporting word), the source (the words
+// naming the speaker) and the channel (a medium it is reported through).
 
+// Rule ids, as Sentence.Rule gives them.
 const (
-	narration    verdict = iota // no reporting verb: none, unless inside an open quotation
-	decided                     // a reporting verb with its subject
-	continuation                // a reporting verb with no subject: the previous speaker
+	RuleHeadline     = "headline-colon"     // بوتين: …
+	RuleRelay        = "relay"              // نقلت شينخوا عن شي قوله
+	RuleSource       = "source"             // …، بحسب شي / …, according to Xi
+	RuleSubjectAfter = "subject-after"      // قال شي / …, said Xi
+	RuleSubject      = "subject-before"     // الرئيس الروسي يؤكد / Xi said
+	RuleImplicit     = "implicit-subject"   // وأضاف أن: the speaker before
+	RuleDual         = "dual-verb"          // وأكدا: both
+	RuleOther        = "other-subject"      // وقال وزير الخارجية / the spokesman said
+	RulePronoun      = "pronoun"            // he said: the last speaker named
+	RuleParticiple   = "participle"         // مضيفا أن
+	RuleQuote        = "inside-quotation"   // a sentence that begins inside a quotation
+	RuleQuoteAfter   = "quotation-then-cue" // "…" then the next sentence says who said it
+	RuleComplement   = "complement"         // وأن …: the content goes on
+	RuleSide         = "side-subject"       // الجانب الصيني مستعد …: the speaker's side goes on
+	RuleNarration    = "narration"
+	RulePast         = "past-reference" // منذ أن أعلن …: a statement of the past, not reported here
+	RuleTranscript   = "transcript"     // after "Putin: …", the paragraph is his
+	RuleModal        = "modal"          // ينبغي …، China should …: the content goes on
+	RuleDocument     = "document"       // the joint statement said …, a medium's report of a leader
 )
 
-// speakerScan holds one document's actor matches for attribution.
+// SpeakerOther is the speaker of a statement by someone who is not an actor of the lexicon
+// (a spokesman, a minister, an agency reporting a fact).
+const SpeakerOther = "other"
+
+// quoteKind's answers
+const (
+	quoteOpen  = +1
+	quoteClose = -1
+	quoteBoth  = 2
+)
+
+// hit kinds, by the pattern's owner
+const (
+	hitActor = iota
+	hitJoint
+	hitChannel
+	hitSide
+	hitCue
+	hitExclusion
+	hitDocument
+)
+
+// speakerScan holds one document's actor, joint, channel, side and cue-phrase matches.
 type speakerScan struct {
 	lx     *Lexicon
 	text   string
 	tokens []Token
 	forms  []*form
-	hits   []hit // actor and joint alias hits, in order, not overlapping
+	hits   []hit // in order, not overlapping, none across a sentence boundary
+
+	seen       map[string]bool // actors named so far
+	lastName   string          // the actor named last
+	otherPair  bool            // the pair named last is not the lexicon's (بوتين ونظيره التركي)
+	transcript string          // the speaker of a transcript (Putin: …) whose words go on
+	quoted     bool            // the sentence before was a speaker's and held a quotation
+	jointDoc   bool            // a joint statement has been named: "the statement" is it
+}
+
+func (s *speakerScan) kind(h hit) int {
+	switch o := h.p.owner; {
+	case o >= 0:
+		return hitActor
+	case o == -1:
+		return hitJoint
+	case o == cueOwner:
+		return hitCue
+	case o == exclusionOwner:
+		return hitExclusion
+	case o == documentOwner:
+		return hitDocument
+	case o <= -1000:
+		return hitSide
+	default:
+		return hitChannel
+	}
+}
+
+// id returns an actor hit's actor, joint for a joint hit, a side's actor, a channel's id.
+func (s *speakerScan) id(h hit) string {
+	switch o := h.p.owner; s.kind(h) {
+	case hitActor:
+		return s.lx.Actors[o].ID
+	case hitJoint:
+		return SpeakerJoint
+	case hitSide:
+		return s.lx.Actors[-1000-o].ID
+	case hitChannel:
+		return s.lx.channels[-2-o].ID
+	}
+	return ""
 }
 
 // atStart returns the hit that begins at token i.
@@ -32,8 +114,7 @@ func (s *speakerScan) atStart(i int) (hit, bool) {
 	return hit{}, false
 }
 
-// atEnd returns the hit that ends just before token i. Hits do not overlap, so their ends are
-// in order too.
+// atEnd returns the hit that ends just before token i.
 func (s *speakerScan) atEnd(i int) (hit, bool) {
 	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].end >= i })
 	if k < len(s.hits) && s.hits[k].end == i {
@@ -42,11 +123,13 @@ func (s *speakerScan) atEnd(i int) (hit, bool) {
 	return hit{}, false
 }
 
-func (s *speakerScan) id(h hit) string {
-	if h.p.owner < 0 {
-		return SpeakerJoint
+// covering returns the hit that holds token i.
+func (s *speakerScan) covering(i int) (hit, bool) {
+	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].end > i })
+	if k < len(s.hits) && s.hits[k].start <= i {
+		return s.hits[k], true
 	}
-	return s.lx.Actors[h.p.owner].ID
+	return hit{}, false
 }
 
 // gap returns the text between tokens a and b (a < b).
@@ -54,115 +137,20 @@ func (s *speakerScan) gap(a, b int) string {
 	return s.text[s.tokens[a].End:s.tokens[b].Start]
 }
 
+func (s *speakerScan) span(a, b int) Span { return Span{s.tokens[a].Start, s.tokens[b-1].End} }
+
 // breaks reports whether punctuation that ends a clause, opens a quotation, or introduces
 // speech stands in a gap.
 func breaks(gap string) bool {
 	return strings.ContainsFunc(gap, func(r rune) bool {
-		return r == ':' || r == '،' || r == ',' || r == ';' || r == '؛' || quoteKind(r) != 0 || isTerminal(r) || r == '(' || r == ')'
+		return r == ':' || r == '،' || r == ',' || r == ';' || r == '؛' || quoteKind(r) != 0 || isTerminal(r) || r == '(' || r == ')' || r == '-' || r == '–' || r == '—'
 	})
 }
 
-// coordinated widens an actor hit to joint when another actor is joined to it with "and" (و),
-// looking after (dir > 0) or before (dir < 0) it.
-func (s *speakerScan) coordinated(h hit, dir int) string {
-	id := s.id(h)
-	if id == SpeakerJoint {
-		return id
-	}
-	if dir > 0 {
-		if o, ok := s.atStart(h.end); ok && !breaks(s.gap(h.end-1, h.end)) && strings.HasPrefix(s.forms[h.end].norm, "و") && s.id(o) != id {
-			return SpeakerJoint
-		}
-		if h.end < len(s.forms) && s.forms[h.end].norm == "and" {
-			if o, ok := s.atStart(h.end + 1); ok && s.id(o) != id {
-				return SpeakerJoint
-			}
-		}
-		return id
-	}
-	if strings.HasPrefix(s.forms[h.start].norm, "و") && h.start > 0 {
-		if o, ok := s.atEnd(h.start); ok && s.id(o) != id {
-			return SpeakerJoint
-		}
-	}
-	if h.start > 1 && s.forms[h.start-1].norm == "and" {
-		if o, ok := s.atEnd(h.start - 1); ok && s.id(o) != id {
-			return SpeakerJoint
-		}
-	}
-	return id
-}
-
-// sentence decides what a sentence says about its speaker. Rules, in order:
-//  1. A sentence that opens with an actor and a colon (بوتين: ...) is that actor's.
-//  2. At the first reporting verb or continuing participle:
-//     a. a participle (مضيفا) with no subject of its own continues the previous speaker;
-//     b. an actor (or joint subject) right before the verb is the subject (الرئيس الروسي يؤكد,
-//     Xi said);
-//     c. after the verb, skipping titles (الرئيس), an actor or joint subject is the subject
-//     (وقال شي، أكد الطرفان); a verb of informing with only an actor and then the reported
-//     content (أبلغ بوتين أن) has that actor as its addressee, and continues the previous
-//     speaker;
-//     d. a complementizer, colon, quotation or the end of the sentence right after the verb
-//     means no subject: if only particles (كما، ثم، he) stand before the verb in its clause,
-//     the sentence continues the previous speaker; otherwise its subject is someone else;
-//     e. any other word after the verb is another subject (وزير الخارجية): none.
-//  3. A sentence with no reporting verb is narration.
-func (s *speakerScan) sentence(sent Sentence) (verdict, string) {
-	a, b := sent.TokStart, sent.TokEnd
-	if a >= b {
-		return narration, ""
-	}
-	if h, ok := s.atStart(a); ok && h.end < b && strings.ContainsRune(s.gap(h.end-1, h.end), ':') {
-		return decided, s.coordinated(h, +1)
-	}
-	for i := a; i < b; i++ {
-		isVerb := s.is(i, classVerb)
-		isPart := !isVerb && s.is(i, classContinuation)
-		if !isVerb && !isPart {
-			continue
-		}
-		// b. subject right before the verb
-		if h, ok := s.atEnd(i); ok && h.start >= a && !breaks(s.gap(i-1, i)) {
-			return decided, s.coordinated(h, -1)
-		}
-		if isPart {
-			return continuation, ""
-		}
-		// c, d, e: after the verb
-		subject := false
-		for j := i + 1; j < b && j <= i+4; j++ {
-			gap := s.gap(j-1, j)
-			if strings.ContainsFunc(gap, func(r rune) bool { return r == ':' || isTerminal(r) }) {
-				break // the reported content begins
-			}
-			if h, ok := s.atStart(j); ok { // a name, even in quotation marks: اكد " شي "
-				if s.is(i, classAddresseeVerb) && s.onlyAddressee(h, b) {
-					return continuation, ""
-				}
-				return decided, s.coordinated(h, +1)
-			}
-			if strings.ContainsFunc(gap, func(r rune) bool { return quoteKind(r) != 0 }) {
-				break
-			}
-			if s.is(j, classComplementizer|classContinuation) {
-				break // أكد أن، صرح قائلا
-			}
-			if s.is(j, classTitle) {
-				continue
-			}
-			subject = true
-			break
-		}
-		if subject && s.arabic(i) {
-			return decided, SpeakerNone
-		}
-		if s.onlyParticlesBefore(a, i) {
-			return continuation, ""
-		}
-		return decided, SpeakerNone
-	}
-	return narration, ""
+func hasComma(gap string) bool { return strings.ContainsAny(gap, "،,") }
+func hasColon(gap string) bool { return strings.ContainsRune(gap, ':') }
+func hasQuote(gap string) bool {
+	return strings.ContainsFunc(gap, func(r rune) bool { return quoteKind(r) != 0 })
 }
 
 // is reports whether token i is in one of the word lists of class.
@@ -170,16 +158,748 @@ func (s *speakerScan) is(i int, class wordClass) bool { return s.forms[i].class&
 
 func (s *speakerScan) arabic(i int) bool { return s.forms[i].arabic }
 
+func (s *speakerScan) norm(i int) string { return s.forms[i].norm }
+
+// verdict is what a sentence says about its speaker.
+type verdict struct {
+	speaker, rule   string
+	cue, source     Span
+	channel         string
+	channelAt       Span
+	continues       bool // the speaker is the one before (speaker is set from it)
+	quoteNoCue      bool // it opens a quotation and names no speaker: the next sentence may
+	decidedByAfter  bool // its speaker is named after the content (…, Xi said)
+	explicitSpeaker bool
+}
+
+// who resolves a hit as a subject: an actor, joint (when both actors have been named; else
+// another pair: other), a channel (other, the channel kept), a side (its actor's, when that
+// actor spoke before; else other).
+func (s *speakerScan) who(h hit, prev string) (speaker, channel string) {
+	switch s.kind(h) {
+	case hitActor:
+		return s.id(h), ""
+	case hitJoint:
+		return SpeakerJoint, ""
+	case hitChannel:
+		return SpeakerOther, s.id(h)
+	case hitSide:
+		if s.id(h) == prev {
+			return prev, ""
+		}
+		return SpeakerOther, ""
+	}
+	return SpeakerOther, ""
+}
+
+func (s *speakerScan) bothNamed() bool {
+	n := 0
+	for _, a := range s.lx.Actors {
+		if s.seen[a.ID] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// coordinated widens an actor hit to joint when another actor is joined to it with "and" (و),
+// looking after (dir > 0) or before (dir < 0) it.
+func (s *speakerScan) coordinated(h hit, dir int) bool {
+	if s.kind(h) != hitActor {
+		return false
+	}
+	id := s.id(h)
+	other := func(o hit) bool { return s.kind(o) == hitActor && s.id(o) != id }
+	if dir > 0 {
+		if h.end < len(s.forms) {
+			if o, ok := s.atStart(h.end); ok && !breaks(s.gap(h.end-1, h.end)) && strings.HasPrefix(s.norm(h.end), "و") && other(o) {
+				return true
+			}
+			if s.norm(h.end) == "and" && h.end+1 < len(s.forms) {
+				if o, ok := s.atStart(h.end + 1); ok && other(o) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if h.start > 0 && strings.HasPrefix(s.norm(h.start), "و") {
+		if o, ok := s.atEnd(h.start); ok && other(o) {
+			return true
+		}
+	}
+	if h.start > 1 && s.norm(h.start-1) == "and" {
+		if o, ok := s.atEnd(h.start - 1); ok && other(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote marks the tokens of a sentence that stand inside quotation marks opened in it.
+func (s *speakerScan) inQuote(sent Sentence) []bool {
+	a, b := sent.TokStart, sent.TokEnd
+	out := make([]bool, b-a)
+	open := sent.InQuote
+	for i := a; i < b; i++ {
+		g := s.text[sent.Start:s.tokens[a].Start]
+		if i > a {
+			g = s.gap(i-1, i)
+		}
+		{
+			for _, r := range g {
+				switch quoteKind(r) {
+				case quoteOpen:
+					open = true
+				case quoteClose:
+					open = false
+				case quoteBoth:
+					open = !open
+				}
+			}
+		}
+		out[i-a] = open
+	}
+	return out
+}
+
+// content reports whether what follows token i opens the reported content: a complementizer,
+// a colon, a quotation, or (English) "as" before a quotation.
+func (s *speakerScan) content(i, b int) bool {
+	for j := i + 1; j < b && j <= i+8; j++ {
+		g := s.gap(j-1, j)
+		if hasColon(g) || hasQuote(g) {
+			return true
+		}
+		if s.is(j, classComplementizer) || strings.HasPrefix(s.norm(j), "ان") || strings.HasPrefix(s.norm(j), "بان") {
+			return true
+		}
+		if j <= i+4 && s.speechWord(j) {
+			return true // أشار إلى، أشار شي إلى، سلط الرئيس الصيني الضوء على
+		}
+		if isTerminal(lastRune(g)) {
+			return false
+		}
+	}
+	return false
+}
+
+// speechWord reports whether token j, right after a content verb, makes it speech: a
+// preposition of speech (أشار إلى، شدد على) or a speech noun, with a suffix or not (جدد
+// تأكيده، أبدى ارتياحه).
+func (s *speakerScan) speechWord(j int) bool {
+	n := s.norm(j)
+	if s.lx.contentWords.has(n) {
+		return true
+	}
+	for w := range s.lx.contentWords {
+		if len(w) >= 6 && strings.HasPrefix(stripOne(n), w) { // 3 Arabic letters or more
+			return true
+		}
+	}
+	return false
+}
+
+func stripOne(n string) string {
+	if r, ok := strings.CutPrefix(n, "و"); ok && len(r) > 4 {
+		return r
+	}
+	return n
+}
+
+// otherPartner reports whether an actor hit is joined with "and" to someone who is not an actor
+// (بوتين ونظيره التركي، Putin and Indian Prime Minister Modi): another pair.
+func (s *speakerScan) otherPartner(h hit) bool {
+	if s.kind(h) != hitActor || h.end >= len(s.forms) || breaks(s.gap(h.end-1, h.end)) {
+		return false
+	}
+	n := s.norm(h.end)
+	if _, ok := s.atStart(h.end); ok {
+		return false
+	}
+	if strings.HasPrefix(n, "و") && (strings.HasPrefix(n, "ونظير") || strings.HasPrefix(n, "ورئيس") || s.lx.otherHeads.has(n)) {
+		return true
+	}
+	if n == "and" && h.end+1 < len(s.forms) {
+		if _, ok := s.atStart(h.end + 1); ok {
+			return false
+		}
+		t := s.tokens[h.end+1]
+		w := s.text[t.Start:t.End]
+		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+	}
+	return false
+}
+
+func lastRune(g string) rune {
+	for i := len(g) - 1; i >= 0; i-- {
+		if g[i] != ' ' {
+			return rune(g[i])
+		}
+	}
+	return 0
+}
+
+// pastReference reports whether the cue at i stands in a clause about the past: after a past
+// marker (منذ، عندما، since, when) in its clause, or after had / كان … قد with no content.
+func (s *speakerScan) pastReference(a, i, b int) bool {
+	for j := i - 1; j >= a && j >= i-5; j-- {
+		if breaks(s.gap(j, j+1)) {
+			break
+		}
+		n := s.norm(j)
+		if s.is(j, classPast) && n != "had" {
+			return true
+		}
+		if (n == "had" || (n == "قد" || n == "وقد") && s.kanBefore(a, j)) && !s.content(i, b) {
+			return true // وكان … قد اتفقا على: a pluperfect (وقد تعهد alone is a perfect)
+		}
+	}
+	return false
+}
+
+// sentence decides what sentence sent says about its speaker; prev is the speaker before.
+func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
+	a, b := sent.TokStart, sent.TokEnd
+	if a >= b {
+		return verdict{speaker: SpeakerNone, rule: RuleNarration}
+	}
+	quoted := s.inQuote(sent)
+	v := verdict{}
+	// the channel: a medium named in the sentence and not its subject
+	setChannel := func() {
+		if v.channel != "" {
+			return
+		}
+		for k := a; k < b; k++ {
+			if h, ok := s.atStart(k); ok && s.kind(h) == hitChannel {
+				v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
+				return
+			}
+		}
+	}
+	decide := func(speaker, rule string, cue, source Span) verdict {
+		v.speaker, v.rule, v.cue, v.source, v.explicitSpeaker = speaker, rule, cue, source, true
+		if speaker != SpeakerNone && speaker != SpeakerOther {
+			setChannel()
+		}
+		return v
+	}
+	subject := func(h hit, rule string, cue Span, dir int) verdict {
+		sp, _ := s.who(h, prev)
+		switch {
+		case s.coordinated(h, dir):
+			sp, s.otherPair = SpeakerJoint, false
+		case s.otherPartner(h):
+			sp, s.otherPair = SpeakerOther, true // بوتين ونظيره التركي: another pair
+		case s.kind(h) == hitJoint && (s.otherPair || s.otherNisba(h)):
+			sp, s.otherPair = SpeakerOther, true // الزعيمان of the pair just named; الجانبان الروسي والأوكراني
+		}
+		if k := s.kind(h); k == hitChannel || k == hitDocument {
+			// a medium or a document as the subject: a leader's statement it carries, else
+			// its own report (a medium's: another speaker; a document's: no one's)
+			lv, ok := s.leaderAfter(h.end, b, prev)
+			if !ok && h.start > a+2 && k == hitDocument {
+				lv, ok = s.leaderFirst(a, h.start) // …, the document said (…, Xinhua said is Xinhua's report)
+			}
+			if ok {
+				if k == hitChannel {
+					lv.channel, lv.channelAt = s.id(h), s.span(h.start, h.end)
+				}
+				lv.rule = RuleDocument
+				if lv.cue.Empty() {
+					lv.cue = cue
+				}
+				return lv
+			}
+			v.channel, v.channelAt = "", Span{}
+			if k == hitDocument {
+				if s.jointDoc {
+					return decide(SpeakerJoint, RuleDocument, cue, s.span(h.start, h.end)) // the joint statement's words
+				}
+				return decide(SpeakerNone, RuleDocument, cue, s.span(h.start, h.end))
+			}
+			return decide(SpeakerOther, RuleOther, cue, s.span(h.start, h.end))
+		}
+		return decide(sp, rule, cue, s.span(h.start, h.end))
+	}
+
+	// 1. a headline that opens with its speaker and a colon: بوتين: …
+	for k := a; k < b && k < a+6; k++ {
+		if k > a && hasColon(s.gap(k-1, k)) {
+			h, ok := s.atStart(a)
+			switch {
+			case ok && h.end == k && s.kind(h) == hitChannel:
+				return decide(SpeakerOther, RuleHeadline, Span{}, s.span(h.start, h.end)) // Kremlin: …
+			case ok && h.end == k && (s.kind(h) == hitActor || s.kind(h) == hitJoint || s.kind(h) == hitSide):
+				return subject(h, RuleHeadline, Span{}, 0)
+			case ok && s.kind(h) == hitActor && s.coordinated(h, +1):
+				next := h.end
+				if s.norm(next) == "and" {
+					next++
+				}
+				if o, ok2 := s.atStart(next); ok2 && o.end == k {
+					s.otherPair = false
+					return decide(SpeakerJoint, RuleHeadline, Span{}, s.span(h.start, o.end)) // شي وبوتين: …
+				}
+			case ok && s.kind(h) == hitActor && h.end < k && (strings.HasPrefix(s.norm(h.end), "ل") || s.norm(h.end) == "to"):
+				return subject(h, RuleHeadline, Span{}, 0) // بوتين لشي: … — the speaker, then the addressee
+			case !ok && sent.Heading && k-a <= 3 && s.lx.otherHeads.has(s.norm(a)):
+				return decide(SpeakerOther, RuleHeadline, Span{}, s.span(a, k)) // لافروف: …
+			}
+			break
+		}
+	}
+
+	// a sentence opened by يذكر أن، تجدر الإشارة: the writer's note, whatever it reports
+	if s.lx.narrOpeners.has(s.norm(a)) {
+		return verdict{speaker: SpeakerNone, rule: RuleNarration}
+	}
+
+	// 2. a relay: نقلت شينخوا عن شي قوله / quoted Xi as saying
+	for i := a; i < b; i++ {
+		if !s.is(i, classRelay) || quoted[i-a] {
+			continue
+		}
+		for j := i + 1; j < b && j <= i+6; j++ {
+			n := s.norm(j)
+			if n == "عن" || n == "وعن" {
+				if h, ok := s.atStart(j + 1); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+					return subject(h, RuleRelay, s.span(i, i+1), +1)
+				}
+				break
+			}
+			if h, ok := s.atStart(j); ok && !s.arabic(i) && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+				return subject(h, RuleRelay, s.span(i, i+1), +1) // quoted Xi as saying
+			}
+		}
+	}
+
+	// 3. reporting verbs and phrases, in order
+	past := false // a reporting verb about the past was passed over
+	for i := a; i < b; i++ {
+		isVerb := s.is(i, classVerb)
+		cueEnd := i + 1
+		if h, ok := s.atStart(i); ok && s.kind(h) == hitCue {
+			isVerb, cueEnd = true, h.end
+		}
+		if !isVerb || quoted[i-a] {
+			continue
+		}
+		if _, ok := s.covering(i); ok {
+			if h, _ := s.covering(i); s.kind(h) != hitCue {
+				continue // a word of a name
+			}
+		}
+		if s.is(i, classContent) && !s.content(cueEnd-1, b) {
+			continue // رحب بالضيف: a welcome
+		}
+		if s.pastReference(a, i, b) {
+			past = true
+			continue
+		}
+		if s.excludedApart(i, b) {
+			continue // وأشار شي بيده: a cue exclusion with the subject inside it
+		}
+		if !s.arabic(i) && s.notEnglishCue(a, i) {
+			continue
+		}
+		cue := s.span(i, cueEnd)
+		if vv, ok := s.cue(sent, i, cueEnd, cue, prev, quoted, subject, decide); ok {
+			return vv
+		}
+	}
+
+	// 4. a source after the content: …، بحسب شي / …, according to Xi
+	for i := a; i < b; i++ {
+		if !s.is(i, classSource) || quoted[i-a] {
+			continue
+		}
+		j := i + 1
+		if j < b && (s.norm(j) == "to" || s.norm(j) == "ل") {
+			j++
+		}
+		if j < b && (s.norm(j) == "ما" || s.norm(j) == "قول" || s.norm(j) == "تعبير") {
+			j++
+		}
+		if h, ok := s.atStart(j); ok && s.kind(h) != hitCue {
+			if s.kind(h) == hitChannel {
+				v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
+				continue
+			}
+			return subject(h, RuleSource, s.span(i, i+1), +1)
+		}
+		// a name with the preposition glued on: لرويترز، للرئيس
+		if h, ok := s.atStart(i + 1); ok && s.kind(h) == hitChannel {
+			v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
+			continue
+		}
+		if j < b && (strings.HasSuffix(s.norm(j), "ه") || s.is(j, classPronoun) || s.norm(j) == "him" || s.norm(j) == "her") {
+			// وفق تعبيره، according to him: the speaker before
+			if sp := s.pronounSpeaker(prev); sp != "" {
+				return decide(sp, RulePronoun, s.span(i, i+1), s.span(j, j+1))
+			}
+		}
+	}
+
+	// 5. no reporting word: the statement before goes on, or this is narration
+	if s.is(a, classContinuation) || (a+1 < b && s.is(a+1, classContinuation) && s.is(a, classParticle)) {
+		return s.goOn(v, prev, RuleParticiple)
+	}
+	if sent.InQuote {
+		v.quoteNoCue = true // when no one spoke before, the speaker may be named after it
+		return s.goOn(v, prev, RuleQuote)
+	}
+	if s.is(a, classComplementizer) && (strings.HasPrefix(s.norm(a), "و") || s.norm(a) == "كما") || s.norm(a) == "كما" && a+1 < b && strings.HasPrefix(s.norm(a+1), "ان") {
+		return s.goOn(v, prev, RuleComplement)
+	}
+	if prev != SpeakerNone && prev != SpeakerOther && s.modalOpening(a, b) {
+		return s.goOn(v, prev, RuleModal) // وينبغي …، China should …: the content goes on
+	}
+	if prev != SpeakerNone && prev != SpeakerOther && s.faOpening(a) {
+		return s.goOn(v, prev, RuleComplement) // فالشراكة …: the reasoning goes on
+	}
+	if h, ok := s.atStart(s.skipParticles(a, b)); ok && prev != SpeakerNone && prev != SpeakerOther {
+		if (s.kind(h) == hitSide && s.id(h) == prev) || (s.kind(h) == hitActor && s.id(h) == prev && s.sideAlias(h)) {
+			return s.goOn(v, prev, RuleSide)
+		}
+	}
+	if a+1 < b && hasQuote(s.text[sent.Start:s.tokens[a].Start]) {
+		if s.quoted && prev != SpeakerNone {
+			// a paragraph of a quotation goes on with an opening mark: the same speaker
+			return s.goOn(v, prev, RuleQuote)
+		}
+		v.quoteNoCue = true
+	}
+	if s.transcript != "" && prev == s.transcript {
+		return s.goOn(v, prev, RuleTranscript) // after "Putin: …", his words go on
+	}
+	v.speaker, v.rule = SpeakerNone, RuleNarration
+	if past {
+		v.rule = RulePast
+	}
+	return v
+}
+
+// skipParticles returns the first token of a sentence after particles and conjunctions.
+func (s *speakerScan) skipParticles(a, b int) int {
+	for a < b-1 && s.is(a, classParticle) {
+		a++
+	}
+	return a
+}
+
+// sideAlias reports whether an actor hit is a side's name (the Chinese side).
+func (s *speakerScan) sideAlias(h hit) bool {
+	for _, w := range h.p.Words {
+		if w == "الجانب" || w == "side" {
+			return true
+		}
+	}
+	return false
+}
+
+// explicitJointSubject reports whether a joint hit is the subject of a verb of its own that
+// is plural or dual (الجانبان أكدا), rather than a topic of the speaker's content.
+func (s *speakerScan) explicitJointSubject(h hit, b int) bool {
+	return h.end < b && s.is(h.end, classDual)
+}
+
+// goOn continues the speaker before.
+func (s *speakerScan) goOn(v verdict, prev, rule string) verdict {
+	v.speaker, v.rule, v.continues = prev, rule, true
+	return v
+}
+
+// pronounSpeaker returns who a pronoun stands for: the speaker before when it is an actor,
+// else the actor named last.
+func (s *speakerScan) pronounSpeaker(prev string) string {
+	if prev != SpeakerNone && prev != SpeakerJoint {
+		return prev // an actor, or another speaker (the spokesman … He added)
+	}
+	return s.lastName
+}
+
+// leaderAfter looks, in a medium's report (شينخوا: … قال شي), for an actor speaking: a
+// reporting verb with an actor as its subject after token from.
+func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
+	for i := from; i < b; i++ {
+		if !s.is(i, classVerb) {
+			continue
+		}
+		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.object(h, from) {
+			sp, _ := s.who(h, prev)
+			return verdict{speaker: sp, rule: RuleSubject, cue: s.span(i, i+1), source: s.span(h.start, h.end), explicitSpeaker: true}, true
+		}
+		for j := i + 1; j < b && j <= i+3; j++ {
+			if h, ok := s.atStart(j); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+				sp, _ := s.who(h, prev)
+				return verdict{speaker: sp, rule: RuleSubjectAfter, cue: s.span(i, i+1), source: s.span(h.start, h.end), explicitSpeaker: true}, true
+			}
+			if !s.is(j, classTitle) {
+				break
+			}
+		}
+	}
+	// a leader named first in the content: the Kremlin said Xi …
+	for i := from; i < b && i < from+3; i++ {
+		if h, ok := s.atStart(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+			sp, _ := s.who(h, prev)
+			if s.coordinated(h, +1) {
+				sp = SpeakerJoint
+			}
+			return verdict{speaker: sp, rule: RuleSubject, source: s.span(h.start, h.end), explicitSpeaker: true}, true
+		}
+		if !s.is(i, classComplementizer) && !s.is(i, classTitle) {
+			break
+		}
+	}
+	return verdict{}, false
+}
+
+// cue finds the subject of the reporting word at tokens [i, end).
+func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quoted []bool,
+	subject func(hit, string, Span, int) verdict, decide func(string, string, Span, Span) verdict) (verdict, bool) {
+	a, b := sent.TokStart, sent.TokEnd
+	dual := s.is(i, classDual)
+	// the subject right before: الرئيس الروسي يؤكد، Xi said, Xi on Friday said
+	j := i
+	for j > a && (s.is(j-1, classTitle) || strings.HasSuffix(s.norm(j-1), "ly")) && !breaks(s.gap(j-1, j)) && !s.arabic(i) {
+		if _, ok := s.atEnd(j); ok {
+			break // the Russian leader said: the title words are the name's
+		}
+		j--
+	}
+	if h, ok := s.atEnd(j); ok && h.start >= a && !breaks(s.gap(j-1, j)) && s.kind(h) != hitCue && !s.possessive(h) && (!s.object(h, a) || s.coordinated(h, -1)) {
+		return subject(h, RuleSubject, cue, -1), true
+	}
+	if s.arabic(i) {
+		// the subject before, past قد، كان، نفسه، من جهته (شي من جهته وعد، بوتين كان قد قال)
+		k := i
+		for k > a && !breaks(s.gap(k-1, k)) {
+			if _, ok := s.atEnd(k); ok {
+				break
+			}
+			n := s.norm(k - 1)
+			if n == "قد" || n == "كان" || n == "نفسه" || n == "ايضا" || n == "بدوره" {
+				k--
+				continue
+			}
+			if k-2 >= a && s.norm(k-2) == "من" && (n == "جهته" || n == "جانبه" || n == "ناحيته") {
+				k -= 2
+				continue
+			}
+			break
+		}
+		if k < i {
+			if h, ok := s.atEnd(k); ok && h.start >= a && !breaks(s.gap(k-1, k)) && s.kind(h) != hitCue && !s.object(h, a) {
+				return subject(h, RuleSubject, cue, -1), true
+			}
+		}
+		if k > a && (k == a+1 || breaks(s.gap(k-2, k-1))) && s.lx.otherHeads.has(s.norm(k-1)) {
+			return decide(SpeakerOther, RuleOther, cue, s.span(k-1, k)), true // ترامب كان قد قال
+		}
+		if k > a && hasComma(s.gap(k-1, k)) {
+			// وكان السكرتير الصحافي …، أفاد: the subject opens the sentence before a comma
+			o := a
+			for o < k && (s.is(o, classParticle) || s.norm(o) == "كان" || s.norm(o) == "وكان") {
+				o++
+			}
+			if o < k && s.lx.otherHeads.has(s.norm(o)) {
+				return decide(SpeakerOther, RuleOther, cue, s.span(o, min(o+3, k))), true
+			}
+			if h, ok := s.atStart(o); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && hasComma(s.gap(h.end-1, min(h.end, k))) {
+				return subject(h, RuleSubject, cue, -1), true // وشي، الذي تحدث بعده، قال
+			}
+		}
+		return s.arabicAfter(sent, i, end, cue, prev, dual, subject, decide)
+	}
+	// English: a pronoun subject (he said)
+	if j > a && s.is(j-1, classPronoun) && !breaks(s.gap(j-1, j)) {
+		if sp := s.pronounSpeaker(prev); sp != "" {
+			return decide(sp, RulePronoun, cue, s.span(j-1, j)), true
+		}
+	}
+	if j > a && s.norm(j-1) == "they" {
+		if prev == SpeakerJoint || s.bothNamed() {
+			return decide(SpeakerJoint, RulePronoun, cue, s.span(j-1, j)), true
+		}
+	}
+	// after a comma with no subject: a subject before a parenthesis or a relative clause
+	// (Putin, for his part, said; Putin, who …, said)
+	if h, ok := s.clauseSubject(a, i); ok {
+		return subject(h, RuleSubject, cue, -1), true
+	}
+	// the subject after: …, said Xi / said the Chinese president
+	k := end
+	for k < b && (s.norm(k) == "the" || s.is(k, classTitle)) && !breaks(s.gap(k-1, k)) {
+		if _, ok := s.atStart(k); ok {
+			break
+		}
+		k++
+	}
+	if k < b && (k == end || !breaks(s.gap(k-1, k))) {
+		if h, ok := s.atStart(k); ok && s.kind(h) != hitCue && s.kind(h) != hitSide && (i == a || breaks(s.gap(i-1, i))) {
+			return subject(h, RuleSubjectAfter, cue, +1), true // (said Russia would …: the content's subject)
+		}
+	}
+	// an actor opening the clause, a phrase between it and the verb (Putin in his speech said,
+	// Putin, who …, said)
+	if h, ok := s.clauseOpener(a, i); ok {
+		return subject(h, RuleSubject, cue, -1), true
+	}
+	// another subject before: the spokesman said, analysts said
+	if j > a && !breaks(s.gap(j-1, j)) && !s.is(j-1, classComplementizer) && !s.is(j-1, classParticle) && !s.is(j-1, classOpener) {
+		// …, who has …, said: the subject is before the relative clause
+		return decide(SpeakerOther, RuleOther, cue, s.span(s.clauseStart(a, j), j)), true
+	}
+	if k < b && (i == a || breaks(s.gap(i-1, i))) && !s.is(k, classComplementizer) && k < b && s.isNounLike(k) {
+		return decide(SpeakerOther, RuleOther, cue, s.span(k, min(k+3, b))), true // said spokeswoman Mao Ning
+	}
+	return verdict{}, false
+}
+
+// isNounLike reports whether token i may begin a noun phrase (not a function word or a quote).
+func (s *speakerScan) isNounLike(i int) bool {
+	n := s.norm(i)
+	switch n {
+	case "that", "to", "in", "on", "at", "it", "this", "was", "is", "would", "will", "he", "she", "they", "we", "i":
+		return false
+	}
+	return !s.is(i, classComplementizer|classOpener|classParticle)
+}
+
+// clauseStart returns where the clause holding token j begins.
+func (s *speakerScan) clauseStart(a, j int) int {
+	for k := j - 1; k > a; k-- {
+		if breaks(s.gap(k-1, k)) {
+			return k
+		}
+	}
+	return a
+}
+
+// clauseSubject finds, for a verb after a comma (Putin, who has …, said; Calling Putin "old
+// friend", Xi said), a hit that opens the sentence or a clause before the verb.
+func (s *speakerScan) clauseSubject(a, i int) (hit, bool) {
+	if i > a && !hasComma(s.gap(i-1, i)) {
+		return hit{}, false
+	}
+	if h, ok := s.atStart(a); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.end < i && hasComma(s.gap(h.end-1, h.end)) {
+		return h, true
+	}
+	return hit{}, false
+}
+
+// possessive reports whether a hit is a possessor (Putin's aide).
+func (s *speakerScan) possessive(h hit) bool {
+	if h.end >= len(s.tokens) {
+		return false
+	}
+	g := s.gap(h.end-1, h.end)
+	return strings.HasPrefix(g, "'") || strings.HasPrefix(g, "’") || s.norm(h.end) == "s" && !strings.Contains(g, " ")
+}
+
+// object reports whether a hit is the object of a preposition or verb before it (told Xi, with
+// Putin, لنظيره الصيني) rather than a subject.
+func (s *speakerScan) object(h hit, a int) bool {
+	first := s.norm(h.start)
+	if strings.HasPrefix(first, "ل") && !strings.HasPrefix(h.p.Words[0], "ل") {
+		return true
+	}
+	if h.start > a && !breaks(s.gap(h.start-1, h.start)) {
+		switch s.norm(h.start - 1) {
+		case "from", "of":
+			return s.kind(h) != hitChannel // a statement from the Kremlin said: the Kremlin's
+		case "to", "with", "by", "for", "told", "informed", "and", "مع", "الى", "على", "عن", "مثل", "بين":
+			return true
+		}
+		if s.is(h.start-1, classVerb) && !s.arabic(h.start) {
+			return true // Putin told Xi …: Xi is the object
+		}
+	}
+	return false
+}
+
+// arabicAfter finds the subject of an Arabic reporting verb after it (قال شي، أكد الطرفان),
+// past titles and adverbials (قال في كلمة ألقاها إن).
+func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev string, dual bool,
+	subject func(hit, string, Span, int) verdict, decide func(string, string, Span, Span) verdict) (verdict, bool) {
+	a, b := sent.TokStart, sent.TokEnd
+	inPP := false
+	for j := end; j < b && j <= end+8; j++ {
+		g := s.gap(j-1, j)
+		if hasColon(g) || isTerminal(lastRune(g)) {
+			break // the reported content begins
+		}
+		if h, ok := s.atStart(j); ok && s.kind(h) != hitCue {
+			if inPP || s.object(h, a) {
+				continue // في اتصال مع نظيره الصيني: not the subject
+			}
+			if s.is(i, classAddresseeVerb) && s.onlyAddressee(h, b) {
+				break // أبلغ بوتين أن: the addressee
+			}
+			return subject(h, RuleSubjectAfter, cue, +1), true
+		}
+		if hasQuote(g) && !inPP {
+			break
+		}
+		if s.is(j, classComplementizer|classContinuation) && !s.is(j, classOpener) {
+			break // أكد أن، صرح قائلا
+		}
+		if j == end && !dual && s.lx.otherHeads.has(s.norm(j)) {
+			return decide(SpeakerOther, RuleOther, cue, s.span(j, min(j+3, b))), true // وقال وزير الخارجية، وقال لافروف
+		}
+		if s.is(j, classOpener) || s.prepositional(j) && j == end {
+			inPP = true // قال في …، قال لـ …
+			continue
+		}
+		if hasComma(g) {
+			inPP = false
+		}
+		if s.is(j, classTitle) || inPP {
+			continue
+		}
+		if !dual && !inPP && j > end && s.isLeaderTitle(j-1) {
+			// وقال الرئيس ترامب، وقال الرئيس الأوكراني …: a title, then no actor's name
+			return decide(SpeakerOther, RuleOther, cue, s.span(j-1, s.nounPhraseEnd(j, b))), true
+		}
+		if j == end && !dual && !s.speechWord(j) && s.contentWithin(j, b, 12) {
+			// another subject, then the content: وقال المتحدث إن
+			return decide(SpeakerOther, RuleOther, cue, s.span(j, min(j+3, b))), true
+		}
+		break // an object or the content (وجدد تأكيد موقف بلاده): the verb's own subject
+	}
+	// no subject named: the verb's own person
+	if dual {
+		if s.otherPair {
+			return decide(SpeakerOther, RuleDual, cue, Span{}), true // the other pair just named
+		}
+		return decide(SpeakerJoint, RuleDual, cue, Span{}), true
+	}
+	if s.onlyParticlesBefore(a, i) {
+		if prev != SpeakerNone {
+			v := decide(prev, RuleImplicit, cue, Span{})
+			v.continues = true
+			return v, true
+		}
+		if s.lastName != "" {
+			return decide(s.lastName, RuleImplicit, cue, Span{}), true
+		}
+	}
+	return verdict{}, false
+}
+
 // onlyAddressee reports whether an actor hit after a verb of informing is followed directly by
 // the reported content (a complementizer or a colon), with no second noun phrase.
 func (s *speakerScan) onlyAddressee(h hit, b int) bool {
 	if h.end >= b {
 		return false
 	}
-	if strings.ContainsRune(s.gap(h.end-1, h.end), ':') {
+	if hasColon(s.gap(h.end-1, h.end)) {
 		return true
 	}
-	return s.is(h.end, classComplementizer) || strings.HasPrefix(s.forms[h.end].norm, "ان") || strings.HasPrefix(s.forms[h.end].norm, "بان")
+	return s.is(h.end, classComplementizer) || strings.HasPrefix(s.norm(h.end), "ان") || strings.HasPrefix(s.norm(h.end), "بان")
 }
 
 // onlyParticlesBefore reports whether only particles (كما، قد، he) stand before token i in
@@ -187,36 +907,302 @@ func (s *speakerScan) onlyAddressee(h hit, b int) bool {
 // adverbial opened by a preposition (وعلى المستوى الاقتصادي، / من جانبه،).
 func (s *speakerScan) onlyParticlesBefore(a, i int) bool {
 	for j := i - 1; j >= a; j-- {
-		if strings.ContainsFunc(s.gap(j, j+1), func(r rune) bool { return r == '،' || r == ',' }) {
-			return s.is(a, classOpener)
+		if hasComma(s.gap(j, j+1)) {
+			return s.is(a, classOpener) || s.is(a, classParticle)
 		}
-		if !s.is(j, classParticle) {
+		if !s.is(j, classParticle) && !s.is(j, classTitle) {
 			return false
 		}
 	}
 	return true
 }
 
-// attribute sets every sentence's speaker: a decided speaker; the previous sentence's for a
-// continuation, and for narration that begins inside an open quotation; none otherwise. A
-// heading starts afresh.
+// attribute sets every sentence's speaker, rule, cue, source and channel. A heading starts
+// afresh; a quotation that names no speaker takes the next sentence's when that one names its
+// speaker after the content.
 func (s *speakerScan) attribute(sents []Sentence) {
+	s.seen = map[string]bool{}
 	prev := SpeakerNone
+	verdicts := make([]verdict, len(sents))
 	for i := range sents {
-		v, id := s.sentence(sents[i])
-		switch {
-		case v == decided:
-		case v == continuation && !sents[i].Heading:
-			id = prev
-		case v == narration && sents[i].InQuote:
-			id = prev
-		default:
-			id = SpeakerNone
+		sn := &sents[i]
+		// actors named in the sentence count as named for its own joint subjects
+		for k := sn.TokStart; k < sn.TokEnd; k++ {
+			if h, ok := s.atStart(k); ok && s.kind(h) == hitActor {
+				s.seen[s.id(h)] = true
+			}
 		}
-		sents[i].Speaker = id
-		prev = id
-		if sents[i].Heading && v != decided {
+		if i > 0 && sents[i-1].Para != sn.Para && sents[i-1].Heading {
 			prev = SpeakerNone
 		}
+		v := s.sentence(*sn, prev)
+		if v.continues && (prev == SpeakerNone || sn.Heading) {
+			v.speaker, v.rule, v.continues = SpeakerNone, RuleNarration, false
+		}
+		if v.speaker == "" {
+			v.speaker = SpeakerNone
+		}
+		verdicts[i] = v
+		sn.Speaker, sn.Rule, sn.Cue, sn.Source, sn.Channel, sn.ChannelAt = v.speaker, v.rule, v.cue, v.source, v.channel, v.channelAt
+		if v.speaker != SpeakerNone && v.speaker != SpeakerOther && v.speaker != SpeakerJoint {
+			s.lastName = v.speaker
+		} else {
+			for k := sn.TokStart; k < sn.TokEnd; k++ {
+				if h, ok := s.atStart(k); ok && s.kind(h) == hitActor {
+					s.lastName = s.id(h)
+					break
+				}
+			}
+		}
+		prev = v.speaker
+		if sn.Heading && !v.explicitSpeaker {
+			prev = SpeakerNone
+		}
+		switch {
+		case v.rule == RuleHeadline && !sn.Heading:
+			s.transcript = v.speaker
+		case v.explicitSpeaker || v.speaker == SpeakerNone:
+			s.transcript = ""
+		}
+		s.quoted = v.speaker != SpeakerNone && hasQuote(s.text[sn.Start:sn.End])
+		if s.namesJointDocument(sn.TokStart, sn.TokEnd) {
+			s.jointDoc = true
+		}
 	}
+	// a quotation with no speaker named, then its speaker named after the next part of it
+	for i := len(sents) - 2; i >= 0; i-- {
+		if verdicts[i].quoteNoCue && sents[i].Speaker == SpeakerNone && sents[i+1].Speaker != SpeakerNone && sents[i+1].Para == sents[i].Para {
+			sents[i].Speaker, sents[i].Rule = sents[i+1].Speaker, RuleQuoteAfter
+		}
+	}
+}
+
+// contentWithin reports whether a complementizer opens the content within n tokens after j
+// (وقال المتحدث باسم الوزارة إن).
+func (s *speakerScan) contentWithin(j, b, n int) bool {
+	for k := j + 1; k < b && k <= j+n; k++ {
+		if hasColon(s.gap(k-1, k)) || s.is(k, classComplementizer) || strings.HasPrefix(s.norm(k), "ان") || strings.HasPrefix(s.norm(k), "بان") {
+			return true
+		}
+		if isTerminal(lastRune(s.gap(k-1, k))) {
+			return false
+		}
+	}
+	return false
+}
+
+// leaderFirst returns, for a medium or document cited after the content (…, the document
+// said), the actor or joint subject that opens the sentence before token end.
+func (s *speakerScan) leaderFirst(a, end int) (verdict, bool) {
+	k := s.skipParticles(a, end)
+	h, ok := s.atStart(k)
+	if !ok || h.end >= end || (s.kind(h) != hitActor && s.kind(h) != hitJoint) {
+		return verdict{}, false
+	}
+	sp := s.id(h)
+	if s.coordinated(h, +1) {
+		sp = SpeakerJoint
+	}
+	return verdict{speaker: sp, rule: RuleDocument, source: s.span(h.start, h.end), explicitSpeaker: true}, true
+}
+
+// modalOpening reports whether a sentence opens with a modal (وينبغي، ويجب، يتعين) or with a
+// subject and a modal (China should, الجانب الروسي مستعد): content that goes on.
+func (s *speakerScan) modalOpening(a, b int) bool {
+	k := s.skipParticles(a, b)
+	if s.lx.modals.has(s.norm(k)) {
+		return true
+	}
+	if h, ok := s.atStart(k); ok && (s.kind(h) == hitSide || s.kind(h) == hitJoint) {
+		for j := h.end; j < b && j <= h.end+1; j++ {
+			if s.lx.modals.has(s.norm(j)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// faOpening reports whether a sentence opens with the conjunction ف on a particle or a
+// definite noun (فقد، فلا، فإن، فالشراكة): a reason or consequence of what was said.
+func (s *speakerScan) faOpening(a int) bool {
+	n := s.norm(a)
+	switch n {
+	case "فقد", "فلا", "فان", "فهي", "فهو", "فهذا", "فهذه", "فلم", "فلن":
+		return true
+	}
+	return strings.HasPrefix(n, "فال") && len(n) > len("فال")+4
+}
+
+// otherNisba reports whether a joint hit (الجانبان، الطرفان) is followed by the two
+// adjectives of another pair than the lexicon's (الجانبان الروسي والأوكراني).
+func (s *speakerScan) otherNisba(h hit) bool {
+	if h.end+1 >= len(s.forms) || breaks(s.gap(h.end, h.end+1)) {
+		return false
+	}
+	first, second := s.norm(h.end), s.norm(h.end+1)
+	nisba := func(n string) bool { return strings.HasPrefix(n, "ال") && strings.HasSuffix(n, "ي") }
+	if !nisba(first) || !strings.HasPrefix(second, "و") || !nisba(second[len("و"):]) {
+		return false
+	}
+	ours := func(n string) bool { return n == "الصيني" || n == "الروسي" }
+	return !ours(first) || !ours(second[len("و"):])
+}
+
+// notEnglishCue reports whether an English reporting word at token i is not a verb of speech
+// here: a noun after a determiner (his reply, a call), a verb of a relative clause (Xi, who has
+// described …, said), or a participle opening the sentence (Asked whether …, Putin said).
+func (s *speakerScan) notEnglishCue(a, i int) bool {
+	determiner := func(k int) bool {
+		switch s.norm(k) {
+		case "his", "her", "its", "their", "our", "the", "a", "an", "this", "that", "whose":
+			return true
+		}
+		return false
+	}
+	if i > a && determiner(i-1) {
+		return true
+	}
+	if i > a+1 && strings.HasSuffix(s.norm(i), "s") && determiner(i-2) {
+		if _, named := s.covering(i - 1); !named && !s.is(i-1, classTitle) {
+			return true // his opening remarks
+		}
+	}
+	if i == a && strings.HasSuffix(s.norm(i), "ed") && i+1 < len(s.forms) && !s.is(i+1, classTitle) {
+		if _, ok := s.atStart(i + 1); !ok {
+			return true
+		}
+	}
+	for j := i - 1; j >= a && j >= i-4; j-- {
+		if breaks(s.gap(j, j+1)) {
+			break
+		}
+		switch s.norm(j) {
+		case "who", "which", "whom":
+			return true
+		}
+	}
+	return false
+}
+
+// kanBefore reports whether كان stands within two tokens before token j (وكان الرئيسان قد).
+func (s *speakerScan) kanBefore(a, j int) bool {
+	for k := j - 1; k >= a && k >= j-3; k-- {
+		if n := s.norm(k); n == "كان" || n == "وكان" || n == "كانت" || n == "وكانت" {
+			return true
+		}
+	}
+	return false
+}
+
+// isLeaderTitle reports whether token j is a leader's title (الرئيس، الزعيم) that names no one
+// by itself.
+func (s *speakerScan) isLeaderTitle(j int) bool {
+	switch stripOne(s.norm(j)) {
+	case "الرئيس", "الزعيم", "رئيس":
+		_, named := s.covering(j)
+		return !named
+	}
+	return false
+}
+
+// prepositional reports whether Arabic token j opens a prepositional phrase or is one (بأهمية،
+// لنظيره، عليه، له): not a subject.
+func (s *speakerScan) prepositional(j int) bool {
+	n := stripOne(s.norm(j))
+	switch n {
+	case "عليه", "عليها", "عليهم", "له", "لها", "لهم", "اليه", "اليها", "عنه", "عنها", "منه", "معه":
+		return true
+	}
+	return strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب")
+}
+
+// clauseOpener finds, for an English verb, an actor that opens its clause (after the
+// sentence start, a participial opener's comma or a quotation) with no verb between: Putin in
+// his speech said; …," Putin, who has …, said.
+func (s *speakerScan) clauseOpener(a, i int) (hit, bool) {
+	start := a
+	for k := i - 1; k > a; k-- {
+		g := s.gap(k-1, k)
+		if hasQuote(g) || isTerminal(lastRune(g)) || hasComma(g) && !s.relativeAfter(k) {
+			start = k
+			break
+		}
+	}
+	h, ok := s.atStart(start)
+	if !ok || (s.kind(h) != hitActor && s.kind(h) != hitJoint) || h.end >= i || s.possessive(h) {
+		return hit{}, false
+	}
+	for k := h.end; k < i; k++ {
+		if s.is(k, classVerb) && !s.relativeBefore(h.end, k) && !s.notEnglishCue(h.end, k) {
+			return hit{}, false
+		}
+	}
+	return h, true
+}
+
+// relativeAfter reports whether token k opens a relative clause (who, which).
+func (s *speakerScan) relativeAfter(k int) bool {
+	n := s.norm(k)
+	return n == "who" || n == "which" || n == "whose"
+}
+
+// relativeBefore reports whether a relative pronoun stands between tokens from and k.
+func (s *speakerScan) relativeBefore(from, k int) bool {
+	for j := from; j < k; j++ {
+		if s.relativeAfter(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedApart reports whether the cue at token i and the words after it make one of the
+// cue exclusions with a subject between them (أشار شي بيده for أشار بيده).
+func (s *speakerScan) excludedApart(i, b int) bool {
+	for _, p := range s.lx.cueExclusions {
+		if len(p.Words) < 2 || (s.norm(i) != p.Words[0] && stripOne(s.norm(i)) != p.Words[0]) {
+			continue
+		}
+		rest := p.Words[1:]
+		for k := i + 2; k+len(rest) <= b && k <= i+4; k++ {
+			ok := true
+			for m, w := range rest {
+				if s.norm(k+m) != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounPhraseEnd returns where the noun phrase going on at token j ends: before a
+// preposition, an adverbial, the content or a comma, at most four words on.
+func (s *speakerScan) nounPhraseEnd(j, b int) int {
+	for k := j; k < b && k < j+4; k++ {
+		if breaks(s.gap(k-1, k)) || s.is(k, classOpener|classComplementizer|classTitle) || strings.HasPrefix(s.norm(k), "ان") {
+			return k
+		}
+	}
+	return min(j+4, b)
+}
+
+// namesJointDocument reports whether tokens [a, b) name a joint statement or declaration
+// (بيان مشترك، الإعلان المشترك، the joint statement).
+func (s *speakerScan) namesJointDocument(a, b int) bool {
+	for k := a; k < b; k++ {
+		n := s.norm(k)
+		if strings.Contains(n, "مشترك") {
+			return true
+		}
+		if n == "joint" && k+1 < b && (s.norm(k+1) == "statement" || s.norm(k+1) == "declaration") {
+			return true
+		}
+	}
+	return false
 }

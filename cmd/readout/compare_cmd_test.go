@@ -203,7 +203,7 @@ func TestCompareCommand(t *testing.T) {
 			t.Errorf("no %s rows: %v", s, sections)
 		}
 	}
-	if sections["nearest"] != 4 || sections["speaker"] != 4 {
+	if sections["nearest"] != 4 || sections["speaker"] != 5 { // xi, putin, joint, other, none
 		t.Errorf("sections %v", sections)
 	}
 	// belt_and_road: 7 matches in 443 tokens, never in the corpus: at the top.

@@ -91,7 +91,7 @@ func TestShiftBySpeakerAndIDs(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	d := decodeJSON(t, out)
-	if len(d.Rows) != 4 {
+	if len(d.Rows) != 5 { // xi, putin, joint, other, none
 		t.Fatalf("%d rows, want one per speaker", len(d.Rows))
 	}
 	// putin: 3 of 5 sovereignty mentions in 2020 (s12-s14), none later.

@@ -1,0 +1,57 @@
+package textproc
+
+import "testing"
+
+// One case per attribution rule, each written for readout in a construction seen in real
+// Arabic or English news on Xi–Putin talks (no sentence of a real article). The sentence asked
+// about is the last of the text.
+func TestSpeakerRules(t *testing.T) {
+	lx := DefaultLexicon()
+	cases := []struct {
+		rule, text           string
+		speaker, cue, source string
+		channel              string
+		at                   int // the sentence asked about, from the end: 0 the last
+	}{
+		{RuleHeadline, "شي وبوتين: الشراكة بين البلدين لا تستهدف أحدا", SpeakerJoint, "", "شي وبوتين", "", 0},
+		{RuleHeadline, "Kremlin: talks with Xi to be held next week", SpeakerOther, "", "Kremlin", "", 0},
+		{RuleRelay, "ونقلت وكالة شينخوا عن شي قوله إن الصين تدعم الحوار.", "xi", "ونقلت", "شي", "xinhua", 0},
+		{RuleRelay, "Xinhua quoted Xi as saying that the ties were mature.", "xi", "quoted", "Xi", "xinhua", 0},
+		{RuleSource, "التعاون في مجال الطاقة سيتسع، بحسب بوتين.", "putin", "بحسب", "بوتين", "", 0},
+		{RuleSource, "Energy trade will keep growing, according to Putin.", "putin", "according", "Putin", "", 0},
+		{RuleSubjectAfter, "وأعرب الرئيس الصيني عن ارتياحه لنتائج الزيارة.", "xi", "وأعرب", "الرئيس الصيني", "", 0},
+		{RuleSubjectAfter, "\"We agree on the main points,\" said the Russian president.", "putin", "said", "the Russian president", "", 0},
+		{RuleSubject, "Xi on Friday underscored the need for dialogue.", "xi", "underscored", "Xi", "", 0},
+		{RuleSubject, "بوتين يؤكد أن العلاقات مع بكين في أفضل حالاتها.", "putin", "يؤكد", "بوتين", "", 0},
+		{RuleSubject, "Calling Xi an old friend, Putin in his opening remarks said the visit was timely.", "putin", "said", "Putin", "", 0},
+		{RuleImplicit, "وقال بوتين إن الزيارة مهمة. وأضاف أن البلدين سيوقعان اتفاقات جديدة.", "putin", "وأضاف", "", "", 0},
+		{RuleDual, "التقى الرئيسان في موسكو. وأكدا أهمية التنسيق في مجلس الأمن.", SpeakerJoint, "وأكدا", "", "", 0},
+		{RuleOther, "وقال المتحدث باسم الكرملين إن التحضيرات جارية.", SpeakerOther, "وقال", "المتحدث باسم الكرملين", "", 0},
+		{RuleOther, "وقال الرئيس الأمريكي خلال مؤتمر صحفي في البيت الأبيض إن المحادثات كانت مفيدة.", SpeakerOther, "وقال", "الرئيس الأمريكي", "", 0},
+		{RulePronoun, "Putin met Xi in the Kremlin. He said the talks had been frank.", "putin", "said", "He", "", 0},
+		{RuleParticiple, "وأكد شي أن الصين مستعدة للعمل مع روسيا. مضيفا أن الثقة بين البلدين راسخة.", "xi", "", "", "", 0},
+		{RuleQuote, "وقال بوتين: «نحن نعمل معا. وسنواصل ذلك في كل المجالات».", "putin", "", "", "", 0},
+		{RuleQuoteAfter, "\"Trade has doubled in five years. It will double again,\" Putin said.", "putin", "", "", "", 1},
+		{RuleComplement, "وأكد شي أن الصين تدعم روسيا. وأن البلدين سيعززان التعاون.", "xi", "", "", "", 0},
+		{RuleSide, "وقال شي إن الصين تقدر موقف روسيا. وبكين تنظر بإيجابية إلى المبادرات الروسية.", "xi", "", "", "", 0},
+		{RuleModal, "وقال شي إن البلدين شريكان. وينبغي أن يواصلا التنسيق في الشؤون الدولية.", "xi", "", "", "", 0},
+		{RuleModal, "Xi said the two countries were good neighbours. China and Russia should deepen trust.", "xi", "", "", "", 0},
+		{RuleTranscript, "Vladimir Putin: Dear friend, welcome to Moscow.\n\nOur countries have done much together.", "putin", "", "", "", 0},
+		{RuleDocument, "وصدر في ختام القمة بيان مشترك. وأوضح البيان أن الطرفين يرفضان العقوبات الأحادية.", SpeakerJoint, "وأوضح", "الطرفين", "", 0},
+		{RuleDocument, "China and Russia oppose unilateral sanctions, the document said.", SpeakerJoint, "said", "China and Russia", "", 0},
+		{RulePast, "The leaders met in Beijing, months after they had pledged a partnership.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وأشار شي بيده إلى الحشد قبل أن يتوجه إلى السيارة.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
+		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
+		{RuleSubjectAfter, "وأكد الجانبان الروسي والأوكراني أنهما سيستأنفان المحادثات.", SpeakerOther, "وأكد", "الجانبان", "", 0},
+	}
+	for _, c := range cases {
+		d := lx.Analyze(c.text)
+		s := d.Sentences[len(d.Sentences)-1-c.at]
+		cue, source := c.text[s.Cue.Start:s.Cue.End], c.text[s.Source.Start:s.Source.End]
+		if s.Speaker != c.speaker || s.Rule != c.rule || cue != c.cue || source != c.source || s.Channel != c.channel {
+			t.Errorf("%q:\n got %s by %s (cue %q, source %q, channel %q)\nwant %s by %s (cue %q, source %q, channel %q)",
+				c.text, s.Speaker, s.Rule, cue, source, s.Channel, c.speaker, c.rule, c.cue, c.source, c.channel)
+		}
+	}
+}
