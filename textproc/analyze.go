@@ -59,6 +59,7 @@ type scratch struct {
 	themeEnd  []int             // themeMatches' state, by theme
 	themePrev []hit
 	marks     []int // offsets of terminals and quotation marks (appendTokens)
+	cover     []int32
 }
 
 // MaxCachedWords bounds a word cache's memory: past it (a sixty-fourth of it in one shard), the
@@ -210,6 +211,8 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		}
 	}
 	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(within)}
+	scan.index(sc.cover)
+	sc.cover = scan.cover
 	scan.attribute(d.Sentences)
 	d.Actors = slices.Grow(d.Actors, len(scan.hits))
 	for _, h := range scan.hits {

@@ -38,6 +38,8 @@ type Lexicon struct {
 	channels       []*Channel
 	cuePhrases     []*Pattern // reporting phrases (أصدر بيانا، pointed out)
 	cueExclusions  []*Pattern // a reporting word in one of these is not speech (أشار بيده)
+	exclusionHeads wordSet    // the first words of cueExclusions
+	contentStems   []string   // content words of three letters or more, sorted: a prefix of a word after a content verb
 	documents      []*Pattern // subjects that report a leader (البيان، the readout)
 	verbs          verbSet    // reporting verbs
 	contentVerbs   verbSet    // reporting verbs that are speech only with a content (رحب)
@@ -759,7 +761,7 @@ func (lx *Lexicon) SpeakerIDs() []string {
 type wordSet map[string]bool
 
 // wordClass says which of the speaker rules' word lists a word is in, one bit a list.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	classVerb wordClass = 1 << iota
@@ -775,6 +777,9 @@ const (
 	classSource  // بحسب، according
 	classPronoun
 	classPast
+	classNarration // narration_openers (يذكر أن)
+	classJointDoc  // a word that makes a document joint (مشترك، المشتركة, joint)
+	classOtherHead // other_subjects (وزير، spokesman)
 )
 
 // classOf looks a normalized word up in every word list of the speaker rules.
@@ -800,10 +805,13 @@ func (lx *Lexicon) classOf(norm string) wordClass {
 	if ok, _ := lx.relayVerbs.match(norm); ok {
 		c |= classRelay
 	}
+	if strings.Contains(norm, "مشترك") || norm == "joint" {
+		c |= classJointDoc
+	}
 	for _, x := range []struct {
 		s     wordSet
 		class wordClass
-	}{{lx.sources, classSource}, {lx.pronouns, classPronoun}, {lx.pastMarkers, classPast}} {
+	}{{lx.sources, classSource}, {lx.pronouns, classPronoun}, {lx.pastMarkers, classPast}, {lx.narrOpeners, classNarration}, {lx.otherHeads, classOtherHead}} {
 		if x.s.has(norm) {
 			c |= x.class
 		}

@@ -286,6 +286,17 @@ func (lx *Lexicon) build() {
 	aliases = append(aliases, lx.cueExclusions...)
 	aliases = append(aliases, lx.documents...)
 	lx.actorIndex = newIndex(aliases)
+	lx.exclusionHeads = wordSet{}
+	for _, p := range lx.cueExclusions {
+		lx.exclusionHeads[p.Words[0]] = true
+	}
+	lx.contentStems = nil
+	for w := range lx.contentWords {
+		if len(w) >= 6 { // 3 Arabic letters or more
+			lx.contentStems = append(lx.contentStems, w)
+		}
+	}
+	slices.Sort(lx.contentStems)
 	lx.laterKeys = map[string]bool{}
 	for _, p := range slices.Concat(terms, excl, aliases) {
 		p.lexicon = lx

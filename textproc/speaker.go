@@ -1,7 +1,6 @@
 package textproc
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -61,14 +60,21 @@ type speakerScan struct {
 	text   string
 	tokens []Token
 	forms  []*form
-	hits   []hit // in order, not overlapping, none across a sentence boundary
+	hits   []hit   // in order, not overlapping, none across a sentence boundary
+	cover  []int32 // for each token, the index of the hit that holds it, or -1
 
 	seen       map[string]bool // actors named so far
 	lastName   string          // the actor named last
 	otherPair  bool            // the pair named last is not the lexicon's (بوتين ونظيره التركي)
 	transcript string          // the speaker of a transcript (Putin: …) whose words go on
-	quoted     bool            // the sentence before was a speaker's and held a quotation
-	jointDoc   bool            // a joint statement has been named: "the statement" is it
+	prevText   string          // the sentence before, when it was someone's
+	// of the sentence being attributed: the classes of its words, whether it holds a cue
+	// phrase, the first actor named in it
+	classes    wordClass
+	hasCue     bool
+	firstActor string
+	quoteBuf   []bool
+	jointDoc   bool // a joint statement has been named: "the statement" is it
 }
 
 func (s *speakerScan) kind(h hit) int {
@@ -105,29 +111,41 @@ func (s *speakerScan) id(h hit) string {
 	return ""
 }
 
+// index fills cover, for each token, with the index of the hit that holds it (-1: none), so
+// that the lookups below take constant time.
+func (s *speakerScan) index(cover []int32) {
+	cover = cover[:0]
+	for range s.tokens {
+		cover = append(cover, -1)
+	}
+	for k, h := range s.hits {
+		for i := h.start; i < h.end; i++ {
+			cover[i] = int32(k)
+		}
+	}
+	s.cover = cover
+}
+
+// covering returns the hit that holds token i.
+func (s *speakerScan) covering(i int) (hit, bool) {
+	if i < 0 || i >= len(s.cover) || s.cover[i] < 0 {
+		return hit{}, false
+	}
+	return s.hits[s.cover[i]], true
+}
+
 // atStart returns the hit that begins at token i.
 func (s *speakerScan) atStart(i int) (hit, bool) {
-	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].start >= i })
-	if k < len(s.hits) && s.hits[k].start == i {
-		return s.hits[k], true
+	if h, ok := s.covering(i); ok && h.start == i {
+		return h, true
 	}
 	return hit{}, false
 }
 
 // atEnd returns the hit that ends just before token i.
 func (s *speakerScan) atEnd(i int) (hit, bool) {
-	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].end >= i })
-	if k < len(s.hits) && s.hits[k].end == i {
-		return s.hits[k], true
-	}
-	return hit{}, false
-}
-
-// covering returns the hit that holds token i.
-func (s *speakerScan) covering(i int) (hit, bool) {
-	k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].end > i })
-	if k < len(s.hits) && s.hits[k].start <= i {
-		return s.hits[k], true
+	if h, ok := s.covering(i - 1); ok && h.end == i {
+		return h, true
 	}
 	return hit{}, false
 }
@@ -239,14 +257,14 @@ func (s *speakerScan) coordinated(h hit, dir int) bool {
 // inQuote marks the tokens of a sentence that stand inside quotation marks opened in it.
 func (s *speakerScan) inQuote(sent Sentence) []bool {
 	a, b := sent.TokStart, sent.TokEnd
-	out := make([]bool, b-a)
+	out := s.quoteBuf[:0]
 	open := sent.InQuote
 	for i := a; i < b; i++ {
 		g := s.text[sent.Start:s.tokens[a].Start]
 		if i > a {
 			g = s.gap(i-1, i)
 		}
-		{
+		if mayQuote(g) {
 			for _, r := range g {
 				switch quoteKind(r) {
 				case quoteOpen:
@@ -258,9 +276,21 @@ func (s *speakerScan) inQuote(sent Sentence) []bool {
 				}
 			}
 		}
-		out[i-a] = open
+		out = append(out, open)
 	}
+	s.quoteBuf = out
 	return out
+}
+
+// mayQuote reports whether a gap may hold a quotation mark: a '"' or the first byte of one of
+// the multi-byte marks (« » “ ” „ ‘ ’ ‹ › ″ 「 」 『 』); most gaps are a space.
+func mayQuote(g string) bool {
+	for i := 0; i < len(g); i++ {
+		if c := g[i]; c == '"' || c == 0xC2 || c == 0xE2 || c == 0xE3 {
+			return true
+		}
+	}
+	return false
 }
 
 // content reports whether what follows token i opens the reported content: a complementizer,
@@ -292,8 +322,8 @@ func (s *speakerScan) speechWord(j int) bool {
 	if s.lx.contentWords.has(n) {
 		return true
 	}
-	for w := range s.lx.contentWords {
-		if len(w) >= 6 && strings.HasPrefix(stripOne(n), w) { // 3 Arabic letters or more
+	for _, w := range s.lx.contentStems {
+		if strings.HasPrefix(stripOne(n), w) {
 			return true
 		}
 	}
@@ -364,8 +394,13 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	if a >= b {
 		return verdict{speaker: SpeakerNone, rule: RuleNarration}
 	}
-	quoted := s.inQuote(sent)
 	v := verdict{}
+	// the word-by-word rules run only on a sentence with a reporting word, a relay or a source
+	cues := s.hasCue || s.classes&(classVerb|classRelay|classSource) != 0
+	var quoted []bool
+	if cues {
+		quoted = s.inQuote(sent)
+	}
 	// the channel: a medium named in the sentence and not its subject
 	setChannel := func() {
 		if v.channel != "" {
@@ -444,7 +479,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 				}
 			case ok && s.kind(h) == hitActor && h.end < k && (strings.HasPrefix(s.norm(h.end), "ل") || s.norm(h.end) == "to"):
 				return subject(h, RuleHeadline, Span{}, 0) // بوتين لشي: … — the speaker, then the addressee
-			case !ok && sent.Heading && k-a <= 3 && s.lx.otherHeads.has(s.norm(a)):
+			case !ok && sent.Heading && k-a <= 3 && s.is(a, classOtherHead):
 				return decide(SpeakerOther, RuleHeadline, Span{}, s.span(a, k)) // لافروف: …
 			}
 			break
@@ -452,12 +487,12 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 
 	// a sentence opened by يذكر أن، تجدر الإشارة: the writer's note, whatever it reports
-	if s.lx.narrOpeners.has(s.norm(a)) {
+	if s.is(a, classNarration) {
 		return verdict{speaker: SpeakerNone, rule: RuleNarration}
 	}
 
 	// 2. a relay: نقلت شينخوا عن شي قوله / quoted Xi as saying
-	for i := a; i < b; i++ {
+	for i := a; i < b && cues; i++ {
 		if !s.is(i, classRelay) || quoted[i-a] {
 			continue
 		}
@@ -477,7 +512,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 
 	// 3. reporting verbs and phrases, in order
 	past := false // a reporting verb about the past was passed over
-	for i := a; i < b; i++ {
+	for i := a; i < b && cues; i++ {
 		isVerb := s.is(i, classVerb)
 		cueEnd := i + 1
 		if h, ok := s.atStart(i); ok && s.kind(h) == hitCue {
@@ -511,7 +546,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 
 	// 4. a source after the content: …، بحسب شي / …, according to Xi
-	for i := a; i < b; i++ {
+	for i := a; i < b && cues; i++ {
 		if !s.is(i, classSource) || quoted[i-a] {
 			continue
 		}
@@ -565,7 +600,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		}
 	}
 	if a+1 < b && hasQuote(s.text[sent.Start:s.tokens[a].Start]) {
-		if s.quoted && prev != SpeakerNone {
+		if prev != SpeakerNone && hasQuote(s.prevText) {
 			// a paragraph of a quotation goes on with an opening mark: the same speaker
 			return s.goOn(v, prev, RuleQuote)
 		}
@@ -696,7 +731,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 				return subject(h, RuleSubject, cue, -1), true
 			}
 		}
-		if k > a && (k == a+1 || breaks(s.gap(k-2, k-1))) && s.lx.otherHeads.has(s.norm(k-1)) {
+		if k > a && (k == a+1 || breaks(s.gap(k-2, k-1))) && s.is(k-1, classOtherHead) {
 			return decide(SpeakerOther, RuleOther, cue, s.span(k-1, k)), true // ترامب كان قد قال
 		}
 		if k > a && hasComma(s.gap(k-1, k)) {
@@ -705,7 +740,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 			for o < k && (s.is(o, classParticle) || s.norm(o) == "كان" || s.norm(o) == "وكان") {
 				o++
 			}
-			if o < k && s.lx.otherHeads.has(s.norm(o)) {
+			if o < k && s.is(o, classOtherHead) {
 				return decide(SpeakerOther, RuleOther, cue, s.span(o, min(o+3, k))), true
 			}
 			if h, ok := s.atStart(o); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && hasComma(s.gap(h.end-1, min(h.end, k))) {
@@ -847,7 +882,7 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 		if s.is(j, classComplementizer|classContinuation) && !s.is(j, classOpener) {
 			break // أكد أن، صرح قائلا
 		}
-		if j == end && !dual && s.lx.otherHeads.has(s.norm(j)) {
+		if j == end && !dual && s.is(j, classOtherHead) {
 			return decide(SpeakerOther, RuleOther, cue, s.span(j, min(j+3, b))), true // وقال وزير الخارجية، وقال لافروف
 		}
 		if s.is(j, classOpener) || s.prepositional(j) && j == end {
@@ -923,13 +958,25 @@ func (s *speakerScan) onlyParticlesBefore(a, i int) bool {
 func (s *speakerScan) attribute(sents []Sentence) {
 	s.seen = map[string]bool{}
 	prev := SpeakerNone
-	verdicts := make([]verdict, len(sents))
+	quoteNoCue := make([]bool, len(sents))
+	next := 0 // the first hit not yet passed
 	for i := range sents {
 		sn := &sents[i]
-		// actors named in the sentence count as named for its own joint subjects
+		// what the sentence holds: its words' classes, its hits (actors named in it count as
+		// named for its own joint subjects)
+		s.classes, s.hasCue, s.firstActor = 0, false, ""
 		for k := sn.TokStart; k < sn.TokEnd; k++ {
-			if h, ok := s.atStart(k); ok && s.kind(h) == hitActor {
+			s.classes |= s.forms[k].class
+		}
+		for ; next < len(s.hits) && s.hits[next].start < sn.TokEnd; next++ {
+			switch h := s.hits[next]; s.kind(h) {
+			case hitActor:
 				s.seen[s.id(h)] = true
+				if s.firstActor == "" {
+					s.firstActor = s.id(h)
+				}
+			case hitCue:
+				s.hasCue = true
 			}
 		}
 		if i > 0 && sents[i-1].Para != sn.Para && sents[i-1].Heading {
@@ -942,17 +989,12 @@ func (s *speakerScan) attribute(sents []Sentence) {
 		if v.speaker == "" {
 			v.speaker = SpeakerNone
 		}
-		verdicts[i] = v
+		quoteNoCue[i] = v.quoteNoCue
 		sn.Speaker, sn.Rule, sn.Cue, sn.Source, sn.Channel, sn.ChannelAt = v.speaker, v.rule, v.cue, v.source, v.channel, v.channelAt
 		if v.speaker != SpeakerNone && v.speaker != SpeakerOther && v.speaker != SpeakerJoint {
 			s.lastName = v.speaker
-		} else {
-			for k := sn.TokStart; k < sn.TokEnd; k++ {
-				if h, ok := s.atStart(k); ok && s.kind(h) == hitActor {
-					s.lastName = s.id(h)
-					break
-				}
-			}
+		} else if s.firstActor != "" {
+			s.lastName = s.firstActor
 		}
 		prev = v.speaker
 		if sn.Heading && !v.explicitSpeaker {
@@ -964,14 +1006,17 @@ func (s *speakerScan) attribute(sents []Sentence) {
 		case v.explicitSpeaker || v.speaker == SpeakerNone:
 			s.transcript = ""
 		}
-		s.quoted = v.speaker != SpeakerNone && hasQuote(s.text[sn.Start:sn.End])
-		if s.namesJointDocument(sn.TokStart, sn.TokEnd) {
+		s.prevText = ""
+		if v.speaker != SpeakerNone {
+			s.prevText = s.text[sn.Start:sn.End] // held a quotation? asked only when needed
+		}
+		if s.classes&classJointDoc != 0 && s.namesJointDocument(sn.TokStart, sn.TokEnd) {
 			s.jointDoc = true
 		}
 	}
 	// a quotation with no speaker named, then its speaker named after the next part of it
 	for i := len(sents) - 2; i >= 0; i-- {
-		if verdicts[i].quoteNoCue && sents[i].Speaker == SpeakerNone && sents[i+1].Speaker != SpeakerNone && sents[i+1].Para == sents[i].Para {
+		if quoteNoCue[i] && sents[i].Speaker == SpeakerNone && sents[i+1].Speaker != SpeakerNone && sents[i+1].Para == sents[i].Para {
 			sents[i].Speaker, sents[i].Rule = sents[i+1].Speaker, RuleQuoteAfter
 		}
 	}
@@ -1160,6 +1205,9 @@ func (s *speakerScan) relativeBefore(from, k int) bool {
 // excludedApart reports whether the cue at token i and the words after it make one of the
 // cue exclusions with a subject between them (أشار شي بيده for أشار بيده).
 func (s *speakerScan) excludedApart(i, b int) bool {
+	if !s.lx.exclusionHeads.has(s.norm(i)) {
+		return false
+	}
 	for _, p := range s.lx.cueExclusions {
 		if len(p.Words) < 2 || (s.norm(i) != p.Words[0] && stripOne(s.norm(i)) != p.Words[0]) {
 			continue
@@ -1196,11 +1244,10 @@ func (s *speakerScan) nounPhraseEnd(j, b int) int {
 // (بيان مشترك، الإعلان المشترك، the joint statement).
 func (s *speakerScan) namesJointDocument(a, b int) bool {
 	for k := a; k < b; k++ {
-		n := s.norm(k)
-		if strings.Contains(n, "مشترك") {
-			return true
+		if !s.is(k, classJointDoc) {
+			continue
 		}
-		if n == "joint" && k+1 < b && (s.norm(k+1) == "statement" || s.norm(k+1) == "declaration") {
+		if n := s.norm(k); n != "joint" || k+1 < b && (s.norm(k+1) == "statement" || s.norm(k+1) == "declaration") {
 			return true
 		}
 	}
