@@ -211,6 +211,7 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		}
 	}
 	scan := speakerScan{lx: lx, text: text, tokens: d.Tokens, forms: forms, hits: longest(within)}
+	scan.marks = sc.marks
 	scan.index(sc.cover)
 	sc.cover = scan.cover
 	scan.attribute(d.Sentences)

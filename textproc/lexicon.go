@@ -777,9 +777,10 @@ const (
 	classSource  // بحسب، according
 	classPronoun
 	classPast
-	classNarration // narration_openers (يذكر أن)
-	classJointDoc  // a word that makes a document joint (مشترك، المشتركة, joint)
-	classOtherHead // other_subjects (وزير، spokesman)
+	classNarration     // narration_openers (يذكر أن)
+	classJointDoc      // a word that makes a document joint (مشترك، المشتركة, joint)
+	classOtherHead     // other_subjects (وزير، spokesman)
+	classExclusionHead // the first word of a cue exclusion (أشار in أشار بيده)
 )
 
 // classOf looks a normalized word up in every word list of the speaker rules.
@@ -811,7 +812,8 @@ func (lx *Lexicon) classOf(norm string) wordClass {
 	for _, x := range []struct {
 		s     wordSet
 		class wordClass
-	}{{lx.sources, classSource}, {lx.pronouns, classPronoun}, {lx.pastMarkers, classPast}, {lx.narrOpeners, classNarration}, {lx.otherHeads, classOtherHead}} {
+	}{{lx.sources, classSource}, {lx.pronouns, classPronoun}, {lx.pastMarkers, classPast}, {lx.narrOpeners, classNarration}, {lx.otherHeads, classOtherHead},
+		{lx.exclusionHeads, classExclusionHead}} {
 		if x.s.has(norm) {
 			c |= x.class
 		}

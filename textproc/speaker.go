@@ -1,7 +1,9 @@
 package textproc
 
 import (
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Attribution: who says each sentence. The rules are in docs/METHODS.md (text.speakers); their
@@ -62,18 +64,21 @@ type speakerScan struct {
 	forms  []*form
 	hits   []hit   // in order, not overlapping, none across a sentence boundary
 	cover  []int32 // for each token, the index of the hit that holds it, or -1
+	marks  []int   // byte offsets of the text's terminals and quotation marks, in order (nil: unknown)
 
-	seen       map[string]bool // actors named so far
-	lastName   string          // the actor named last
-	otherPair  bool            // the pair named last is not the lexicon's (بوتين ونظيره التركي)
-	transcript string          // the speaker of a transcript (Putin: …) whose words go on
-	prevText   string          // the sentence before, when it was someone's
+	seen       []bool // actors named so far, by index
+	lastName   string // the actor named last
+	otherPair  bool   // the pair named last is not the lexicon's (بوتين ونظيره التركي)
+	transcript string // the speaker of a transcript (Putin: …) whose words go on
+	prevText   string // the sentence before, when it was someone's
 	// of the sentence being attributed: the classes of its words, whether it holds a cue
 	// phrase, the first actor named in it
 	classes    wordClass
 	hasCue     bool
 	firstActor string
+	channelHit hit // the first medium named in it (p nil: none)
 	quoteBuf   []bool
+	noQuote    []bool
 	jointDoc   bool // a joint statement has been named: "the statement" is it
 }
 
@@ -212,8 +217,8 @@ func (s *speakerScan) who(h hit, prev string) (speaker, channel string) {
 
 func (s *speakerScan) bothNamed() bool {
 	n := 0
-	for _, a := range s.lx.Actors {
-		if s.seen[a.ID] {
+	for _, seen := range s.seen {
+		if seen {
 			n++
 		}
 	}
@@ -257,6 +262,12 @@ func (s *speakerScan) coordinated(h hit, dir int) bool {
 // inQuote marks the tokens of a sentence that stand inside quotation marks opened in it.
 func (s *speakerScan) inQuote(sent Sentence) []bool {
 	a, b := sent.TokStart, sent.TokEnd
+	if !sent.InQuote && !s.quoteIn(sent.Start, sent.End) {
+		for len(s.noQuote) < b-a {
+			s.noQuote = append(s.noQuote, false)
+		}
+		return s.noQuote[:b-a] // no mark in it: nothing quoted (never written to)
+	}
 	out := s.quoteBuf[:0]
 	open := sent.InQuote
 	for i := a; i < b; i++ {
@@ -282,15 +293,33 @@ func (s *speakerScan) inQuote(sent Sentence) []bool {
 	return out
 }
 
-// mayQuote reports whether a gap may hold a quotation mark: a '"' or the first byte of one of
-// the multi-byte marks (« » “ ” „ ‘ ’ ‹ › ″ 「 」 『 』); most gaps are a space.
-func mayQuote(g string) bool {
-	for i := 0; i < len(g); i++ {
-		if c := g[i]; c == '"' || c == 0xC2 || c == 0xE2 || c == 0xE3 {
+// quoteIn reports whether a quotation mark stands in text[start:end], from the offsets of the
+// terminals and quotation marks the tokenizer found (all marks when they were not kept).
+func (s *speakerScan) quoteIn(start, end int) bool {
+	if s.marks == nil {
+		return mayQuote(s.text[start:end])
+	}
+	for k := sort.SearchInts(s.marks, start); k < len(s.marks) && s.marks[k] < end; k++ {
+		r, _ := utf8.DecodeRuneInString(s.text[s.marks[k]:])
+		if quoteKind(r) != 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// mayQuote reports whether a gap may hold a quotation mark: a '"' or the first byte of one of
+// the multi-byte marks (« » “ ” „ ‘ ’ ‹ › ″ 「 」 『 』); most gaps are a space.
+func mayQuote(g string) bool {
+	if len(g) < 8 {
+		for i := 0; i < len(g); i++ {
+			if c := g[i]; c == '"' || c == 0xC2 || c == 0xE2 || c == 0xE3 {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.IndexByte(g, '"') >= 0 || strings.IndexByte(g, 0xC2) >= 0 || strings.IndexByte(g, 0xE2) >= 0 || strings.IndexByte(g, 0xE3) >= 0
 }
 
 // content reports whether what follows token i opens the reported content: a complementizer,
@@ -406,11 +435,8 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		if v.channel != "" {
 			return
 		}
-		for k := a; k < b; k++ {
-			if h, ok := s.atStart(k); ok && s.kind(h) == hitChannel {
-				v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
-				return
-			}
+		if h := s.channelHit; h.p != nil {
+			v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
 		}
 	}
 	decide := func(speaker, rule string, cue, source Span) verdict {
@@ -460,7 +486,11 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 
 	// 1. a headline that opens with its speaker and a colon: بوتين: …
-	for k := a; k < b && k < a+6; k++ {
+	colon := false // a colon among the first six words
+	if last := min(a+5, b-1); last > a {
+		colon = strings.IndexByte(s.text[s.tokens[a].End:s.tokens[last].Start], ':') >= 0
+	}
+	for k := a; colon && k < b && k < a+6; k++ {
 		if k > a && hasColon(s.gap(k-1, k)) {
 			h, ok := s.atStart(a)
 			switch {
@@ -956,7 +986,7 @@ func (s *speakerScan) onlyParticlesBefore(a, i int) bool {
 // afresh; a quotation that names no speaker takes the next sentence's when that one names its
 // speaker after the content.
 func (s *speakerScan) attribute(sents []Sentence) {
-	s.seen = map[string]bool{}
+	s.seen = make([]bool, len(s.lx.Actors))
 	prev := SpeakerNone
 	quoteNoCue := make([]bool, len(sents))
 	next := 0 // the first hit not yet passed
@@ -964,19 +994,23 @@ func (s *speakerScan) attribute(sents []Sentence) {
 		sn := &sents[i]
 		// what the sentence holds: its words' classes, its hits (actors named in it count as
 		// named for its own joint subjects)
-		s.classes, s.hasCue, s.firstActor = 0, false, ""
+		s.classes, s.hasCue, s.firstActor, s.channelHit = 0, false, "", hit{}
 		for k := sn.TokStart; k < sn.TokEnd; k++ {
 			s.classes |= s.forms[k].class
 		}
 		for ; next < len(s.hits) && s.hits[next].start < sn.TokEnd; next++ {
 			switch h := s.hits[next]; s.kind(h) {
 			case hitActor:
-				s.seen[s.id(h)] = true
+				s.seen[h.p.owner] = true
 				if s.firstActor == "" {
 					s.firstActor = s.id(h)
 				}
 			case hitCue:
 				s.hasCue = true
+			case hitChannel:
+				if s.channelHit.p == nil {
+					s.channelHit = h
+				}
 			}
 		}
 		if i > 0 && sents[i-1].Para != sn.Para && sents[i-1].Heading {
@@ -1205,7 +1239,7 @@ func (s *speakerScan) relativeBefore(from, k int) bool {
 // excludedApart reports whether the cue at token i and the words after it make one of the
 // cue exclusions with a subject between them (أشار شي بيده for أشار بيده).
 func (s *speakerScan) excludedApart(i, b int) bool {
-	if !s.lx.exclusionHeads.has(s.norm(i)) {
+	if !s.is(i, classExclusionHead) {
 		return false
 	}
 	for _, p := range s.lx.cueExclusions {
