@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 )
 
 // Format is an output format for rows.
@@ -177,7 +178,7 @@ func writeTable(w io.Writer, rows Rows) error {
 	for _, row := range rows.Data {
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = strings.ReplaceAll(cell(v, true), "\t", " ")
+			cells[i] = terminalSafe(cell(v, true))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
@@ -248,4 +249,22 @@ func RowObject(columns []string, row []any) ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
+}
+
+// terminalSafe makes a table cell safe to print on a terminal: tabs and line breaks become
+// spaces, and other control characters (an escape sequence in a corpus would recolour or move
+// the cursor) become U+FFFD.
+func terminalSafe(v string) string {
+	if !strings.ContainsFunc(v, unicode.IsControl) {
+		return v
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r):
+			return '\uFFFD'
+		}
+		return r
+	}, v)
 }

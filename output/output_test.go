@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestWriteFormats(t *testing.T) {
@@ -77,5 +78,20 @@ func TestJSONStreamsAsIndented(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("%d rows:\n%s\nwant\n%s", n, got.String(), want.String())
 		}
+	}
+}
+
+// A corpus's control characters never reach the terminal: an escape sequence in a document
+// would recolour or move the cursor.
+func TestTableIsTerminalSafe(t *testing.T) {
+	var b strings.Builder
+	st := NewStream(&b, Table, Run{}, []string{"text"})
+	st.Add("قال \x1b[31mشي\x1b[0m\tإن\r\nالتعاون \u0085مهم")
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(got) != 2 || strings.ContainsFunc(got[1], unicode.IsControl) || !strings.Contains(got[1], "\uFFFD[31mشي") {
+		t.Errorf("table: %q", b.String())
 	}
 }

@@ -46,6 +46,11 @@ func TestReadmeLexiconExample(t *testing.T) {
 	if strings.Join(got, "|") != "الاستثمارات|قناة السويس" || d.Sentences[1].Speaker != "sisi" {
 		t.Errorf("matches %q, speaker %s", got, d.Sentences[1].Speaker)
 	}
+	// the speakers section's other keys: a relay with its channel, another speaker
+	d = lx.Analyze("ونقلت وكالة أنباء الشرق الأوسط عن السيسي قوله إن القناة مفتوحة. وقال المتحدث باسم الرئاسة إن الزيارة مهمة.")
+	if s := d.Sentences[0]; s.Speaker != "sisi" || s.Channel != "mena" || d.Sentences[1].Speaker != textproc.SpeakerOther {
+		t.Errorf("relay: %s via %q (rule %s); spokesman: %s", s.Speaker, s.Channel, s.Rule, d.Sentences[1].Speaker)
+	}
 }
 
 // The README's boilerplate example is a valid rules file.
