@@ -49,6 +49,10 @@ type Rule struct {
 	Where       RuleWhere `yaml:"where"`
 	Scope       RuleScope `yaml:"scope"`
 	Repeated    bool      `yaml:"repeated"`
+	// Dateline makes the rule cut a wire dateline from the start of a head line: the place,
+	// date and agency before the story («بكين، 18 أكتوبر (شينخوا) --», "MOSCOW, Oct 18
+	// (Reuters) -"), which become the document's metadata (Document.Dateline).
+	Dateline bool `yaml:"dateline"`
 
 	re      *regexp.Regexp
 	longest int // the longest text, in bytes, the pattern can match whole; -1: no bound
@@ -76,6 +80,33 @@ func DefaultRules() []Rule {
 			Pattern: `^[0-9٠-٩]{1,4}[/.\-][0-9٠-٩]{1,2}[/.\-][0-9٠-٩]{1,4}$`, Where: WhereHead, Scope: ScopeLine},
 		{ID: "repeated-headline", Description: "a head line repeating an earlier one (the headline printed twice)",
 			Repeated: true, Where: WhereHead, Scope: ScopeLine},
+		{ID: "dateline", Description: "a wire dateline opening the story: «بكين، 18 أكتوبر (شينخوا) --», \"MOSCOW, Oct 18 (Reuters) -\" (cut from the line; place, date and agency kept as metadata)",
+			Dateline: true, Where: WhereHead, Scope: ScopeLine},
+		{ID: "ad-label", Description: "an advertisement's or a sponsored block's label",
+			Lines: []string{"إعلان", "- إعلان -", "إعلانات", "مساحة إعلانية", "لا يتوفر إعلان حالياً", "لا يتوفر إعلان حاليا", "محتوى مقترح", "محتوى ممول", "محتوى برعاية",
+				"Advertisement", "ADVERTISEMENT", "Advertisement — story continues below", "Advertisement - story continues below", "Sponsored", "Sponsored content", "Recommended"},
+			Where: WhereAny, Scope: ScopeLine},
+		{ID: "disclaimer", Description: "a press release's or a site's disclaimer: «المحتوى أعلاه مقدم من …», \"How we report …\"",
+			Pattern: `^(?i)((المحتوى|هذا المحتوى|هذا البيان)( أعلاه)? (مقد\p{Mn}{0,3}م|منشور)|the content above is|this content was (provided|produced)|how we report|our (editorial )?standards|the trust principles)( |:).{0,300}$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "photo-caption", Description: "a wire photo's caption: «… يوم 18 أكتوبر 2023. (شينخوا)», \"… (Xinhua/Name)\", «صورة: …»",
+			Pattern: `^(?i)(.{10,700}يوم [0-9٠-٩]{1,2} [\p{Arabic}]{3,12} [0-9٠-٩]{4}\.? {0,2}\((شينخوا|رويترز|أ ف ب|تاس|سبوتنيك)(/[^()]{1,40})?\)|.{10,700}\((xinhua|reuters|afp|tass|ap|sputnik)/[^()]{1,40}\)|(صورة|الصورة|تصوير|photo|file photo)\s{0,2}[:：].{1,200})$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "read-also", Description: "a link to another article: «اقرأ أيضا: …», \"Read more: …\"",
+			Pattern: `^(?i)((اقرأ|إقرأ|اقرا|طالع|شاهد) (أيضا|أيضاً|ايضا|ايضاً|المزيد)|read also|also read|read more|see also|related)\s{0,3}[:：|\-–—]\s{0,3}\S.{0,200}$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "credit-line", Description: "a line crediting the report to an agency: «المصدر: شينخوا», «وكالات», \"Source: Reuters\"",
+			Pattern: `^(?i)[(\[]?((المصدر|مصدر الخبر|source)\s{0,3}[:：]\s{0,3}[^.!?]{1,60}|وكالات|المصادر|agencies|(أ ف ب|أ\.ف\.ب|رويترز|شينخوا|تاس|سبوتنيك|نوفوستي|xinhua|reuters|afp|tass|ria novosti|sputnik|ap)(\s{0,3}[,،/+و]\s{0,3}(أ ف ب|رويترز|شينخوا|تاس|سبوتنيك|نوفوستي|وكالات|xinhua|reuters|afp|tass|ap)){0,3})[)\]]?$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "editor-line", Description: "an editor's or translator's line: «(المحرر: …)», \"(Editor: …)\"",
+			Pattern: `^(?i)[(\[]?(المحرر|محرر|تحرير|ترجمة|editor|edited by|translated by)\s{0,3}[:：]\s{0,3}[^.!?]{1,60}[)\]]?$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "sign-off", Description: "a wire story's sign-off: \"Reporting by …; Editing by …\"",
+			Pattern: `^(?i)[(\[]?(additional reporting by|reporting by|writing by|editing by|compiled by|reported by|إعداد|تقرير)\s{0,3}[:：]?\s{0,3}\S.{0,250}$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "byline", Description: "a byline near the top: «بقلم: …», «كتب: …», \"By …\" (six words at most)",
+			Pattern: `^(?i)((by|بقلم)\s{0,3}[:：\-–]?|(كتب|كتبت)\s{0,3}[:：\-–])\s{0,3}[^\s.!?،,]{1,30}(\s{1,3}[^\s.!?،,]{1,30}){0,5}$`,
+			Where:   WhereHead, Scope: ScopeLine},
 	}
 }
 
@@ -109,7 +140,7 @@ func CompileRules(rules []Rule) (*Rules, error) {
 		if r.Scope != ScopeLine && r.Scope != ScopeToEnd {
 			return nil, fmt.Errorf("rule %q: scope must be line or to-end, not %q", r.ID, r.Scope)
 		}
-		if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated {
+		if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated && !r.Dateline {
 			return nil, fmt.Errorf("rule %q matches nothing: give lines, a pattern or repeated: true", r.ID)
 		}
 		if r.Pattern != "" {
@@ -228,6 +259,13 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		start = end
 	}
 	drop := make([]string, len(lines)) // rule id per dropped line
+	cut := make([]int, len(lines))     // bytes cut from the start of a kept line (a dateline)
+	datelineRule := ""
+	for _, r := range rs.rules {
+		if r.Dateline {
+			datelineRule = r.ID
+		}
+	}
 	var removed []Removal
 	var heads []headLine // the head's lines so far, white space collapsed
 	nonBlank := 0
@@ -281,6 +319,12 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if inHead {
 			heads = append(heads, *cur)
 		}
+		if drop[i] == "" && inHead && datelineRule != "" {
+			if n := datelineLen(text[l.start:l.end]); n > 0 {
+				removed = append(removed, Removal{Rule: datelineRule, Line: i + 1, Text: strings.TrimSpace(text[l.start : l.start+n])})
+				cut[i], datelineRule = n, "" // the first dateline only
+			}
+		}
 	}
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
 		return text, []Span{{CleanStart: 0, OrigStart: 0, Len: len(text)}}, nil
@@ -291,6 +335,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if drop[i] != "" {
 			continue
 		}
+		l.start += cut[i]
 		if k := len(spans); k > 0 && spans[k-1].OrigStart+spans[k-1].Len == l.start {
 			spans[k-1].Len += l.end - l.start
 		} else {
@@ -410,4 +455,37 @@ func (r *Rule) matches(line, key string, cur *headLine, heads []headLine) bool {
 		}
 	}
 	return r.matchesPattern(line) || (key != line && r.matchesPattern(key))
+}
+
+// Wire datelines: a place (one to four words), a comma, a date, the agency in parentheses or
+// slashes, and a dash; Arabic («بكين، 18 أكتوبر (شينخوا) --»، «موسكو، 5 فبراير 2022 /PRNewswire/ —»)
+// or English ("MOSCOW, Oct 18 (Reuters) -", "BEIJING, March 21 (Xinhua) --",
+// "MOSCOW, March 14. /TASS/.").
+var datelineRes = []*regexp.Regexp{
+	regexp.MustCompile(`^\s{0,3}([\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}[،,]\s{0,2}([0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\s{0,2}(?:--|—|–|-|:)\s{0,2}`),
+	regexp.MustCompile(`^\s{0,3}([A-Z][A-Za-z.'\-]{1,20}(?: [A-Z][A-Za-z.'\-]{1,20}){0,3})\s{0,2},\s{0,2}((?:[A-Z][a-z]{2,8}\.?\s{1,2}[0-9]{1,2}|[0-9]{1,2}\s{1,2}[A-Z][a-z]{2,8})(?:,?\s{1,2}[0-9]{4})?)\.?\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\.?\s{0,2}(?:--|—|–|-)?\s{0,2}`),
+}
+
+// datelineLen returns the length of the dateline that opens line, 0 when none does.
+func datelineLen(line string) int {
+	for _, re := range datelineRes {
+		if m := re.FindStringIndex(line); m != nil && m[1] < len(strings.TrimSpace(line)) {
+			return m[1]
+		}
+	}
+	return 0
+}
+
+// ParseDateline reads a dateline's place, date (as written) and agency.
+func ParseDateline(s string) (place, date, agency string, ok bool) {
+	for _, re := range datelineRes {
+		if m := re.FindStringSubmatch(s); m != nil {
+			agency = m[3]
+			if agency == "" {
+				agency = m[4]
+			}
+			return m[1], m[2], strings.TrimSpace(agency), true
+		}
+	}
+	return "", "", "", false
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -43,6 +44,80 @@ func TestLongestWholeMatch(t *testing.T) {
 	for _, r := range DefaultRules() {
 		if r.Pattern != "" && longestWholeMatch(r.Pattern) < 0 {
 			t.Errorf("built-in rule %s: no bound", r.ID)
+		}
+	}
+}
+
+// One case per built-in furniture rule: a line it removes and a line like it that is article
+// text, in the shapes seen on real pages (the lines are written for this test).
+func TestFurnitureRules(t *testing.T) {
+	cases := []struct{ rule, removed, kept string }{
+		{"read-also", "اقرأ أيضاً: موسكو وبكين توقعان اتفاقية للطاقة", "وقال شي إنه قرأ أيضا تقارير عن التعاون."},
+		{"read-also", "Read more: Xi and Putin meet in Astana", "Putin said he had read more than one proposal."},
+		{"credit-line", "المصدر: شينخوا", "وقال المصدر إن الزيارة ستتم في الربيع."},
+		{"credit-line", "(وكالات)", "ونقلت وكالات الأنباء عن الكرملين قوله إن الاتصال كان مثمرا."},
+		{"credit-line", "Source: Reuters", "The source said the talks would last two days."},
+		{"editor-line", "(المحرر: لي وي)", "وقال المحرر في الصحيفة إن الخبر صحيح."},
+		{"sign-off", "Reporting by Olga Petrova; Editing by Mark Hale", "Reporting on the talks was restricted, the Kremlin said."},
+		{"byline", "بقلم: سامر الحلبي", "بقلم الرئيس شي جين بينغ نشرت الصحيفة مقالا عن الصداقة مع روسيا."},
+		{"byline", "By Anna Marsh", "By the end of the visit, the two leaders had signed 14 documents."},
+		{"ad-label", "- إعلان -", "إعلان مشترك بشأن التعاون في القطب الشمالي"},
+		{"ad-label", "Advertisement — story continues below", "The advertisement of the new pipeline drew criticism."},
+		{"disclaimer", "المحتوى أعلاه مقدّم من الجهة المصدرة للبيان، والموقع غير مسؤول عن دقته.", "وقال إن المحتوى الذي قدمه الجانب الروسي كان مفيدا."},
+		{"disclaimer", "How we report: our editorial standards", "He explained how we report on the talks matters to both sides."},
+		{"photo-caption", "الرئيس الروسي يصافح نظيره الصيني في قاعة الشعب الكبرى ببكين، يوم 16 مايو 2024. (شينخوا)", "وقال شي يوم 16 مايو إن الصين مستعدة للعمل مع روسيا."},
+		{"photo-caption", "Chinese President Xi Jinping shakes hands with Putin in Beijing, May 16, 2024. (Xinhua/Wang Min)", "Xi said in Beijing that China was ready to work with Russia (Xinhua reported)."},
+	}
+	rs, err := CompileRules(DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		text := "عنوان الخبر\nنص أول من الخبر يقول ما جرى في القمة.\n" + c.removed + "\n" + c.kept + "\n"
+		clean, _, removed := rs.Clean(text)
+		if len(removed) != 1 || removed[0].Rule != c.rule || removed[0].Text != c.removed {
+			t.Errorf("%q: removed %+v, want it removed by %s", c.removed, removed, c.rule)
+		}
+		if !strings.Contains(clean, c.kept) {
+			t.Errorf("%s removed the article line %q", c.rule, c.kept)
+		}
+	}
+}
+
+// A wire dateline leaves the story's first line and becomes metadata: its place, date and
+// agency, the agency as the document's credit.
+func TestDateline(t *testing.T) {
+	cases := []struct{ line, dateline, place, agency, credit string }{
+		{"بكين، 18 أكتوبر (شينخوا) -- أجرى الرئيس الصيني محادثات مع نظيره الروسي.", "بكين، 18 أكتوبر (شينخوا) --", "بكين", "شينخوا", "xinhua"},
+		{"موسكو، 5 فبراير 2022 /PRNewswire/ — تحتفل العاصمة بزيارة الرئيس.", "موسكو، 5 فبراير 2022 /PRNewswire/ —", "موسكو", "PRNewswire", "prnewswire"},
+		{"MOSCOW, Oct 18 (Reuters) - Russian President Vladimir Putin said on Wednesday that ties were strong.", "MOSCOW, Oct 18 (Reuters) -", "MOSCOW", "Reuters", "reuters"},
+		{"BEIJING, March 21 (Xinhua) -- Chinese President Xi Jinping held talks.", "BEIJING, March 21 (Xinhua) --", "BEIJING", "Xinhua", "xinhua"},
+	}
+	dir := t.TempDir()
+	for i, c := range cases {
+		p := write(t, dir, fmt.Sprintf("d%d.txt", i), []byte("عنوان الخبر\n"+c.line+"\nوتابع الرئيس حديثه.\n"))
+		co, err := Load([]string{p}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := co.Docs[0]
+		if d.Dateline != c.dateline || d.Credit != c.credit || strings.Contains(d.Clean, c.dateline) {
+			t.Errorf("%q: dateline %q credit %q; clean %q", c.line, d.Dateline, d.Credit, d.Clean)
+		}
+		if place, _, agency, ok := ParseDateline(c.dateline); !ok || place != c.place || agency != c.agency {
+			t.Errorf("%q: place %q agency %q", c.dateline, place, agency)
+		}
+		// the rest of the line maps back to the file
+		rest := strings.TrimSpace(strings.TrimPrefix(c.line, c.dateline))
+		k := strings.Index(d.Clean, rest)
+		if k < 0 || d.Text[d.OrigStartOffset(k):d.OrigStartOffset(k)+len(rest)] != rest {
+			t.Errorf("%q: the story does not map back to the original text", c.line)
+		}
+	}
+	// a place and a comma are not a dateline
+	for _, line := range []string{"بكين، العاصمة الصينية، تستقبل الرئيس الروسي اليوم.", "Moscow, the Russian capital, hosted the talks."} {
+		if n := datelineLen(line); n != 0 {
+			t.Errorf("%q: dateline of %d bytes", line, n)
 		}
 	}
 }

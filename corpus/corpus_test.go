@@ -293,9 +293,18 @@ func TestHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := c.Docs[0]
+	// the article's text, its headline first
 	want := "قمة روسية صينية\nقال الرئيس شي «إن» التعاون & الشراكة مستمران.\nوأكد بوتين أن العلاقات قوية."
 	if d.Text != want {
 		t.Errorf("text =\n%q\nwant\n%q", d.Text, want)
+	}
+	// the page reader: every block of the body but navigation, header, footer and forms
+	c, err = Load([]string{p}, Options{HTML: HTMLPage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Docs[0].Text != want {
+		t.Errorf("page text =\n%q\nwant\n%q", c.Docs[0].Text, want)
 	}
 	if d.Title != "قمة روسية صينية" || d.Encoding != "windows-1256" {
 		t.Errorf("title %q encoding %q", d.Title, d.Encoding)
@@ -437,12 +446,12 @@ func TestOrigStartOffset(t *testing.T) {
 
 func TestRulesFile(t *testing.T) {
 	dir := t.TempDir()
-	p := write(t, dir, "rules.yaml", []byte("disable: [counter]\nrules:\n  - id: agency\n    lines: [\"(شينخوا)\"]\n"))
+	p := write(t, dir, "rules.yaml", []byte("disable: [counter]\nrules:\n  - id: agency\n    lines: [\"(خاص)\"]\n"))
 	rs, err := LoadRules(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	clean, _, removed := rs.Clean("عنوان\n0\n(شينخوا)\nنص.")
+	clean, _, removed := rs.Clean("عنوان\n0\n(خاص)\nنص.")
 	if clean != "عنوان\n0\nنص." || len(removed) != 1 || removed[0].Rule != "agency" {
 		t.Errorf("clean %q removed %+v", clean, removed)
 	}

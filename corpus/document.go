@@ -58,8 +58,13 @@ type Document struct {
 	Title      string
 	Date       time.Time // zero when unknown; always UTC midnight otherwise
 	DateSource DateSource
-	Source     string
-	URL        string
+	Source     string // the outlet: the manifest's source, or an HTML page's site name
+	URL        string // the manifest's url, or an HTML page's canonical address
+	Author     string // an HTML page's byline
+	// Credit is the agency the text credits the report to (xinhua, tass, ria, afp, reuters,
+	// ap, sputnik, agencies …), from a wire dateline or a credit line; "" when none.
+	Credit     string
+	Dateline   string // the wire dateline cut from the story's first line, as written
 	Language   Language
 	LangSource string // "manifest", "jsonl" or "detected"
 	File       string // path as listed (relative to the corpus directory when there is one)

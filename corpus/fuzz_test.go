@@ -49,7 +49,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<p>a<br>b</p><nav>x</nav>&amp;&#x627;"))
 	f.Add([]byte("<meta http-equiv=content-type content='text/html; charset=nosuch'>"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		text, _, _, err := readText(b, "x.html", EncodingAuto)
+		text, _, _, err := readText(b, "x.html", EncodingAuto, HTMLMain)
 		if err == nil && !utf8.ValidString(text) {
 			t.Fatalf("invalid UTF-8 from %q", b)
 		}

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	readability "codeberg.org/readeck/go-readability/v2"
+
+	"github.com/readout/readout/textproc"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/htmlindex"
@@ -13,9 +17,38 @@ import (
 
 // htmlDoc is what readout takes from an HTML page.
 type htmlDoc struct {
-	Text  string // the text of the body, a block element per line
-	Title string // <title>, else the first <h1>
-	Date  string // article:published_time, <meta name="date">, or the first <time datetime>
+	Text      string // the article's text (or the page's, with HTMLPage), a block element per line
+	Title     string // the headline, without the site's name
+	Date      string // the publication date as the page states it
+	Outlet    string // the site's name (og:site_name, JSON-LD publisher)
+	Author    string
+	Canonical string // <link rel="canonical">
+	Lang      string // <html lang>, its primary subtag
+	Credit    string // an agency a short line of the page credits (الموقع - وكالات)
+	Dateline  string // a wire dateline the main-content reader set apart
+}
+
+// HTMLReader chooses what readout reads of an HTML page.
+type HTMLReader string
+
+const (
+	// HTMLMain reads the article: the page's main content as go-readability finds it, with
+	// readout's own reader when it finds none.
+	HTMLMain HTMLReader = "main"
+	// HTMLPage reads all the text of the body but for scripts, navigation, headers, footers,
+	// asides and forms: readout's own reader.
+	HTMLPage HTMLReader = "page"
+)
+
+// ParseHTMLReader parses "main" or "page" ("" is main).
+func ParseHTMLReader(s string) (HTMLReader, error) {
+	switch r := HTMLReader(strings.ToLower(strings.TrimSpace(s))); r {
+	case "", HTMLMain:
+		return HTMLMain, nil
+	case HTMLPage:
+		return r, nil
+	}
+	return "", fmt.Errorf("--html %q: use main (the article) or page (all the text)", s)
 }
 
 // metaCharset finds the charset an HTML page declares in <meta charset> or
@@ -89,6 +122,9 @@ var skipped = map[atom.Atom]bool{
 	atom.Head: true,
 }
 
+// code never holds text a reader sees.
+var code = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true}
+
 // block elements end a line.
 var block = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.Td: true,
@@ -98,14 +134,65 @@ var block = map[atom.Atom]bool{
 	atom.Main: true, atom.Dd: true, atom.Dt: true,
 }
 
-// extractHTML returns the text of a page's body, one block element to a line, with entities
-// decoded and runs of white space inside a line collapsed to one space.
-func extractHTML(s string) (htmlDoc, error) {
+// isBlock reports whether an element ends a line: an HTML block element, or one of the
+// elements a main-content reader may write its content with (lb for a line break, head, item, row, cell).
+func isBlock(n *html.Node) bool {
+	a := n.DataAtom
+	if a == 0 {
+		a = atom.Lookup([]byte(n.Data)) // made by the reader: the name only
+	}
+	if block[a] {
+		return true
+	}
+	switch n.Data {
+	case "lb", "head", "item", "list", "row", "cell", "quote", "graphic":
+		return true
+	}
+	return false
+}
+
+// extractHTML reads a page: its metadata, and the text of its main content (reader HTMLMain)
+// or of its whole body (HTMLPage), one block element to a line, entities decoded and runs of
+// white space inside a line collapsed to one space.
+func extractHTML(s string, reader HTMLReader) (htmlDoc, error) {
 	root, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return htmlDoc{}, err
 	}
-	var d htmlDoc
+	m := readMeta(root)
+	d := htmlDoc{Author: m.author, Canonical: m.canonical, Lang: m.lang}
+	page := pageText(root)
+	d.Text = page
+	if reader != HTMLPage {
+		if main := mainText(s, page, &m); main != "" {
+			d.Text = main
+		}
+	}
+	if d.Credit == "" {
+		d.Credit = pageCredit(blockText(root, code)) // the credit may stand in the page's header
+	}
+	d.Title, d.Outlet = m.titleAndSite()
+	d.Date = m.date(page)
+	if d.Author == "" {
+		d.Author = m.byline
+	}
+	if by := oneLine(m.article.Byline()); by != "" && d.Author == "" {
+		if _, _, agency, ok := ParseDateline(by + " --"); ok {
+			d.Dateline, d.Credit = by, AgencyKey(agency) // a wire dateline the reader took for a byline
+		} else {
+			d.Author = cleanByline(by)
+		}
+	}
+	return d, nil
+}
+
+// pageText is readout's own reader: the text of the body, block by block, without what is
+// never article text (scripts, navigation, headers, footers, asides, forms).
+func pageText(root *html.Node) string { return blockText(root, skipped) }
+
+// blockText is the text of the blocks under root, a block to a line, but for the elements skip
+// names.
+func blockText(root *html.Node, skip map[atom.Atom]bool) string {
 	var lines []string
 	var cur strings.Builder
 	flush := func() {
@@ -115,46 +202,13 @@ func extractHTML(s string) (htmlDoc, error) {
 		}
 		cur.Reset()
 	}
-	var h1 string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Title:
-				if d.Title == "" {
-					d.Title = strings.Join(strings.Fields(nodeText(n)), " ")
-				}
-				return
-			case atom.Meta:
-				if d.Date == "" {
-					key := strings.ToLower(attr(n, "property") + attr(n, "name"))
-					switch key {
-					case "article:published_time", "date", "dc.date", "pubdate", "publishdate":
-						d.Date = attr(n, "content")
-					}
-				}
-				return
-			case atom.Time:
-				if d.Date == "" {
-					d.Date = attr(n, "datetime")
-				}
-			case atom.H1:
-				if h1 == "" {
-					h1 = strings.Join(strings.Fields(nodeText(n)), " ")
-				}
-			}
-			if skipped[n.DataAtom] && n.DataAtom != atom.Head {
+			if skip[n.DataAtom] || hidden(n) {
 				return
 			}
-			if n.DataAtom == atom.Head {
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					if c.Type == html.ElementNode && (c.DataAtom == atom.Title || c.DataAtom == atom.Meta) {
-						walk(c)
-					}
-				}
-				return
-			}
-			if block[n.DataAtom] {
+			if isBlock(n) {
 				flush()
 			}
 		}
@@ -164,17 +218,108 @@ func extractHTML(s string) (htmlDoc, error) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		if n.Type == html.ElementNode && block[n.DataAtom] {
+		if n.Type == html.ElementNode && isBlock(n) {
 			flush()
 		}
 	}
 	walk(root)
 	flush()
-	if d.Title == "" {
-		d.Title = h1
+	return strings.Join(lines, "\n")
+}
+
+// hidden reports whether an element is hidden by its own attributes (hidden, display:none,
+// visibility:hidden, aria-hidden, input type=hidden).
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(a.Val, "true") {
+				return true
+			}
+		case "style":
+			st := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		case "type":
+			if n.DataAtom == atom.Input && strings.EqualFold(a.Val, "hidden") {
+				return true
+			}
+		}
 	}
-	d.Text = strings.Join(lines, "\n")
-	return d, nil
+	return false
+}
+
+// mainText returns the text of the page's main content as go-readability (Mozilla's
+// Readability algorithm) finds it, a block element to a line; "" when it finds none or under a
+// tenth of the page's text. Hidden elements, templates, scripts and comment threads are taken
+// out of the tree first (the algorithm reads no attribute or class for them).
+func mainText(src, page string, m *pageMeta) string {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return ""
+	}
+	prune(root)
+	art, err := readability.FromDocument(root, nil)
+	if err != nil || art.Node == nil {
+		return ""
+	}
+	m.article = art
+	text := dropDumps(pageText(art.Node))
+	if len(text) < len(page)/10 {
+		return ""
+	}
+	return text
+}
+
+// dropDumps removes the lines that hold two or more of the other lines whole: the page's text
+// run together, which a main-content reader may add to a short article.
+func dropDumps(text string) string {
+	lines := strings.Split(text, "\n")
+	keep := lines[:0]
+	for i, l := range lines {
+		n := 0
+		for j, o := range lines {
+			if j != i && len(o) > 20 && strings.Contains(l, o) {
+				n++
+			}
+		}
+		if n < 2 {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+// prune removes from the tree what is never the article: hidden elements, templates, and
+// comment threads (an element whose id or class names comments).
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (hidden(c) || c.DataAtom == atom.Template || commentThread(c) ||
+			c.DataAtom == atom.Script && !strings.EqualFold(attr(c, "type"), "application/ld+json")) {
+			n.RemoveChild(c)
+		} else {
+			prune(c)
+		}
+		c = next
+	}
+}
+
+// commentThread reports whether an element holds a comment thread or form, by its id or
+// class (comments, comment-list, commentlist, comments-area, respond).
+func commentThread(n *html.Node) bool {
+	for _, v := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		v = strings.ToLower(v)
+		base, _, _ := strings.Cut(v, "__") // comments__head: a part of the thread
+		switch base {
+		case "comments", "comment-list", "commentlist", "comments-area", "comment-respond", "respond", "comments-section":
+			return true
+		}
+	}
+	return false
 }
 
 func nodeText(n *html.Node) string {
@@ -196,6 +341,28 @@ func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, key) {
 			return a.Val
+		}
+	}
+	return ""
+}
+
+// pageCredit finds a short line of the page that credits an agency after a separator (نبض
+// الشرق - وكالات، Staff / Reuters), the byline area of many sites.
+func pageCredit(page string) string {
+	for _, line := range strings.Split(page, "\n") {
+		if len(strings.Fields(line)) > 14 {
+			continue
+		}
+		for _, sep := range []string{" - ", " – ", " / ", " | "} {
+			parts := strings.Split(line, sep)
+			for _, part := range parts[1:] {
+				words := strings.Fields(part)
+				for n := min(3, len(words)); n >= 1; n-- {
+					if k := agencies[textproc.Normalize(strings.Join(words[:n], " "))]; k != "" {
+						return k
+					}
+				}
+			}
 		}
 	}
 	return ""

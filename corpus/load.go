@@ -45,6 +45,9 @@ type Options struct {
 	// number of CPUs when Jobs is 0); worker, from 0 up, says which, and one worker's calls
 	// never overlap. A document visited may still be left out of the corpus (a duplicate id).
 	Visit func(worker int, d *Document)
+	// HTML chooses what is read of an HTML page: the article (HTMLMain, the default) or all
+	// the text of the page (HTMLPage).
+	HTML HTMLReader
 }
 
 // Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
@@ -365,7 +368,7 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 	if len(b) == 0 {
 		return nil, []Problem{{Path: display, Err: "is empty (0 bytes)", Hint: "remove it or fill it"}}
 	}
-	text, h, enc, err := readText(b, name, l.opt.Encoding)
+	text, h, enc, err := readText(b, name, l.opt.Encoding, l.opt.HTML)
 	if err != nil {
 		hint := "pass --encoding to force one"
 		if errors.Is(err, errBinary) {
@@ -383,7 +386,7 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 		l.opt.Visit(worker, d)
 	}
 	if l.opt.Lazy {
-		forced := l.opt.Encoding
+		forced, reader := l.opt.Encoding, l.opt.HTML
 		d.reload = func() error {
 			b, err := fs.ReadFile(fsys, name)
 			if err != nil {
@@ -392,7 +395,7 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 			if sha256.Sum256(b) != d.Digest {
 				return fmt.Errorf("%s changed while readout was reading the corpus", display)
 			}
-			text, _, _, err := readText(b, name, forced)
+			text, _, _, err := readText(b, name, forced, reader)
 			if err != nil {
 				return err
 			}
@@ -442,7 +445,7 @@ func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
 }
 
 // readText decodes a file's bytes and, for HTML, extracts the text of its body.
-func readText(b []byte, name string, forced Encoding) (string, htmlDoc, Encoding, error) {
+func readText(b []byte, name string, forced Encoding, reader HTMLReader) (string, htmlDoc, Encoding, error) {
 	ext := strings.ToLower(path.Ext(name))
 	if ext != ".html" && ext != ".htm" {
 		text, enc, err := decode(b, forced)
@@ -452,7 +455,7 @@ func readText(b []byte, name string, forced Encoding) (string, htmlDoc, Encoding
 	if err != nil {
 		return "", htmlDoc{}, "", err
 	}
-	h, err := extractHTML(text)
+	h, err := extractHTML(text, reader)
 	if err != nil {
 		return "", htmlDoc{}, "", fmt.Errorf("cannot parse HTML: %v", err)
 	}
@@ -571,6 +574,13 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		d.ID = defaultID
 	}
 	d.Title, d.Source, d.URL, d.Meta = e.Title, e.Source, e.URL, e.Meta
+	if d.Source == "" {
+		d.Source = h.Outlet
+	}
+	if d.URL == "" {
+		d.URL = h.Canonical
+	}
+	d.Author = h.Author
 	if e.Date != "" {
 		t, err := ParseDate(e.Date)
 		if err != nil {
@@ -579,6 +589,13 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		d.Date, d.DateSource = t, given
 	}
 	d.Clean, d.Spans, d.Removed = l.opt.Rules.Clean(d.Text)
+	d.Dateline, d.Credit = creditOf(d.Removed)
+	if d.Dateline == "" {
+		d.Dateline = h.Dateline
+	}
+	if d.Credit == "" {
+		d.Credit = h.Credit
+	}
 	if !d.HasDate() && h.Date != "" {
 		if t, err := ParseDate(firstField(h.Date)); err == nil {
 			d.Date, d.DateSource = t, DateFromHTMLMeta
@@ -603,6 +620,8 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 			return &Problem{Path: e.From, Line: e.Line, Err: fmt.Sprintf("language %q is not supported (for %s)", e.Language, d.ID), Hint: "use ar or en, or leave it empty to detect"}
 		}
 		d.Language, d.LangSource = lang, langSource
+	} else if lang, ok := ParseLanguage(h.Lang); ok {
+		d.Language, d.LangSource = lang, "html"
 	} else {
 		d.Language, d.LangSource = DetectLanguage(d.Clean), "detected"
 	}

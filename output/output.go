@@ -178,7 +178,7 @@ func writeTable(w io.Writer, rows Rows) error {
 	for _, row := range rows.Data {
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = terminalSafe(cell(v, true))
+			cells[i] = TerminalSafe(cell(v, true))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
@@ -251,10 +251,10 @@ func RowObject(columns []string, row []any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// terminalSafe makes a table cell safe to print on a terminal: tabs and line breaks become
+// TerminalSafe makes a table cell safe to print on a terminal: tabs and line breaks become
 // spaces, and other control characters (an escape sequence in a corpus would recolour or move
 // the cursor) become U+FFFD.
-func terminalSafe(v string) string {
+func TerminalSafe(v string) string {
 	if !strings.ContainsFunc(v, unicode.IsControl) {
 		return v
 	}

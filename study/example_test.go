@@ -30,7 +30,7 @@ func ExampleOpen() {
 	}
 	// Output:
 	// 2020: 5 mentions, 9.06 per 1,000 tokens
-	// 2022: 3 mentions, 3.32 per 1,000 tokens
+	// 2022: 3 mentions, 3.34 per 1,000 tokens
 	// 2023: 1 mentions, 1.19 per 1,000 tokens
 }
 
@@ -49,8 +49,8 @@ func ExampleStudy_Similarity() {
 	}
 	// Output:
 	// 2020-07-08-call → 2023-10-18-brf (0.56)
-	// 2022-02-04-beijing → 2022-12-30-video (0.57)
-	// 2022-12-30-video → 2022-02-04-beijing (0.57)
+	// 2022-02-04-beijing → 2022-12-30-video (0.58)
+	// 2022-12-30-video → 2022-02-04-beijing (0.58)
 	// 2023-03-21-moscow → 2022-12-30-video (0.50)
 	// 2023-10-18-brf → 2020-07-08-call (0.56)
 }

@@ -17,10 +17,11 @@ import (
 
 // Options choose how a corpus is read and analysed.
 type Options struct {
-	Encoding corpus.Encoding // forced input encoding; "" or corpus.EncodingAuto detects
-	Rules    *corpus.Rules   // boilerplate rules; nil: the built-in ones
-	SkipBad  bool            // load the good documents and list the bad ones (Corpus.Skipped)
-	Jobs     int             // workers reading and analysing documents; ≤ 0: one per CPU
+	Encoding corpus.Encoding   // forced input encoding; "" or corpus.EncodingAuto detects
+	Rules    *corpus.Rules     // boilerplate rules; nil: the built-in ones
+	SkipBad  bool              // load the good documents and list the bad ones (Corpus.Skipped)
+	HTML     corpus.HTMLReader // what is read of an HTML page: the article (default) or the whole page
+	Jobs     int               // workers reading and analysing documents; ≤ 0: one per CPU
 	Lexicon  *textproc.Lexicon
 	// Prepare is what the first reading of the corpus computes for each document while its
 	// text is in memory, so that each file is read once. What a method needs and was not
@@ -152,7 +153,7 @@ func (s *Study) analyzers(stems bool) func(worker int) *textproc.Analyzer {
 // load reads the corpus, computing need for each document read from a file while its text is
 // in memory; the documents held in memory (JSONL records) are analysed afterwards.
 func (s *Study) load(ctx context.Context, need Need) error {
-	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, Lazy: true,
+	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, HTML: s.opt.HTML, Lazy: true,
 		Jobs: s.opt.Jobs, Progress: s.progress("reading")}
 	// Documents are visited in no set order: their products are staged in visiting order
 	// (slot), then put in corpus order.

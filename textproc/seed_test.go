@@ -127,7 +127,7 @@ func TestSeedSpeakers(t *testing.T) {
 		{"2020-07-08-call", "ومشيرا إلى أن روسيا", "putin"}, // participle, then قال with no subject
 		{"2020-07-08-call", "بالإضافة إلى ذلك، أعرب الرئيس الروسي", "putin"},
 		// 2022-02-04-beijing
-		{"2022-02-04-beijing", "بكين، 5 فبراير 2022", "none"},
+		{"2022-02-04-beijing", "تحتفل الصين بالعام", "none"}, // after its wire dateline
 		{"2022-02-04-beijing", "وقد تعهد الرئيسان", "joint"},
 		{"2022-02-04-beijing", "صرح الرئيس شي", "xi"},
 		{"2022-02-04-beijing", "وذكر الرئيس شيء", "xi"}, // the article's misspelling of شي

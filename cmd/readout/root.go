@@ -113,6 +113,7 @@ type globalOptions struct {
 	Quiet         bool
 	Boilerplate   string
 	NoBoilerplate bool
+	HTML          string
 	Lexicon       string
 	Jobs          int
 }
@@ -150,6 +151,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.BoolVarP(&a.global.Quiet, "quiet", "q", false, "say nothing on stderr but errors")
 	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
+	f.StringVar(&a.global.HTML, "html", "main", "what to read of an HTML page: main (the article) or page (all its text)")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
 
@@ -158,6 +160,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdThemes(a, nil),
 		newCmdKWIC(a, nil),
 		newCmdSentences(a, nil),
+		newCmdText(a, nil),
 		newCmdShift(a, nil),
 		newCmdTrend(a, nil),
 		newCmdKeyness(a, nil),
@@ -191,7 +194,11 @@ func (a *app) options(need study.Need) (study.Options, error) {
 	if err != nil {
 		return o, usageError{err}
 	}
-	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
+	reader, err := corpus.ParseHTMLReader(a.global.HTML)
+	if err != nil {
+		return o, usageError{err}
+	}
+	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
 		return o, usagef("--boilerplate and --no-boilerplate cannot be used together")
