@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,11 @@ type Rule struct {
 	// date and agency before the story («بكين، 18 أكتوبر (شينخوا) --», "MOSCOW, Oct 18
 	// (Reuters) -"), which become the document's metadata (Document.Dateline).
 	Dateline bool `yaml:"dateline"`
+	// Edges makes the rule remove, before the story's first paragraph, every line but the
+	// headline, and after its last paragraph the short lines that are not sentences (menus,
+	// clocks, counters, tags, footers): a paragraph is a line of eight words or more that ends
+	// a sentence.
+	Edges bool `yaml:"edges"`
 
 	re      *regexp.Regexp
 	longest int // the longest text, in bytes, the pattern can match whole; -1: no bound
@@ -82,6 +88,17 @@ func DefaultRules() []Rule {
 			Repeated: true, Where: WhereHead, Scope: ScopeLine},
 		{ID: "dateline", Description: "a wire dateline opening the story: «بكين، 18 أكتوبر (شينخوا) --», \"MOSCOW, Oct 18 (Reuters) -\" (cut from the line; place, date and agency kept as metadata)",
 			Dateline: true, Where: WhereHead, Scope: ScopeLine},
+		{ID: "cookie", Description: "a cookie or privacy notice and its buttons",
+			Pattern: `^(?i).{0,200}(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكي|cookies|cookie policy|privacy statement|سياسة الخصوصية|we value your privacy).{0,300}$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "promo", Description: "a subscription, newsletter or follow-us line",
+			Pattern: `^(?i).{0,80}(subscribe|sign up|newsletter|free articles? left|already a subscriber|اشترك|اشتراك|النشرة البريدية|النشرة الإخبارية|تابعونا|تابع آخر الأخبار|تابعوا آخر الأخبار|قناتنا على|حمّل تطبيق|حمل تطبيق|download our app).{0,150}$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "page-edges", Description: "before the story's first paragraph every line but the headline, after its last paragraph every line that is not one",
+			Edges: true, Where: WhereAny, Scope: ScopeLine},
+		{ID: "debug-output", Description: "a web page's error or debug output (Warning: … on line 42, NULL, array(…)",
+			Pattern: `^(?i)((warning|notice|deprecated|fatal error|parse error): .{1,300} on line [0-9]{1,6}|null|undefined|array\([0-9]{1,4}\) \{.{0,400})$`,
+			Where:   WhereAny, Scope: ScopeLine},
 		{ID: "ad-label", Description: "an advertisement's or a sponsored block's label",
 			Lines: []string{"إعلان", "- إعلان -", "إعلانات", "مساحة إعلانية", "لا يتوفر إعلان حالياً", "لا يتوفر إعلان حاليا", "محتوى مقترح", "محتوى ممول", "محتوى برعاية",
 				"Advertisement", "ADVERTISEMENT", "Advertisement — story continues below", "Advertisement - story continues below", "Sponsored", "Sponsored content", "Recommended"},
@@ -140,7 +157,7 @@ func CompileRules(rules []Rule) (*Rules, error) {
 		if r.Scope != ScopeLine && r.Scope != ScopeToEnd {
 			return nil, fmt.Errorf("rule %q: scope must be line or to-end, not %q", r.ID, r.Scope)
 		}
-		if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated && !r.Dateline {
+		if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated && !r.Dateline && !r.Edges {
 			return nil, fmt.Errorf("rule %q matches nothing: give lines, a pattern or repeated: true", r.ID)
 		}
 		if r.Pattern != "" {
@@ -246,8 +263,7 @@ func collapse(s string) string {
 // Clean removes boilerplate from text and returns the cleaned text, its spans back to text, and
 // what was removed. Only whole lines are removed; blank lines stay.
 func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
-	type line struct{ start, end int } // end includes the newline
-	var lines []line
+	var lines []textLine
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -255,7 +271,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		} else {
 			end += start + 1
 		}
-		lines = append(lines, line{start, end})
+		lines = append(lines, textLine{start, end})
 		start = end
 	}
 	drop := make([]string, len(lines)) // rule id per dropped line
@@ -324,6 +340,11 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 				removed = append(removed, Removal{Rule: datelineRule, Line: i + 1, Text: strings.TrimSpace(text[l.start : l.start+n])})
 				cut[i], datelineRule = n, "" // the first dateline only
 			}
+		}
+	}
+	for _, r := range rs.rules {
+		if r.Edges {
+			removed = trimEdges(text, lines, drop, cut, r.ID, removed)
 		}
 	}
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
@@ -489,3 +510,117 @@ func ParseDateline(s string) (place, date, agency string, ok bool) {
 	}
 	return "", "", "", false
 }
+
+// trimEdges applies an edges rule: with the story's paragraphs found (lines of eight words or
+// more ending a sentence, among those still kept), it drops every kept line before the first
+// paragraph but the headline (the line printed twice, else the first that reads like one), and
+// after the last paragraph every line of fewer than eight words that is not a sentence of five
+// or more. A text with no paragraph is left alone.
+// textLine is a line of a text by byte offsets; end includes the newline.
+type textLine struct{ start, end int }
+
+func trimEdges(text string, lines []textLine, drop []string, cut []int, id string, removed []Removal) []Removal {
+	kept := func(i int) string {
+		if drop[i] != "" {
+			return ""
+		}
+		return collapse(text[lines[i].start+cut[i] : lines[i].end])
+	}
+	first, last := -1, -1
+	for i := range lines {
+		if isParagraph(kept(i)) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return removed
+	}
+	// the headline: the line a repeated-headline rule found printed twice, else the last line
+	// before the first paragraph that reads like one
+	head := -1
+	repeated := map[string]bool{}
+	for _, r := range removed {
+		if r.Rule == "repeated-headline" {
+			repeated[r.Text] = true
+		}
+	}
+	for i := 0; i < first && len(repeated) > 0; i++ {
+		if repeated[kept(i)] {
+			head = i
+			break
+		}
+	}
+	for i := 0; i < first && head < 0; i++ { // the first line that reads like a headline
+		if readsLikeHeadline(kept(i)) {
+			head = i
+		}
+	}
+	drop1 := func(i int) {
+		if t := kept(i); t != "" {
+			drop[i] = id
+			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: strings.Clone(t)})
+		}
+	}
+	for i := 0; i < first; i++ {
+		if i != head {
+			drop1(i)
+		}
+	}
+	for i := last + 1; i < len(lines); i++ {
+		if t := kept(i); len(strings.Fields(t)) < 8 && !(len(strings.Fields(t)) >= 5 && endsSentence(t)) {
+			drop1(i) // a short last sentence of the story and long lines (a list's items) stay
+		}
+	}
+	slices.SortStableFunc(removed, func(a, b Removal) int { return a.Line - b.Line })
+	return removed
+}
+
+// isParagraph reports whether a line is a paragraph of a story: eight words or more, ending a
+// sentence (a full stop, question or exclamation mark, or a closing quotation after one).
+func isParagraph(t string) bool { return len(strings.Fields(t)) >= 8 && endsSentence(t) }
+
+// endsSentence reports whether a line ends a sentence: a full stop, question or exclamation
+// mark, or a closing quotation or parenthesis after one.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \"'”»’)")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?؟;؛", r) // a list item ends with a semicolon
+}
+
+// readsLikeHeadline reports whether a line may be a headline: four to thirty words, mostly
+// letters, no final full stop, no separators of a menu or a path (|, ›, », >, •), no clock.
+func readsLikeHeadline(t string) bool {
+	if site := siteOf(t, ""); site != "" {
+		t = stripSite(t, site) // a headline with its site (… | NewsPulse Daily)
+	}
+	words := strings.Fields(t)
+	n := len(words)
+	if n < 5 || n > 30 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "…") || strings.ContainsAny(t, "|›•>©@#") || strings.Contains(t, " » ") {
+		return false
+	}
+	switch strings.ToLower(words[0]) {
+	case "الرئيسية", "home", "menu", "القائمة", "عاجل", "breaking":
+		return false // a menu, a ticker
+	}
+	if k := strings.Index(t, ":"); k >= 0 && len(strings.Fields(t[k+1:])) < 4 {
+		return false // a label and its value (حجم الخط: كبير متوسط صغير)
+	}
+	if k := strings.LastIndex(t, " - "); k >= 0 && len(strings.Fields(t[k:])) <= 4 {
+		return false // a credit or a site after a dash (موسكو - وكالات)
+	}
+	letters, digits := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return digits*4 < letters && !clockRe.MatchString(t)
+}
+
+var clockRe = regexp.MustCompile(`[0-9٠-٩]{1,2}:[0-9٠-٩]{2}`)

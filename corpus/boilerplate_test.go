@@ -62,6 +62,9 @@ func TestFurnitureRules(t *testing.T) {
 		{"byline", "بقلم: سامر الحلبي", "بقلم الرئيس شي جين بينغ نشرت الصحيفة مقالا عن الصداقة مع روسيا."},
 		{"byline", "By Anna Marsh", "By the end of the visit, the two leaders had signed 14 documents."},
 		{"ad-label", "- إعلان -", "إعلان مشترك بشأن التعاون في القطب الشمالي"},
+		{"cookie", "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع.", "وقال إن الجانبين ناقشا تعريف الارتباط بين المشروعين."},
+		{"promo", "Sign up for our morning newsletter on Asia", "Putin signed up to the plan, the Kremlin said."},
+		{"debug-output", "Warning: Undefined variable $author in /var/www/single.php on line 42", "A warning was issued on line with the statement."},
 		{"ad-label", "Advertisement — story continues below", "The advertisement of the new pipeline drew criticism."},
 		{"disclaimer", "المحتوى أعلاه مقدّم من الجهة المصدرة للبيان، والموقع غير مسؤول عن دقته.", "وقال إن المحتوى الذي قدمه الجانب الروسي كان مفيدا."},
 		{"disclaimer", "How we report: our editorial standards", "He explained how we report on the talks matters to both sides."},
@@ -73,7 +76,8 @@ func TestFurnitureRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		text := "عنوان الخبر\nنص أول من الخبر يقول ما جرى في القمة.\n" + c.removed + "\n" + c.kept + "\n"
+		text := "شي وبوتين يعقدان محادثات في موسكو\nنص أول من الخبر يقول ما جرى في القمة بين الرئيسين اليوم.\n" + c.removed + "\n" + c.kept +
+			"\nونص أخير من الخبر يقول ما جرى بعد القمة بين الرئيسين أمس.\n"
 		clean, _, removed := rs.Clean(text)
 		if len(removed) != 1 || removed[0].Rule != c.rule || removed[0].Text != c.removed {
 			t.Errorf("%q: removed %+v, want it removed by %s", c.removed, removed, c.rule)
@@ -119,5 +123,40 @@ func TestDateline(t *testing.T) {
 		if n := datelineLen(line); n != 0 {
 			t.Errorf("%q: dateline of %d bytes", line, n)
 		}
+	}
+}
+
+// The page-edges rule: before the first paragraph only the headline stays (the line printed
+// twice, else the first that reads like one), after the last one only sentences.
+func TestPageEdges(t *testing.T) {
+	rs, err := CompileRules(DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join([]string{
+		"الرئيسية سياسة اقتصاد رياضة منوعات",
+		"الخميس 9 تموز 2020 | 10:05",
+		"شي وبوتين يتعهدان بدعم متبادل في حماية السيادة",
+		"حجم الخط: كبير متوسط صغير",
+		"أجرى الرئيس الصيني محادثة هاتفية مع نظيره الروسي اليوم، وتعهد الرئيسان بدعم متبادل.",
+		"وقال بوتين إن العلاقات بين البلدين في أفضل حالاتها على الإطلاق.",
+		"وأعرب شي عن امتنانه لذلك.",
+		"الوسوم: الصين روسيا",
+		"جميع الحقوق محفوظة 2020",
+	}, "\n") + "\n"
+	clean, _, removed := rs.Clean(text)
+	want := "شي وبوتين يتعهدان بدعم متبادل في حماية السيادة\nأجرى الرئيس الصيني محادثة هاتفية مع نظيره الروسي اليوم، وتعهد الرئيسان بدعم متبادل.\n" +
+		"وقال بوتين إن العلاقات بين البلدين في أفضل حالاتها على الإطلاق.\nوأعرب شي عن امتنانه لذلك.\n"
+	if clean != want {
+		t.Errorf("clean:\n%s\nwant:\n%s", clean, want)
+	}
+	for _, r := range removed {
+		if r.Rule != "page-edges" {
+			t.Errorf("line %d removed by %s", r.Line, r.Rule)
+		}
+	}
+	// a text with no paragraph (a list, a headline alone) is left as it is
+	if clean, _, removed := rs.Clean("عنوان قصير\nسطر ثان\n"); clean != "عنوان قصير\nسطر ثان\n" || len(removed) != 0 {
+		t.Errorf("no paragraph: %q %v", clean, removed)
 	}
 }

@@ -671,6 +671,9 @@ func guessTitle(clean string) string {
 			continue
 		}
 		if len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") {
+			if site := siteOf(t, ""); site != "" {
+				t = stripSite(t, site) // a headline copied with its site: … | NewsPulse Daily
+			}
 			return strings.Clone(t) // not a part of the text, which a lazy corpus drops
 		}
 		return ""

@@ -31,7 +31,7 @@ func ExampleOpen() {
 	// Output:
 	// 2020: 5 mentions, 9.06 per 1,000 tokens
 	// 2022: 3 mentions, 3.34 per 1,000 tokens
-	// 2023: 1 mentions, 1.19 per 1,000 tokens
+	// 2023: 1 mentions, 1.21 per 1,000 tokens
 }
 
 // Each article's nearest neighbour by tf-idf cosine, without the full matrix.
@@ -51,7 +51,7 @@ func ExampleStudy_Similarity() {
 	// 2020-07-08-call → 2023-10-18-brf (0.56)
 	// 2022-02-04-beijing → 2022-12-30-video (0.58)
 	// 2022-12-30-video → 2022-02-04-beijing (0.58)
-	// 2023-03-21-moscow → 2022-12-30-video (0.50)
+	// 2023-03-21-moscow → 2022-12-30-video (0.48)
 	// 2023-10-18-brf → 2020-07-08-call (0.56)
 }
 
@@ -73,7 +73,7 @@ func ExampleSections_Report() {
 	fmt.Println(r.Findings[0])
 	// Output:
 	// Trend report: (bundled seed corpus)
-	// Mentions of nuclear non-proliferation rose from 0.00 to 10.73 per 1,000 tokens between 2020 and 2023 (change +10.73, 95% interval 0.00 to 27.18; 0 mentions in 2020, 9 in 2023); the interval includes zero, so the direction is not established.
+	// Mentions of nuclear non-proliferation rose from 0.00 to 10.88 per 1,000 tokens between 2020 and 2023 (change +10.88, 95% interval 0.00 to 28.20; 0 mentions in 2020, 9 in 2023); the interval includes zero, so the direction is not established.
 }
 
 // Draw one chart of the report as SVG.

@@ -181,7 +181,7 @@ func TestSeedSpeakers(t *testing.T) {
 
 func TestSeedSentences(t *testing.T) {
 	docs := analyseSeed(t)
-	want := map[string]int{"2020-07-08-call": 16, "2022-02-04-beijing": 20, "2022-12-30-video": 22, "2023-03-21-moscow": 10, "2023-10-18-brf": 17}
+	want := map[string]int{"2020-07-08-call": 16, "2022-02-04-beijing": 20, "2022-12-30-video": 22, "2023-03-21-moscow": 9, "2023-10-18-brf": 17} // 2023-03-21: its photo caption is furniture
 	for id, n := range want {
 		if got := len(docs[id].Sentences); got != n {
 			t.Errorf("%s: %d sentences, want %d", id, got, n)

@@ -140,10 +140,11 @@ if __name__ == "__main__":
     docs = [{"x": 2, "y": 1}, {"x": 1, "z": 3}, {"y": 2, "z": 1}]
     w, cos = cosine_tfidf(docs)
     print("# cosine tfidf 0-1 0-2 1-2", repr(cos(w[0], w[1])), repr(cos(w[0], w[2])), repr(cos(w[1], w[2])))
-    # Seed corpus, keyness of 2023 (838 words) against 2020 (551 words), 116 terms tested:
+    # Seed corpus, keyness of 2023 (826 words: 838 before the photo caption of 2023-03-21-moscow was
+    # recognised as page furniture) against 2020 (551 words), 116 terms tested:
     # the stems دول (17 against 1) and بعض (0 against 6), as `readout keyness` counts them.
     for a, b in ((17, 1), (0, 6)):
-        print("# seed", a, b, repr(g2(a, b, 838, 551)), repr(chi2(a, b, 838, 551)), repr(logratio(a, b, 838, 551)),
-              repr(lrc(a, b, 838, 551, tests=116)), repr(lrc(a, b, 838, 551)), repr(p_chi1(g2(a, b, 838, 551))))
+        print("# seed", a, b, repr(g2(a, b, 826, 551)), repr(chi2(a, b, 826, 551)), repr(logratio(a, b, 826, 551)),
+              repr(lrc(a, b, 826, 551, tests=116)), repr(lrc(a, b, 826, 551)), repr(p_chi1(g2(a, b, 826, 551))))
     words = "a b a c b d a e f a".split()
     print("# mattr w=4", repr(mattr(words, 4)), "ttr", repr(len(set(words))/len(words)))
