@@ -598,6 +598,16 @@ func readsLikeHeadline(t string) bool {
 	}
 	words := strings.Fields(t)
 	n := len(words)
+	if n == 0 {
+		return false
+	}
+	if k := strings.LastIndex(t, " - "); k >= 0 && len(strings.Fields(t[k:])) <= 4 {
+		if len(strings.Fields(t[:k])) < 4 {
+			return false // a place or a site and a credit (موسكو - وكالات)
+		}
+		t, words = t[:k], strings.Fields(t[:k]) // a headline and its source (… - CCTV)
+		n = len(words)
+	}
 	if n < 5 || n > 30 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "…") || strings.ContainsAny(t, "|›•>©@#") || strings.Contains(t, " » ") {
 		return false
 	}
@@ -608,9 +618,7 @@ func readsLikeHeadline(t string) bool {
 	if k := strings.Index(t, ":"); k >= 0 && len(strings.Fields(t[k+1:])) < 4 {
 		return false // a label and its value (حجم الخط: كبير متوسط صغير)
 	}
-	if k := strings.LastIndex(t, " - "); k >= 0 && len(strings.Fields(t[k:])) <= 4 {
-		return false // a credit or a site after a dash (موسكو - وكالات)
-	}
+
 	letters, digits := 0, 0
 	for _, r := range t {
 		switch {
