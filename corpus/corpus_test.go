@@ -469,3 +469,44 @@ func TestDetectLanguage(t *testing.T) {
 		t.Error("English should be English")
 	}
 }
+
+// A document readout cannot read (a PDF, a Word file) is named in a note, not passed over in
+// silence; an image is not a document.
+func TestUnreadableDocumentsNamed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("قال شي إن التعاون مهم."))
+	write(t, dir, "statement.pdf", []byte("%PDF-1.4"))
+	write(t, dir, "readout.docx", []byte("PK"))
+	write(t, dir, "photo.png", []byte("\x89PNG"))
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(c.Notes, "\n")
+	if len(c.Docs) != 1 || !strings.Contains(notes, "statement.pdf: passed over") || !strings.Contains(notes, "readout.docx: passed over") || strings.Contains(notes, "photo.png") {
+		t.Errorf("%d docs, notes:\n%s", len(c.Docs), notes)
+	}
+}
+
+// A text in neither of readout's languages is named: French read as English, Persian read as
+// Arabic would give counts and speakers not to be trusted. The texts are written for this test.
+func TestOtherLanguageNamed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "fr.txt", []byte("Le président russe a rencontré son homologue chinois à Pékin. Les deux dirigeants ont signé une déclaration commune sur leur partenariat.\n"))
+	write(t, dir, "fa.txt", []byte("رئیس جمهور روسیه با همتای چینی خود در پکن دیدار کرد. دو رهبر بیانیه مشترکی درباره همکاری امضا کردند.\n"))
+	write(t, dir, "ar.txt", []byte("التقى الرئيس الروسي نظيره الصيني في بكين، ووقع الزعيمان بيانا مشتركا بشأن الشراكة.\n"))
+	write(t, dir, "en.txt", []byte("The Russian president met his Chinese counterpart in Beijing, and the two leaders signed a joint statement on their partnership.\n"))
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(c.Notes, "\n")
+	if !strings.Contains(notes, "fr.txt: looks like French, not English") || !strings.Contains(notes, "fa.txt: looks like Persian, not Arabic") ||
+		strings.Contains(notes, "ar.txt") || strings.Contains(notes, "en.txt") {
+		t.Errorf("notes:\n%s", notes)
+	}
+	// the seeds are Arabic
+	if s, err := Seed(Options{}); err != nil || len(s.Notes) != 0 {
+		t.Errorf("seed notes %v (%v)", s.Notes, err)
+	}
+}

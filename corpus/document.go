@@ -63,14 +63,18 @@ type Document struct {
 	Author     string // an HTML page's byline
 	// Credit is the agency the text credits the report to (xinhua, tass, ria, afp, reuters,
 	// ap, sputnik, agencies …), from a wire dateline or a credit line; "" when none.
-	Credit     string
-	Dateline   string // the wire dateline cut from the story's first line, as written
-	Language   Language
-	LangSource string // "manifest", "jsonl" or "detected"
-	File       string // path as listed (relative to the corpus directory when there is one)
-	Path       string // path for messages to the user
-	Encoding   string // the encoding the bytes were decoded from
-	Meta       map[string]string
+	Credit   string
+	Dateline string // the wire dateline cut from the story's first line, as written
+	Language Language
+	// OtherLanguage names the language a document whose language was detected seems to be in
+	// when it is neither Arabic nor English (French, Persian, Urdu …): its analysis is not to
+	// be trusted. "" otherwise.
+	OtherLanguage string
+	LangSource    string // "manifest", "jsonl" or "detected"
+	File          string // path as listed (relative to the corpus directory when there is one)
+	Path          string // path for messages to the user
+	Encoding      string // the encoding the bytes were decoded from
+	Meta          map[string]string
 
 	// Text is the original text, decoded (for HTML: the text of the body).
 	Text string

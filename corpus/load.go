@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/abadojack/whatlanggo"
 	"io"
 	"io/fs"
 	"os"
@@ -17,8 +18,10 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"testing/fstest"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/internal/pool"
@@ -48,6 +51,9 @@ type Options struct {
 	// HTML chooses what is read of an HTML page: the article (HTMLMain, the default) or all
 	// the text of the page (HTMLPage).
 	HTML HTMLReader
+	// Stdin is read for the path "-", as text or (StdinFormat "html") as an HTML page.
+	Stdin       io.Reader
+	StdinFormat string
 }
 
 // Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
@@ -103,6 +109,12 @@ func load(ctx context.Context, opt Options, label string, add func(*loader)) (*C
 		return nil, l.err
 	}
 	c := &Corpus{Label: label, Notes: l.notes, Dirs: l.dirs}
+	for _, d := range l.docs {
+		if d.OtherLanguage != "" {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: looks like %s, not %s: readout analyses Arabic and English, so its counts and speakers are not to be trusted",
+				d.Path, d.OtherLanguage, languageName(d.Language)))
+		}
+	}
 	// Duplicate ids are a problem of both documents.
 	byID := map[string]*Document{}
 	bad := map[*Document]bool{}
@@ -146,8 +158,36 @@ type loader struct {
 
 func (l *loader) problem(p Problem) { l.problems = append(l.problems, p) }
 
+// stdin adds the text of standard input, read whole, as one document "stdin" (an HTML page
+// with Options.StdinFormat "html").
+func (l *loader) stdin() {
+	if l.opt.Stdin == nil {
+		l.problem(Problem{Path: "-", Err: "standard input is not available here"})
+		return
+	}
+	b, err := io.ReadAll(l.opt.Stdin)
+	if err != nil {
+		l.problem(Problem{Path: "-", Err: err.Error()})
+		return
+	}
+	name := "stdin.txt"
+	switch l.opt.StdinFormat {
+	case "", "text":
+	case "html":
+		name = "stdin.html"
+	default:
+		l.problem(Problem{Path: "-", Err: fmt.Sprintf("--input-format %q is not a format", l.opt.StdinFormat), Hint: "use text or html"})
+		return
+	}
+	l.file(fstest.MapFS{name: &fstest.MapFile{Data: b}}, name, "standard input", name, nil)
+}
+
 // path adds one command-line argument.
 func (l *loader) path(p string) {
+	if p == "-" {
+		l.stdin()
+		return
+	}
 	st, err := os.Stat(p)
 	if err != nil {
 		hint := "check the path"
@@ -192,7 +232,14 @@ func (l *loader) dir(fsys fs.FS, display string) {
 			}
 			return nil
 		}
-		if d.IsDir() || !hasExt(name) {
+		if d.IsDir() {
+			return nil
+		}
+		if !hasExt(name) {
+			if name != "manifest.csv" && name != ".readout-manifest" && documentLike(name) {
+				l.notes = append(l.notes, fmt.Sprintf("%s: passed over (readout reads %s files; convert it to text to read it)",
+					join(display, p), strings.Join(Extensions, ", ")))
+			}
 			return nil
 		}
 		if up := strings.ToUpper(strings.TrimSuffix(name, path.Ext(name))); up == "README" || up == "LICENSE" || up == "CHANGELOG" {
@@ -624,6 +671,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		d.Language, d.LangSource = lang, "html"
 	} else {
 		d.Language, d.LangSource = DetectLanguage(d.Clean), "detected"
+		d.OtherLanguage = OtherLanguage(d.Clean)
 	}
 	if d.Title == "" {
 		d.Title = h.Title
@@ -662,6 +710,86 @@ func DetectLanguage(s string) Language {
 	return Arabic
 }
 
+// OtherLanguage names the language of a text when it is written in neither of readout's two
+// (French, German, Spanish, Persian, Urdu …), as whatlanggo detects it with confidence; "" for
+// Arabic, English, or a text too short or mixed to tell. whatlanggo is asked only about texts a
+// quick look finds suspect (Arabic script with the letters of Persian or Urdu, Latin script
+// with few English function words), on their first 600 bytes: it takes a millisecond or more a
+// text, too much for every document of a corpus.
+func OtherLanguage(s string) string {
+	if !suspectLanguage(s) {
+		return ""
+	}
+	if len(s) > 600 {
+		s = s[:600]
+		for len(s) > 0 && !utf8.RuneStart(s[len(s)-1]) {
+			s = s[:len(s)-1]
+		}
+	}
+	info := whatlanggo.Detect(s)
+	if info.Confidence < 0.8 {
+		return ""
+	}
+	switch info.Lang {
+	case whatlanggo.Arb, whatlanggo.Eng:
+		return ""
+	}
+	code := whatlanggo.LangToString(info.Lang)
+	if name, ok := languageNames[code]; ok {
+		return name
+	}
+	return code // an ISO 639-3 code
+}
+
+// suspectLanguage looks at the first 600 bytes of a text: Arabic script with one letter in a
+// hundred or more that Arabic does not use (پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ), or Latin script in which
+// fewer than one word in twenty is an English function word.
+func suspectLanguage(s string) bool {
+	if len(s) > 600 {
+		s = s[:600]
+	}
+	var arabic, foreign, latin int
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				latin++
+			}
+		case r >= 0x0620 && r <= 0x06FF:
+			switch r {
+			case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ':
+				foreign++
+			default:
+				arabic++
+			}
+		case r < 0x250 && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	if arabic+foreign > latin {
+		return foreign*100 >= arabic+foreign
+	}
+	words, english := 0, 0
+	for w := range strings.FieldsSeq(s) {
+		words++
+		switch strings.ToLower(strings.Trim(w, ".,;:\"'()")) {
+		case "the", "and", "of", "to", "in", "a", "is", "that", "on", "for", "with", "said", "was", "his", "by":
+			english++
+		}
+	}
+	return words >= 10 && english*20 < words
+}
+
+var languageNames = map[string]string{"fra": "French", "deu": "German", "spa": "Spanish", "rus": "Russian", "pes": "Persian",
+	"urd": "Urdu", "cmn": "Chinese", "tur": "Turkish", "ita": "Italian", "por": "Portuguese", "ukr": "Ukrainian", "heb": "Hebrew"}
+
+func languageName(l Language) string {
+	if l == Arabic {
+		return "Arabic"
+	}
+	return "English"
+}
+
 // guessTitle takes the first non-blank line as the title when it reads like a headline: at
 // most 25 words and no full stop at its end.
 func guessTitle(clean string) string {
@@ -679,6 +807,17 @@ func guessTitle(clean string) string {
 		return ""
 	}
 	return ""
+}
+
+// documentLike reports whether a file that readout does not read looks like a document an
+// analyst meant it to read (a PDF, a Word or OpenDocument file, XML, a feed, a spreadsheet,
+// rich text), so that it is named rather than skipped in silence.
+func documentLike(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xml", ".rss", ".atom", ".csv", ".tsv", ".xls", ".xlsx", ".epub", ".pages", ".mht", ".mhtml", ".json":
+		return true
+	}
+	return false
 }
 
 func hasExt(name string) bool {

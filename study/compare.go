@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"sort"
 
@@ -265,4 +266,28 @@ func absZ(s compare.ThemeStanding) float64 {
 		return -1
 	}
 	return math.Abs(s.Z)
+}
+
+// LanguageWarnings says, for each new document in another language than most of the corpus,
+// what a comparison across languages can and cannot show: theme rates compare (a lexicon's
+// terms are in both languages), statements do not (a translation is not a repeat).
+func (s *Study) LanguageWarnings(news []Analysed) []string {
+	count := map[corpus.Language]int{}
+	for _, d := range s.c.Docs {
+		count[d.Language]++
+	}
+	var major corpus.Language
+	for _, l := range []corpus.Language{corpus.Arabic, corpus.English} {
+		if count[l] > count[major] {
+			major = l
+		}
+	}
+	var out []string
+	for _, nd := range news {
+		if l := nd.Doc.Language; major != "" && l != major {
+			out = append(out, fmt.Sprintf("%s is in %s and %d of the corpus's %d documents are in %s: theme rates compare across languages, "+
+				"statements do not (they share no words with the corpus's), so expect no repeated formulations", nd.Doc.ID, l, count[major], len(s.c.Docs), major))
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"sync"
@@ -21,8 +22,11 @@ type Options struct {
 	Rules    *corpus.Rules     // boilerplate rules; nil: the built-in ones
 	SkipBad  bool              // load the good documents and list the bad ones (Corpus.Skipped)
 	HTML     corpus.HTMLReader // what is read of an HTML page: the article (default) or the whole page
-	Jobs     int               // workers reading and analysing documents; ≤ 0: one per CPU
-	Lexicon  *textproc.Lexicon
+	// Stdin is read for the path "-", as text, or as an HTML page with StdinFormat "html".
+	Stdin       io.Reader
+	StdinFormat string
+	Jobs        int // workers reading and analysing documents; ≤ 0: one per CPU
+	Lexicon     *textproc.Lexicon
 	// Prepare is what the first reading of the corpus computes for each document while its
 	// text is in memory, so that each file is read once. What a method needs and was not
 	// prepared is computed by another pass over the corpus.
@@ -153,7 +157,8 @@ func (s *Study) analyzers(stems bool) func(worker int) *textproc.Analyzer {
 // load reads the corpus, computing need for each document read from a file while its text is
 // in memory; the documents held in memory (JSONL records) are analysed afterwards.
 func (s *Study) load(ctx context.Context, need Need) error {
-	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, HTML: s.opt.HTML, Lazy: true,
+	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, HTML: s.opt.HTML,
+		Stdin: s.opt.Stdin, StdinFormat: s.opt.StdinFormat, Lazy: true,
 		Jobs: s.opt.Jobs, Progress: s.progress("reading")}
 	// Documents are visited in no set order: their products are staged in visiting order
 	// (slot), then put in corpus order.

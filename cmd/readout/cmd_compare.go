@@ -73,6 +73,9 @@ func compareRun(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range s.LanguageWarnings(news) {
+		a.note("warning: %s", w)
+	}
 	results, err := s.Compare(a.ctx, news, study.CompareOptions{MinSimilarity: opts.MinSimilarity})
 	if err != nil {
 		return err

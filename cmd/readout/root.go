@@ -114,6 +114,7 @@ type globalOptions struct {
 	Boilerplate   string
 	NoBoilerplate bool
 	HTML          string
+	InputFormat   string
 	Lexicon       string
 	Jobs          int
 }
@@ -152,6 +153,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
 	f.StringVar(&a.global.HTML, "html", "main", "what to read of an HTML page: main (the article) or page (all its text)")
+	f.StringVar(&a.global.InputFormat, "input-format", "text", "what standard input (the path -) holds: text or html")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
 
@@ -198,7 +200,8 @@ func (a *app) options(need study.Need) (study.Options, error) {
 	if err != nil {
 		return o, usageError{err}
 	}
-	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
+	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Stdin: a.In, StdinFormat: a.global.InputFormat,
+		Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
 		return o, usagef("--boilerplate and --no-boilerplate cannot be used together")

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +42,29 @@ func TestTextCommand(t *testing.T) {
 	}
 	if _, stderr, code := runCmd(t, "text", "--doc", "nope"); code == 0 || !strings.Contains(stderr, "nope") {
 		t.Errorf("unknown doc: exit %d %q", code, stderr)
+	}
+}
+
+// Text pasted on standard input is a document ("-"), as text or as an HTML page.
+func TestStdin(t *testing.T) {
+	runIn := func(in string, args ...string) (string, string, int) {
+		var out, errb bytes.Buffer
+		code := run(args, streams{In: strings.NewReader(in), Out: &out, Err: &errb})
+		return out.String(), errb.String(), code
+	}
+	out, stderr, code := runIn("وقال الرئيس الصيني شي جين بينغ إن الصين تدعم سيادة روسيا.\n", "sentences", "-", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "stdin,1,") || !strings.Contains(out, ",xi,subject-after,") {
+		t.Errorf("sentences -: exit %d %s\n%s", code, stderr, out)
+	}
+	page, err := os.ReadFile(filepath.Join("..", "..", "corpus", "testdata", "pages", "english-agency.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code = runIn(string(page), "compare", "-", "--input-format", "html")
+	if code != 0 || !strings.Contains(stderr, "warning: stdin is in en") || !strings.Contains(out, "stdin (2022-12-30") {
+		t.Errorf("compare - (html): exit %d\n%s\n%s", code, stderr, out)
+	}
+	if _, stderr, code := runIn("x", "corpus", "-", "--input-format", "pdf"); code == 0 || !strings.Contains(stderr, "pdf") {
+		t.Errorf("bad --input-format: exit %d %q", code, stderr)
 	}
 }
