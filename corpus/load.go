@@ -814,7 +814,7 @@ func guessTitle(clean string) string {
 // rich text), so that it is named rather than skipped in silence.
 func documentLike(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xml", ".rss", ".atom", ".csv", ".tsv", ".xls", ".xlsx", ".epub", ".pages", ".mht", ".mhtml", ".json":
+	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xml", ".rss", ".atom", ".csv", ".tsv", ".xls", ".xlsx", ".epub", ".pages", ".mht", ".mhtml":
 		return true
 	}
 	return false

@@ -25,6 +25,7 @@ type ThemeCount struct{ Theme, N int32 }
 type DocTally struct {
 	ID        string
 	Date      time.Time // zero when unknown
+	Credit    string    // the agency the document is credited to (corpus.Document.Credit), "" when none
 	Sentences []SentenceTally
 	themes    []ThemeCount // every sentence's non-zero counts, sentence by sentence
 }
@@ -88,10 +89,10 @@ func Tally(id string, date time.Time, a *textproc.Doc, lx *textproc.Lexicon) Doc
 }
 
 // GroupBy says which fields group theme counts.
-type GroupBy struct{ Doc, Year, Speaker bool }
+type GroupBy struct{ Doc, Year, Credit, Speaker bool }
 
 // GroupKey identifies one group; fields not grouped by are empty.
-type GroupKey struct{ Doc, Year, Speaker string }
+type GroupKey struct{ Doc, Year, Credit, Speaker string }
 
 // ThemeRow is one group × theme.
 type ThemeRow struct {
@@ -126,6 +127,7 @@ func ThemeTable(docs []DocTally, nThemes int, themes []int, by GroupBy, speakers
 type DocTotals struct {
 	ID       string
 	Date     time.Time
+	Credit   string
 	Speakers []SpeakerTotals // in order of first sentence
 }
 
@@ -141,7 +143,7 @@ type ThemeTotal struct{ Theme, Count, Sentences int32 }
 
 // Totals sums a document's tally per speaker.
 func Totals(d *DocTally) DocTotals {
-	t := DocTotals{ID: d.ID, Date: d.Date}
+	t := DocTotals{ID: d.ID, Date: d.Date, Credit: d.Credit}
 	for si, s := range d.Sentences {
 		k := -1
 		for i := range t.Speakers {
@@ -192,6 +194,12 @@ func ThemeTableOf(docs []DocTotals, nThemes int, themes []int, by GroupBy, speak
 			if by.Year {
 				k.Year = strconv.Itoa(d.Date.Year())
 			}
+			if by.Credit {
+				k.Credit = d.Credit
+				if k.Credit == "" {
+					k.Credit = "none"
+				}
+			}
 			if by.Speaker {
 				k.Speaker = s.Speaker
 			}
@@ -224,6 +232,9 @@ func ThemeTableOf(docs []DocTotals, nThemes int, themes []int, by GroupBy, speak
 		}
 		if a.Year != b.Year {
 			return a.Year < b.Year
+		}
+		if a.Credit != b.Credit {
+			return a.Credit < b.Credit
 		}
 		if spkOrder[a.Speaker] != spkOrder[b.Speaker] {
 			return spkOrder[a.Speaker] < spkOrder[b.Speaker]

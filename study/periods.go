@@ -53,7 +53,7 @@ func (s *Study) Periods(p PeriodPair) (Periods, error) {
 	order := s.byDate()
 	docs := make([]metrics.DocTally, len(order))
 	for k, i := range order {
-		docs[k] = metrics.DocTally{ID: s.c.Docs[i].ID, Date: s.c.Docs[i].Date}
+		docs[k] = metrics.DocTally{ID: s.c.Docs[i].ID, Date: s.c.Docs[i].Date, Credit: s.c.Docs[i].Credit}
 	}
 	if p.From == "" {
 		if err := s.RequireDates("comparing the earliest year with the latest"); err != nil {

@@ -307,6 +307,7 @@ func (s *Study) compute(need Need, d *corpus.Document, analyse func() *textproc.
 	}
 	if need&(NeedTallies|NeedTotals) != 0 {
 		t := metrics.Tally(d.ID, d.Date, an, s.lx)
+		t.Credit = d.Credit
 		if need&NeedTallies != 0 {
 			p.tally = t
 		}

@@ -40,7 +40,7 @@ Check any number with 'readout kwic --theme ID' before citing it.`,
 			return themesRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.By, "by", "doc", "group by doc, year or speaker, comma-combined (doc,speaker)")
+	cmd.Flags().StringVar(&opts.By, "by", "doc", "group by doc, year, credit (the agency credited) or speaker, comma-combined (doc,speaker)")
 	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
 	return cmd
@@ -56,8 +56,10 @@ func parseBy(s string) (metrics.GroupBy, []string, error) {
 			by.Year = true
 		case "speaker":
 			by.Speaker = true
+		case "credit":
+			by.Credit = true
 		default:
-			return by, nil, usagef("--by %q: use doc, year or speaker, comma-combined", f)
+			return by, nil, usagef("--by %q: use doc, year, credit or speaker, comma-combined", f)
 		}
 	}
 	var cols []string
@@ -66,6 +68,9 @@ func parseBy(s string) (metrics.GroupBy, []string, error) {
 	}
 	if by.Year {
 		cols = append(cols, "year")
+	}
+	if by.Credit {
+		cols = append(cols, "credit")
 	}
 	if by.Speaker {
 		cols = append(cols, "speaker")
@@ -100,6 +105,9 @@ func themesRun(opts *themesOptions) error {
 		}
 		if by.Year {
 			vals = append(vals, r.Key.Year)
+		}
+		if by.Credit {
+			vals = append(vals, r.Key.Credit)
 		}
 		if by.Speaker {
 			vals = append(vals, r.Key.Speaker)

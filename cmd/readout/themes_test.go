@@ -153,3 +153,23 @@ func TestLexiconCommands(t *testing.T) {
 		t.Errorf("themes with a bad lexicon: %d %s", code, stderr)
 	}
 }
+
+// Theme counts grouped by the agency each report is credited to (a wire dateline, a credit
+// line or a page's byline area): how Xinhua's and the agencies' copy compare.
+func TestThemesByCredit(t *testing.T) {
+	pages := filepath.Join("..", "..", "corpus", "testdata", "pages")
+	out, stderr, code := runCmd(t, "themes", pages, "--by", "credit", "--theme", "energy", "--format", "csv")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	// credits of the nine pages: xinhua 2, agencies 2, prnewswire 1, northline 1, none 3
+	want := "credit,theme,count,sentences,per_1k,share,tokens,total_sentences\n"
+	if !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 6 {
+		t.Fatalf("output:\n%s", out)
+	}
+	for _, c := range []string{"agencies,energy,", "none,energy,", "northline,energy,", "prnewswire,energy,", "xinhua,energy,"} {
+		if !strings.Contains(out, "\n"+c) {
+			t.Errorf("no %q row:\n%s", c, out)
+		}
+	}
+}
