@@ -510,3 +510,33 @@ func TestOtherLanguageNamed(t *testing.T) {
 		t.Errorf("seed notes %v (%v)", s.Notes, err)
 	}
 }
+
+// A CSV or TSV table of documents (--text-column): a row each, the text in the named column,
+// id, date, title, source (or outlet), url and language as metadata, the rest in Meta.
+func TestTextTable(t *testing.T) {
+	dir := t.TempDir()
+	csvPath := write(t, dir, "t.csv", []byte("id,date,outlet,section,body\n"+
+		"r1,2024-05-16,Gulf Wire,world,\"وقال الرئيس الصيني شي جين بينغ إن الصين تدعم سيادة روسيا.\"\n"+
+		"r2,2024-05-17,Gulf Wire,world,\"Putin said, \"\"energy cooperation with China will grow\"\".\"\n"))
+	c, err := Load([]string{csvPath}, Options{TextColumn: "body"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 2 || c.Docs[0].ID != "r1" || c.Docs[0].Source != "Gulf Wire" || c.Docs[0].Meta["section"] != "world" ||
+		c.Docs[1].Language != English || !strings.Contains(c.Docs[1].Text, `"energy cooperation`) || c.Docs[1].Date.Day() != 17 {
+		t.Errorf("docs: %+v", c.Docs)
+	}
+	tsv := write(t, dir, "t.tsv", []byte("id\ttext\nx1\tقال بوتين إن العلاقات قوية.\n"))
+	if c, err := Load([]string{tsv}, Options{TextColumn: "text"}); err != nil || len(c.Docs) != 1 || c.Docs[0].ID != "x1" {
+		t.Errorf("tsv: %v %v", c, err)
+	}
+	for _, bad := range []struct{ body, want string }{
+		{"id,body\nr1,\n", `t2.csv:2: row has no text in column "body"`},
+		{"id,text\nr1,x\n", `t2.csv:1: has no column "body" (its columns: id, text)`},
+	} {
+		p := write(t, dir, "t2.csv", []byte(bad.body))
+		if _, err := Load([]string{p}, Options{TextColumn: "body"}); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: %v", bad.body, err)
+		}
+	}
+}

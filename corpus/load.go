@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,6 +52,10 @@ type Options struct {
 	// HTML chooses what is read of an HTML page: the article (HTMLMain, the default) or all
 	// the text of the page (HTMLPage).
 	HTML HTMLReader
+	// TextColumn makes a .csv or .tsv file given as a path a table of documents: each row one,
+	// its text in this column, the columns id, date, title, source, url and language its
+	// metadata, any other column kept in Document.Meta. Without it a .csv is a manifest.
+	TextColumn string
 	// Stdin is read for the path "-", as text or (StdinFormat "html") as an HTML page.
 	Stdin       io.Reader
 	StdinFormat string
@@ -208,8 +213,15 @@ func (l *loader) path(p string) {
 		dir = "."
 	}
 	fsys := os.DirFS(dir)
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".csv":
+	switch ext := strings.ToLower(filepath.Ext(p)); {
+	case l.opt.TextColumn != "" && (ext == ".csv" || ext == ".tsv"):
+		b, err := fs.ReadFile(fsys, base)
+		if err != nil {
+			l.problem(Problem{Path: p, Err: err.Error()})
+			return
+		}
+		l.table(b, p, base, ext == ".tsv")
+	case ext == ".csv":
 		l.dirs = append(l.dirs, filepath.Dir(p))
 		l.manifest(fsys, base, p, filepath.Dir(p), false, nil)
 	default:
@@ -593,6 +605,81 @@ func (l *loader) jsonl(b []byte, display, rel string) {
 	}
 	if docs == 0 && n == 0 {
 		l.problem(Problem{Path: display, Err: "is empty (no records)", Hint: "remove it or fill it"})
+	}
+}
+
+// table reads a CSV or TSV file of documents, one a row, their text in Options.TextColumn.
+func (l *loader) table(b []byte, display, rel string, tabs bool) {
+	text, _, err := decode(b, l.opt.Encoding)
+	if err != nil {
+		l.problem(Problem{Path: display, Err: err.Error(), Hint: "save the table as UTF-8"})
+		return
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	if tabs {
+		r.Comma = '\t'
+		r.LazyQuotes = true
+	}
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		l.problem(Problem{Path: display, Line: 1, Err: "has no header row: " + err.Error(), Hint: "put the column names on the first line"})
+		return
+	}
+	col := slices.IndexFunc(header, func(h string) bool {
+		return strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")), l.opt.TextColumn)
+	})
+	if col < 0 {
+		l.problem(Problem{Path: display, Line: 1, Err: fmt.Sprintf("has no column %q (its columns: %s)", l.opt.TextColumn, strings.Join(header, ", ")),
+			Hint: "name the text column with --text-column"})
+		return
+	}
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
+	for {
+		row, err := r.Read()
+		line, _ := r.FieldPos(0)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			l.problem(Problem{Path: display, Line: line, Err: err.Error(), Hint: "check the quoting of the row"})
+			continue
+		}
+		if col >= len(row) || strings.TrimSpace(row[col]) == "" {
+			l.problem(Problem{Path: display, Line: line, Err: fmt.Sprintf("row has no text in column %q", l.opt.TextColumn), Hint: "fill it or remove the row"})
+			continue
+		}
+		e := &entry{From: display, Line: line, Meta: map[string]string{}}
+		for i, v := range row {
+			if i == col || i >= len(header) {
+				continue
+			}
+			switch k := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))); k {
+			case "id":
+				e.ID = v
+			case "date":
+				e.Date = v
+			case "title":
+				e.Title = v
+			case "source", "outlet":
+				e.Source = v
+			case "url":
+				e.URL = v
+			case "language":
+				e.Language = v
+			default:
+				e.Meta[k] = v
+			}
+		}
+		body := row[col]
+		d := &Document{File: rel, Path: fmt.Sprintf("%s:%d", display, line), Encoding: string(EncodingUTF8),
+			Text: body, Digest: sha256.Sum256([]byte(body))}
+		if p := l.finish(d, e, fmt.Sprintf("%s-%d", stem, line), htmlDoc{}, DateFromManifest, "manifest"); p != nil {
+			p.Line = line
+			l.problem(*p)
+			continue
+		}
+		l.docs = append(l.docs, d)
 	}
 }
 

@@ -22,6 +22,8 @@ type Options struct {
 	Rules    *corpus.Rules     // boilerplate rules; nil: the built-in ones
 	SkipBad  bool              // load the good documents and list the bad ones (Corpus.Skipped)
 	HTML     corpus.HTMLReader // what is read of an HTML page: the article (default) or the whole page
+	// TextColumn makes a .csv or .tsv path a table of documents, their text in this column.
+	TextColumn string
 	// Stdin is read for the path "-", as text, or as an HTML page with StdinFormat "html".
 	Stdin       io.Reader
 	StdinFormat string
@@ -158,7 +160,7 @@ func (s *Study) analyzers(stems bool) func(worker int) *textproc.Analyzer {
 // in memory; the documents held in memory (JSONL records) are analysed afterwards.
 func (s *Study) load(ctx context.Context, need Need) error {
 	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, HTML: s.opt.HTML,
-		Stdin: s.opt.Stdin, StdinFormat: s.opt.StdinFormat, Lazy: true,
+		Stdin: s.opt.Stdin, StdinFormat: s.opt.StdinFormat, TextColumn: s.opt.TextColumn, Lazy: true,
 		Jobs: s.opt.Jobs, Progress: s.progress("reading")}
 	// Documents are visited in no set order: their products are staged in visiting order
 	// (slot), then put in corpus order.

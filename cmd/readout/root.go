@@ -115,6 +115,7 @@ type globalOptions struct {
 	NoBoilerplate bool
 	HTML          string
 	InputFormat   string
+	TextColumn    string
 	Lexicon       string
 	Jobs          int
 }
@@ -154,6 +155,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
 	f.StringVar(&a.global.HTML, "html", "main", "what to read of an HTML page: main (the article) or page (all its text)")
 	f.StringVar(&a.global.InputFormat, "input-format", "text", "what standard input (the path -) holds: text or html")
+	f.StringVar(&a.global.TextColumn, "text-column", "", "read a .csv or .tsv path as a table of documents, their text in this column")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
 
@@ -200,7 +202,7 @@ func (a *app) options(need study.Need) (study.Options, error) {
 	if err != nil {
 		return o, usageError{err}
 	}
-	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Stdin: a.In, StdinFormat: a.global.InputFormat,
+	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Stdin: a.In, StdinFormat: a.global.InputFormat, TextColumn: a.global.TextColumn,
 		Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
