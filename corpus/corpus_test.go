@@ -540,3 +540,49 @@ func TestTextTable(t *testing.T) {
 		}
 	}
 }
+
+// An RSS or Atom feed is a document an item (the feeds are written for this test): the text
+// is the item's content read as HTML, else its description; title, date and link its own.
+func TestFeeds(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "news.rss", []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Gulf Wire</title>
+<item><title>شي وبوتين يتعهدان بدعم متبادل</title><link>https://gulfwire.example/a1</link>
+<pubDate>Thu, 16 May 2024 09:12:00 +0300</pubDate><description>ملخص قصير</description>
+<content:encoded><![CDATA[<p>وقال الرئيس الصيني شي جين بينغ إن الصين تدعم روسيا.</p><p>وأضاف أن التعاون في مجال الطاقة سيتسع.</p>]]></content:encoded></item>
+<item><title>Putin in Beijing</title><link>https://gulfwire.example/a2</link><pubDate>Fri, 17 May 2024 10:00:00 GMT</pubDate>
+<description>Putin said energy ties with China would grow &amp; deepen.</description></item>
+</channel></rss>`))
+	write(t, dir, "feed.atom", []byte(`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Northline</title>
+<entry><title>Xi and Putin talk</title><link href="https://northline.example/x"/><id>tag:northline.example,2024:1</id>
+<updated>2024-05-18T08:00:00Z</updated><summary type="html">&lt;p&gt;Xi told Putin that ties were strong.&lt;/p&gt;</summary></entry></feed>`))
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 3 {
+		t.Fatalf("%d documents", len(c.Docs))
+	}
+	byID := map[string]*Document{}
+	for _, d := range c.Docs {
+		byID[d.ID] = d
+	}
+	a, b, x := byID["news-1"], byID["news-2"], byID["feed-1"]
+	if a == nil || b == nil || x == nil {
+		t.Fatalf("ids: %v", byID)
+	}
+	if a.Title != "شي وبوتين يتعهدان بدعم متبادل" || a.Date.Format("2006-01-02") != "2024-05-16" || a.DateSource != DateFromFeed ||
+		a.URL != "https://gulfwire.example/a1" || a.Text != "وقال الرئيس الصيني شي جين بينغ إن الصين تدعم روسيا.\nوأضاف أن التعاون في مجال الطاقة سيتسع." {
+		t.Errorf("rss item 1: %+v", a)
+	}
+	if b.Text != "Putin said energy ties with China would grow & deepen." || b.Language != English {
+		t.Errorf("rss item 2: %q", b.Text)
+	}
+	if x.URL != "https://northline.example/x" || x.Date.Format("2006-01-02") != "2024-05-18" || x.Text != "Xi told Putin that ties were strong." {
+		t.Errorf("atom entry: %+v", x)
+	}
+	bad := write(t, dir, "broken.rss", []byte("<rss><channel><item>"))
+	if _, err := Load([]string{bad}, Options{}); err == nil || !strings.Contains(err.Error(), "broken.rss: is not an RSS or Atom feed") {
+		t.Errorf("broken feed: %v", err)
+	}
+}

@@ -13,6 +13,7 @@ type DateSource string
 const (
 	DateFromManifest DateSource = "manifest" // the manifest's date column
 	DateFromJSONL    DateSource = "jsonl"    // the date field of a JSONL record
+	DateFromFeed     DateSource = "feed"     // an RSS or Atom item's date
 	DateFromHTMLMeta DateSource = "html-meta"
 	DateFromText     DateSource = "text"     // a date written in the text itself
 	DateFromFilename DateSource = "filename" // a date in the file name

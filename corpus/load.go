@@ -74,7 +74,17 @@ type Corpus struct {
 }
 
 // Extensions readout reads in a directory.
-var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl"}
+var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl", ".rss", ".atom"}
+
+// inTurn reports whether a file holds several documents, read in turn after the others: JSONL
+// records, RSS or Atom items.
+func inTurn(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jsonl", ".rss", ".atom":
+		return true
+	}
+	return false
+}
 
 // SeedLabel names the bundled corpus in run records and messages.
 const SeedLabel = "(bundled seed corpus)"
@@ -378,7 +388,7 @@ func (l *loader) files(tasks []*task) {
 	bufs := make([][]byte, pool.Jobs(l.opt.Jobs)) // each worker's file buffer
 	err := pool.Each(l.ctx, len(todo), l.opt.Jobs, func(w, k int) error {
 		t := todo[k]
-		if !strings.EqualFold(path.Ext(t.name), ".jsonl") {
+		if !inTurn(t.name) {
 			func() {
 				defer func() { // a bug reading one file is a problem with that file, not a crash
 					if p := recover(); p != nil {
@@ -398,13 +408,17 @@ func (l *loader) files(tasks []*task) {
 		return
 	}
 	for _, t := range todo {
-		if strings.EqualFold(path.Ext(t.name), ".jsonl") {
+		if inTurn(t.name) {
 			b, err := fs.ReadFile(t.fsys, t.name)
 			if err != nil {
 				l.problem(Problem{Path: t.display, Err: err.Error()})
 				continue
 			}
-			l.jsonl(b, t.display, t.rel)
+			if strings.EqualFold(path.Ext(t.name), ".jsonl") {
+				l.jsonl(b, t.display, t.rel)
+			} else {
+				l.feed(b, t.display, t.rel)
+			}
 			continue
 		}
 		l.problems = append(l.problems, t.probs...)
@@ -901,7 +915,7 @@ func guessTitle(clean string) string {
 // rich text), so that it is named rather than skipped in silence.
 func documentLike(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xml", ".rss", ".atom", ".csv", ".tsv", ".xls", ".xlsx", ".epub", ".pages", ".mht", ".mhtml":
+	case ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xml", ".csv", ".tsv", ".xls", ".xlsx", ".epub", ".pages", ".mht", ".mhtml":
 		return true
 	}
 	return false
