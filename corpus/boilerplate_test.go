@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A rule's pattern is not run on lines longer than it can match whole; the bound must never
@@ -159,4 +160,33 @@ func TestPageEdges(t *testing.T) {
 	if clean, _, removed := rs.Clean("عنوان قصير\nسطر ثان\n"); clean != "عنوان قصير\nسطر ثان\n" || len(removed) != 0 {
 		t.Errorf("no paragraph: %q %v", clean, removed)
 	}
+}
+
+// The event a story reports, resolved against its publication date.
+func TestEventDate(t *testing.T) {
+	pub := func(s string) time.Time { d, _ := ParseDate(s); return d }
+	cases := []struct {
+		published, dateline, text, want, source string
+	}{
+		{"2023-10-19", "بكين، 18 أكتوبر (شينخوا) --", "", "2023-10-18", EventFromDateline},
+		{"2022-02-04", "بكين، 5 فبراير 2022 /PRNewswire/ —", "", "2022-02-05", EventFromDateline},
+		{"2024-01-02", "MOSCOW, Dec 30 (Reuters) -", "", "2023-12-30", EventFromDateline}, // the year before
+		{"2020-07-09", "", "عنوان\nأجرى الرئيس الصيني اليوم (الأربعاء) محادثة هاتفية مع نظيره الروسي.", "2020-07-08", EventFromWeekday},
+		{"2024-05-17", "", "Title\nPutin said on Thursday that the talks were useful.", "2024-05-16", EventFromWeekday},
+		{"2024-05-17", "", "Title\nPutin said the talks were useful.", "", ""},
+		{"", "MOSCOW, Dec 30 (Reuters) -", "", "", ""}, // no publication date to resolve against
+	}
+	for _, c := range cases {
+		got, src := eventDate(pub(c.published), c.dateline, c.text)
+		if g := dateOrEmpty(got); g != c.want || src != c.source {
+			t.Errorf("%s %q %q: %s (%s), want %s (%s)", c.published, c.dateline, c.text, g, src, c.want, c.source)
+		}
+	}
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

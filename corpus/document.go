@@ -66,7 +66,11 @@ type Document struct {
 	// ap, sputnik, agencies …), from a wire dateline or a credit line; "" when none.
 	Credit   string
 	Dateline string // the wire dateline cut from the story's first line, as written
-	Language Language
+	// EventDate is the date of the event the story reports when it can be resolved against
+	// the publication date (Date): EventDateSource says from what ("dateline", "weekday").
+	EventDate       time.Time
+	EventDateSource string
+	Language        Language
 	// OtherLanguage names the language a document whose language was detected seems to be in
 	// when it is neither Arabic nor English (French, Persian, Urdu …): its analysis is not to
 	// be trusted. "" otherwise.

@@ -762,6 +762,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 	if !d.HasDate() {
 		d.DateSource = DateNone
 	}
+	d.EventDate, d.EventDateSource = eventDate(d.Date, d.Dateline, d.Clean)
 	if e.Language != "" {
 		lang, ok := ParseLanguage(e.Language)
 		if !ok {

@@ -54,11 +54,11 @@ func corpusRun(opts *corpusOptions) error {
 	if err != nil {
 		return err
 	}
-	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "credit", "title", "file", "chars", "tokens", "ttr", "mattr", "author", "url", "dateline"}}
+	rows := output.Rows{Columns: []string{"id", "date", "date_source", "language", "source", "credit", "title", "file", "chars", "tokens", "ttr", "mattr", "author", "url", "dateline", "event_date", "event_date_source"}}
 	for i, d := range s.Corpus().Docs {
 		f := figs[i]
 		rows.Add(d.ID, study.DateString(d.Date), string(d.DateSource), string(d.Language), d.Source, d.Credit, d.Title, d.File,
-			f.Chars, f.Tokens, f.TTR, f.MATTR, d.Author, d.URL, d.Dateline)
+			f.Chars, f.Tokens, f.TTR, f.MATTR, d.Author, d.URL, d.Dateline, study.DateString(d.EventDate), d.EventDateSource)
 	}
 	run := s.RunRecord("corpus", map[string]any{"encoding": a.global.Encoding, "mattr_window": study.MATTRWindow})
 	run.LexiconSHA256 = ""

@@ -55,7 +55,7 @@ func TestCorpusCommandJSON(t *testing.T) {
 
 func TestCorpusCommandCSVAndTable(t *testing.T) {
 	out, _, code := runCmd(t, "corpus", "--format", "csv")
-	if code != 0 || !strings.HasPrefix(out, "id,date,date_source,language,source,credit,title,file,chars,tokens,ttr,mattr,author,url,dateline\n") {
+	if code != 0 || !strings.HasPrefix(out, "id,date,date_source,language,source,credit,title,file,chars,tokens,ttr,mattr,author,url,dateline,event_date,event_date_source\n") {
 		t.Errorf("csv header: %q", strings.SplitN(out, "\n", 2)[0])
 	}
 	if n := strings.Count(out, "\n"); n != 6 {
