@@ -63,6 +63,9 @@ func TestFurnitureRules(t *testing.T) {
 		{"byline", "بقلم: سامر الحلبي", "بقلم الرئيس شي جين بينغ نشرت الصحيفة مقالا عن الصداقة مع روسيا."},
 		{"byline", "By Anna Marsh", "By the end of the visit, the two leaders had signed 14 documents."},
 		{"ad-label", "- إعلان -", "إعلان مشترك بشأن التعاون في القطب الشمالي"},
+		{"page-ui", "— مراسل الموقع في موسكو (@site_moscow) 30 ديسمبر 2022", "وقال مراسل الموقع في موسكو إن الأجواء كانت ودية."},
+		{"page-ui", "1.2 ألف مشاهدة", "وشاهد 1200 شخص الحفل في الساحة الحمراء أمس."},
+		{"page-ui", "Photo 3 of 12", "The photo of the two leaders was taken on the third day of the visit."},
 		{"cookie", "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع.", "وقال إن الجانبين ناقشا تعريف الارتباط بين المشروعين."},
 		{"promo", "Sign up for our morning newsletter on Asia", "Putin signed up to the plan, the Kremlin said."},
 		{"debug-output", "Warning: Undefined variable $author in /var/www/single.php on line 42", "A warning was issued on line with the statement."},
@@ -152,7 +155,7 @@ func TestPageEdges(t *testing.T) {
 		t.Errorf("clean:\n%s\nwant:\n%s", clean, want)
 	}
 	for _, r := range removed {
-		if r.Rule != "page-edges" {
+		if r.Rule != "page-edges" && !(r.Line == 9 && r.Rule == "page-ui") { // the copyright line is page-ui's
 			t.Errorf("line %d removed by %s", r.Line, r.Rule)
 		}
 	}
