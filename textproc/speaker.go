@@ -556,8 +556,8 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 				continue // a word of a name
 			}
 		}
-		if s.is(i, classContent) && !s.content(cueEnd-1, b) {
-			continue // رحب بالضيف: a welcome
+		if s.is(i, classContent) && !s.content(cueEnd-1, b) && !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted)) {
+			continue // رحب بالضيف: a welcome (but "…," the Russian leader greeted him: the quotation is its content)
 		}
 		if s.pastReference(a, i, b) {
 			past = true
@@ -858,6 +858,10 @@ func (s *speakerScan) clauseSubject(a, i int) (hit, bool) {
 
 // possessive reports whether a hit is a possessor (Putin's aide).
 func (s *speakerScan) possessive(h hit) bool {
+	last := s.text[s.tokens[h.end-1].Start:s.tokens[h.end-1].End]
+	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+		return true // Putin’s aide: the name and its possessive in one token
+	}
 	if h.end >= len(s.tokens) {
 		return false
 	}
@@ -1200,15 +1204,18 @@ func (s *speakerScan) prepositional(j int) bool {
 // sentence start, a participial opener's comma or a quotation) with no verb between: Putin in
 // his speech said; …," Putin, who has …, said.
 func (s *speakerScan) clauseOpener(a, i int) (hit, bool) {
-	start := a
+	start, byQuote := a, false
 	for k := i - 1; k > a; k-- {
 		g := s.gap(k-1, k)
 		if hasQuote(g) || isTerminal(lastRune(g)) || hasComma(g) && !s.relativeAfter(k) {
-			start = k
+			start, byQuote = k, hasQuote(g) && !hasComma(g)
 			break
 		}
 	}
 	h, ok := s.atStart(start)
+	if (!ok || s.kind(h) != hitActor && s.kind(h) != hitJoint) && byQuote {
+		h, ok = s.atStart(a) // Putin at "A Talk About Important Things" announced: a quotation in the way
+	}
 	if !ok || (s.kind(h) != hitActor && s.kind(h) != hitJoint) || h.end >= i || s.possessive(h) {
 		return hit{}, false
 	}
@@ -1282,6 +1289,16 @@ func (s *speakerScan) namesJointDocument(a, b int) bool {
 			continue
 		}
 		if n := s.norm(k); n != "joint" || k+1 < b && (s.norm(k+1) == "statement" || s.norm(k+1) == "declaration") {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteBefore reports whether a quotation closes before token i of the sentence (…,” Xi said).
+func (s *speakerScan) quoteBefore(a, i int, quoted []bool) bool {
+	for k := a; k < i; k++ {
+		if quoted[k-a] {
 			return true
 		}
 	}
