@@ -235,8 +235,9 @@ func (s *speakerScan) coordinated(h hit, dir int) bool {
 	other := func(o hit) bool { return s.kind(o) == hitActor && s.id(o) != id }
 	if dir > 0 {
 		if h.end < len(s.forms) {
-			if o, ok := s.atStart(h.end); ok && !breaks(s.gap(h.end-1, h.end)) && strings.HasPrefix(s.norm(h.end), "و") && other(o) {
-				return true
+			g := s.gap(h.end-1, h.end)
+			if o, ok := s.atStart(h.end); ok && (!breaks(g) || hasComma(g) && !isTerminal(lastRune(g))) && strings.HasPrefix(s.norm(h.end), "و") && other(o) {
+				return true // شي وبوتين; الرئيس الصيني شي جين بينغ، والرئيس الروسي فلاديمير بوتين
 			}
 			if s.norm(h.end) == "and" && h.end+1 < len(s.forms) {
 				if o, ok := s.atStart(h.end + 1); ok && other(o) {
@@ -330,10 +331,12 @@ func (s *speakerScan) content(i, b int) bool {
 		if hasColon(g) || hasQuote(g) {
 			return true
 		}
-		if s.is(j, classComplementizer) || strings.HasPrefix(s.norm(j), "ان") || strings.HasPrefix(s.norm(j), "بان") {
+		if (s.is(j, classComplementizer) || strings.HasPrefix(s.norm(j), "ان") || strings.HasPrefix(s.norm(j), "بان")) && !s.addresseeAfter(j) {
 			return true
 		}
-		if j <= i+4 && s.speechWord(j) {
+		if _, named := s.covering(j); named {
+			i++ // the words of a name do not count in the window (شدد كل من الرئيس الصيني … على)
+		} else if j <= i+4 && s.speechWord(j) && !s.addresseeAfter(j) {
 			return true // أشار إلى، أشار شي إلى، سلط الرئيس الصيني الضوء على
 		}
 		if isTerminal(lastRune(g)) {
@@ -706,9 +709,10 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 			}
 		}
 	}
-	// a leader named first in the content: the Kremlin said Xi …
+	// a leader named first in the content and speaking in it: the Kremlin said Xi stressed …
+	// (the Kremlin said Putin gave Xi a gift is the Kremlin's report)
 	for i := from; i < b && i < from+3; i++ {
-		if h, ok := s.atStart(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+		if h, ok := s.atStart(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && s.speaksSoon(h.end, b) {
 			sp, _ := s.who(h, prev)
 			if s.coordinated(h, +1) {
 				sp = SpeakerJoint
@@ -917,7 +921,19 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 			break // أكد أن، صرح قائلا
 		}
 		if j == end && !dual && s.is(j, classOtherHead) {
+			if s.office(j) {
+				if lv, ok := s.leaderAfter(j+1, b, prev); ok {
+					lv.rule = RuleDocument // وأضافت الوزارة أن شي قال: the office reports the leader
+					if lv.cue.Empty() {
+						lv.cue = cue
+					}
+					return lv, true
+				}
+			}
 			return decide(SpeakerOther, RuleOther, cue, s.span(j, min(j+3, b))), true // وقال وزير الخارجية، وقال لافروف
+		}
+		if s.norm(j) == "من" && j > end && s.norm(j-1) == "كل" {
+			continue // كل من شي وبوتين: both, not a prepositional phrase
 		}
 		if s.is(j, classOpener) || s.prepositional(j) && j == end {
 			inPP = true // قال في …، قال لـ …
@@ -1301,6 +1317,38 @@ func (s *speakerScan) quoteBefore(a, i int, quoted []bool) bool {
 		if quoted[k-a] {
 			return true
 		}
+	}
+	return false
+}
+
+// speaksSoon reports whether a reporting word follows within six tokens of from.
+func (s *speakerScan) speaksSoon(from, b int) bool {
+	for k := from; k < b && k < from+6; k++ {
+		if s.is(k, classVerb) {
+			return true
+		}
+	}
+	return false
+}
+
+// addresseeAfter reports whether a preposition of speech is followed by an actor: the person
+// spoken to, not the content (تحدث إلى بوتين).
+func (s *speakerScan) addresseeAfter(j int) bool {
+	switch stripOne(s.norm(j)) {
+	case "الى", "الي", "إلى", "مع", "to", "with":
+		if h, ok := s.atStart(j + 1); ok && s.kind(h) == hitActor {
+			return true
+		}
+	}
+	return false
+}
+
+// office reports whether token j names an office that reports its leader's words (الوزارة،
+// الخارجية، المكتب، الخدمة، الرئاسة) rather than a person.
+func (s *speakerScan) office(j int) bool {
+	switch stripOne(s.norm(j)) {
+	case "الوزاره", "وزاره", "الخارجيه", "المكتب", "الخدمه", "الرئاسه", "الحكومه":
+		return true
 	}
 	return false
 }

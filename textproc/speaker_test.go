@@ -37,10 +37,13 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleModal, "وقال شي إن البلدين شريكان. وينبغي أن يواصلا التنسيق في الشؤون الدولية.", "xi", "", "", "", 0},
 		{RuleModal, "Xi said the two countries were good neighbours. China and Russia should deepen trust.", "xi", "", "", "", 0},
 		{RuleTranscript, "Vladimir Putin: Dear friend, welcome to Moscow.\n\nOur countries have done much together.", "putin", "", "", "", 0},
-		{RuleDocument, "وصدر في ختام القمة بيان مشترك. وأوضح البيان أن الطرفين يرفضان العقوبات الأحادية.", SpeakerJoint, "وأوضح", "الطرفين", "", 0},
+		{RuleDocument, "وصدر في ختام القمة بيان مشترك. وأوضح البيان أن الطرفين يرفضان العقوبات الأحادية.", SpeakerJoint, "وأوضح", "البيان", "", 0}, // the joint statement named before it
 		{RuleDocument, "China and Russia oppose unilateral sanctions, the document said.", SpeakerJoint, "said", "China and Russia", "", 0},
 		{RulePast, "The leaders met in Beijing, months after they had pledged a partnership.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وأشار شي بيده إلى الحشد قبل أن يتوجه إلى السيارة.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},              // spoke to: no content
+		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0}, // an office reports its leader
+		{RuleSubjectAfter, "كما شدد كل من الرئيس الصيني ونظيره الروسي على أهمية التنسيق.", SpeakerJoint, "شدد", "الرئيس الصيني", "", 0},
 		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
 		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
 		{RuleSubjectAfter, "وأكد الجانبان الروسي والأوكراني أنهما سيستأنفان المحادثات.", SpeakerOther, "وأكد", "الجانبان", "", 0},
