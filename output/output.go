@@ -14,6 +14,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is an output format for rows.
@@ -267,4 +268,13 @@ func TerminalSafe(v string) string {
 		}
 		return r
 	}, v)
+}
+
+// Shorten cuts a text to at most n runes, ending it with "…" when it was longer.
+func Shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

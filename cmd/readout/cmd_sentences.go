@@ -29,7 +29,8 @@ naming the speaker), with their offsets, channel (the medium cited: xinhua, tass
 themes (the ids matched in it).
 
 This is how to audit a "who said what" figure before citing it: filter to a speaker and a theme
-and read the sentences behind the count.`,
+and read the sentences behind the count. The table shortens long sentences; CSV and JSON have
+them whole.`,
 		Example: `  readout sentences --doc 2022-12-30-video
   readout sentences --speaker xi --theme sovereignty
   readout sentences article.txt --format json`,
@@ -69,8 +70,12 @@ func sentencesRun(opts *sentencesOptions) error {
 		"cue", "cue_start", "cue_end", "source", "source_start", "source_end", "channel", "themes"})
 	err = s.Sentences(a.ctx, so, func(rows []study.SentenceRow) error {
 		for _, r := range rows {
-			out.Add(r.Doc, r.Index, r.Start, r.End, r.Text, r.Kind, r.Speaker, r.Rule, r.Cue.Text, r.Cue.Start, r.Cue.End,
-				r.Source.Text, r.Source.Start, r.Source.End, r.Channel, r.Themes)
+			text := r.Text
+			if format == output.Table {
+				text = output.Shorten(text, 80) // the whole text is in CSV and JSON
+			}
+			out.Add(r.Doc, r.Index, r.Start, r.End, text, r.Kind, r.Speaker, r.Rule, r.Cue.Text, offset(r.Cue, r.Cue.Start), offset(r.Cue, r.Cue.End),
+				r.Source.Text, offset(r.Source, r.Source.Start), offset(r.Source, r.Source.End), r.Channel, r.Themes)
 		}
 		return nil
 	})
@@ -78,4 +83,12 @@ func sentencesRun(opts *sentencesOptions) error {
 		return err
 	}
 	return out.Close()
+}
+
+// offset is an excerpt's offset, or nothing (an empty cell, JSON null) when there is no excerpt.
+func offset(e study.Excerpt, v int) any {
+	if e.Text == "" {
+		return nil
+	}
+	return v
 }
