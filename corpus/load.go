@@ -583,35 +583,13 @@ func (l *loader) jsonl(b []byte, display, rel string) {
 			default:
 				continue // nested values are not metadata readout can show
 			}
-			switch k {
-			case "text":
-			case "id":
-				e.ID = s
-			case "date":
-				e.Date = s
-			case "title":
-				e.Title = s
-			case "source":
-				e.Source = s
-			case "url":
-				e.URL = s
-			case "language":
-				e.Language = s
-			case "file":
-				e.File = s
-			default:
+			if k != "text" && !e.set(k, s) {
 				e.Meta[k] = s
 			}
 		}
-		d := &Document{File: rel, Path: fmt.Sprintf("%s:%d", display, n), Encoding: string(EncodingUTF8),
-			Text: body, Digest: sha256.Sum256([]byte(body))}
-		if p := l.finish(d, e, fmt.Sprintf("%s-%d", stem, n), htmlDoc{}, DateFromJSONL, "jsonl"); p != nil {
-			p.Line = n
-			l.problem(*p)
-			continue
+		if l.record(body, display, rel, n, e, fmt.Sprintf("%s-%d", stem, n), DateFromJSONL, "jsonl") {
+			docs++
 		}
-		docs++
-		l.docs = append(l.docs, d)
 	}
 	if err := sc.Err(); err != nil {
 		l.problem(Problem{Path: display, Line: n + 1, Err: err.Error()})
@@ -668,33 +646,30 @@ func (l *loader) table(b []byte, display, rel string, tabs bool) {
 			if i == col || i >= len(header) {
 				continue
 			}
-			switch k := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))); k {
-			case "id":
-				e.ID = v
-			case "date":
-				e.Date = v
-			case "title":
-				e.Title = v
-			case "source", "outlet":
-				e.Source = v
-			case "url":
-				e.URL = v
-			case "language":
-				e.Language = v
-			default:
+			k := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
+			if k == "outlet" { // a table's name for the source
+				k = "source"
+			}
+			if k != "file" && !e.set(k, v) {
 				e.Meta[k] = v
 			}
 		}
-		body := row[col]
-		d := &Document{File: rel, Path: fmt.Sprintf("%s:%d", display, line), Encoding: string(EncodingUTF8),
-			Text: body, Digest: sha256.Sum256([]byte(body))}
-		if p := l.finish(d, e, fmt.Sprintf("%s-%d", stem, line), htmlDoc{}, DateFromManifest, "manifest"); p != nil {
-			p.Line = line
-			l.problem(*p)
-			continue
-		}
-		l.docs = append(l.docs, d)
+		l.record(row[col], display, rel, line, e, fmt.Sprintf("%s-%d", stem, line), DateFromManifest, "manifest")
 	}
+}
+
+// record adds a document held in a record of a file (a JSONL line, a table row): its text, its
+// entry, the line it stands on; it reports whether it was added (else a problem was).
+func (l *loader) record(body, display, rel string, line int, e *entry, defaultID string, given DateSource, langSource string) bool {
+	d := &Document{File: rel, Path: fmt.Sprintf("%s:%d", display, line), Encoding: string(EncodingUTF8),
+		Text: body, Digest: sha256.Sum256([]byte(body))}
+	if p := l.finish(d, e, defaultID, htmlDoc{}, given, langSource); p != nil {
+		p.Line = line
+		l.problem(*p)
+		return false
+	}
+	l.docs = append(l.docs, d)
+	return true
 }
 
 func jsonErr(err error) string {

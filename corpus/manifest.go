@@ -27,6 +27,30 @@ type entry struct {
 	Meta     map[string]string
 }
 
+// set sets the field a column or key names (file, id, date, title, source, url, language) and
+// reports whether it named one.
+func (e *entry) set(key, v string) bool {
+	switch key {
+	case "file":
+		e.File = v
+	case "id":
+		e.ID = v
+	case "date":
+		e.Date = v
+	case "title":
+		e.Title = v
+	case "source":
+		e.Source = v
+	case "url":
+		e.URL = v
+	case "language":
+		e.Language = v
+	default:
+		return false
+	}
+	return true
+}
+
 // parseManifest reads manifest.csv text. Row problems are returned with their line numbers;
 // rows with problems are left out of the entries.
 func parseManifest(text, display string) ([]entry, []Problem) {
@@ -79,25 +103,8 @@ func parseManifest(text, display string) ([]entry, []Problem) {
 		e := entry{Line: line, Meta: map[string]string{}}
 		for name, i := range cols {
 			v := strings.TrimSpace(rec[i])
-			switch name {
-			case "file":
-				e.File = v
-			case "id":
-				e.ID = v
-			case "date":
-				e.Date = v
-			case "title":
-				e.Title = v
-			case "source":
-				e.Source = v
-			case "url":
-				e.URL = v
-			case "language":
-				e.Language = v
-			default:
-				if v != "" {
-					e.Meta[name] = v
-				}
+			if !e.set(name, v) && v != "" {
+				e.Meta[name] = v
 			}
 		}
 		if e.File == "" {
