@@ -75,7 +75,11 @@ func textRun(opts *textOptions) error {
 		d := t.Doc
 		safe := output.TerminalSafe
 		fmt.Fprintf(w, "== %s\n", safe(d.ID))
-		for _, f := range [][2]string{{"date", study.DateString(d.Date) + " (" + string(d.DateSource) + ")"}, {"language", string(d.Language)},
+		date := "none"
+		if d.HasDate() {
+			date = study.DateString(d.Date) + " (" + string(d.DateSource) + ")"
+		}
+		for _, f := range [][2]string{{"date", date}, {"language", string(d.Language)},
 			{"source", d.Source}, {"credit", d.Credit}, {"title", d.Title}, {"author", d.Author}, {"url", d.URL}, {"dateline", d.Dateline}} {
 			if f[1] != "" {
 				fmt.Fprintf(w, "%-9s %s\n", f[0]+":", safe(f[1]))
