@@ -50,6 +50,15 @@ type Rule struct {
 	Where       RuleWhere `yaml:"where"`
 	Scope       RuleScope `yaml:"scope"`
 	Repeated    bool      `yaml:"repeated"`
+	// Contains, when set, are words one of which a line must hold (in any case) before the
+	// pattern is tried on it: a cheap test that spares most lines a costly pattern.
+	Contains []string `yaml:"contains"`
+	// Ends, when set, are the characters one of which a line must end with before the pattern
+	// is tried on it (the digits of a date, the parenthesis of a credit).
+	Ends string `yaml:"ends"`
+	// Short makes the rule pass over the story's paragraphs (lines of twenty words or more
+	// that end a sentence): what it removes is never one, and most lines of a story are.
+	Short bool `yaml:"short"`
 	// Dateline makes the rule cut a wire dateline from the start of a head line: the place,
 	// date and agency before the story («بكين، 18 أكتوبر (شينخوا) --», "MOSCOW, Oct 18
 	// (Reuters) -"), which become the document's metadata (Document.Dateline).
@@ -61,7 +70,8 @@ type Rule struct {
 	Edges bool `yaml:"edges"`
 
 	re      *regexp.Regexp
-	longest int // the longest text, in bytes, the pattern can match whole; -1: no bound
+	longest int           // the longest text, in bytes, the pattern can match whole; -1: no bound
+	first   map[rune]bool // the runes a text the pattern matches can begin with; nil: any
 }
 
 // DefaultRules is readout's built-in boilerplate rule set. Each rule is documented in the
@@ -71,69 +81,89 @@ func DefaultRules() []Rule {
 		{ID: "comment-form", Description: "a comment form and everything after it",
 			Lines: []string{"اترك رد", "اترك ردا", "اترك تعليقا", "اترك تعليقاً", "أضف تعليق", "أضف تعليقك", "التعليقات", "Leave a Reply", "Leave a comment", "Comments"},
 			Where: WhereAny, Scope: ScopeToEnd},
-		{ID: "section-label", Description: "a page-section label standing on its own line",
+		{ID: "section-label", Short: true, Description: "a page-section label standing on its own line",
 			Lines: []string{"تفاصيل الخبر", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "مواضيع ذات صلة", "أخبار ذات صلة", "إعلان", "Read more", "Read also", "Related", "Related articles", "Advertisement"},
 			Where: WhereAny, Scope: ScopeLine},
-		{ID: "share", Description: "a share or print line",
+		{ID: "share", Short: true, Description: "a share or print line",
 			Pattern: `^(?i)(شارك|شاركها|مشاركة|طباعة|share|tweet|print|email)( (على|عبر|هذا|on|via|this)( .{0,40})?)?$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "site-tagline", Description: "a site's tagline at the top of the page",
+		{ID: "site-tagline", Short: true, Description: "a site's tagline at the top of the page",
 			Pattern: `^(موقع|بوابة|صحيفة|جريدة) (إخباري|اخباري|متخصص|عربي|الكتروني|إلكتروني).{0,40}$`,
 			Where:   WhereHead, Scope: ScopeLine},
-		{ID: "counter", Description: "a bare number near the top (a comment or view counter)",
+		{ID: "counter", Short: true, Description: "a bare number near the top (a comment or view counter)",
 			Pattern: `^[0-9٠-٩]{1,6}$`, Where: WhereHead, Scope: ScopeLine},
-		{ID: "date-line", Description: "a line that is only a date (the date is read first)",
+		{ID: "date-line", Short: true, Description: "a line that is only a date (the date is read first)",
 			Pattern: `^[0-9٠-٩]{1,4}[/.\-][0-9٠-٩]{1,2}[/.\-][0-9٠-٩]{1,4}$`, Where: WhereHead, Scope: ScopeLine},
 		{ID: "repeated-headline", Description: "a head line repeating an earlier one (the headline printed twice)",
 			Repeated: true, Where: WhereHead, Scope: ScopeLine},
 		{ID: "dateline", Description: "a wire dateline opening the story: «بكين، 18 أكتوبر (شينخوا) --», \"MOSCOW, Oct 18 (Reuters) -\" (cut from the line; place, date and agency kept as metadata)",
 			Dateline: true, Where: WhereHead, Scope: ScopeLine},
 		{ID: "cookie", Description: "a cookie or privacy notice and its buttons",
-			Pattern: `^(?i).{0,200}(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكي|cookies|cookie policy|privacy statement|سياسة الخصوصية|we value your privacy).{0,300}$`,
-			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "promo", Description: "a subscription, newsletter or follow-us line",
+			Pattern:  `^(?i).{0,200}(ملفات تعريف الارتباط|الكوكيز|ملفات الكوكي|cookies|cookie policy|privacy statement|سياسة الخصوصية|we value your privacy).{0,300}$`,
+			Contains: []string{"الارتباط", "الكوكي", "cookie", "privacy", "الخصوصية"},
+			Where:    WhereHead, Scope: ScopeLine}, // a banner at the foot is a short line after the story: page-edges'
+		{ID: "promo", Short: true, Description: "a subscription, newsletter or follow-us line",
 			Pattern: `^(?i).{0,80}(subscribe|sign up|newsletter|free articles? left|already a subscriber|اشترك|اشتراك|النشرة البريدية|النشرة الإخبارية|تابعونا|تابع آخر الأخبار|تابعوا آخر الأخبار|قناتنا على|حمّل تطبيق|حمل تطبيق|download our app).{0,150}$`,
-			Where:   WhereAny, Scope: ScopeLine},
+			Contains: []string{"subscri", "sign up", "newsletter", "free article", "اشترك", "اشتراك", "النشرة", "تابعونا", "تابع آخر", "تابعوا آخر", "قناتنا",
+				"تطبيق", "download our app"},
+			Where: WhereAny, Scope: ScopeLine},
 		{ID: "page-edges", Description: "before the story's first paragraph every line but the headline, after its last paragraph every line that is not one",
 			Edges: true, Where: WhereAny, Scope: ScopeLine},
-		{ID: "debug-output", Description: "a web page's error or debug output (Warning: … on line 42, NULL, array(…)",
+		{ID: "debug-output", Short: true, Description: "a web page's error or debug output (Warning: … on line 42, NULL, array(…)",
 			Pattern: `^(?i)((warning|notice|deprecated|fatal error|parse error): .{1,300} on line [0-9]{1,6}|null|undefined|array\([0-9]{1,4}\) \{.{0,400})$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "page-ui", Description: "a page's controls and counters: copyright, back-to-top, loading, gallery and video labels, comment and view counts, a social-media embed's signature",
-			Pattern: `^(?i)((©|copyright|جميع الحقوق|حقوق النشر|حقوق الطبع).{0,160}|(back to top|العودة إلى الأعلى|العودة للأعلى|loading…?|loading\.\.\.|جار[يٍ] التحميل\.{0,3}|جار[يٍ] تحويلك.{0,60}|redirecting.{0,60}|continue reading.{0,60}|play icon|placeholder image|صورة رمزية|sort by:.{0,60}|reply · like.{0,20}|post a comment|أضف تعليقا?|your email address will not be published.{0,100}|لن يتم نشر عنوان بريدك.{0,100}|(\S{1,20} icon ?){2,8}|\S{2,30} · [0-9]{1,2} ?(h|m|d|min|hours?|days?))|(photo|صورة) [0-9٠-٩]{1,3} (of|من) [0-9٠-٩]{1,3}|[0-9٠-٩]{1,3} / [0-9٠-٩]{1,3}|[0-9٠-٩.,٬]{1,9} ?(ألف |k )?(comments?|تعليقا?|تعليقات|مشاهدة|مشاهدات|views?|shares?)|(comments?|تعليقات|مشاهدات|views?) ?[:(]? ?[0-9٠-٩.,٬]{1,9}\)?|— .{1,80}\(@[A-Za-z0-9_]{1,30}\) .{0,30}|[0-9٠-٩]{1,2}:[0-9٠-٩]{2})$`,
+		{ID: "page-ui", Short: true, Description: "a page's controls and counters: back to top, loading, gallery and video labels, comment and view counts, a bare clock",
+			Pattern: `^(?i)(back to top|العودة إلى الأعلى|العودة للأعلى|loading…?|loading\.\.\.|جار[يٍ] التحميل\.{0,3}|جار[يٍ] تحويلك.{0,40}|redirecting.{0,40}|continue reading.{0,40}|play icon|placeholder image|صورة رمزية|sort by:.{0,40}|reply · like.{0,20}|post a comment|أضف تعليقا?|(photo|صورة) [0-9٠-٩]{1,3} (of|من) [0-9٠-٩]{1,3}|[0-9٠-٩]{1,3} / [0-9٠-٩]{1,3}|[0-9٠-٩.,٬]{1,9} ?(ألف |k )?(comments?|تعليقا?|تعليقات|مشاهدة|مشاهدات|views?|shares?)|(comments?|تعليقات|مشاهدات|views?) ?[:(]? ?[0-9٠-٩.,٬]{1,9}\)?|[0-9٠-٩]{1,2}:[0-9٠-٩]{2})$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "tags", Description: "a tags or topics line: «الوسوم: …», \"Topics: …\"",
+		{ID: "comment-meta", Short: true, Description: "a comment's author and age (\"reader_name · 3h\")",
+			Pattern: `^\S{2,30} · [0-9]{1,2} ?(h|m|d|min|hours?|days?)$`, Contains: []string{"·"}, Where: WhereAny, Scope: ScopeLine},
+		{ID: "icon-text", Short: true, Description: "icon names copied as text (\"Search icon Menu icon Close icon\")",
+			Pattern: `^(?i)(\S{1,20} icon ?){2,6}$`, Contains: []string{"icon"}, Where: WhereAny, Scope: ScopeLine},
+		{ID: "copyright", Short: true, Description: "a copyright or comment-form notice: «جميع الحقوق محفوظة …», \"Your email address will not be published\"",
+			Pattern:  `^(?i)(©|copyright|جميع الحقوق|حقوق النشر|حقوق الطبع|your email address will not be published|لن يتم نشر عنوان بريدك).{0,160}$`,
+			Contains: []string{"©", "copyright", "الحقوق", "حقوق", "email address", "بريدك"},
+			Where:    WhereAny, Scope: ScopeLine},
+		{ID: "embed-signature", Short: true, Description: "a social-media post's signature under its embedded text: \"— Name (@handle) May 16, 2024\"",
+			Pattern:  `^— .{1,80}\(@[A-Za-z0-9_]{1,30}\) .{0,30}$`,
+			Contains: []string{"(@"},
+			Where:    WhereAny, Scope: ScopeLine},
+		{ID: "tags", Short: true, Description: "a tags or topics line: «الوسوم: …», \"Topics: …\"",
 			Pattern: `^(?i)(الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية|الكلمات الدالة|tags|topics|keywords)\s{0,2}[:：].{0,300}$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "published-line", Description: "a publication or update line: «نشر في 8 تموز 2020 - 18:40», \"Published 16 May 2024 · Updated …\"",
+		{ID: "published-line", Short: true, Description: "a publication or update line: «نشر في 8 تموز 2020 - 18:40», \"Published 16 May 2024 · Updated …\"",
 			Pattern: `^(?i)(published|updated|last updated|last modified|posted on|posted|first published|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تاريخ النشر|تم النشر|تاريخ الإضافة)\s{0,2}[:：]?\s{0,2}[^.!?]{0,80}[0-9٠-٩][^.!?]{0,80}$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "related-item", Description: "a related story's headline followed by its date (… 2023-10-17)",
+		{ID: "related-item", Short: true, Description: "a related story's headline followed by its date (… 2023-10-17)",
 			Pattern: `^[^.!?]{10,200} [0-9]{4}-[0-9]{2}-[0-9]{2}$`,
+			Ends:    "0123456789",
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "ad-label", Description: "an advertisement's or a sponsored block's label",
+		{ID: "ad-label", Short: true, Description: "an advertisement's or a sponsored block's label",
 			Lines: []string{"إعلان", "- إعلان -", "إعلانات", "مساحة إعلانية", "لا يتوفر إعلان حالياً", "لا يتوفر إعلان حاليا", "محتوى مقترح", "محتوى ممول", "محتوى برعاية",
 				"Advertisement", "ADVERTISEMENT", "Advertisement — story continues below", "Advertisement - story continues below", "Sponsored", "Sponsored content", "Recommended"},
 			Where: WhereAny, Scope: ScopeLine},
 		{ID: "disclaimer", Description: "a press release's or a site's disclaimer: «المحتوى أعلاه مقدم من …», \"How we report …\"",
 			Pattern: `^(?i)((المحتوى|هذا المحتوى|هذا البيان)( أعلاه)? (مقد\p{Mn}{0,3}م|منشور)|the content above is|this content was (provided|produced)|how we report|our (editorial )?standards|the trust principles)( |:).{0,300}$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "photo-caption", Description: "a wire photo's caption: «… يوم 18 أكتوبر 2023. (شينخوا)», \"… (Xinhua/Name)\", «صورة: …»",
-			Pattern: `^(?i)(.{10,700}يوم [0-9٠-٩]{1,2} [\p{Arabic}]{3,12} [0-9٠-٩]{4}\.? {0,2}\((شينخوا|رويترز|أ ف ب|تاس|سبوتنيك)(/[^()]{1,40})?\)|.{10,700}\((xinhua|reuters|afp|tass|ap|sputnik)/[^()]{1,40}\)|(صورة|الصورة|تصوير|photo|file photo)\s{0,2}[:：].{1,200})$`,
-			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "read-also", Description: "a link to another article: «اقرأ أيضا: …», \"Read more: …\"",
+		{ID: "photo-caption", Short: true, Description: "a wire photo's caption: «… يوم 18 أكتوبر 2023. (شينخوا)», \"… (Xinhua/Name)\"",
+			Pattern:  `^(?i)(.{10,700}يوم [0-9٠-٩]{1,2} [\p{Arabic}]{3,12} [0-9٠-٩]{4}\.? {0,2}\((شينخوا|رويترز|أ ف ب|تاس|سبوتنيك)(/[^()]{1,40})?\)|.{10,700}\((xinhua|reuters|afp|tass|ap|sputnik)/[^()]{1,40}\))$`,
+			Ends:     ")",
+			Contains: []string{"(شينخوا", "(رويترز", "(أ ف ب", "(تاس", "(سبوتنيك", "(xinhua/", "(reuters/", "(afp/", "(tass/", "(ap/", "(sputnik/"},
+			Where:    WhereAny, Scope: ScopeLine},
+		{ID: "photo-label", Short: true, Description: "a photo's label and caption: «صورة: …», \"Photo: …\"",
+			Pattern: `^(?i)(صورة|الصورة|تصوير|photo|file photo)\s{0,2}[:：].{1,200}$`, Where: WhereAny, Scope: ScopeLine},
+		{ID: "read-also", Short: true, Description: "a link to another article: «اقرأ أيضا: …», \"Read more: …\"",
 			Pattern: `^(?i)((اقرأ|إقرأ|اقرا|طالع|شاهد) (أيضا|أيضاً|ايضا|ايضاً|المزيد)|read also|also read|read more|see also|related)\s{0,3}[:：|\-–—]\s{0,3}\S.{0,200}$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "credit-line", Description: "a line crediting the report to an agency: «المصدر: شينخوا», «وكالات», \"Source: Reuters\"",
+		{ID: "credit-line", Short: true, Description: "a line crediting the report to an agency: «المصدر: شينخوا», «وكالات», \"Source: Reuters\"",
 			Pattern: `^(?i)[(\[]?((المصدر|مصدر الخبر|source)\s{0,3}[:：]\s{0,3}[^.!?]{1,60}|وكالات|المصادر|agencies|(أ ف ب|أ\.ف\.ب|رويترز|شينخوا|تاس|سبوتنيك|نوفوستي|xinhua|reuters|afp|tass|ria novosti|sputnik|ap)(\s{0,3}[,،/+و]\s{0,3}(أ ف ب|رويترز|شينخوا|تاس|سبوتنيك|نوفوستي|وكالات|xinhua|reuters|afp|tass|ap)){0,3})[)\]]?$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "editor-line", Description: "an editor's or translator's line: «(المحرر: …)», \"(Editor: …)\"",
+		{ID: "editor-line", Short: true, Description: "an editor's or translator's line: «(المحرر: …)», \"(Editor: …)\"",
 			Pattern: `^(?i)[(\[]?(المحرر|محرر|تحرير|ترجمة|editor|edited by|translated by)\s{0,3}[:：]\s{0,3}[^.!?]{1,60}[)\]]?$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "sign-off", Description: "a wire story's sign-off: \"Reporting by …; Editing by …\"",
+		{ID: "sign-off", Short: true, Description: "a wire story's sign-off: \"Reporting by …; Editing by …\"",
 			Pattern: `^(?i)[(\[]?(additional reporting by|reporting by|writing by|editing by|compiled by|reported by|إعداد|تقرير)\s{0,3}[:：]?\s{0,3}\S.{0,250}$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "byline", Description: "a byline near the top: «بقلم: …», «كتب: …», \"By …\" (six words at most)",
+		{ID: "byline", Short: true, Description: "a byline near the top: «بقلم: …», «كتب: …», \"By …\" (six words at most)",
 			Pattern: `^(?i)((by|بقلم)\s{0,3}[:：\-–]?|(كتب|كتبت)\s{0,3}[:：\-–])\s{0,3}[^\s.!?،,]{1,30}(\s{1,3}[^\s.!?،,]{1,30}){0,5}$`,
 			Where:   WhereHead, Scope: ScopeLine},
 	}
@@ -178,6 +208,7 @@ func CompileRules(rules []Rule) (*Rules, error) {
 				return nil, fmt.Errorf("rule %q: bad pattern: %v", r.ID, err)
 			}
 			r.re, r.longest = re, longestWholeMatch(r.Pattern)
+			r.first = firstRunes(r.Pattern)
 		}
 		for j, l := range r.Lines {
 			r.Lines[j] = textproc.Normalize(collapse(l))
@@ -312,10 +343,12 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		}
 		nonBlank++
 		inHead := nonBlank <= HeadLines
+		li := lineInfo{runes: -1} // counted once, when a rule's length bound needs it
 		if !inHead && len(raw) > maxRuleLine {
 			// A paragraph: no listed line or headline can be this long; only patterns apply.
+			para := isLongParagraph(raw)
 			for _, r := range rs.rules {
-				if r.Where == WhereAny && r.matchesPattern(raw) {
+				if r.Where == WhereAny && !(r.Short && para) && r.matchesPattern(raw, &li) {
 					drop[i] = r.ID
 					removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: strings.Clone(raw)})
 					toEnd = r.Scope == ScopeToEnd
@@ -325,6 +358,9 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			continue
 		}
 		t := collapse(raw)
+		if len(t) != len(raw) {
+			li = lineInfo{runes: -1} // white space collapsed: counted again if a rule needs it
+		}
 		key := t
 		if len(t) <= maxRuleLine {
 			key = textproc.Normalize(t)
@@ -333,11 +369,12 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if inHead || rs.repeatedLines {
 			cur = &headLine{raw: t, key: textproc.NewNormKey(t)}
 		}
+		para := isLongParagraph(t)
 		for _, r := range rs.rules {
-			if r.Where == WhereHead && !inHead {
+			if r.Where == WhereHead && !inHead || r.Short && para {
 				continue
 			}
-			if r.matches(t, key, cur, heads) {
+			if r.matches(t, key, cur, heads, &li) {
 				drop[i] = r.ID
 				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: strings.Clone(t)})
 				toEnd = r.Scope == ScopeToEnd
@@ -392,9 +429,48 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 
 // matchesPattern reports whether the rule's pattern matches s. A pattern anchored at both ends
 // with a bounded length cannot match a longer line, and is not run on one.
-func (r *Rule) matchesPattern(s string) bool {
+// lineInfo is what the rules need of a line, worked out once: its length in runes (-1 until
+// counted) and its ASCII letters lowered (for Contains).
+type lineInfo struct {
+	runes     int
+	lower     string
+	haveLower bool
+}
+
+func (r *Rule) matchesPattern(s string, li *lineInfo) bool {
 	if r.re == nil || (r.longest >= 0 && len(s) > r.longest) {
 		return false
+	}
+	// the bound counts every rune as UTFMax bytes: a line of more runes than it allows cannot
+	// match either (the runes of Arabic are two bytes, of English one)
+	if r.first != nil {
+		if c, _ := utf8.DecodeRuneInString(s); !r.first[c] {
+			return false // the pattern cannot begin with the line's first letter
+		}
+	}
+	if r.Ends != "" {
+		if c, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(r.Ends, c) {
+			return false
+		}
+	}
+	if li == nil {
+		li = &lineInfo{runes: -1}
+	}
+	if bound := r.longest / utf8.UTFMax; r.longest >= 0 && len(s) > bound {
+		if li.runes < 0 {
+			li.runes = utf8.RuneCountInString(s)
+		}
+		if li.runes > bound {
+			return false
+		}
+	}
+	if len(r.Contains) > 0 {
+		if !li.haveLower {
+			li.lower, li.haveLower = asciiLower(s), true
+		}
+		if !slices.ContainsFunc(r.Contains, func(w string) bool { return strings.Contains(li.lower, w) }) {
+			return false
+		}
 	}
 	return r.re.MatchString(s)
 }
@@ -478,7 +554,7 @@ func repeats(line headLine, heads []headLine) bool {
 // matches tests a line (white space collapsed) and its normalized form: Lines and repeated
 // head lines compare normalized (so harakat, tatweel and hamza spellings do not matter), a
 // pattern may match either.
-func (r *Rule) matches(line, key string, cur *headLine, heads []headLine) bool {
+func (r *Rule) matches(line, key string, cur *headLine, heads []headLine, li *lineInfo) bool {
 	if r.Repeated && repeats(*cur, heads) {
 		return true
 	}
@@ -487,7 +563,7 @@ func (r *Rule) matches(line, key string, cur *headLine, heads []headLine) bool {
 			return true
 		}
 	}
-	return r.matchesPattern(line) || (key != line && r.matchesPattern(key))
+	return r.matchesPattern(line, li) || (key != line && r.matchesPattern(key, nil))
 }
 
 // Wire datelines: a place (one to four words), a comma, a date, the agency in parentheses or
@@ -501,6 +577,10 @@ var datelineRes = []*regexp.Regexp{
 
 // datelineLen returns the length of the dateline that opens line, 0 when none does.
 func datelineLen(line string) int {
+	head := line[:min(len(line), 160)]
+	if !strings.ContainsAny(head, "(/") || !strings.ContainsAny(head, ",،") {
+		return 0 // no agency in parentheses or slashes after a place and a comma
+	}
 	for _, re := range datelineRes {
 		if m := re.FindStringIndex(line); m != nil && m[1] < len(strings.TrimSpace(line)) {
 			return m[1]
@@ -532,11 +612,17 @@ func ParseDateline(s string) (place, date, agency string, ok bool) {
 type textLine struct{ start, end int }
 
 func trimEdges(text string, lines []textLine, drop []string, cut []int, id string, removed []Removal) []Removal {
+	texts := make([]string, len(lines)) // each kept line without its edges' white space
+	for i := range lines {
+		if drop[i] == "" {
+			texts[i] = strings.TrimSpace(text[lines[i].start+cut[i] : lines[i].end])
+		}
+	}
 	kept := func(i int) string {
 		if drop[i] != "" {
 			return ""
 		}
-		return collapse(text[lines[i].start+cut[i] : lines[i].end])
+		return texts[i]
 	}
 	first, last := -1, -1
 	for i := range lines {
@@ -560,7 +646,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, id strin
 		}
 	}
 	for i := 0; i < first && len(repeated) > 0; i++ {
-		if repeated[kept(i)] {
+		if repeated[collapse(kept(i))] {
 			head = i
 			break
 		}
@@ -573,7 +659,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, id strin
 	drop1 := func(i int) {
 		if t := kept(i); t != "" {
 			drop[i] = id
-			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: strings.Clone(t)})
+			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: collapse(t)})
 		}
 	}
 	for i := 0; i < first; i++ {
@@ -582,7 +668,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, id strin
 		}
 	}
 	for i := last + 1; i < len(lines); i++ {
-		if t := kept(i); len(strings.Fields(t)) < 8 && !(len(strings.Fields(t)) >= 5 && endsSentence(t)) {
+		if t := kept(i); t != "" && words(t, 8) < 8 && !(words(t, 5) >= 5 && endsSentence(t)) {
 			drop1(i) // a short last sentence of the story and long lines (a list's items) stay
 		}
 	}
@@ -592,7 +678,20 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, id strin
 
 // isParagraph reports whether a line is a paragraph of a story: eight words or more, ending a
 // sentence (a full stop, question or exclamation mark, or a closing quotation after one).
-func isParagraph(t string) bool { return len(strings.Fields(t)) >= 8 && endsSentence(t) }
+func isParagraph(t string) bool { return endsSentence(t) && words(t, 8) >= 8 }
+
+// words counts the words of t separated by spaces or tabs, up to limit.
+func words(t string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(t) && n < limit; i++ {
+		space := t[i] == ' ' || t[i] == '\t'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
 
 // endsSentence reports whether a line ends a sentence: a full stop, question or exclamation
 // mark, or a closing quotation or parenthesis after one.
@@ -605,6 +704,7 @@ func endsSentence(t string) bool {
 // readsLikeHeadline reports whether a line may be a headline: four to thirty words, mostly
 // letters, no final full stop, no separators of a menu or a path (|, ›, », >, •), no clock.
 func readsLikeHeadline(t string) bool {
+	t = collapse(t)
 	if site := siteOf(t, ""); site != "" {
 		t = stripSite(t, site) // a headline with its site (… | NewsPulse Daily)
 	}
@@ -644,3 +744,125 @@ func readsLikeHeadline(t string) bool {
 }
 
 var clockRe = regexp.MustCompile(`[0-9٠-٩]{1,2}:[0-9٠-٩]{2}`)
+
+// asciiLower lowers the ASCII letters of s (the Contains words are ASCII or Arabic, which has
+// no case), copying only when there is an upper-case one.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for k := i; k < len(b); k++ {
+		if c := b[k]; c >= 'A' && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// isLongParagraph reports whether a line is a paragraph of a story: twenty words or more,
+// ending a sentence.
+func isLongParagraph(t string) bool { return endsSentence(t) && words(t, 20) >= 20 }
+
+// firstRunes returns the runes a text matched by a pattern anchored at its start (^…) can begin
+// with, case variants included, or nil when they are not few and known (the pattern begins with
+// a wildcard, an optional part, or a large class).
+func firstRunes(pattern string) map[rune]bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
+		return nil
+	}
+	set := map[rune]bool{}
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]}
+	if !addFirst(rest, set) || len(set) > 200 {
+		return nil // it may begin anywhere, or match nothing at all
+	}
+	return set
+}
+
+// addFirst adds to set the runes a match of re can begin with; false when it cannot tell.
+func addFirst(re *syntax.Regexp, set map[rune]bool) bool {
+	fold := re.Flags&syntax.FoldCase != 0
+	add := func(r rune) {
+		set[r] = true
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				set[f] = true
+			}
+		}
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return false
+		}
+		add(re.Rune[0])
+		return true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n > 100 {
+			return false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				add(r)
+			}
+		}
+		return true
+	case syntax.OpCapture:
+		return addFirst(re.Sub[0], set)
+	case syntax.OpConcat:
+		for _, sub := range re.Sub { // past the parts that may match nothing: [(]?(المصدر|…)
+			if !addFirst(sub, set) {
+				return false
+			}
+			if !canBeEmpty(sub) {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !addFirst(sub, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpRepeat, syntax.OpPlus, syntax.OpQuest, syntax.OpStar:
+		return addFirst(re.Sub[0], set) // what may be empty is followed by the rest (OpConcat)
+	}
+	return false // ., anchors inside: any rune may begin
+}
+
+// canBeEmpty reports whether re may match the empty string at the start of a text.
+func canBeEmpty(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpQuest, syntax.OpStar, syntax.OpEmptyMatch:
+		return true
+	case syntax.OpRepeat:
+		return re.Min == 0 || canBeEmpty(re.Sub[0])
+	case syntax.OpCapture, syntax.OpPlus:
+		return canBeEmpty(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !canBeEmpty(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if canBeEmpty(sub) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -12,9 +12,10 @@ const (
 	EventFromWeekday  = "weekday"  // a weekday named in the story's first lines, the last such day on or before publication
 )
 
-// weekdays are the names of the days in Arabic (after dateFold) and English.
+// weekdays are the names of the days in Arabic (with and without hamza) and English.
 var weekdays = map[string]time.Weekday{
-	"الاحد": time.Sunday, "الاثنين": time.Monday, "الإثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
+	"الاحد": time.Sunday, "الأحد": time.Sunday, "الاثنين": time.Monday, "الإثنين": time.Monday, "الثلاثاء": time.Tuesday,
+	"الاربعاء": time.Wednesday, "الأربعاء": time.Wednesday,
 	"الخميس": time.Thursday, "الجمعة": time.Friday, "الجمعه": time.Friday, "السبت": time.Saturday,
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -38,17 +39,25 @@ func eventDate(published time.Time, dateline, clean string) (time.Time, string) 
 			}
 		}
 	}
+	if len(clean) > 800 {
+		clean = clean[:800] // the first lines are enough (a cut rune is no weekday)
+	}
 	lines := strings.SplitN(clean, "\n", 4)
 	if len(lines) > 3 {
 		lines = lines[:3]
 	}
-	for _, w := range strings.FieldsFunc(dateFold(strings.Join(lines, " ")), func(r rune) bool {
-		return r == ' ' || r == '(' || r == ')' || r == '،' || r == ',' || r == '.'
-	}) {
-		w = strings.TrimPrefix(strings.ToLower(w), "و")
-		if wd, ok := weekdays[w]; ok {
-			back := (int(published.Weekday()) - int(wd) + 7) % 7
-			return published.AddDate(0, 0, -back), EventFromWeekday
+	for _, line := range lines {
+		for w := range strings.FieldsFuncSeq(line, func(r rune) bool {
+			return r == ' ' || r == '(' || r == ')' || r == '،' || r == ',' || r == '.'
+		}) {
+			if len(w) < 6 || len(w) > 16 { // the names are 6 (Monday) to 16 bytes (والأربعاء)
+				continue
+			}
+			w = strings.TrimPrefix(asciiLower(w), "و")
+			if wd, ok := weekdays[w]; ok {
+				back := (int(published.Weekday()) - int(wd) + 7) % 7
+				return published.AddDate(0, 0, -back), EventFromWeekday
+			}
 		}
 	}
 	return time.Time{}, ""
