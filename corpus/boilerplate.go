@@ -103,9 +103,10 @@ func DefaultRules() []Rule {
 			Contains: []string{"الارتباط", "الكوكي", "cookie", "privacy", "الخصوصية"},
 			Where:    WhereHead, Scope: ScopeLine}, // a banner at the foot is a short line after the story: page-edges'
 		{ID: "promo", Short: true, Description: "a subscription, newsletter or follow-us line",
-			Pattern: `^(?i).{0,80}(subscribe|sign up|newsletter|free articles? left|already a subscriber|اشترك|اشتراك|النشرة البريدية|النشرة الإخبارية|تابعونا|تابع آخر الأخبار|تابعوا آخر الأخبار|قناتنا على|حمّل تطبيق|حمل تطبيق|download our app).{0,150}$`,
-			Contains: []string{"subscri", "sign up", "newsletter", "free article", "اشترك", "اشتراك", "النشرة", "تابعونا", "تابع آخر", "تابعوا آخر", "قناتنا",
-				"تطبيق", "download our app"},
+			Pattern: `^(?i)(subscribe|sign up|sign in|download our app|already a subscriber|you have [0-9]{1,2} free articles?|get the .{1,40} (briefing|newsletter)|اشترك|اشتركوا|اشترك الآن|تابع آخر الأخبار|تابعوا آخر الأخبار|تابعونا|حمّل تطبيق|حمل تطبيق|انضم إلى قناتنا|النشرة البريدية|النشرة الإخبارية).{0,200}$`,
+			Where:   WhereAny, Scope: ScopeLine},
+		{ID: "promo-end", Short: true, Description: "a line ending in a call to subscribe (\"… every weekday. Sign up\")",
+			Pattern: `^(?i).{0,200}(sign up|subscribe|اشترك الآن)\.?$`, Ends: "pPeE.ن", Contains: []string{"sign up", "subscribe", "اشترك"},
 			Where: WhereAny, Scope: ScopeLine},
 		{ID: "page-edges", Description: "before the story's first paragraph every line but the headline, after its last paragraph every line that is not one",
 			Edges: true, Where: WhereAny, Scope: ScopeLine},
