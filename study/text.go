@@ -8,6 +8,7 @@ import (
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/textproc"
 )
 
@@ -222,6 +223,9 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 		}
 		d := r.Doc.Doc
 		ew.printf("%s (%s, %d tokens) against %s (%d documents)\n", d.ID, dateOr(d, "undated"), len(r.Doc.A.Tokens), label, nDocs)
+		if about := docAbout(d); about != "" {
+			ew.printf("%s\n", output.TerminalSafe(about))
+		}
 		ew.printf("\nThemes that stand out (per 1,000 tokens; z over the corpus documents):\n")
 		for _, th := range r.Themes[:limit(len(r.Themes))] {
 			z := "  n/a"
@@ -259,4 +263,19 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 		}
 	}
 	return ew.err
+}
+
+// docAbout is a line on where a document comes from: its title, outlet and credited agency.
+func docAbout(d *corpus.Document) string {
+	var parts []string
+	if d.Title != "" {
+		parts = append(parts, "“"+d.Title+"”")
+	}
+	if d.Source != "" {
+		parts = append(parts, d.Source)
+	}
+	if d.Credit != "" {
+		parts = append(parts, "credited to "+d.Credit)
+	}
+	return strings.Join(parts, " · ")
 }

@@ -61,7 +61,8 @@ func TestStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, stderr, code = runIn(string(page), "compare", "-", "--input-format", "html")
-	if code != 0 || !strings.Contains(stderr, "warning: stdin is in en") || !strings.Contains(out, "stdin (2022-12-30") {
+	if code != 0 || !strings.Contains(stderr, "warning: stdin is in en") || !strings.Contains(out, "stdin (2022-12-30") ||
+		!strings.Contains(out, "The Meridian Post · credited to northline") {
 		t.Errorf("compare - (html): exit %d\n%s\n%s", code, stderr, out)
 	}
 	if _, stderr, code := runIn("x", "corpus", "-", "--input-format", "pdf"); code == 0 || !strings.Contains(stderr, "pdf") {
