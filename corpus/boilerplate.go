@@ -320,6 +320,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	}
 	drop := make([]string, len(lines)) // rule id per dropped line
 	cut := make([]int, len(lines))     // bytes cut from the start of a kept line (a dateline)
+	stats := make([]lineStats, len(lines))
 	datelineRule := ""
 	for _, r := range rs.rules {
 		if r.Dateline {
@@ -347,7 +348,8 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		li := lineInfo{runes: -1} // counted once, when a rule's length bound needs it
 		if !inHead && len(raw) > maxRuleLine {
 			// A paragraph: no listed line or headline can be this long; only patterns apply.
-			para := isLongParagraph(raw)
+			stats[i] = statsOf(raw)
+			para := stats[i].long()
 			for _, r := range rs.rules {
 				if r.Where == WhereAny && !(r.Short && para) && r.matchesPattern(raw, &li) {
 					drop[i] = r.ID
@@ -370,7 +372,8 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if inHead || rs.repeatedLines {
 			cur = &headLine{raw: t, key: textproc.NewNormKey(t)}
 		}
-		para := isLongParagraph(t)
+		stats[i] = statsOf(t)
+		para := stats[i].long()
 		for _, r := range rs.rules {
 			if r.Where == WhereHead && !inHead || r.Short && para {
 				continue
@@ -389,12 +392,13 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			if n := datelineLen(text[l.start:l.end]); n > 0 {
 				removed = append(removed, Removal{Rule: datelineRule, Line: i + 1, Text: strings.TrimSpace(text[l.start : l.start+n])})
 				cut[i], datelineRule = n, "" // the first dateline only
+				stats[i] = statsOf(strings.TrimSpace(text[l.start+n : l.end]))
 			}
 		}
 	}
 	for _, r := range rs.rules {
 		if r.Edges {
-			removed = trimEdges(text, lines, drop, cut, r.ID, removed)
+			removed = trimEdges(text, lines, drop, cut, stats, r.ID, removed)
 		}
 	}
 	if len(removed) == 0 { // nothing removed: the cleaned text is the text itself, not a copy
@@ -612,7 +616,7 @@ func ParseDateline(s string) (place, date, agency string, ok bool) {
 // textLine is a line of a text by byte offsets; end includes the newline.
 type textLine struct{ start, end int }
 
-func trimEdges(text string, lines []textLine, drop []string, cut []int, id string, removed []Removal) []Removal {
+func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []lineStats, id string, removed []Removal) []Removal {
 	texts := make([]string, len(lines)) // each kept line without its edges' white space
 	for i := range lines {
 		if drop[i] == "" {
@@ -627,7 +631,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, id strin
 	}
 	first, last := -1, -1
 	for i := range lines {
-		if isParagraph(kept(i)) {
+		if drop[i] == "" && stats[i].paragraph() {
 			if first < 0 {
 				first = i
 			}
@@ -669,7 +673,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, id strin
 		}
 	}
 	for i := last + 1; i < len(lines); i++ {
-		if t := kept(i); t != "" && words(t, 8) < 8 && !(words(t, 5) >= 5 && endsSentence(t)) {
+		if t, st := kept(i), stats[i]; t != "" && st.words < 8 && !(st.words >= 5 && st.ends) {
 			drop1(i) // a short last sentence of the story and long lines (a list's items) stay
 		}
 	}
@@ -867,3 +871,18 @@ func canBeEmpty(re *syntax.Regexp) bool {
 	}
 	return false
 }
+
+// lineStats are what the paragraph tests need of a line: its words (up to twenty) and whether
+// it ends a sentence, found once.
+type lineStats struct {
+	words int
+	ends  bool
+}
+
+func statsOf(t string) lineStats { return lineStats{words: words(t, 20), ends: endsSentence(t)} }
+
+// long reports whether the line is a paragraph as the short rules see it (isLongParagraph).
+func (st lineStats) long() bool { return st.ends && st.words >= 20 }
+
+// paragraph reports whether the line is a paragraph as page-edges sees it (isParagraph).
+func (st lineStats) paragraph() bool { return st.ends && st.words >= 8 }
