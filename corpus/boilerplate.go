@@ -681,10 +681,6 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []
 	return removed
 }
 
-// isParagraph reports whether a line is a paragraph of a story: eight words or more, ending a
-// sentence (a full stop, question or exclamation mark, or a closing quotation after one).
-func isParagraph(t string) bool { return endsSentence(t) && words(t, 8) >= 8 }
-
 // words counts the words of t separated by spaces or tabs, up to limit.
 func words(t string, limit int) int {
 	n, in := 0, false
@@ -768,10 +764,6 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
-
-// isLongParagraph reports whether a line is a paragraph of a story: twenty words or more,
-// ending a sentence.
-func isLongParagraph(t string) bool { return endsSentence(t) && words(t, 20) >= 20 }
 
 // firstRunes returns the runes a text matched by a pattern anchored at its start (^…) can begin
 // with, case variants included, or nil when they are not few and known (the pattern begins with
@@ -881,8 +873,10 @@ type lineStats struct {
 
 func statsOf(t string) lineStats { return lineStats{words: words(t, 20), ends: endsSentence(t)} }
 
-// long reports whether the line is a paragraph as the short rules see it (isLongParagraph).
+// long reports whether the line is a paragraph as the short rules see it: twenty words or
+// more, ending a sentence.
 func (st lineStats) long() bool { return st.ends && st.words >= 20 }
 
-// paragraph reports whether the line is a paragraph as page-edges sees it (isParagraph).
+// paragraph reports whether the line is a paragraph as page-edges sees it: eight words or
+// more, ending a sentence.
 func (st lineStats) paragraph() bool { return st.ends && st.words >= 8 }

@@ -667,12 +667,6 @@ func (s *speakerScan) sideAlias(h hit) bool {
 	return false
 }
 
-// explicitJointSubject reports whether a joint hit is the subject of a verb of its own that
-// is plural or dual (الجانبان أكدا), rather than a topic of the speaker's content.
-func (s *speakerScan) explicitJointSubject(h hit, b int) bool {
-	return h.end < b && s.is(h.end, classDual)
-}
-
 // goOn continues the speaker before.
 func (s *speakerScan) goOn(v verdict, prev, rule string) verdict {
 	v.speaker, v.rule, v.continues = prev, rule, true
