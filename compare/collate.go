@@ -89,20 +89,7 @@ func (f *Formulation) Collate(lx *textproc.Lexicon) Collation {
 // for each word of b, the word of a it is aligned with (a replaced word, position by position,
 // the word it replaces), or -1.
 func alignWordKeys(a, b []piece) []int {
-	sym := map[string]rune{}
-	enc := func(ps []piece) []rune {
-		rs := make([]rune, len(ps))
-		for i, p := range ps {
-			r, ok := sym[p.sym]
-			if !ok {
-				r = symbolRune(len(sym))
-				sym[p.sym] = r
-			}
-			rs[i] = r
-		}
-		return rs
-	}
-	ra, rb := enc(a), enc(b)
+	ra, rb := symbolRunes(a, b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	out := make([]int, len(b))

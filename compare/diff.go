@@ -215,10 +215,9 @@ func pick(ps []piece, idx []int) []piece {
 	return out
 }
 
-// lcs aligns two piece sequences by their symbols (Myers, via go-diff, with no timeout, so the
-// result never depends on machine load): pairs of indices, -1 for a piece only on one side, in
-// order, deletions before insertions.
-func lcs(a, b []piece) [][2]int {
+// symbolRunes encodes two piece sequences as runes, one rune a distinct symbol, for go-diff's
+// rune diff.
+func symbolRunes(a, b []piece) (ra, rb []rune) {
 	sym := map[string]rune{}
 	enc := func(ps []piece) []rune {
 		rs := make([]rune, len(ps))
@@ -232,7 +231,14 @@ func lcs(a, b []piece) [][2]int {
 		}
 		return rs
 	}
-	ra, rb := enc(a), enc(b)
+	return enc(a), enc(b)
+}
+
+// lcs aligns two piece sequences by their symbols (Myers, via go-diff, with no timeout, so the
+// result never depends on machine load): pairs of indices, -1 for a piece only on one side, in
+// order, deletions before insertions.
+func lcs(a, b []piece) [][2]int {
+	ra, rb := symbolRunes(a, b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	var out [][2]int
