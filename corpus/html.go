@@ -134,21 +134,14 @@ var block = map[atom.Atom]bool{
 	atom.Main: true, atom.Dd: true, atom.Dt: true,
 }
 
-// isBlock reports whether an element ends a line: an HTML block element, or one of the
-// elements a main-content reader may write its content with (lb for a line break, head, item, row, cell).
+// isBlock reports whether an element ends a line: an HTML block element, also one the
+// main-content reader made (named, with no atom).
 func isBlock(n *html.Node) bool {
 	a := n.DataAtom
 	if a == 0 {
 		a = atom.Lookup([]byte(n.Data)) // made by the reader: the name only
 	}
-	if block[a] {
-		return true
-	}
-	switch n.Data {
-	case "lb", "head", "item", "list", "row", "cell", "quote", "graphic":
-		return true
-	}
-	return false
+	return block[a]
 }
 
 // extractHTML reads a page: its metadata, and the text of its main content (reader HTMLMain)
@@ -163,13 +156,11 @@ func extractHTML(s string, reader HTMLReader) (htmlDoc, error) {
 	d := htmlDoc{Author: m.author, Canonical: m.canonical, Lang: m.lang}
 	page := pageText(root)
 	d.Text = page
+	d.Credit = pageCredit(blockText(root, code)) // the credit may stand in the page's header
 	if reader != HTMLPage {
-		if main := mainText(s, page, &m); main != "" {
+		if main := mainText(root, page, &m); main != "" { // the last reading of the tree: it prunes it
 			d.Text = main
 		}
-	}
-	if d.Credit == "" {
-		d.Credit = pageCredit(blockText(root, code)) // the credit may stand in the page's header
 	}
 	d.Title, d.Outlet = m.titleAndSite()
 	d.Date = m.date(page)
@@ -255,42 +246,19 @@ func hidden(n *html.Node) bool {
 // mainText returns the text of the page's main content as go-readability (Mozilla's
 // Readability algorithm) finds it, a block element to a line; "" when it finds none or under a
 // tenth of the page's text. Hidden elements, templates, scripts and comment threads are taken
-// out of the tree first (the algorithm reads no attribute or class for them).
-func mainText(src, page string, m *pageMeta) string {
-	root, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		return ""
-	}
+// out of the tree first (the algorithm reads no attribute or class for them): the tree is changed.
+func mainText(root *html.Node, page string, m *pageMeta) string {
 	prune(root)
 	art, err := readability.FromDocument(root, nil)
 	if err != nil || art.Node == nil {
 		return ""
 	}
 	m.article = art
-	text := dropDumps(pageText(art.Node))
+	text := pageText(art.Node)
 	if len(text) < len(page)/10 {
 		return ""
 	}
 	return text
-}
-
-// dropDumps removes the lines that hold two or more of the other lines whole: the page's text
-// run together, which a main-content reader may add to a short article.
-func dropDumps(text string) string {
-	lines := strings.Split(text, "\n")
-	keep := lines[:0]
-	for i, l := range lines {
-		n := 0
-		for j, o := range lines {
-			if j != i && len(o) > 20 && strings.Contains(l, o) {
-				n++
-			}
-		}
-		if n < 2 {
-			keep = append(keep, l)
-		}
-	}
-	return strings.Join(keep, "\n")
 }
 
 // prune removes from the tree what is never the article: hidden elements, templates, and
