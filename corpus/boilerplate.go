@@ -212,7 +212,7 @@ func CompileRules(rules []Rule) (*Rules, error) {
 			r.first = firstRunes(r.Pattern)
 		}
 		for j, l := range r.Lines {
-			r.Lines[j] = textproc.Normalize(collapse(l))
+			r.Lines[j] = textproc.Normalize(Collapse(l))
 		}
 		out[i] = r
 	}
@@ -277,9 +277,9 @@ var spaceByte = func() (t [256]bool) {
 	return t
 }()
 
-// collapse trims a line and turns each run of white space (no-break spaces included) into one
+// Collapse trims a line and turns each run of white space (no-break spaces included) into one
 // space; a line that is already so is returned as it is, without a copy.
-func collapse(s string) string {
+func Collapse(s string) string {
 	tidy := true
 	prevSpace := true // a leading space is not tidy
 	for i := 0; i < len(s); {
@@ -334,7 +334,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 	for i, l := range lines {
 		if toEnd {
 			drop[i] = drop[i-1]
-			if t := collapse(text[l.start:l.end]); t != "" {
+			if t := Collapse(text[l.start:l.end]); t != "" {
 				removed = append(removed, Removal{Rule: drop[i], Line: i + 1, Text: strings.Clone(t)})
 			}
 			continue
@@ -360,7 +360,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 			continue
 		}
-		t := collapse(raw)
+		t := Collapse(raw)
 		if len(t) != len(raw) {
 			li = lineInfo{runes: -1} // white space collapsed: counted again if a rule needs it
 		}
@@ -651,7 +651,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []
 		}
 	}
 	for i := 0; i < first && len(repeated) > 0; i++ {
-		if repeated[collapse(kept(i))] {
+		if repeated[Collapse(kept(i))] {
 			head = i
 			break
 		}
@@ -664,7 +664,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []
 	drop1 := func(i int) {
 		if t := kept(i); t != "" {
 			drop[i] = id
-			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: collapse(t)})
+			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: Collapse(t)})
 		}
 	}
 	for i := 0; i < first; i++ {
@@ -705,7 +705,7 @@ func endsSentence(t string) bool {
 // readsLikeHeadline reports whether a line may be a headline: four to thirty words, mostly
 // letters, no final full stop, no separators of a menu or a path (|, ›, », >, •), no clock.
 func readsLikeHeadline(t string) bool {
-	t = collapse(t)
+	t = Collapse(t)
 	if site := siteOf(t, ""); site != "" {
 		t = stripSite(t, site) // a headline with its site (… | NewsPulse Daily)
 	}

@@ -60,12 +60,12 @@ func measureCopied(t *testing.T, set []copiedExcerpt) copiedScores {
 		var arts []string
 		for _, l := range e.lines {
 			if l[0] == "A" || l[0] == "T" {
-				arts = append(arts, oneLine(l[1]))
+				arts = append(arts, Collapse(l[1]))
 			}
 		}
 		var kept []string
 		for _, k := range strings.Split(d.Clean, "\n") {
-			if k = oneLine(k); k != "" {
+			if k = Collapse(k); k != "" {
 				kept = append(kept, k)
 			}
 		}
@@ -84,7 +84,7 @@ func measureCopied(t *testing.T, set []copiedExcerpt) copiedScores {
 				continue
 			}
 			sc.article++
-			a := oneLine(l[1])
+			a := Collapse(l[1])
 			if strings.Contains(all, a) || strings.Contains(all, strings.TrimSpace(a[datelineLen(a):])) {
 				sc.articleKept++
 			}
@@ -92,7 +92,7 @@ func measureCopied(t *testing.T, set []copiedExcerpt) copiedScores {
 		for _, l := range e.lines {
 			if l[0] == "T" {
 				sc.titles++
-				if oneLine(d.Title) == oneLine(l[1]) {
+				if Collapse(d.Title) == Collapse(l[1]) {
 					sc.titlesRight++
 				}
 				break

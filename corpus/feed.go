@@ -65,7 +65,7 @@ func (l *loader) feed(b []byte, display, rel string) {
 			l.problem(Problem{Path: where, Err: "item has no text", Hint: "the feed carries titles only: save the pages themselves"})
 			continue
 		}
-		e := &entry{From: display, Title: oneLine(it.Title), URL: strings.TrimSpace(firstNonEmpty(it.Link.Href, it.Link.Text))}
+		e := &entry{From: display, Title: Collapse(it.Title), URL: strings.TrimSpace(firstNonEmpty(it.Link.Href, it.Link.Text))}
 		if d := firstNonEmpty(it.PubDate, it.Published, it.DCDate, it.Updated); d != "" {
 			if t, ok := feedDate(d); ok {
 				e.Date = t.Format("2006-01-02")

@@ -167,7 +167,7 @@ func extractHTML(s string, reader HTMLReader) (htmlDoc, error) {
 	if d.Author == "" {
 		d.Author = m.byline
 	}
-	if by := oneLine(m.article.Byline()); by != "" && d.Author == "" {
+	if by := Collapse(m.article.Byline()); by != "" && d.Author == "" {
 		if _, _, agency, ok := ParseDateline(by + " --"); ok {
 			d.Dateline, d.Credit = by, AgencyKey(agency) // a wire dateline the reader took for a byline
 		} else {

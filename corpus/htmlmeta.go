@@ -38,7 +38,7 @@ func readMeta(root *html.Node) pageMeta {
 				}
 			case atom.Title:
 				if m.titleTag == "" {
-					m.titleTag = oneLine(nodeText(n))
+					m.titleTag = Collapse(nodeText(n))
 				}
 				return
 			case atom.Meta:
@@ -46,14 +46,14 @@ func readMeta(root *html.Node) pageMeta {
 				val := strings.TrimSpace(attr(n, "content"))
 				switch key {
 				case "og:title":
-					m.ogTitle = oneLine(val)
+					m.ogTitle = Collapse(val)
 				case "og:site_name", "application-name":
 					if m.outlet == "" {
-						m.outlet = oneLine(val)
+						m.outlet = Collapse(val)
 					}
 				case "author", "article:author":
 					if m.author == "" && !strings.Contains(val, "://") {
-						m.author = oneLine(val)
+						m.author = Collapse(val)
 					}
 				}
 				if val != "" && metaDates[key] == "" {
@@ -85,7 +85,7 @@ func readMeta(root *html.Node) pageMeta {
 				}
 			case atom.H1:
 				if m.h1 == "" && !hidden(n) {
-					m.h1 = oneLine(nodeText(n))
+					m.h1 = Collapse(nodeText(n))
 				}
 			}
 		}
@@ -124,7 +124,7 @@ func (m *pageMeta) jsonLD(src string) {
 				return
 			}
 			if h, ok := x["headline"].(string); ok && m.headline == "" {
-				m.headline = oneLine(h)
+				m.headline = Collapse(h)
 			}
 			if d, ok := x["datePublished"].(string); ok && d != "" {
 				m.dates = append([]string{d}, m.dates...)
@@ -158,10 +158,10 @@ func isArticleType(t any) bool {
 func ldName(v any) string {
 	switch x := v.(type) {
 	case string:
-		return oneLine(x)
+		return Collapse(x)
 	case map[string]any:
 		if n, ok := x["name"].(string); ok {
-			return oneLine(n)
+			return Collapse(n)
 		}
 	case []any:
 		if len(x) > 0 {
@@ -207,7 +207,7 @@ var siteSeparators = []string{" | ", " :: ", " - ", " – ", " — ", " « ", " 
 // the known headline, or, with no headline known, a side of at most four words across " | ",
 // " :: " or "_" from a side of more than four.
 func siteOf(t, known string) string {
-	t = oneLine(t)
+	t = Collapse(t)
 	for _, sep := range siteSeparators {
 		a, b, ok := strings.Cut(t, sep)
 		if !ok {
@@ -235,8 +235,8 @@ func siteOf(t, known string) string {
 
 // stripSite removes a site's name from a title, after or before a separator.
 func stripSite(t, site string) string {
-	t = oneLine(t)
-	if site = oneLine(site); site == "" || site == t {
+	t = Collapse(t)
+	if site = Collapse(site); site == "" || site == t {
 		return t
 	}
 	for _, sep := range siteSeparators {
@@ -299,10 +299,6 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-}
-
 // bylineClass reports whether a class attribute names a byline's author (author-name,
 // td-post-author-name, byline__name …), not a box about the author.
 func bylineClass(class string) bool {
@@ -316,7 +312,7 @@ func bylineClass(class string) bool {
 
 // cleanByline is a byline's name without "By", بقلم or كتب before it.
 func cleanByline(s string) string {
-	s = oneLine(s)
+	s = Collapse(s)
 	for _, p := range []string{"By ", "by ", "بقلم:", "بقلم", "كتب:", "كتبت:", "كتب", "كتبت"} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
 			s = strings.TrimSpace(rest)

@@ -871,7 +871,7 @@ func languageName(l Language) string {
 // most 25 words and no full stop at its end.
 func guessTitle(clean string) string {
 	for line := range strings.Lines(clean) {
-		t := collapse(line)
+		t := Collapse(line)
 		if t == "" {
 			continue
 		}

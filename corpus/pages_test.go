@@ -36,18 +36,18 @@ func readPageExpect(t *testing.T, path string) pageExpect {
 func bodyScores(kept, title string, body []string) (precision, recall float64) {
 	var lines []string
 	for _, l := range strings.Split(kept, "\n") {
-		if l = oneLine(l); l != "" {
+		if l = Collapse(l); l != "" {
 			lines = append(lines, l)
 		}
 	}
 	var paras []string
 	for _, p := range body {
-		p = oneLine(p)
+		p = Collapse(p)
 		paras = append(paras, strings.TrimSpace(p[datelineLen(p):])) // the dateline leaves the text for the metadata
 	}
 	article := 0
 	for _, l := range lines {
-		if l == oneLine(title) {
+		if l == Collapse(title) {
 			article++
 			continue
 		}
@@ -84,7 +84,7 @@ func TestSavedPages(t *testing.T) {
 			got := pageExpect{Title: d.Title, Date: d.Date.Format("2006-01-02"), Outlet: d.Source, Author: d.Author,
 				Canonical: d.URL, Lang: string(d.Language), Credit: d.Credit}
 			for _, c := range []struct{ what, got, want string }{
-				{"title", got.Title, oneLine(want.Title)}, {"date", got.Date, want.Date}, {"outlet", got.Outlet, want.Outlet},
+				{"title", got.Title, Collapse(want.Title)}, {"date", got.Date, want.Date}, {"outlet", got.Outlet, want.Outlet},
 				{"author", got.Author, want.Author}, {"canonical", got.Canonical, want.Canonical}, {"language", got.Lang, want.Lang},
 				{"credit", got.Credit, want.Credit},
 			} {

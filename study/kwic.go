@@ -2,7 +2,6 @@ package study
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/readout/readout/corpus"
@@ -74,6 +73,5 @@ func inContext(d *textproc.Doc, s textproc.Sentence, m textproc.Match, n int) (s
 	if re > m.TokEnd {
 		right = d.Text[m.End:d.Tokens[re-1].End]
 	}
-	clean := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ") }
-	return clean(left), clean(right)
+	return corpus.Collapse(left), corpus.Collapse(right)
 }

@@ -102,7 +102,7 @@ func unitRows(d *corpus.Document, an *textproc.Doc, order map[string]int) []Sent
 		if sp.Empty() {
 			return Excerpt{}
 		}
-		return Excerpt{Text: collapse(an.Text[sp.Start:sp.End]), Start: d.OrigStartOffset(sp.Start), End: d.OrigOffset(sp.End)}
+		return Excerpt{Text: corpus.Collapse(an.Text[sp.Start:sp.End]), Start: d.OrigStartOffset(sp.Start), End: d.OrigOffset(sp.End)}
 	}
 	rows := make([]SentenceRow, 0, len(an.Sentences)+len(d.Removed))
 	for i, sn := range an.Sentences {
@@ -113,7 +113,7 @@ func unitRows(d *corpus.Document, an *textproc.Doc, order map[string]int) []Sent
 		ts := themes[i]
 		slices.SortFunc(ts, func(a, b string) int { return order[a] - order[b] })
 		rows = append(rows, SentenceRow{Doc: d.ID, Index: sn.Index + 1, Start: d.OrigStartOffset(sn.Start), End: d.OrigOffset(sn.End),
-			Text: collapse(an.SentenceText(sn)), Kind: kind, Speaker: sn.Speaker, Rule: sn.Rule,
+			Text: corpus.Collapse(an.SentenceText(sn)), Kind: kind, Speaker: sn.Speaker, Rule: sn.Rule,
 			Cue: excerpt(sn.Cue), Source: excerpt(sn.Source), Channel: sn.Channel, Themes: ts})
 	}
 	if len(d.Removed) == 0 {
@@ -126,7 +126,7 @@ func unitRows(d *corpus.Document, an *textproc.Doc, order map[string]int) []Sent
 		}
 		start := lines[r.Line-1]
 		text := strings.TrimRight(r.Text, "\r")
-		rows = append(rows, SentenceRow{Doc: d.ID, Start: start, End: start + len(text), Text: collapse(text),
+		rows = append(rows, SentenceRow{Doc: d.ID, Start: start, End: start + len(text), Text: corpus.Collapse(text),
 			Kind: KindFurniture, Speaker: textproc.SpeakerNone})
 	}
 	slices.SortStableFunc(rows, func(a, b SentenceRow) int { return a.Start - b.Start })
@@ -142,9 +142,4 @@ func lineStarts(text string) []int {
 		}
 	}
 	return out
-}
-
-// collapse joins a text's words with single spaces.
-func collapse(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }
