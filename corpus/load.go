@@ -445,7 +445,7 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 	if err != nil {
 		hint := "pass --encoding to force one"
 		if errors.Is(err, errBinary) {
-			hint = "readout reads text, HTML and JSONL files; remove it from the corpus"
+			hint = "readout reads text, HTML, JSONL and RSS or Atom files (and tables with --text-column); remove it from the corpus"
 		}
 		return nil, []Problem{{Path: display, Err: err.Error(), Hint: hint}}
 	}
@@ -687,7 +687,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		return &Problem{Path: d.Path, Err: "has no text (only white space)", Hint: "remove it or fill it"}
 	}
 	if strings.IndexByte(d.Text, 0) >= 0 {
-		return &Problem{Path: d.Path, Err: errBinary.Error(), Hint: "readout reads text, HTML and JSONL files; remove it from the corpus"}
+		return &Problem{Path: d.Path, Err: errBinary.Error(), Hint: "readout reads text, HTML, JSONL and RSS or Atom files (and tables with --text-column); remove it from the corpus"}
 	}
 	if e == nil {
 		e = &entry{From: d.Path}
