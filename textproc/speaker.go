@@ -1328,21 +1328,24 @@ func (s *speakerScan) speaksSoon(from, b int) bool {
 // addresseeAfter reports whether a preposition of speech is followed by an actor: the person
 // spoken to, not the content (تحدث إلى بوتين).
 func (s *speakerScan) addresseeAfter(j int) bool {
-	switch stripOne(s.norm(j)) {
-	case "الى", "الي", "إلى", "مع", "to", "with":
-		if h, ok := s.atStart(j + 1); ok && s.kind(h) == hitActor {
-			return true
-		}
+	if !toWords[stripOne(s.norm(j))] {
+		return false
 	}
-	return false
+	h, ok := s.atStart(j + 1)
+	return ok && s.kind(h) == hitActor
 }
 
 // office reports whether token j names an office that reports its leader's words (الوزارة،
 // الخارجية، المكتب، الخدمة، الرئاسة) rather than a person.
-func (s *speakerScan) office(j int) bool {
-	switch stripOne(s.norm(j)) {
-	case "الوزاره", "وزاره", "الخارجيه", "المكتب", "الخدمه", "الرئاسه", "الحكومه":
-		return true
+func (s *speakerScan) office(j int) bool { return officeWords[stripOne(s.norm(j))] }
+
+// toWords and officeWords are in normalized form, as tokens are compared.
+var toWords, officeWords = normalizedSet("إلى", "مع", "to", "with"), normalizedSet("الوزارة", "وزارة", "الخارجية", "المكتب", "الخدمة", "الرئاسة", "الحكومة")
+
+func normalizedSet(words ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words {
+		out[Normalize(w)] = true
 	}
-	return false
+	return out
 }
