@@ -24,6 +24,7 @@ type KWICRow struct {
 	Left, Match string
 	Right       string
 	Term, Theme string
+	Rule        string // how the text matched the term (textproc.RuleExact, RuleClitic…)
 	// Start and End are the match's byte offsets in the document's original text (before
 	// boilerplate removal), so it can be found in the file.
 	Start, End int
@@ -55,7 +56,7 @@ func (s *Study) KWIC(ctx context.Context, o KWICOptions, sink func(rows []KWICRo
 			sent := an.Sentences[m.Sentence]
 			left, right := inContext(an, sent, m, o.Window)
 			rows = append(rows, KWICRow{Doc: d.ID, Date: d.Date, Sentence: sent.Index + 1, Speaker: sent.Speaker,
-				Left: left, Match: an.Text[m.Start:m.End], Right: right, Term: m.Spelling, Theme: m.Theme,
+				Left: left, Match: an.Text[m.Start:m.End], Right: right, Term: m.Spelling, Theme: m.Theme, Rule: m.Rule,
 				Start: d.OrigStartOffset(m.Start), End: d.OrigOffset(m.End)})
 		}
 		return rows

@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -40,6 +41,45 @@ type SentenceRow struct {
 	Source     Excerpt
 	Channel    string
 	Themes     []string // the ids of the themes matched in it, in lexicon order; nil when none
+	Mentions   Mentions // its theme mentions, in text order: what matched, the term and the rule
+}
+
+// Mention is one theme mention in a unit: the words as written, the theme, the lexicon's
+// spelling that matched them and the rule by which they did (textproc.RuleClitic…), with the
+// byte offsets of the words in the document's original text.
+type Mention struct {
+	Theme      string `json:"theme"`
+	Text       string `json:"text"`
+	Term       string `json:"term"`
+	Rule       string `json:"rule"`
+	Start, End int    `json:"-"`
+}
+
+// Mentions prints as "theme: words = term (rule)" separated by "; " in tables and CSV; in
+// JSON it is a list of objects.
+type Mentions []Mention
+
+// MarshalJSON writes no mentions as [], as the themes column writes no themes.
+func (ms Mentions) MarshalJSON() ([]byte, error) {
+	if ms == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]Mention(ms))
+}
+
+func (ms Mentions) String() string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(m.Theme + ": " + m.Text)
+		if m.Term != m.Text {
+			b.WriteString(" = " + m.Term)
+		}
+		b.WriteString(" (" + m.Rule + ")")
+	}
+	return b.String()
 }
 
 // Excerpt is a piece of a unit: its text and byte offsets in the original text (zero when
@@ -93,10 +133,13 @@ func filterRows(rows []SentenceRow, o SentencesOptions, wanted map[string]bool) 
 // rules removed, in the order of the original text.
 func unitRows(d *corpus.Document, an *textproc.Doc, order map[string]int) []SentenceRow {
 	themes := make([][]string, len(an.Sentences))
+	mentions := make([]Mentions, len(an.Sentences))
 	for _, m := range an.Matches {
 		if !slices.Contains(themes[m.Sentence], m.Theme) {
 			themes[m.Sentence] = append(themes[m.Sentence], m.Theme)
 		}
+		mentions[m.Sentence] = append(mentions[m.Sentence], Mention{Theme: m.Theme, Text: corpus.Collapse(an.Text[m.Start:m.End]),
+			Term: m.Spelling, Rule: m.Rule, Start: d.OrigStartOffset(m.Start), End: d.OrigOffset(m.End)})
 	}
 	excerpt := func(sp textproc.Span) Excerpt {
 		if sp.Empty() {
@@ -114,7 +157,7 @@ func unitRows(d *corpus.Document, an *textproc.Doc, order map[string]int) []Sent
 		slices.SortFunc(ts, func(a, b string) int { return order[a] - order[b] })
 		rows = append(rows, SentenceRow{Doc: d.ID, Index: sn.Index + 1, Start: d.OrigStartOffset(sn.Start), End: d.OrigOffset(sn.End),
 			Text: corpus.Collapse(an.SentenceText(sn)), Kind: kind, Speaker: sn.Speaker, Rule: sn.Rule,
-			Cue: excerpt(sn.Cue), Source: excerpt(sn.Source), Channel: sn.Channel, Themes: ts})
+			Cue: excerpt(sn.Cue), Source: excerpt(sn.Source), Channel: sn.Channel, Themes: ts, Mentions: mentions[i]})
 	}
 	if len(d.Removed) == 0 {
 		return rows

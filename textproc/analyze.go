@@ -28,6 +28,7 @@ type Match struct {
 	Theme      string // theme id
 	Term       string // the term that fired (its name: the first spelling in the lexicon)
 	Spelling   string // the spelling that matched, as written in the lexicon
+	Rule       string // how the text's words matched the spelling's (RuleExact, RuleClitic+RuleIndefinite…); theme mentions and Find only
 	Sentence   int
 	TokStart   int // first token
 	TokEnd     int // one past the last token
@@ -97,6 +98,9 @@ func (a *Analyzer) lookup(raw string) *form { return a.words.get(a, raw) }
 // makeForm prepares a word not seen before.
 func (a *Analyzer) makeForm(raw string) *form {
 	f := newForm(Normalize(raw))
+	if f.arabic {
+		f.an = a.lx.dropSpelled(f.an)
+	}
 	cands := [numIndexes][]*Pattern{a.lx.themeIndex.candidates(&f), a.lx.exclIndex.candidates(&f), a.lx.actorIndex.candidates(&f)}
 	if len(cands[themeIdx])+len(cands[exclIdx])+len(cands[actorIdx]) > 0 {
 		f.cands = &cands
@@ -265,7 +269,7 @@ func (a *Analyzer) themeMatches(out []Match, d *Doc, sentOf []int) []Match {
 			continue
 		}
 		out = append(out, Match{
-			Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start],
+			Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Rule: d.rule(h), Sentence: sentOf[h.start],
 			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End,
 		})
 		// Mentions of different themes that start together go in theme order.

@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -61,7 +62,28 @@ type Analysis struct {
 	Core     string // what remains; a ت before a suffix is read back as ة (normalized ه)
 	Suffix   string // pronoun suffix, "" if none
 	Articled bool   // the prefix includes the article
+	// Kind is what the reading takes off besides clitics: an indefinite accusative ending
+	// (تنسيقا = تنسيق + ا) or an English verb inflection. Such a reading matches only the
+	// words of patterns that allow it (theme terms and exclusions; a theme's verbs).
+	Kind ReadingKind
 }
+
+// ReadingKind tells a plain clitic reading from one that takes off an inflection.
+type ReadingKind uint8
+
+const (
+	Plain      ReadingKind = iota
+	Indefinite             // the tanween alef of the indefinite accusative: استراتيجيا، تنسيقا
+	Verb                   // an English verb's -ed, -ing or -s: vowed, vowing, vows
+)
+
+// IndefiniteAlef is the alef that carries the tanween of the indefinite accusative (تنسيقًا),
+// normalized: the tanween itself is a haraka and is folded.
+const IndefiniteAlef = "ا"
+
+// MinIndefiniteCore is the shortest core, in letters, left when the accusative alef is read
+// off: أمنا is أمن + ا, but دعا is not دع + ا.
+const MinIndefiniteCore = 3
 
 // MinCore is the shortest core, in letters, that clitic stripping may leave. After the
 // preposition ك (as, like), which starts many unrelated words, the core needs MinCoreAfterKaf.
@@ -91,11 +113,19 @@ func Analyses(tok string) []Analysis {
 			out = append(out, b)
 		}
 	}
+	// the indefinite accusative: no article, no pronoun suffix (تعاونا استراتيجيا، وتنسيقا)
+	indefinite := func(prefix, rest string) {
+		core, ok := strings.CutSuffix(rest, IndefiniteAlef)
+		if ok && !strings.HasPrefix(core, Article) && utf8.RuneCountInString(core) >= MinIndefiniteCore {
+			out = append(out, Analysis{Prefix: prefix, Core: core, Suffix: IndefiniteAlef, Kind: Indefinite})
+		}
+	}
 	for _, s := range PronounSuffix {
 		if strings.HasSuffix(tok, s) {
 			add(Analysis{Core: strings.TrimSuffix(tok, s), Suffix: s})
 		}
 	}
+	indefinite("", tok)
 	for _, p := range proclitics {
 		if !strings.HasPrefix(tok, p.text) {
 			continue
@@ -110,6 +140,9 @@ func Analyses(tok string) []Analysis {
 				add(Analysis{Prefix: p.text, Core: strings.TrimSuffix(rest, s), Suffix: s})
 			}
 		}
+		if utf8.RuneCountInString(rest)-1 >= MinCoreAfterKaf || !strings.HasSuffix(p.text, "ك") {
+			indefinite(p.text, rest)
+		}
 	}
 	return out
 }
@@ -121,4 +154,12 @@ func baseKey(w string) string {
 		return w[len(Article):]
 	}
 	return w
+}
+
+// dropSpelled removes from an the indefinite readings of a word the lexicon spells with its
+// final alef (روسيا, a side, is not روسي + ا; أوكرانيا, a term, not أوكراني + ا).
+func (lx *Lexicon) dropSpelled(an []Analysis) []Analysis {
+	return slices.DeleteFunc(an, func(a Analysis) bool {
+		return a.Kind == Indefinite && lx.spelled[a.Core+IndefiniteAlef]
+	})
 }

@@ -70,6 +70,7 @@ type Lexicon struct {
 	actorIndex *index
 	laterKeys  map[string]bool // the words after the first of every pattern, and their base forms
 	laterWild  []wordKey       // and those that are wildcards
+	spelled    wordSet         // the lexicon's words that end in alef: never read as an indefinite accusative (أوكرانيا، روسيا)
 }
 
 // Theme is one theme: an id, labels, and the terms that count as a mention.
@@ -130,12 +131,19 @@ type Pattern struct {
 	owner   int       // theme or actor index; -1 for joint
 	keys    []wordKey // Words prepared for matching (nil for a Pattern made elsewhere)
 	lexicon *Lexicon  // the lexicon whose index holds it; nil for a search phrase
+	// Verb is set for a theme's verbs: an English word may carry -ed and -ing (vowed, vowing).
+	Verb bool
+	// definite is set for speaker patterns (names, titles, sides): a word of theirs is never
+	// read as an indefinite accusative (روسيا is not روسي + ا).
+	definite bool
 }
 
 // wordKey is a pattern word prepared for form.matches.
 type wordKey struct {
 	w, base string // the word and baseKey(w); for a wildcard, the word without its * and its baseKey
 	wild    bool
+	// the readings beyond clitics that the word accepts
+	indefinite, verb bool
 	// probe is in the normalized text of every word the key matches: a reading's core is a
 	// part of the word, but for its last letter (ta marbuta written ت, English -ies for -y),
 	// and the base is a part of the key.
@@ -169,6 +177,7 @@ func (p *Pattern) prepare() *Pattern {
 	p.keys = make([]wordKey, len(p.Words))
 	for i, w := range p.Words {
 		p.keys[i] = newWordKey(w)
+		p.keys[i].indefinite, p.keys[i].verb = !p.definite, p.Verb
 	}
 	return p
 }
@@ -178,7 +187,9 @@ func (p *Pattern) key(j int) wordKey {
 	if p.keys != nil {
 		return p.keys[j]
 	}
-	return newWordKey(p.Words[j])
+	k := newWordKey(p.Words[j])
+	k.indefinite, k.verb = !p.definite, p.Verb
+	return k
 }
 
 // Problem is something wrong in a lexicon file, at a line.
@@ -485,7 +496,7 @@ func (p *parser) themes(n *yaml.Node, lx *Lexicon) {
 		th := &Theme{Line: item.Line, Labels: map[string]string{}}
 		idx := len(lx.Themes)
 		hasTerms := false
-		p.mapping(item, "a theme", []string{"id", "labels", "terms", "exclude", "description"}, func(key string, k, v *yaml.Node) {
+		p.mapping(item, "a theme", []string{"id", "labels", "terms", "verbs", "exclude", "description"}, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "id":
 				th.ID = p.str(v, "id")
@@ -493,7 +504,15 @@ func (p *parser) themes(n *yaml.Node, lx *Lexicon) {
 				th.Labels = p.labels(v, "theme")
 			case "terms":
 				hasTerms = true
-				th.Terms = p.terms(v, idx, "terms")
+				th.Terms = append(th.Terms, p.terms(v, idx, "terms")...)
+			case "verbs":
+				hasTerms = true
+				vs := p.terms(v, idx, "verbs")
+				for _, pt := range vs {
+					pt.Verb = true
+					pt.prepare()
+				}
+				th.Terms = append(th.Terms, vs...)
 			case "exclude":
 				th.Exclude = p.terms(v, idx, "exclude")
 			case "description":

@@ -52,13 +52,31 @@ func newForm(norm string) form {
 			f.an = append(f.an, Analysis{Core: strings.TrimSuffix(norm, s.From) + s.To, Suffix: s.From})
 		}
 	}
+	for _, s := range EnglishVerbSuffixes {
+		stem, ok := strings.CutSuffix(norm, s.From)
+		if !ok || len(stem)+len(s.To) < 3 {
+			continue
+		}
+		f.an = append(f.an, Analysis{Core: stem + s.To, Suffix: s.From, Kind: Verb})
+		if s.To == "" && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] && !strings.ContainsRune("aeiouls", rune(stem[len(stem)-1])) {
+			// a doubled final consonant: stopped, stopping → stop
+			f.an = append(f.an, Analysis{Core: stem[:len(stem)-1], Suffix: s.From, Kind: Verb})
+		}
+	}
 	return f
 }
 
-// EnglishSuffixes are the inflections an English term's last word may carry: plurals and the
+// EnglishSuffixes are the inflections any word of an English term may carry: plurals and the
 // possessive.
 var EnglishSuffixes = []struct{ From, To string }{
 	{"'s", ""}, {"’s", ""}, {"ies", "y"}, {"es", ""}, {"s", ""},
+}
+
+// EnglishVerbSuffixes are the inflections the words of a theme's verbs may carry besides
+// EnglishSuffixes: vowed, vowing, opposed, opposing, allied, stopped (a doubled final consonant
+// is read once).
+var EnglishVerbSuffixes = []struct{ From, To string }{
+	{"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"},
 }
 
 // position of a word in a pattern: what clitics it may carry. Proclitics go on the first word
@@ -74,18 +92,79 @@ func (f *form) analyses() []Analysis {
 }
 
 func (f *form) matches(k wordKey, pos position) bool {
+	_, ok := f.reading(k, pos)
+	return ok
+}
+
+// reading returns the first of the form's readings by which it matches k at pos.
+func (f *form) reading(k wordKey, pos position) (Analysis, bool) {
 	if f.leanFor != nil && !strings.Contains(f.norm, k.probe) {
-		return false // without making its readings again
+		return Analysis{}, false // without making its readings again
 	}
 	for _, a := range f.analyses() {
 		if (a.Prefix != "" && !pos.prefix) || (a.Suffix != "" && !pos.suffix) {
 			continue
 		}
+		if (a.Kind == Indefinite && !k.indefinite) || (a.Kind == Verb && !k.verb) {
+			continue
+		}
 		if k.matchesCore(a.Core) {
-			return true
+			return a, true
 		}
 	}
-	return false
+	return Analysis{}, false
+}
+
+// The rules by which a word matches a pattern's word, as Match.Rule names them.
+const (
+	RuleExact      = "exact"      // the word as the lexicon spells it (normalized)
+	RuleArticle    = "article"    // with or without the article: السيادة for سيادة
+	RuleClitic     = "clitic"     // a proclitic or a pronoun suffix: وسيادتهما
+	RuleIndefinite = "indefinite" // the indefinite accusative: تنسيقا for التنسيق
+	RuleInflection = "inflection" // an English plural or possessive: sanctions, China's
+	RuleVerb       = "verb"       // an English verb form of a theme's verb: vowed, vowing
+	RuleWildcard   = "wildcard"   // a word a lexicon word ending in * begins
+)
+
+// rule names how the words of hit h matched its pattern: the rules of its words, in the order
+// above, joined by "+" (exact when every word is as spelt).
+func (d *Doc) rule(h hit) string {
+	var seen [7]bool
+	for j := h.start; j < h.end; j++ {
+		k, f := h.p.key(j-h.start), d.forms[j]
+		a, ok := f.reading(k, position{prefix: j == h.start, suffix: true})
+		if !ok {
+			continue
+		}
+		bare := a.Core == k.w || a.Core == k.base
+		switch {
+		case k.wild && !bare:
+			seen[6] = true
+		case a.Kind == Indefinite:
+			seen[3] = true
+		case a.Kind == Verb:
+			seen[5] = true
+		case a.Suffix != "" && !f.arabic:
+			seen[4] = true
+		case a.Suffix != "" || (a.Prefix != "" && a.Prefix != Article):
+			seen[2] = true
+		case a.Prefix == Article || a.Core != k.w:
+			seen[1] = true
+		}
+		if a.Kind != Plain && a.Prefix != "" {
+			seen[2] = true // وتنسيقا
+		}
+	}
+	var out []string
+	for i, name := range []string{RuleExact, RuleArticle, RuleClitic, RuleIndefinite, RuleInflection, RuleVerb, RuleWildcard} {
+		if seen[i] {
+			out = append(out, name)
+		}
+	}
+	if len(out) == 0 {
+		return RuleExact
+	}
+	return strings.Join(out, "+")
 }
 
 // index finds patterns in a token sequence.
@@ -285,6 +364,10 @@ func (lx *Lexicon) build() {
 	aliases = append(aliases, lx.cuePhrases...)
 	aliases = append(aliases, lx.cueExclusions...)
 	aliases = append(aliases, lx.documents...)
+	for _, a := range aliases {
+		a.definite = true
+		a.prepare()
+	}
 	lx.actorIndex = newIndex(aliases)
 	lx.exclusionHeads = wordSet{}
 	for _, p := range lx.cueExclusions {
@@ -298,8 +381,14 @@ func (lx *Lexicon) build() {
 	}
 	slices.Sort(lx.contentStems)
 	lx.laterKeys = map[string]bool{}
+	lx.spelled = wordSet{}
 	for _, p := range slices.Concat(terms, excl, aliases) {
 		p.lexicon = lx
+		for _, w := range p.Words {
+			if strings.HasSuffix(w, IndefiniteAlef) {
+				lx.spelled[w], lx.spelled[baseKey(w)] = true, true
+			}
+		}
 		for j := 1; j < len(p.Words); j++ {
 			if k := p.key(j); k.wild {
 				lx.laterWild = append(lx.laterWild, k)

@@ -337,3 +337,90 @@ func TestSharedWords(t *testing.T) {
 		}
 	}
 }
+
+// inflectionLexicon has a theme with an English verb, a theme with an Arabic adjective, and
+// a side spelt with its final alef, to test the readings beyond clitics.
+const inflectionLexicon = `
+themes:
+  - id: pledge
+    terms: [pledge]
+    verbs: [vow, oppose hegemony, stop]
+  - id: partnership
+    terms: [التنسيق الاستراتيجي, الروسي, أمن, إذ]
+  - id: ukraine
+    terms: [أوكرانيا]
+speakers:
+  actors:
+    - id: putin
+      aliases: [بوتين]
+      sides: [روسيا]
+`
+
+// One must-match and one must-not-match case for each reading beyond clitics: the tanween
+// alef of the indefinite accusative, and the verb forms of a theme's English verbs.
+func TestInflections(t *testing.T) {
+	lx, probs := ParseLexicon([]byte(inflectionLexicon), "inflection.yaml")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	themeOf := func(text string) []string {
+		var out []string
+		for _, m := range lx.Analyze(text).Matches {
+			out = append(out, m.Theme+"/"+m.Rule)
+		}
+		return out
+	}
+	cases := []struct {
+		rule, text string
+		want       string // the theme/rule of each mention, space-separated; "" for none
+	}{
+		{"accusative alef on both words", "عززا تنسيقا استراتيجيا.", "partnership/indefinite"},
+		{"accusative with a conjunction", "ووقعا وتنسيقا استراتيجيا.", "partnership/clitic+indefinite"},
+		{"accusative of a 3-letter noun", "يريدان أمنا دائما.", "partnership/indefinite"},
+		{"no accusative with the article", "التنسيقا الاستراتيجيا.", ""},
+		{"no accusative below three letters", "إذا كان أمن.", "partnership/exact"},
+		{"a side spelt with its alef is not an accusative", "زار روسيا.", ""},
+		{"a term spelt with its alef", "أوكرانيا.", "ukraine/exact"},
+		{"english verb -ed", "They vowed to act.", "pledge/verb"},
+		{"english verb -ing, e dropped, two words", "Opposing hegemony is key.", "pledge/verb"},
+		{"english verb doubled consonant", "It stopped.", "pledge/verb"},
+		{"english verb -s is a plain inflection", "He vows.", "pledge/inflection"},
+		{"a noun term takes no verb forms", "They pledged.", ""},
+		{"a verb form needs the verb", "The vowel.", ""},
+	}
+	for _, c := range cases {
+		if got := strings.Join(themeOf(c.text), " "); got != c.want {
+			t.Errorf("%s: %q gives %q, want %q", c.rule, c.text, got, c.want)
+		}
+	}
+	// the accusative applies to search phrases too, the verb forms only to a theme's verbs
+	if !findTerm(t, "التعاون الاستراتيجي", "تعاونا استراتيجيا") {
+		t.Error("a search phrase should find its indefinite accusative")
+	}
+	if findTerm(t, "vow", "vowed") {
+		t.Error("a search phrase is no verb: vow* finds vowed")
+	}
+}
+
+// Match.Rule names how each mention matched.
+func TestMatchRules(t *testing.T) {
+	lx := DefaultLexicon()
+	cases := []struct{ text, theme, rule string }{
+		{"السيادة مهمة.", "sovereignty", "exact"},
+		{"سيادة الدول.", "sovereignty", "article"},
+		{"حماية سيادتهما.", "sovereignty", "clitic"},
+		{"وللأمم المتحدة دور.", "un", "clitic"},
+		{"Their economies grew.", "trade_economy", "inflection"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range lx.Analyze(c.text).Matches {
+			if m.Theme == c.theme {
+				got = append(got, m.Rule)
+			}
+		}
+		if strings.Join(got, " ") != c.rule {
+			t.Errorf("%q: %s matched by %q, want %q", c.text, c.theme, got, c.rule)
+		}
+	}
+}

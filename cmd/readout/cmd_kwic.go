@@ -85,10 +85,10 @@ func kwicRun(opts *kwicOptions) error {
 		params["term"] = opts.Term
 	}
 	run := s.RunRecord("kwic", params)
-	out := output.NewStream(a.Out, format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "theme", "start", "end"})
+	out := output.NewStream(a.Out, format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "rule", "theme", "start", "end"})
 	err = s.KWIC(a.ctx, ko, func(rows []study.KWICRow) error {
 		for _, r := range rows {
-			out.Add(r.Doc, study.DateString(r.Date), r.Sentence, r.Speaker, r.Left, r.Match, r.Right, r.Term, r.Theme, r.Start, r.End)
+			out.Add(r.Doc, study.DateString(r.Date), r.Sentence, r.Speaker, r.Left, r.Match, r.Right, r.Term, r.Rule, r.Theme, r.Start, r.End)
 		}
 		return nil
 	})

@@ -67,7 +67,7 @@ func sentencesRun(opts *sentencesOptions) error {
 	}
 	run := s.RunRecord("sentences", map[string]any{"doc": opts.Doc, "speaker": opts.Speaker, "theme": opts.Themes})
 	out := output.NewStream(a.Out, format, run, []string{"doc", "index", "start", "end", "text", "kind", "speaker", "rule",
-		"cue", "cue_start", "cue_end", "source", "source_start", "source_end", "channel", "themes"})
+		"cue", "cue_start", "cue_end", "source", "source_start", "source_end", "channel", "themes", "mentions"})
 	err = s.Sentences(a.ctx, so, func(rows []study.SentenceRow) error {
 		for _, r := range rows {
 			text := r.Text
@@ -75,7 +75,7 @@ func sentencesRun(opts *sentencesOptions) error {
 				text = output.Shorten(text, 80) // the whole text is in CSV and JSON
 			}
 			out.Add(r.Doc, r.Index, r.Start, r.End, text, r.Kind, r.Speaker, r.Rule, r.Cue.Text, offset(r.Cue, r.Cue.Start), offset(r.Cue, r.Cue.End),
-				r.Source.Text, offset(r.Source, r.Source.Start), offset(r.Source, r.Source.End), r.Channel, r.Themes)
+				r.Source.Text, offset(r.Source, r.Source.Start), offset(r.Source, r.Source.End), r.Channel, r.Themes, r.Mentions)
 		}
 		return nil
 	})
