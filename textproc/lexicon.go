@@ -458,8 +458,17 @@ func ParseLexicon(b []byte, file string) (*Lexicon, []Problem) {
 	}
 	lx := &Lexicon{Hash: fmt.Sprintf("%x", sha256.Sum256(b))}
 	var themesNode *yaml.Node
-	p.mapping(doc.Content[0], "the lexicon", []string{"name", "version", "themes", "speakers", "formulations"}, func(key string, k, v *yaml.Node) {
+	overlap := false
+	p.mapping(doc.Content[0], "the lexicon", []string{"name", "version", "overlap", "themes", "speakers", "formulations"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "overlap":
+			switch s := p.str(v, "overlap"); s {
+			case "allowed":
+				overlap = true
+			case "refused":
+			default:
+				p.problem(v.Line, "overlap is allowed (a term may be in several themes, as in LIWC and quanteda dictionaries) or refused (the default), not %q", s)
+			}
 		case "name":
 			lx.Name = p.str(v, "name")
 		case "version":
@@ -477,7 +486,7 @@ func ParseLexicon(b []byte, file string) (*Lexicon, []Problem) {
 	} else {
 		p.themes(themesNode, lx)
 	}
-	p.crossCheck(lx)
+	p.crossCheck(lx, overlap)
 	if len(p.probs) > 0 {
 		sort.SliceStable(p.probs, func(i, j int) bool { return p.probs[i].Line < p.probs[j].Line })
 		return nil, p.probs
@@ -721,22 +730,27 @@ func (p *parser) formulations(n *yaml.Node, lx *Lexicon) {
 	})
 }
 
-// crossCheck finds a term (in normalized form) listed in two themes, or twice in one.
-func (p *parser) crossCheck(lx *Lexicon) {
+// crossCheck refuses a term (in normalized form) listed twice in a theme, and in two themes
+// unless overlap is allowed.
+func (p *parser) crossCheck(lx *Lexicon, overlap bool) {
 	seen := map[string]*Pattern{}
 	themeOf := func(pt *Pattern) string { return lx.Themes[pt.owner].ID }
 	for _, th := range lx.Themes {
+		mine := map[string]*Pattern{}
 		for _, pt := range th.Terms {
 			key := strings.Join(pt.Words, " ")
-			if first, ok := seen[key]; ok {
-				if themeOf(first) == th.ID {
-					p.problem(pt.Line, "term %q is listed twice in theme %q (first on line %d)", pt.Text, th.ID, first.Line)
-				} else {
-					p.problem(pt.Line, "term %q is in two themes: %q and %q (line %d); keep it in one, or exclude the overlap", pt.Text, themeOf(first), th.ID, first.Line)
-				}
+			if first, ok := mine[key]; ok {
+				p.problem(pt.Line, "term %q is listed twice in theme %q (first on line %d)", pt.Text, th.ID, first.Line)
 				continue
 			}
-			seen[key] = pt
+			mine[key] = pt
+			if first, ok := seen[key]; ok && !overlap {
+				p.problem(pt.Line, "term %q is in two themes: %q and %q (line %d); keep it in one, exclude the overlap, or say overlap: allowed", pt.Text, themeOf(first), th.ID, first.Line)
+				continue
+			}
+			if _, ok := seen[key]; !ok {
+				seen[key] = pt
+			}
 		}
 	}
 }
