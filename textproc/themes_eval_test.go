@@ -108,7 +108,7 @@ func readThemeSet(t *testing.T, path string) []themePassage {
 // it) and the matches that are right (they overlap a gold mention of their theme).
 type themeScore struct {
 	gold, found, matches, right int
-	missed, wrong                 []string // "theme: words" (for the tuning half only)
+	missed, wrong               []string // "theme: words" (for the tuning half only)
 }
 
 func (s *themeScore) add(lx *Lexicon, p themePassage, keep bool) {

@@ -88,8 +88,8 @@ func call(w, i int, work func(worker, i int) error) (err error) {
 // The first error (from work, from sink, or the context's) stops the work and is returned;
 // sink is not called after it.
 func Ordered[R any](ctx context.Context, n, jobs int, work func(worker, i int) (R, error), sink func(i int, r R) error) error {
-	if n == 0 {
-		return ctx.Err()
+	if n == 0 || ctx.Err() != nil {
+		return ctx.Err() // a cancelled context does no work, even when every item would fit the window
 	}
 	workers := min(Jobs(jobs), n)
 	ctx, cancel := context.WithCancel(ctx)
@@ -108,6 +108,9 @@ func Ordered[R any](ctx context.Context, n, jobs int, work func(worker, i int) (
 		go func() {
 			defer wg.Done()
 			for {
+				if ctx.Err() != nil {
+					return // select would choose at random between a free window and Done
+				}
 				select {
 				case window <- struct{}{}:
 				case <-ctx.Done():
