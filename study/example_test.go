@@ -127,3 +127,28 @@ func ExampleStudy_Sentences() {
 	// 2020-07-08-call #14: putin by subject-after (cue "ولفت", source "بوتين")
 	// 2022-02-04-beijing #20: putin by implicit-subject (cue "واستطرد", source "")
 }
+
+// What the built-in lexicon misses in the seed corpus: spelling variants and relatives of its
+// terms, and words found near a theme's mentions.
+func ExampleStudy_Suggest() {
+	ctx := context.Background()
+	s, err := study.Open(ctx, nil, study.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sug, err := s.Suggest(ctx, study.SuggestOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range sug {
+		fmt.Printf("%s %s %s (%d)\n", g.Kind, g.Theme, g.Phrase, g.Count)
+		fmt.Println(g.YAML)
+	}
+	// Output:
+	// relative security الدفاع (2)
+	// - الدفاع  # security: morphological relative of الدفاعي
+	// collocate sovereignty الوطنية (3)
+	// - الوطنية  # sovereignty: collocate: check the contexts before adding
+}

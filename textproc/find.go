@@ -48,3 +48,23 @@ func (d *Doc) Find(p *Pattern) []Match {
 	}
 	return out
 }
+
+// ThemeCovered marks the tokens some theme term matches, whether or not the match counts as a
+// mention (an exclusion overlaps it, or it is a gloss in parentheses): the words the lexicon
+// already has. It needs a document made by an Analyzer.
+func (d *Doc) ThemeCovered() []bool {
+	out := make([]bool, len(d.forms))
+	for i, f := range d.forms {
+		if f.cands == nil {
+			continue
+		}
+		for _, p := range f.cands[themeIdx] {
+			if end, ok := matchRest(d.forms, i, p); ok {
+				for t := i; t < end; t++ {
+					out[t] = true
+				}
+			}
+		}
+	}
+	return out
+}

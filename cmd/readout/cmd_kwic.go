@@ -24,7 +24,8 @@ func newCmdKWIC(a *app, runF func(*kwicOptions) error) *cobra.Command {
 		Short: "Show every match of a term or theme in its context",
 		Long: `Show every match of a search term, or of a theme's terms, in context: the document id,
 date, sentence number (1-based), speaker, left context (the words before the match, in reading
-order), the match, right context (the words after it), the term that fired, and the match's byte
+order), the match, right context (the words after it), the term that fired, the rule by
+which it matched (exact, article, clitic, indefinite, inflection, verb, wildcard), and the match's byte
 offsets in the document's original text (start, end). This is how to check a number before
 citing it.
 

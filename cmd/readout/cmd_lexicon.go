@@ -2,10 +2,16 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/readout/readout/dictionary"
+	"github.com/readout/readout/output"
+	"github.com/readout/readout/study"
 	"github.com/readout/readout/textproc"
 )
 
@@ -54,7 +60,105 @@ built-in one, a documented starting point for your own; pass yours to any comman
 			return err
 		},
 	})
+	cmd.AddCommand(newCmdLexiconImport(a), newCmdLexiconExport(a), newCmdLexiconSuggest(a))
 	return cmd
+}
+
+func newCmdLexiconImport(a *app) *cobra.Command {
+	var from, name, out string
+	var noSpeakers, force bool
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Make a readout lexicon of a quanteda, Newsmap or LIWC dictionary",
+		Long: `Reads a dictionary in the formats analysts share — quanteda's YAML dictionaries, Newsmap's
+(nested quanteda YAML: each leaf key is a theme) and LIWC's .dic — and writes a readout lexicon:
+one theme a category, its id made of the keys, its terms the category's words, phrases and
+trailing * globs. What readout cannot match (a * inside a word, ?, LIWC's conditional entries) is
+left out with a note on stderr. The built-in speaker rules are appended so that statements are
+still attributed (--no-speakers leaves them out). The lexicon is checked before it is written.`,
+		Example: `  readout lexicon import my-dictionary.yml -o my-lexicon.yaml
+  readout lexicon import LIWC2015.dic --from liwc > liwc-lexicon.yaml
+  readout themes --lexicon my-lexicon.yaml`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			d, err := dictionary.Parse(b, args[0], dictionary.Format(from))
+			if err != nil {
+				if strings.Contains(err.Error(), "unknown dictionary format") {
+					return usageError{err}
+				}
+				return err
+			}
+			y, notes := d.Lexicon(dictionary.ImportOptions{Name: name, File: args[0], Speakers: !noSpeakers})
+			if _, probs := textproc.ParseLexicon(y, args[0]); len(probs) > 0 {
+				return fmt.Errorf("%s: the lexicon made of it does not compile (%v): this is a bug in readout; please report it", args[0], probs[0])
+			}
+			for _, n := range notes {
+				a.note("note: %s", n)
+			}
+			return writeOut(a, out, force, y)
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "the dictionary's format: quanteda, newsmap or liwc (default: liwc for a file that starts with %, else quanteda)")
+	cmd.Flags().StringVar(&name, "name", "", "the lexicon's name (default: the file's)")
+	cmd.Flags().BoolVar(&noSpeakers, "no-speakers", false, "leave out the built-in speaker rules (every statement is then unattributed)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the lexicon to this file (default: standard output)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite the output file")
+	return cmd
+}
+
+func newCmdLexiconExport(a *app) *cobra.Command {
+	var format, out string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the lexicon's themes as a quanteda or LIWC dictionary",
+		Long: `Writes the themes of the lexicon in use (--lexicon, else the built-in one) as a quanteda
+YAML dictionary (quanteda::dictionary(file = …)) or a LIWC .dic file. What the format cannot
+carry is said on stderr: exclusions, readout's Arabic clitic and accusative rules (quanteda and
+LIWC match whole tokens), speaker rules and formulations. A theme's verbs are written out as
+their forms.`,
+		Example: `  readout lexicon export --format quanteda -o readout.yml
+  readout lexicon export --format liwc --lexicon my-lexicon.yaml > my.dic`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f := dictionary.Format(format)
+			if f != dictionary.Quanteda && f != dictionary.LIWC {
+				return usagef("--format %q: use quanteda or liwc", format)
+			}
+			lx, err := a.lexicon()
+			if err != nil {
+				return err
+			}
+			b, notes, err := dictionary.Export(lx, f)
+			if err != nil {
+				return err
+			}
+			for _, n := range notes {
+				a.note("note: %s", n)
+			}
+			return writeOut(a, out, force, b)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "quanteda", "dictionary format: quanteda or liwc")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the dictionary to this file (default: standard output)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite the output file")
+	return cmd
+}
+
+// writeOut writes b to standard output, or atomically to path.
+func writeOut(a *app, path string, force bool, b []byte) error {
+	if path == "" || path == "-" {
+		_, err := a.Out.Write(b)
+		return err
+	}
+	return writeFileAtomic(path, force, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
 
 // exactArgs requires n positional arguments, as a usage error.
@@ -65,4 +169,66 @@ func exactArgs(n int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+func newCmdLexiconSuggest(a *app) *cobra.Command {
+	var themes []string
+	var minCount, top int
+	var format string
+	cmd := &cobra.Command{
+		Use:   "suggest [PATH ...]",
+		Short: "Propose what the lexicon misses in a corpus: spelling variants, relatives, collocates",
+		Long: `Reads a corpus with the lexicon in use and proposes words and phrases it probably misses:
+
+  variant    a spelling of a term the lexicon lacks: the same skeleton once ج/غ/ق, ي/ى, ة/ه and
+             the long alef are folded (شنجهاي for شنغهاي), or one letter apart from a long word
+             (organisation/organization); score is the edit distance
+  relative   a word or phrase with a term's stems in a form no rule matches (السيادية)
+  collocate  a content word found near a theme's mentions more often than elsewhere; score is
+             its log-likelihood G² (in two documents at least)
+
+Each comes with its count, the documents it occurs in, its first two occurrences in context, and
+a YAML line to paste under the theme's terms. Nothing changes until you add a line to a lexicon
+(readout lexicon show > my.yaml) and pass it with --lexicon.`,
+		Example: `  readout lexicon suggest my-corpus/
+  readout lexicon suggest my-corpus/ --theme sco --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := formatFlag(format)
+			if err != nil {
+				return err
+			}
+			s, err := a.open(a.ctx, args, 0)
+			if err != nil {
+				return err
+			}
+			o := study.SuggestOptions{MinCount: minCount, Top: top}
+			if len(themes) > 0 {
+				if o.Themes, err = s.ThemeIndices(themes); err != nil {
+					return err
+				}
+			}
+			sug, err := s.Suggest(a.ctx, o)
+			if err != nil {
+				return err
+			}
+			run := s.RunRecord("lexicon suggest", map[string]any{"theme": themes, "min_count": minCount, "top": top})
+			out := output.NewStream(a.Out, f, run, []string{"kind", "theme", "phrase", "term", "count", "docs", "score", "example1", "example2", "yaml"})
+			for _, g := range sug {
+				ex := make([]string, 2)
+				for i, e := range g.Examples {
+					ex[i] = e.Doc + ":" + strconv.Itoa(e.Sentence) + "  " + e.Left + " «" + e.Match + "» " + e.Right
+					if f == output.Table {
+						ex[i] = output.Shorten(ex[i], 60)
+					}
+				}
+				out.Add(g.Kind, g.Theme, g.Phrase, g.Term, g.Count, g.Docs, g.Score, ex[0], ex[1], g.YAML)
+			}
+			return out.Close()
+		},
+	}
+	cmd.Flags().StringArrayVar(&themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
+	cmd.Flags().IntVar(&minCount, "min-count", 0, "fewest occurrences of a suggestion (0: 1 for variants and relatives, 3 for collocates)")
+	cmd.Flags().IntVar(&top, "top", 5, "collocates per theme")
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table, csv or json")
+	return cmd
 }

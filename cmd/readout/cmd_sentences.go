@@ -25,8 +25,9 @@ func newCmdSentences(a *app, runF func(*sentencesOptions) error) *cobra.Command 
 start and end (byte offsets in the original text, as kwic), text, kind (sentence, heading, or
 furniture: a line the boilerplate rules removed), speaker (an actor's id, joint, other or none),
 rule (the attribution rule that decided it), cue (the reporting word or phrase), source (the words
-naming the speaker), with their offsets, channel (the medium cited: xinhua, tass, kremlin…) and
-themes (the ids matched in it).
+naming the speaker), with their offsets, channel (the medium cited: xinhua, tass, kremlin…),
+themes (the ids matched in it) and mentions (each theme mention: the words, the lexicon spelling
+that matched them and the rule — exact, article, clitic, indefinite, inflection, verb, wildcard).
 
 This is how to audit a "who said what" figure before citing it: filter to a speaker and a theme
 and read the sentences behind the count. The table shortens long sentences; CSV and JSON have

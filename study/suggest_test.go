@@ -1,0 +1,206 @@
+package study
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/textproc"
+)
+
+// lexiconWithout returns the built-in lexicon less some spellings (items of a flow list, or a
+// whole term line written as in the YAML: "[a, b]"), compiled: the ablation by which suggestions
+// are tested.
+func lexiconWithout(t *testing.T, spellings ...string) (*textproc.Lexicon, []byte) {
+	t.Helper()
+	y := textproc.DefaultLexiconYAML()
+	for _, sp := range spellings {
+		n := len(y)
+		y = bytes.Replace(y, []byte(", "+sp+","), []byte(","), 1) // inside a list
+		if len(y) == n {
+			y = bytes.Replace(y, []byte(", "+sp+"]"), []byte("]"), 1) // last
+		}
+		if len(y) == n {
+			y = bytes.Replace(y, []byte(" "+sp+", "), []byte(" "), 1) // first on a continued line
+		}
+		if len(y) == n {
+			y = bytes.Replace(y, []byte("["+sp+", "), []byte("["), 1) // first
+		}
+		if len(y) == n {
+			y = bytes.Replace(y, []byte("      - "+sp+"\n"), nil, 1) // a whole term: "[a, b]" or a word
+		}
+		if len(y) == n {
+			t.Fatalf("%q is not an item of a list in the built-in lexicon", sp)
+		}
+	}
+	lx, probs := textproc.ParseLexicon(y, "ablated")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	return lx, y
+}
+
+func suggest(t *testing.T, lx *textproc.Lexicon, paths []string, o SuggestOptions) []Suggestion {
+	t.Helper()
+	s, err := Open(context.Background(), paths, Options{Lexicon: lx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Suggest(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func find(sug []Suggestion, kind, theme, phrase string) *Suggestion {
+	for i, s := range sug {
+		if s.Kind == kind && s.Theme == theme && s.Phrase == phrase {
+			return &sug[i]
+		}
+	}
+	return nil
+}
+
+// The seeds spell the SCO both شنغهاي and شانغهاي: without the second spelling in the lexicon,
+// suggest finds it as a variant of the first, with its count, its contexts and a line to paste.
+func TestSuggestVariantOnSeeds(t *testing.T) {
+	lx, _ := lexiconWithout(t, "منظمة شانغهاي للتعاون", "منظمة شانغهاي")
+	sug := suggest(t, lx, nil, SuggestOptions{})
+	v := find(sug, SuggestVariant, "sco", "منظمة شانغهاي للتعاون")
+	if v == nil {
+		t.Fatalf("no variant منظمة شانغهاي للتعاون among %d suggestions: %+v", len(sug), sug)
+	}
+	// 2022-02-04-beijing s18 منظمة شانغهاي للتعاون, 2023-10-18-brf s11 ومنظمة شانغهاي للتعاون
+	if v.Count != 2 || v.Docs != 2 || v.Term != "منظمة شنغهاي للتعاون" {
+		t.Errorf("variant = %+v, want 2 occurrences in 2 documents, of منظمة شنغهاي للتعاون (the seeds' other spelling)", *v)
+	}
+	if len(v.Examples) != 2 || !strings.Contains(v.Examples[0].Match, "شانغهاي") {
+		t.Errorf("examples = %+v", v.Examples)
+	}
+	if !strings.HasPrefix(v.YAML, "- منظمة شانغهاي للتعاون  # sco: spelling variant of منظمة شنغهاي للتعاون") {
+		t.Errorf("YAML line = %q", v.YAML)
+	}
+	// the full lexicon has the spelling: nothing to suggest for it
+	if find(suggest(t, textproc.DefaultLexicon(), nil, SuggestOptions{}), SuggestVariant, "sco", "منظمة شانغهاي للتعاون") != nil {
+		t.Error("a spelling the lexicon has is suggested")
+	}
+}
+
+// writeCorpus writes texts as a corpus directory (one file each).
+func writeCorpus(t *testing.T, texts ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, s := range texts {
+		name := filepath.Join(dir, "doc"+string(rune('a'+i))+".txt")
+		if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A corpus written for the test (our words): a ج spelling of Shanghai, an American spelling the
+// ablated lexicon lacks, an adjective of a term, and no variant of a short word.
+func TestSuggestKinds(t *testing.T) {
+	dir := writeCorpus(t,
+		"عقد الرئيسان قمة منظمة شنجهاي للتعاون في أستانا. وأكدا احترام المصالح السيادية للدول.\n\nThe Shanghai Cooperation Organization met in Astana.",
+		"وشارك بوتين في قمة منظمة شنجهاي للتعاون. وقال إن التجاري مهم.\n\nLeaders of the Shanghai Cooperation Organization spoke.",
+	)
+	lx, _ := lexiconWithout(t, "منظمة شنجهاي للتعاون", "منظمة شنجهاي", "shanghai cooperation organization", "[السيادي, السيادية, سيادي, سيادية]")
+	sug := suggest(t, lx, []string{dir}, SuggestOptions{})
+	if v := find(sug, SuggestVariant, "sco", "منظمة شنجهاي للتعاون"); v == nil || v.Count != 2 || v.Docs != 2 {
+		t.Errorf("ج spelling: %+v", v)
+	}
+	if v := find(sug, SuggestVariant, "sco", "Shanghai Cooperation Organization"); v == nil || v.Count != 2 {
+		t.Errorf("American spelling: %+v", v)
+	}
+	if v := find(sug, SuggestRelative, "sovereignty", "السيادية"); v == nil || v.Count != 1 || v.Term != "السيادة" {
+		t.Errorf("the adjective of السيادة: %+v", v)
+	}
+	if v := find(sug, SuggestVariant, "sco", "منظمة شنجهاي للتعاون"); v != nil && !strings.Contains(v.Examples[1].Left, "قمة") {
+		t.Errorf("the second example should be the second document's: %+v", v.Examples)
+	}
+	for _, s := range sug {
+		if s.Kind != SuggestCollocate && s.Theme == "trade_economy" {
+			t.Errorf("a word the lexicon matches, or a short word one alef away, is suggested: %+v", s)
+		}
+	}
+	// only the theme asked for
+	sco := slices.Index(lx.ThemeIDs(), "sco")
+	for _, s := range suggest(t, lx, []string{dir}, SuggestOptions{Themes: []int{sco}}) {
+		if s.Theme != "sco" {
+			t.Errorf("--theme sco gave %+v", s)
+		}
+	}
+}
+
+// Suggestions change no count; pasting a suggestion's YAML line under its theme's terms makes
+// the lexicon count it: as the full lexicon does, whose term it was (the English gloss after the
+// Arabic name in 2022-02-04-beijing counts while the Arabic is not found, and is a gloss once it
+// is).
+func TestSuggestionsPaste(t *testing.T) {
+	lx, y := lexiconWithout(t, "منظمة شانغهاي للتعاون", "منظمة شانغهاي")
+	count := func(lx *textproc.Lexicon) int {
+		s, err := Open(context.Background(), nil, Options{Lexicon: lx, Prepare: NeedTallies})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tal, err := s.Tallies(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, sco := 0, int32(lx.ThemeIndex("sco"))
+		for _, d := range tal {
+			for i := range d.Sentences {
+				for _, c := range d.SentenceThemes(i) {
+					if c.Theme == sco {
+						n += int(c.N)
+					}
+				}
+			}
+		}
+		return n
+	}
+	before := count(lx)
+	v := find(suggest(t, lx, nil, SuggestOptions{}), SuggestVariant, "sco", "منظمة شانغهاي للتعاون")
+	if v == nil {
+		t.Fatal("no variant")
+	}
+	if after := count(lx); after != before {
+		t.Fatalf("suggest changed the count: %d → %d", before, after)
+	}
+	anchor := []byte("    terms:\n      - [منظمة شنغهاي للتعاون")
+	pasted := bytes.Replace(y, anchor, []byte("    terms:\n      "+v.YAML+"\n      - [منظمة شنغهاي للتعاون"), 1)
+	lx2, probs := textproc.ParseLexicon(pasted, "pasted")
+	if len(probs) > 0 {
+		t.Fatalf("the pasted line does not compile: %v", probs)
+	}
+	if got, want := count(lx2), count(textproc.DefaultLexicon()); got != want || got <= before {
+		t.Errorf("after pasting, sco = %d (before %d), want %d as with the full lexicon", got, before, want)
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	same := [][2]string{
+		{"شنغهاي", "شانغهاي"}, {"شنغهاي", "شنجهاي"}, {"ومنظمه", "منظمه"}, {"organization", "organisation"}, {"مستوي", "مستوى"},
+	}
+	for _, c := range same {
+		if Skeleton(textproc.Normalize(c[0])) != Skeleton(textproc.Normalize(c[1])) {
+			t.Errorf("%s and %s should share a skeleton: %q, %q", c[0], c[1], Skeleton(textproc.Normalize(c[0])), Skeleton(textproc.Normalize(c[1])))
+		}
+	}
+	differ := [][2]string{{"الأحادي", "الحادي"}, {"التجاري", "تجري"}, {"الأعمال", "العملات"}}
+	for _, c := range differ {
+		if Skeleton(textproc.Normalize(c[0])) == Skeleton(textproc.Normalize(c[1])) {
+			t.Errorf("%s and %s should not share a skeleton (%q)", c[0], c[1], Skeleton(textproc.Normalize(c[0])))
+		}
+	}
+	if d := editDistance("organization", "organisation"); d != 1 {
+		t.Errorf("edit distance = %d", d)
+	}
+}
