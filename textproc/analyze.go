@@ -59,6 +59,7 @@ type scratch struct {
 	hits      [numIndexes][]hit // of each index of the lexicon
 	themeEnd  []int             // themeMatches' state, by theme
 	themePrev []hit
+	names     []hit // themeMatches' hits of the themes that name things
 	marks     []int // offsets of terminals and quotation marks (appendTokens)
 	cover     []int32
 }
@@ -234,7 +235,8 @@ func (a *Analyzer) Analyze(text string) *Doc {
 // themeMatches appends the document's theme mentions to out, in order of their first token
 // (of theme index, for mentions that start together). For each theme separately: the
 // leftmost-longest hits that do not overlap, less those an exclusion of the theme overlaps,
-// less glosses of the mention before.
+// less glosses of the mention before; and no hit inside a longer one of a theme whose terms name
+// things (formulations.named: الاقتصادي in الحزام الاقتصادي لطريق الحرير is not trade).
 func (a *Analyzer) themeMatches(out []Match, d *Doc, sentOf []int) []Match {
 	lx, sc := a.lx, &a.scratch
 	all, excl := sc.hits[themeIdx], sc.hits[exclIdx]
@@ -251,11 +253,21 @@ func (a *Analyzer) themeMatches(out []Match, d *Doc, sentOf []int) []Match {
 	}
 	first := len(out)
 	out = slices.Grow(out, len(all))
+	names := sc.names[:0] // hits of the themes whose terms name things
+	for _, h := range all {
+		if lx.namedTheme[h.p.owner] {
+			names = append(names, h)
+		}
+	}
+	sc.names = names
 	for _, h := range all { // in order of start, longer first
 		if sentOf[h.start] < 0 || sentOf[h.start] != sentOf[h.end-1] {
 			continue // a term does not run across sentences
 		}
 		ti := h.p.owner
+		if len(names) > 0 && !lx.namedTheme[ti] && insideName(names, h) {
+			continue // the words of a name are the name's: economic in the Eurasian Economic Union
+		}
 		if h.start < sc.themeEnd[ti] {
 			continue // overlaps a longer or earlier hit of the theme
 		}
@@ -278,6 +290,16 @@ func (a *Analyzer) themeMatches(out []Match, d *Doc, sentOf []int) []Match {
 		}
 	}
 	return out
+}
+
+// insideName reports whether h lies within a longer hit of another theme in names.
+func insideName(names []hit, h hit) bool {
+	for _, n := range names {
+		if n.p.owner != h.p.owner && n.start <= h.start && h.end <= n.end && n.end-n.start > h.end-h.start {
+			return true
+		}
+	}
+	return false
 }
 
 // excluded reports whether an exclusion of theme ti overlaps h.

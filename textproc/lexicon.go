@@ -58,12 +58,13 @@ type Lexicon struct {
 	complementizer wordSet    // words that open the reported content (أن، إن، إلى)
 	openers        wordSet    // prepositions that open an adverbial before a verb (في، على)
 
-	names     wordSet             // alignment keys of words that name the sides or frame the statement: no evidence of a formulation
-	generic   wordSet             // alignment keys of words too common in the genre to be much evidence (formulations.generic)
-	termWords map[string][]string // a term's name → the words of its first spelling
-	named     map[string]bool     // themes whose terms name things (formulations.named)
-	equiv     map[string]string   // alignment key → the key of its class of declared equivalents
-	equivKind map[string]string   // alignment key → "morphological" or "paraphrase"
+	names      wordSet             // alignment keys of words that name the sides or frame the statement: no evidence of a formulation
+	generic    wordSet             // alignment keys of words too common in the genre to be much evidence (formulations.generic)
+	termWords  map[string][]string // a term's name → the words of its first spelling
+	named      map[string]bool     // themes whose terms name things (formulations.named)
+	namedTheme []bool              // the same, by theme index
+	equiv      map[string]string   // alignment key → the key of its class of declared equivalents
+	equivKind  map[string]string   // alignment key → "morphological" or "paraphrase"
 
 	themeIndex *index
 	exclIndex  *index

@@ -323,6 +323,10 @@ func longest(hits []hit) []hit {
 }
 
 func (lx *Lexicon) build() {
+	lx.namedTheme = make([]bool, len(lx.Themes))
+	for i, t := range lx.Themes {
+		lx.namedTheme[i] = lx.named[t.ID]
+	}
 	lx.termWords = map[string][]string{}
 	for _, t := range lx.Themes {
 		for _, p := range t.Terms {

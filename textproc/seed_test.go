@@ -79,7 +79,7 @@ func TestSeedThemeCounts(t *testing.T) {
 			"energy":                   2, // s3 والطاقة, s6 الطاقة
 			"security":                 1, // s9 والأمن الدوليين
 			"strategic_partnership":    3, // s1 (headline) and s3 الشراكة الاستراتيجية, s4 التعاون الاستراتيجي الشامل
-			"trade_economy":            1, // s3 التجارة
+			"trade_economy":            2, // s3 التجارة, s6 قطاع الأعمال (the business sector)
 			"technology":               1, // s3 والتكنولوجيا
 			"ukraine":                  2, // s3 أوكرانيا twice
 			"nuclear_nonproliferation": 9, // s8: the treaty, نزع السلاح النووي, عدم انتشار الأسلحة النووية, twice each; s10 القوى النووية, أسلحة نووية, الأسلحة النووية
