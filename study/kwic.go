@@ -56,7 +56,7 @@ func (s *Study) KWIC(ctx context.Context, o KWICOptions, sink func(rows []KWICRo
 			sent := an.Sentences[m.Sentence]
 			left, right := inContext(an, sent, m, o.Window)
 			rows = append(rows, KWICRow{Doc: d.ID, Date: d.Date, Sentence: sent.Index + 1, Speaker: sent.Speaker,
-				Left: left, Match: an.Text[m.Start:m.End], Right: right, Term: m.Spelling, Theme: m.Theme, Rule: m.Rule,
+				Left: left, Match: an.Text[m.Start:m.End], Right: right, Term: m.Spelling, Theme: m.Theme, Rule: an.Rule(m),
 				Start: d.OrigStartOffset(m.Start), End: d.OrigOffset(m.End)})
 		}
 		return rows

@@ -139,7 +139,7 @@ func unitRows(d *corpus.Document, an *textproc.Doc, order map[string]int) []Sent
 			themes[m.Sentence] = append(themes[m.Sentence], m.Theme)
 		}
 		mentions[m.Sentence] = append(mentions[m.Sentence], Mention{Theme: m.Theme, Text: corpus.Collapse(an.Text[m.Start:m.End]),
-			Term: m.Spelling, Rule: m.Rule, Start: d.OrigStartOffset(m.Start), End: d.OrigOffset(m.End)})
+			Term: m.Spelling, Rule: an.Rule(m), Start: d.OrigStartOffset(m.Start), End: d.OrigOffset(m.End)})
 	}
 	excerpt := func(sp textproc.Span) Excerpt {
 		if sp.Empty() {

@@ -28,11 +28,12 @@ type Match struct {
 	Theme      string // theme id
 	Term       string // the term that fired (its name: the first spelling in the lexicon)
 	Spelling   string // the spelling that matched, as written in the lexicon
-	Rule       string // how the text's words matched the spelling's (RuleExact, RuleClitic+RuleIndefinite…); theme mentions and Find only
 	Sentence   int
 	TokStart   int // first token
 	TokEnd     int // one past the last token
 	Start, End int // byte offsets
+
+	p *Pattern // the spelling that matched: Doc.Rule finds how
 }
 
 // Analyzer analyses texts with a lexicon, keeping what it learnt of each word it has seen
@@ -281,7 +282,7 @@ func (a *Analyzer) themeMatches(out []Match, d *Doc, sentOf []int) []Match {
 			continue
 		}
 		out = append(out, Match{
-			Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Rule: d.rule(h), Sentence: sentOf[h.start],
+			Theme: lx.Themes[ti].ID, Term: h.p.Term, Spelling: h.p.Text, Sentence: sentOf[h.start], p: h.p,
 			TokStart: h.start, TokEnd: h.end, Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End,
 		})
 		// Mentions of different themes that start together go in theme order.

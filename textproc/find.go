@@ -43,7 +43,7 @@ func (d *Doc) Find(p *Pattern) []Match {
 		if si < 0 || si != d.sentOf[h.end-1] {
 			continue
 		}
-		out = append(out, Match{Term: p.Term, Spelling: p.Text, Rule: d.rule(h), Sentence: si, TokStart: h.start, TokEnd: h.end,
+		out = append(out, Match{Term: p.Term, Spelling: p.Text, p: p, Sentence: si, TokStart: h.start, TokEnd: h.end,
 			Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End})
 	}
 	return out

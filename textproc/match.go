@@ -115,7 +115,7 @@ func (f *form) reading(k wordKey, pos position) (Analysis, bool) {
 	return Analysis{}, false
 }
 
-// The rules by which a word matches a pattern's word, as Match.Rule names them.
+// The rules by which a word matches a pattern's word, as Doc.Rule names them.
 const (
 	RuleExact      = "exact"      // the word as the lexicon spells it (normalized)
 	RuleArticle    = "article"    // with or without the article: السيادة for سيادة
@@ -126,8 +126,17 @@ const (
 	RuleWildcard   = "wildcard"   // a word a lexicon word ending in * begins
 )
 
-// rule names how the words of hit h matched its pattern: the rules of its words, in the order
-// above, joined by "+" (exact when every word is as spelt).
+// Rule names how the words of a theme mention (Doc.Matches) or a phrase found (Doc.Find) matched
+// the lexicon's spelling: the rules of its words, in the order above, joined by "+" (exact when
+// every word is as spelt); "" for a Match made elsewhere. It is worked out when asked, not for
+// every mention counted.
+func (d *Doc) Rule(m Match) string {
+	if m.p == nil || m.TokEnd > len(d.forms) {
+		return ""
+	}
+	return d.rule(hit{m.p, m.TokStart, m.TokEnd})
+}
+
 func (d *Doc) rule(h hit) string {
 	var seen [7]bool
 	for j := h.start; j < h.end; j++ {

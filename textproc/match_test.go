@@ -365,8 +365,9 @@ func TestInflections(t *testing.T) {
 	}
 	themeOf := func(text string) []string {
 		var out []string
-		for _, m := range lx.Analyze(text).Matches {
-			out = append(out, m.Theme+"/"+m.Rule)
+		d := lx.Analyze(text)
+		for _, m := range d.Matches {
+			out = append(out, m.Theme+"/"+d.Rule(m))
 		}
 		return out
 	}
@@ -402,7 +403,7 @@ func TestInflections(t *testing.T) {
 	}
 }
 
-// Match.Rule names how each mention matched.
+// Doc.Rule names how each mention matched.
 func TestMatchRules(t *testing.T) {
 	lx := DefaultLexicon()
 	cases := []struct{ text, theme, rule string }{
@@ -414,9 +415,10 @@ func TestMatchRules(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []string
-		for _, m := range lx.Analyze(c.text).Matches {
+		d := lx.Analyze(c.text)
+		for _, m := range d.Matches {
 			if m.Theme == c.theme {
-				got = append(got, m.Rule)
+				got = append(got, d.Rule(m))
 			}
 		}
 		if strings.Join(got, " ") != c.rule {
