@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/textproc"
 )
 
@@ -203,4 +204,132 @@ func TestSkeleton(t *testing.T) {
 	if d := editDistance("organization", "organisation"); d != 1 {
 		t.Errorf("edit distance = %d", d)
 	}
+}
+
+// TestSuggestRecall measures, on the corpora of READOUT_SUGGEST_EVAL (comma-separated
+// directories, such as real articles kept outside the repository), how many of the built-in
+// lexicon's own spelling variants and relatives suggest finds when the lexicon lacks them: each
+// spelling that occurs in the corpus and shares its skeleton (a variant) or its stems (a
+// relative) with another spelling of its term is taken out in turn, and suggest must propose
+// it. Without the variable it runs on the seeds.
+func TestSuggestRecall(t *testing.T) {
+	dirs := []string(nil)
+	if v := os.Getenv("READOUT_SUGGEST_EVAL"); v != "" {
+		dirs = strings.Split(v, ",")
+	}
+	def := textproc.DefaultLexicon()
+	s, err := Open(context.Background(), dirs, Options{Lexicon: def})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the spellings that occur, by the text of the spelling
+	occurs := map[string]bool{}
+	err = Each(context.Background(), s, false, func(_ *corpus.Document, an *textproc.Doc) []string {
+		var out []string
+		for _, th := range def.Themes {
+			for _, p := range th.Terms {
+				if len(an.Find(p)) > 0 {
+					out = append(out, p.Text)
+				}
+			}
+		}
+		return out
+	}, func(_ int, r []string) error {
+		for _, x := range r {
+			occurs[x] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := func(p *textproc.Pattern, f func(string) string) string {
+		var k []string
+		for _, w := range p.Words {
+			k = append(k, f(w))
+		}
+		return strings.Join(k, " ")
+	}
+	found, total := map[string]int{}, map[string]int{}
+	for _, th := range def.Themes {
+		for _, p := range th.Terms {
+			if !occurs[p.Text] || strings.Contains(p.Text, "*") {
+				continue
+			}
+			kind := ""
+			for _, q := range th.Terms {
+				if q == p || q.Term != p.Term || len(q.Words) != len(p.Words) {
+					continue
+				}
+				if keys(q, Skeleton) == keys(p, Skeleton) {
+					kind = SuggestVariant
+					break
+				}
+				if keys(q, textproc.Stem) == keys(p, textproc.Stem) {
+					kind = SuggestRelative
+				}
+			}
+			if kind == "" {
+				continue
+			}
+			lx, ok := tryWithout(p.Text)
+			if !ok || mentions(t, lx, dirs, th.ID) == mentions(t, def, dirs, th.ID) {
+				continue // another spelling still matches it (with or without the article)
+			}
+			total[kind]++
+			hit := false
+			for _, g := range suggest(t, lx, dirs, SuggestOptions{Themes: []int{def.ThemeIndex(th.ID)}}) {
+				if g.Kind != SuggestCollocate && groupKey(strings.Fields(textproc.Normalize(g.Phrase))) == groupKey(p.Words) {
+					hit = true
+				}
+			}
+			if hit {
+				found[kind]++
+				t.Logf("found: %s %s (%s)", kind, p.Text, th.ID)
+			} else {
+				t.Logf("not found: %s %s (%s)", kind, p.Text, th.ID)
+			}
+		}
+	}
+	for _, k := range []string{SuggestVariant, SuggestRelative} {
+		t.Logf("%s: %d of %d spellings taken out found again", k, found[k], total[k])
+	}
+	if dirs == nil && found[SuggestVariant] == 0 {
+		t.Error("on the seeds, the شانغهاي spellings should be found again")
+	}
+}
+
+// mentions counts a theme's mentions in the corpus.
+func mentions(t *testing.T, lx *textproc.Lexicon, paths []string, theme string) int {
+	t.Helper()
+	s, err := Open(context.Background(), paths, Options{Lexicon: lx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	err = Each(context.Background(), s, false, func(_ *corpus.Document, an *textproc.Doc) int {
+		c := 0
+		for _, m := range an.Matches {
+			if m.Theme == theme {
+				c++
+			}
+		}
+		return c
+	}, func(_ int, c int) error { n += c; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// tryWithout is lexiconWithout for a spelling that may not be removable as a list item.
+func tryWithout(sp string) (*textproc.Lexicon, bool) {
+	y := textproc.DefaultLexiconYAML()
+	for _, pat := range [][2]string{{", " + sp + ",", ","}, {", " + sp + "]", "]"}, {" " + sp + ", ", " "}, {"[" + sp + ", ", "["}} {
+		if z := bytes.Replace(y, []byte(pat[0]), []byte(pat[1]), 1); len(z) != len(y) {
+			lx, probs := textproc.ParseLexicon(z, "ablated")
+			return lx, len(probs) == 0
+		}
+	}
+	return nil, false
 }

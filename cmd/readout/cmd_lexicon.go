@@ -211,6 +211,9 @@ a YAML line to paste under the theme's terms. Nothing changes until you add a li
 			if err != nil {
 				return err
 			}
+			if len(sug) == 0 {
+				a.note("note: no suggestions: the lexicon covers every variant and relative of its terms in this corpus, and no word stands out near its mentions")
+			}
 			run := s.RunRecord("lexicon suggest", map[string]any{"theme": themes, "min_count": minCount, "top": top})
 			out := output.NewStream(a.Out, f, run, []string{"kind", "theme", "phrase", "term", "count", "docs", "score", "example1", "example2", "yaml"})
 			for _, g := range sug {
