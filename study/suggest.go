@@ -299,7 +299,7 @@ func (ix *termIndex) scan(d *corpus.Document, an *textproc.Doc, window int, want
 		}
 	}
 	// collocates: the content words near each wanted theme's mentions, each token once a theme
-	near := make([]int, len(an.Tokens)) // theme+1 of the last mention the token was counted for
+	counted := map[[2]int]bool{} // token, theme: each token counts once for a theme, however many of its mentions it is near
 	for _, m := range an.Matches {
 		ti := ix.lx.ThemeIndex(m.Theme)
 		if ti < 0 || !wanted[ti] {
@@ -307,10 +307,10 @@ func (ix *termIndex) scan(d *corpus.Document, an *textproc.Doc, window int, want
 		}
 		s := an.Sentences[m.Sentence]
 		for t := max(s.TokStart, m.TokStart-window); t < min(s.TokEnd, m.TokEnd+window); t++ {
-			if covered[t] || !content[t] || near[t] == ti+1 {
+			if covered[t] || !content[t] || counted[[2]int{t, ti}] {
 				continue
 			}
-			near[t] = ti + 1
+			counted[[2]int{t, ti}] = true
 			r.window[ti]++
 			k := collKey{ti, stems[t]}
 			c := r.coll[k]

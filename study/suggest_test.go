@@ -333,3 +333,24 @@ func tryWithout(sp string) (*textproc.Lexicon, bool) {
 	}
 	return nil, false
 }
+
+// A word near mentions of two themes in turn counts once for each (it counted twice, and G²
+// refused a count larger than its corpus).
+func TestSuggestCollocateCounts(t *testing.T) {
+	dir := writeCorpus(t,
+		"ناقشا في الممر الطاقة والأمن والطاقة.",
+		"ناقشا في الممر الطاقة والأمن والطاقة.",
+		"زار الوفد المدينة.", "زار الوفد المدينة.", "زار الوفد المدينة.")
+	n := 0
+	for _, g := range suggest(t, textproc.DefaultLexicon(), []string{dir}, SuggestOptions{MinCount: 1}) {
+		if g.Kind == SuggestCollocate && g.Phrase == "الممر" {
+			n++
+			if g.Count != 2 {
+				t.Errorf("%s: %s counted %d times in two sentences", g.Theme, g.Phrase, g.Count)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("الممر should be a collocate of energy and of security, found %d", n)
+	}
+}
