@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/readout/readout/textproc"
@@ -29,7 +30,7 @@ type ImportOptions struct {
 // label the last key, and its terms the patterns readout can match. The notes say what was
 // left out and why.
 func (d *Dict) Lexicon(o ImportOptions) ([]byte, []Note) {
-	var notes []Note
+	notes := append([]Note(nil), d.Notes...)
 	name := o.Name
 	if name == "" {
 		name = strings.TrimSuffix(baseName(o.File), extOf(o.File))
@@ -42,7 +43,15 @@ func (d *Dict) Lexicon(o ImportOptions) ([]byte, []Note) {
 	inTheme := map[string]string{} // a term's normalized words → the first theme that has it
 	shared := 0
 	for i, c := range d.Categories {
-		id := uniqueID(themeID(c.Path, i+1), used)
+		want := themeID(c.Path, i+1)
+		id := uniqueID(want, used)
+		if id != want || want == fmt.Sprintf("theme_%d", i+1) || strings.HasPrefix(want, "t_") {
+			why := "a theme id is lower-case ASCII letters, digits and _, beginning with a letter"
+			if id != want {
+				why = "another category has the id " + want
+			}
+			notes = append(notes, Note{File: o.File, Line: c.Line, Msg: fmt.Sprintf("%s is theme %s (%s; its label keeps the key)", c.Name(), id, why)})
+		}
 		leaf := c.Path[len(c.Path)-1]
 		lang := "en"
 		if hasArabic(leaf) {
@@ -50,15 +59,19 @@ func (d *Dict) Lexicon(o ImportOptions) ([]byte, []Note) {
 		}
 		terms := &yaml.Node{Kind: yaml.SequenceNode}
 		seen := map[string]bool{}
-		for _, p := range c.Patterns {
+		for j, p := range c.Patterns {
+			line := c.Line
+			if j < len(c.Lines) && c.Lines[j] > 0 {
+				line = c.Lines[j]
+			}
 			term, reason := pattern(p)
 			if reason != "" {
-				notes = append(notes, Note{File: o.File, Line: c.Line, Msg: fmt.Sprintf("%s: %q left out: %s", c.Name(), p, reason)})
+				notes = append(notes, Note{File: o.File, Line: line, Msg: fmt.Sprintf("%s: %q left out: %s", c.Name(), p, reason)})
 				continue
 			}
 			cp, err := textproc.CompilePhrase(term)
 			if err != nil {
-				notes = append(notes, Note{File: o.File, Line: c.Line, Msg: fmt.Sprintf("%s: %q left out: %v", c.Name(), p, err)})
+				notes = append(notes, Note{File: o.File, Line: line, Msg: fmt.Sprintf("%s: %q left out: %v", c.Name(), p, err)})
 				continue
 			}
 			key := strings.Join(cp.Words, " ")
@@ -115,7 +128,8 @@ func (d *Dict) Lexicon(o ImportOptions) ([]byte, []Note) {
 // say what the format cannot carry.
 func Export(lx *textproc.Lexicon, f Format) ([]byte, []Note, error) {
 	var notes []Note
-	arabic, excl, verbs := 0, 0, 0
+	arabic, excl, latin := 0, 0, 0
+	var verbs []string
 	type cat struct {
 		id    string
 		words []string
@@ -126,10 +140,12 @@ func Export(lx *textproc.Lexicon, f Format) ([]byte, []Note, error) {
 		for _, p := range t.Terms {
 			if hasArabic(p.Text) {
 				arabic++
+			} else {
+				latin++
 			}
 			forms := []string{p.Text}
 			if p.Verb {
-				verbs++
+				verbs = append(verbs, p.Text)
 				forms = verbForms(p.Text)
 			}
 			for _, w := range forms {
@@ -184,8 +200,12 @@ func Export(lx *textproc.Lexicon, f Format) ([]byte, []Note, error) {
 	if arabic > 0 {
 		notes = append(notes, Note{Msg: fmt.Sprintf("%d Arabic spellings: %s matches whole tokens, so a word with a clitic (والسيادة، بالسيادة، سيادتهما) or in the indefinite accusative (تنسيقا) is found only in text segmented first; readout's clitic rules are not carried over", arabic, f)})
 	}
-	if verbs > 0 {
-		notes = append(notes, Note{Msg: fmt.Sprintf("%d verbs written out as their forms (vow, vows, vowed, vowing) on the first word", verbs)})
+	if latin > 0 {
+		notes = append(notes, Note{Msg: fmt.Sprintf("%d English spellings: %s matches them as written, so partnerships does not match partnership nor China's China; add the plural or a trailing * where you need it", latin, f)})
+	}
+	if len(verbs) > 0 {
+		ex := verbForms(verbs[0])
+		notes = append(notes, Note{Msg: fmt.Sprintf("%d verbs (%s) written out as the forms of their first word: %s", len(verbs), strings.Join(verbs, ", "), strings.Join(ex, ", "))})
 	}
 	if excl > 0 {
 		notes = append(notes, Note{Msg: fmt.Sprintf("%d exclusions not carried over (%s has no contexts in which a match does not count): expect more matches, e.g. security in \"Security Council\"", excl, f)})
@@ -221,14 +241,29 @@ var nonID = regexp.MustCompile(`[^a-z0-9]+`)
 func themeID(path []string, n int) string {
 	var parts []string
 	for _, k := range path {
-		if p := strings.Trim(nonID.ReplaceAllString(strings.ToLower(k), "_"), "_"); p != "" {
+		if p := strings.Trim(nonID.ReplaceAllString(strings.ToLower(foldAccents(k)), "_"), "_"); p != "" {
 			parts = append(parts, p)
 		}
 	}
 	if len(parts) == 0 {
 		return fmt.Sprintf("theme_%d", n)
 	}
-	return strings.Join(parts, "_")
+	id := strings.Join(parts, "_")
+	if id[0] >= '0' && id[0] <= '9' {
+		id = "t_" + id // an id begins with a letter
+	}
+	return id
+}
+
+// foldAccents writes Latin letters without their accents: Économie → Economie.
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func uniqueID(id string, used map[string]bool) string {
@@ -244,7 +279,16 @@ func hasArabic(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) >= 0
 }
 
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+// str is a string node, quoted when a YAML 1.1 reader (R's yaml, PyYAML: what quanteda users
+// read with) would take it for a boolean or null: no, yes, on, off, y, n, true, false, null, ~.
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	switch strings.ToLower(s) {
+	case "y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", "":
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 func mapping(kv ...any) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode}

@@ -36,7 +36,8 @@ var Formats = []Format{Quanteda, Newsmap, LIWC}
 type Category struct {
 	Path     []string
 	Patterns []string
-	Line     int
+	Lines    []int // the line of each pattern (0 when unknown)
+	Line     int   // the line of the key
 }
 
 // Name is the category's keys joined by " > ".
@@ -46,6 +47,9 @@ func (c Category) Name() string { return strings.Join(c.Path, " > ") }
 type Dict struct {
 	Format     Format
 	Categories []Category
+	// Notes are the entries left out while reading (a LIWC line readout cannot read), each with
+	// its line.
+	Notes []Note
 }
 
 // Note says what could not be carried from one format to the other, at a line of the input

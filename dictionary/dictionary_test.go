@@ -52,8 +52,8 @@ func TestImportQuanteda(t *testing.T) {
 			t.Errorf("%s: %d mentions, want %d (all: %v)", k, c[k], v, c)
 		}
 	}
-	if !slices.ContainsFunc(notes, func(n Note) bool { return strings.Contains(n.Msg, `"*power" left out`) && n.Line == 3 }) {
-		t.Errorf("the leading wildcard should be noted at its category's line: %v", notes)
+	if !slices.ContainsFunc(notes, func(n Note) bool { return strings.Contains(n.Msg, `"*power" left out`) && n.Line == 7 }) {
+		t.Errorf("the leading wildcard should be noted at its line: %v", notes)
 	}
 	if len(lx.Actors) != 2 {
 		t.Errorf("with speakers, the built-in actors should come along: %d", len(lx.Actors))
@@ -162,8 +162,7 @@ func TestBadDictionaries(t *testing.T) {
 		{"broken yaml", "a: [b\n", Quanteda, "bad.yml:1: invalid YAML"},
 		{"no words", "a: []\n", Quanteda, "no category with words"},
 		{"liwc no header", "word\t1\n", LIWC, "bad.yml:1: a LIWC dictionary starts with a % line"},
-		{"liwc unknown category", "%\n1\ta\n%\nword\t2\n", LIWC, "bad.yml:4: \"word\" is in category 2"},
-		{"liwc conditional", "%\n1\ta\n%\nlike\t(02 134)125/464\n", LIWC, "bad.yml:4: \"like\" has a context-dependent category"},
+		{"liwc no usable word", "%\n1\ta\n%\nword\t2\n", LIWC, "no category with words"},
 		{"liwc one %", "%\n1\ta\n", LIWC, "no word section"},
 		{"liwc duplicate category", "%\n1\ta\n1\tb\n%\n", LIWC, "bad.yml:3: category number 1 is defined twice"},
 		{"unknown format", "a: [b]", "dic", "unknown dictionary format"},
@@ -189,6 +188,48 @@ func FuzzParse(f *testing.F) {
 		y, _ := d.Lexicon(ImportOptions{File: "f"})
 		textproc.ParseLexicon(y, "f") // problems are fine; a panic is not
 	})
+}
+
+// A LIWC file's lines readout cannot read are left out, each with a note at its line; the rest
+// is imported. Ids that are not the keys are said.
+func TestLenientEntries(t *testing.T) {
+	src := "%\n1\ta\n2\tb\n3\t123\n%\nword\t1\nlike\t(02 134)125/464\nother\t9\t2\nthis line is bad\nnum\t3\n"
+	d, err := Parse([]byte(src), "old.dic", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, notes := d.Lexicon(ImportOptions{File: "old.dic"})
+	lx, probs := textproc.ParseLexicon(y, "old")
+	if len(probs) > 0 {
+		t.Fatalf("%v\n%s", probs, y)
+	}
+	if got := strings.Join(lx.ThemeIDs(), " "); got != "a b t_123" {
+		t.Errorf("themes %s", got)
+	}
+	var msgs []string
+	for _, n := range notes {
+		msgs = append(msgs, n.String())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"old.dic:7: \"like\" has a context-dependent category", "old.dic:8: \"other\" is in category 9", "old.dic:9: want WORD<TAB>CATEGORY", "old.dic:4: 123 is theme t_123"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no note %q in\n%s", want, all)
+		}
+	}
+}
+
+func TestExportQuotesYAML11Booleans(t *testing.T) {
+	lx, probs := textproc.ParseLexicon([]byte("themes:\n  - id: answers\n    terms: [\"no\", \"yes\", \"on\", maybe]\n"), "b")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	b, _, err := Export(lx, Quanteda)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `- "no"`) || !strings.Contains(string(b), `- "yes"`) || !strings.Contains(string(b), "- maybe") {
+		t.Errorf("export:\n%s", b)
+	}
 }
 
 func TestNotUTF8(t *testing.T) {

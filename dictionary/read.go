@@ -58,13 +58,13 @@ func (d *Dict) value(v *yaml.Node, path []string, line int, file string) error {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		if v.Tag != "!!null" {
-			c.Patterns = append(c.Patterns, v.Value)
+			c.Patterns, c.Lines = append(c.Patterns, v.Value), append(c.Lines, v.Line)
 		}
 	case yaml.SequenceNode:
 		for _, item := range v.Content {
 			switch item.Kind {
 			case yaml.ScalarNode:
-				c.Patterns = append(c.Patterns, item.Value)
+				c.Patterns, c.Lines = append(c.Patterns, item.Value), append(c.Lines, item.Line)
 			case yaml.MappingNode:
 				if err := d.mapping(item, path, file); err != nil {
 					return err
@@ -80,6 +80,8 @@ func (d *Dict) value(v *yaml.Node, path []string, line int, file string) error {
 	}
 	if len(c.Patterns) > 0 {
 		d.Categories = append(d.Categories, c)
+	} else {
+		d.Notes = append(d.Notes, Note{File: file, Line: line, Msg: fmt.Sprintf("%s has no words: left out", strings.Join(path, " > "))})
 	}
 	return nil
 }
@@ -122,14 +124,17 @@ func parseLIWC(b []byte, file string) (*Dict, error) {
 		case 2:
 			word, nums, err := liwcEntry(line)
 			if err != "" {
-				return nil, &Error{File: file, Line: n, Msg: err}
+				d.Notes = append(d.Notes, Note{File: file, Line: n, Msg: err + ": left out"})
+				continue
 			}
 			for _, num := range nums {
 				ci, ok := byNum[num]
 				if !ok {
-					return nil, &Error{File: file, Line: n, Msg: fmt.Sprintf("%q is in category %s, which the category section does not define", word, num)}
+					d.Notes = append(d.Notes, Note{File: file, Line: n, Msg: fmt.Sprintf("%q is in category %s, which the category section does not define: left out of it", word, num)})
+					continue
 				}
-				d.Categories[ci].Patterns = append(d.Categories[ci].Patterns, word)
+				c := &d.Categories[ci]
+				c.Patterns, c.Lines = append(c.Patterns, word), append(c.Lines, n)
 			}
 		}
 	}
@@ -140,11 +145,20 @@ func parseLIWC(b []byte, file string) (*Dict, error) {
 	for _, c := range d.Categories {
 		if len(c.Patterns) > 0 {
 			kept = append(kept, c)
+		} else {
+			d.Notes = append(d.Notes, Note{File: file, Line: c.Line, Msg: fmt.Sprintf("category %s has no words: left out", c.Name())})
 		}
 	}
 	d.Categories = kept
 	if len(d.Categories) == 0 {
-		return nil, &Error{File: file, Msg: "the dictionary has no category with words"}
+		msg := "the dictionary has no category with words"
+		for _, n := range d.Notes {
+			if !strings.Contains(n.Msg, "has no words") {
+				msg += " (first left out: " + n.String() + ")"
+				break
+			}
+		}
+		return nil, &Error{File: file, Msg: msg}
 	}
 	return d, nil
 }
@@ -170,7 +184,7 @@ func liwcEntry(line string) (string, []string, string) {
 		word, rest = strings.Join(f[:j], " "), f[j:]
 	}
 	if strings.ContainsAny(strings.Join(rest, " "), "()/") {
-		return "", nil, fmt.Sprintf("%q has a context-dependent category (LIWC 2007's (a b)c/d): readout cannot read it; give the word plain category numbers", word)
+		return "", nil, fmt.Sprintf("%q has a context-dependent category (LIWC 2007's (a b)c/d), which readout cannot match; give it plain category numbers to keep it", word)
 	}
 	if word == "" || len(rest) == 0 {
 		return "", nil, fmt.Sprintf("want WORD<TAB>CATEGORY…, not %q", strings.TrimSpace(line))

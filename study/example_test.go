@@ -137,7 +137,7 @@ func ExampleStudy_Suggest() {
 		fmt.Println(err)
 		return
 	}
-	sug, err := s.Suggest(ctx, study.SuggestOptions{})
+	sug, err := s.Suggest(ctx, study.SuggestOptions{Collocates: 5})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -148,7 +148,7 @@ func ExampleStudy_Suggest() {
 	}
 	// Output:
 	// relative security الدفاع (2)
-	// - الدفاع  # security: morphological relative of الدفاعي
+	//       - الدفاع  # security: morphological relative of الدفاعي: check the contexts before adding
 	// collocate sovereignty الوطنية (3)
-	// - الوطنية  # sovereignty: collocate: check the contexts before adding
+	//       - الوطنية  # sovereignty: collocate: check the contexts before adding
 }

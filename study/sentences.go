@@ -48,11 +48,12 @@ type SentenceRow struct {
 // spelling that matched them and the rule by which they did (textproc.RuleClitic…), with the
 // byte offsets of the words in the document's original text.
 type Mention struct {
-	Theme      string `json:"theme"`
-	Text       string `json:"text"`
-	Term       string `json:"term"`
-	Rule       string `json:"rule"`
-	Start, End int    `json:"-"`
+	Theme string `json:"theme"`
+	Text  string `json:"text"`
+	Term  string `json:"term"`
+	Rule  string `json:"matched_by"` // textproc's Rule* names, as kwic's matched_by
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 }
 
 // Mentions prints as "theme: words = term (rule)" separated by "; " in tables and CSV; in

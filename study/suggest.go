@@ -38,9 +38,9 @@ type SuggestOptions struct {
 	Themes []int // only these themes (indices; ThemeIndices); all when empty
 	// MinCount is the fewest occurrences a suggestion needs: 0 means 1 for variants and
 	// relatives (a misspelling may occur once) and 3 for collocates.
-	MinCount int
-	Top      int // collocates per theme; 0 means 5
-	Window   int // words on each side of a mention in which collocates are counted; 0 means 4
+	MinCount   int
+	Collocates int // collocates per theme (0: none)
+	Window     int // words on each side of a mention in which collocates are counted; 0 means 4
 }
 
 // Suggestion is one word or phrase the lexicon probably misses, with the evidence.
@@ -51,10 +51,11 @@ type Suggestion struct {
 	Term   string  // the term it is a variant or relative of (the spelling, as in the lexicon); "" for a collocate
 	Count  int     // occurrences
 	Docs   int     // documents it occurs in
-	Score  float64 // a collocate's G²; a variant's edit distance on the skeleton; 0 for a relative
+	Score  float64 // a collocate's G²; a variant's edit distance on the skeleton (0: the same skeleton); 0 for a relative
 	// Examples are its first two occurrences in corpus order, in context.
 	Examples []KWICRow
-	// YAML is a line to paste under the theme's terms: "- phrase  # …".
+	// YAML is a line to paste under the theme's terms, indented as in the built-in lexicon:
+	// "      - phrase  # …".
 	YAML string
 }
 
@@ -62,11 +63,11 @@ type Suggestion struct {
 // terms, morphological relatives of terms, and collocates of each theme's mentions. Suggestions
 // change nothing: counts change only when a user adds them to a lexicon.
 func (s *Study) Suggest(ctx context.Context, o SuggestOptions) ([]Suggestion, error) {
-	if o.MinCount < 0 || o.Top < 0 || o.Window < 0 {
-		return nil, optionErr("--min-count, --top and --window must be 0 or more")
+	if o.MinCount < 0 || o.Collocates < 0 {
+		return nil, optionErr("--min-count and --top must be 0 or more")
 	}
-	if o.Top == 0 {
-		o.Top = 5
+	if o.Window < 0 {
+		return nil, optionErr("the collocate window must be 0 or more words")
 	}
 	if o.Window == 0 {
 		o.Window = 4
@@ -577,7 +578,7 @@ func (a *suggestAcc) suggestions(lx *textproc.Lexicon, o SuggestOptions) []Sugge
 		phrase := mostWritten(c.surfaces)
 		why := "spelling variant of " + k.ref.p.Text
 		if k.kind == SuggestRelative {
-			why = "morphological relative of " + k.ref.p.Text
+			why = "morphological relative of " + k.ref.p.Text + ": check the contexts before adding"
 		}
 		out = append(out, Suggestion{Kind: k.kind, Theme: t.ID, Phrase: phrase, Term: k.ref.p.Text, Count: c.count, Docs: c.docs,
 			Score: float64(c.dist), Examples: c.examples, YAML: yamlLine(phrase, t.ID, why)})
@@ -625,7 +626,7 @@ func (a *suggestAcc) suggestions(lx *textproc.Lexicon, o SuggestOptions) []Sugge
 			}
 			return strings.Compare(x.Phrase, y.Phrase)
 		})
-		out = append(out, cs[:min(len(cs), o.Top)]...)
+		out = append(out, cs[:min(len(cs), o.Collocates)]...)
 	}
 	for i := range out {
 		if math.IsNaN(out[i].Score) {
@@ -652,14 +653,14 @@ func dedupe(in []Suggestion) []Suggestion {
 	return out
 }
 
-// yamlLine is a term line to paste under a theme's terms, quoted as YAML needs, with what it
-// is as a comment.
+// yamlLine is a term line to paste under a theme's terms, indented as the built-in lexicon's
+// (readout lexicon show) and quoted as YAML needs, with what it is as a comment.
 func yamlLine(phrase, theme, why string) string {
 	b, err := yaml.Marshal([]string{phrase})
 	if err != nil {
 		return ""
 	}
-	return strings.TrimRight(string(b), "\n") + "  # " + theme + ": " + strings.ReplaceAll(why, "\n", " ")
+	return "      " + strings.TrimRight(string(b), "\n") + "  # " + theme + ": " + strings.ReplaceAll(why, "\n", " ")
 }
 
 func isLatin(s string) bool {

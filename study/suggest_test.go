@@ -83,7 +83,7 @@ func TestSuggestVariantOnSeeds(t *testing.T) {
 	if len(v.Examples) != 2 || !strings.Contains(v.Examples[0].Match, "شانغهاي") {
 		t.Errorf("examples = %+v", v.Examples)
 	}
-	if !strings.HasPrefix(v.YAML, "- منظمة شانغهاي للتعاون  # sco: spelling variant of منظمة شنغهاي للتعاون") {
+	if !strings.HasPrefix(v.YAML, "      - منظمة شانغهاي للتعاون  # sco: spelling variant of منظمة شنغهاي للتعاون") {
 		t.Errorf("YAML line = %q", v.YAML)
 	}
 	// the full lexicon has the spelling: nothing to suggest for it
@@ -176,7 +176,7 @@ func TestSuggestionsPaste(t *testing.T) {
 		t.Fatalf("suggest changed the count: %d → %d", before, after)
 	}
 	anchor := []byte("    terms:\n      - [منظمة شنغهاي للتعاون")
-	pasted := bytes.Replace(y, anchor, []byte("    terms:\n      "+v.YAML+"\n      - [منظمة شنغهاي للتعاون"), 1)
+	pasted := bytes.Replace(y, anchor, []byte("    terms:\n"+v.YAML+"\n      - [منظمة شنغهاي للتعاون"), 1)
 	lx2, probs := textproc.ParseLexicon(pasted, "pasted")
 	if len(probs) > 0 {
 		t.Fatalf("the pasted line does not compile: %v", probs)
@@ -342,7 +342,7 @@ func TestSuggestCollocateCounts(t *testing.T) {
 		"ناقشا في الممر الطاقة والأمن والطاقة.",
 		"زار الوفد المدينة.", "زار الوفد المدينة.", "زار الوفد المدينة.")
 	n := 0
-	for _, g := range suggest(t, textproc.DefaultLexicon(), []string{dir}, SuggestOptions{MinCount: 1}) {
+	for _, g := range suggest(t, textproc.DefaultLexicon(), []string{dir}, SuggestOptions{MinCount: 1, Collocates: 5}) {
 		if g.Kind == SuggestCollocate && g.Phrase == "الممر" {
 			n++
 			if g.Count != 2 {

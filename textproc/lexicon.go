@@ -240,7 +240,11 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, f func(key
 			}
 		}
 		if !ok {
-			p.problem(k.Line, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(allowed, ", "))
+			hint := ""
+			if what == "the lexicon" {
+				hint = "; a quanteda or LIWC dictionary? make a lexicon of it with: readout lexicon import FILE"
+			}
+			p.problem(k.Line, "unknown key %q in %s (known: %s)%s", k.Value, what, strings.Join(allowed, ", "), hint)
 			continue
 		}
 		if seen[k.Value] {

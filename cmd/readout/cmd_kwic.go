@@ -24,8 +24,10 @@ func newCmdKWIC(a *app, runF func(*kwicOptions) error) *cobra.Command {
 		Short: "Show every match of a term or theme in its context",
 		Long: `Show every match of a search term, or of a theme's terms, in context: the document id,
 date, sentence number (1-based), speaker, left context (the words before the match, in reading
-order), the match, right context (the words after it), the term that fired, the rule by
-which it matched (exact, article, clitic, indefinite, inflection, verb, wildcard), and the match's byte
+order), the match, right context (the words after it), the term that fired,
+matched_by (how the words matched it: exact; article, with or without the article; clitic, another
+proclitic or a pronoun suffix; indefinite, the accusative alef; inflection, an English plural or
+possessive; verb, a theme verb's -ed or -ing; wildcard; joined by + when the words differ), and the match's byte
 offsets in the document's original text (start, end). This is how to check a number before
 citing it.
 
@@ -86,7 +88,7 @@ func kwicRun(opts *kwicOptions) error {
 		params["term"] = opts.Term
 	}
 	run := s.RunRecord("kwic", params)
-	out := output.NewStream(a.Out, format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "rule", "theme", "start", "end"})
+	out := output.NewStream(a.Out, format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "matched_by", "theme", "start", "end"})
 	err = s.KWIC(a.ctx, ko, func(rows []study.KWICRow) error {
 		for _, r := range rows {
 			out.Add(r.Doc, study.DateString(r.Date), r.Sentence, r.Speaker, r.Left, r.Match, r.Right, r.Term, r.Rule, r.Theme, r.Start, r.End)

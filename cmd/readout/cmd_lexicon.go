@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -68,20 +70,28 @@ func newCmdLexiconImport(a *app) *cobra.Command {
 	var from, name, out string
 	var noSpeakers, force bool
 	cmd := &cobra.Command{
-		Use:   "import FILE",
+		Use:   "import FILE|-",
 		Short: "Make a readout lexicon of a quanteda, Newsmap or LIWC dictionary",
 		Long: `Reads a dictionary in the formats analysts share — quanteda's YAML dictionaries, Newsmap's
 (nested quanteda YAML: each leaf key is a theme) and LIWC's .dic — and writes a readout lexicon:
 one theme a category, its id made of the keys, its terms the category's words, phrases and
 trailing * globs. What readout cannot match (a * inside a word, ?, LIWC's conditional entries) is
 left out with a note on stderr. The built-in speaker rules are appended so that statements are
-still attributed (--no-speakers leaves them out). The lexicon is checked before it is written.`,
+still attributed (--no-speakers leaves them out). A theme id is the keys in lower-case ASCII
+joined by _ (theme_N for a key with no Latin letters; a note says so); its label is the key. The
+lexicon is checked before it is written. FILE - reads standard input.`,
 		Example: `  readout lexicon import my-dictionary.yml -o my-lexicon.yaml
   readout lexicon import LIWC2015.dic --from liwc > liwc-lexicon.yaml
   readout themes --lexicon my-lexicon.yaml`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := os.ReadFile(args[0])
+			var b []byte
+			var err error
+			if args[0] == "-" {
+				b, err = io.ReadAll(a.In)
+			} else {
+				b, err = os.ReadFile(args[0])
+			}
 			if err != nil {
 				return err
 			}
@@ -96,10 +106,13 @@ still attributed (--no-speakers leaves them out). The lexicon is checked before 
 			if _, probs := textproc.ParseLexicon(y, args[0]); len(probs) > 0 {
 				return fmt.Errorf("%s: the lexicon made of it does not compile (%v): this is a bug in readout; please report it", args[0], probs[0])
 			}
+			if err := writeOut(a, out, force, y); err != nil {
+				return err
+			}
 			for _, n := range notes {
 				a.note("note: %s", n)
 			}
-			return writeOut(a, out, force, y)
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "the dictionary's format: quanteda, newsmap or liwc (default: liwc for a file that starts with %, else quanteda)")
@@ -137,10 +150,13 @@ their forms.`,
 			if err != nil {
 				return err
 			}
+			if err := writeOut(a, out, force, b); err != nil {
+				return err
+			}
 			for _, n := range notes {
 				a.note("note: %s", n)
 			}
-			return writeOut(a, out, force, b)
+			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "quanteda", "dictionary format: quanteda or liwc")
@@ -154,6 +170,9 @@ func writeOut(a *app, path string, force bool, b []byte) error {
 	if path == "" || path == "-" {
 		_, err := a.Out.Write(b)
 		return err
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory: give a file name to write", path)
 	}
 	return writeFileAtomic(path, force, func(w io.Writer) error {
 		_, err := w.Write(b)
@@ -180,16 +199,18 @@ func newCmdLexiconSuggest(a *app) *cobra.Command {
 		Short: "Propose what the lexicon misses in a corpus: spelling variants, relatives, collocates",
 		Long: `Reads a corpus with the lexicon in use and proposes words and phrases it probably misses:
 
-  variant    a spelling of a term the lexicon lacks: the same skeleton once ج/غ/ق, ي/ى, ة/ه and
-             the long alef are folded (شنجهاي for شنغهاي), or one letter apart from a long word
-             (organisation/organization); score is the edit distance
+  variant    a spelling of a term the lexicon lacks, as many words long: the same skeleton once
+             ج/غ/ق, ي/ى, ة/ه and the long alef are folded (شنجهاي for شنغهاي), or, for a Latin
+             word of five letters or more, one letter apart (organisation/organization); score is
+             that edit distance (0: the same skeleton)
   relative   a word or phrase with a term's stems in a form no rule matches (السيادية)
   collocate  a content word found near a theme's mentions more often than elsewhere; score is
-             its log-likelihood G² (in two documents at least)
+             its log-likelihood G² (3.84 at least; in two documents at least and in at most half)
 
 Each comes with its count, the documents it occurs in, its first two occurrences in context, and
-a YAML line to paste under the theme's terms. Nothing changes until you add a line to a lexicon
-(readout lexicon show > my.yaml) and pass it with --lexicon.`,
+a YAML line to paste under the theme's terms (it is indented as in readout lexicon show). Nothing
+changes until you add a line to a lexicon (readout lexicon show > my.yaml) and pass it with
+--lexicon. The table shortens the contexts around the match; CSV and JSON have them whole.`,
 		Example: `  readout lexicon suggest my-corpus/
   readout lexicon suggest my-corpus/ --theme sco --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -201,7 +222,7 @@ a YAML line to paste under the theme's terms. Nothing changes until you add a li
 			if err != nil {
 				return err
 			}
-			o := study.SuggestOptions{MinCount: minCount, Top: top}
+			o := study.SuggestOptions{MinCount: minCount, Collocates: top}
 			if len(themes) > 0 {
 				if o.Themes, err = s.ThemeIndices(themes); err != nil {
 					return err
@@ -219,10 +240,11 @@ a YAML line to paste under the theme's terms. Nothing changes until you add a li
 			for _, g := range sug {
 				ex := make([]string, 2)
 				for i, e := range g.Examples {
-					ex[i] = e.Doc + ":" + strconv.Itoa(e.Sentence) + "  " + e.Left + " «" + e.Match + "» " + e.Right
+					left, right := e.Left, e.Right
 					if f == output.Table {
-						ex[i] = output.Shorten(ex[i], 60)
+						left, right = lastRunes(left, 24), output.Shorten(right, 24)
 					}
+					ex[i] = e.Doc + ":" + strconv.Itoa(e.Sentence) + "  " + joinContext(left, "«"+e.Match+"»", right)
 				}
 				out.Add(g.Kind, g.Theme, g.Phrase, g.Term, g.Count, g.Docs, g.Score, ex[0], ex[1], g.YAML)
 			}
@@ -231,7 +253,31 @@ a YAML line to paste under the theme's terms. Nothing changes until you add a li
 	}
 	cmd.Flags().StringArrayVar(&themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().IntVar(&minCount, "min-count", 0, "fewest occurrences of a suggestion (0: 1 for variants and relatives, 3 for collocates)")
-	cmd.Flags().IntVar(&top, "top", 5, "collocates per theme")
+	cmd.Flags().IntVar(&top, "top", 5, "collocates per theme (0: none)")
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table, csv or json")
 	return cmd
+}
+
+// lastRunes keeps the last n runes of s, with an ellipsis before them when it cut.
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n:])
+}
+
+// joinContext joins a match and its context with a space, none before punctuation.
+func joinContext(left, match, right string) string {
+	out := match
+	if left != "" {
+		out = left + " " + out
+	}
+	if right != "" {
+		if r, _ := utf8.DecodeRuneInString(right); unicode.IsLetter(r) || unicode.IsDigit(r) || r == '…' {
+			out += " "
+		}
+		out += right
+	}
+	return out
 }

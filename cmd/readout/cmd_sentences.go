@@ -27,7 +27,8 @@ furniture: a line the boilerplate rules removed), speaker (an actor's id, joint,
 rule (the attribution rule that decided it), cue (the reporting word or phrase), source (the words
 naming the speaker), with their offsets, channel (the medium cited: xinhua, tass, kremlin…),
 themes (the ids matched in it) and mentions (each theme mention: the words, the lexicon spelling
-that matched them and the rule — exact, article, clitic, indefinite, inflection, verb, wildcard).
+that matched them, matched_by as in kwic, and in JSON its offsets). rule is the attribution rule;
+how a mention matched is its matched_by.
 
 This is how to audit a "who said what" figure before citing it: filter to a speaker and a theme
 and read the sentences behind the count. The table shortens long sentences; CSV and JSON have

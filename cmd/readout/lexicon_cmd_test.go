@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,7 @@ func TestLexiconImportExport(t *testing.T) {
 		t.Errorf("bad format: %d %s", code, stderr)
 	}
 	bad := writeFile(t, dir, "bad.dic", "%\n1\ta\n%\nword\t7\n")
-	if _, stderr, code = runCmd(t, "lexicon", "import", bad); code != 1 || !strings.Contains(stderr, "bad.dic:4:") {
+	if _, stderr, code = runCmd(t, "lexicon", "import", bad); code != 1 || !strings.Contains(stderr, "bad.dic:4: \"word\" is in category 7") {
 		t.Errorf("bad dictionary: %d %s", code, stderr)
 	}
 }
@@ -73,4 +74,25 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// What a new user met: import from standard input, -o onto a directory, a dictionary passed to
+// --lexicon, the suggestion's context around the match in the table.
+func TestLexiconCommandEdges(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"lexicon", "import", "-", "--no-speakers"}, streams{In: strings.NewReader("Energy: [energy]\n"), Out: &out, Err: &errb}); code != 0 || !strings.Contains(out.String(), "id: energy") {
+		t.Errorf("import from standard input: %d %s%s", code, out.String(), errb.String())
+	}
+	if _, stderr, code := runCmd(t, "lexicon", "export", "-o", dir); code != 1 || !strings.Contains(stderr, "is a directory") {
+		t.Errorf("-o onto a directory: %d %s", code, stderr)
+	}
+	dict := writeFile(t, dir, "q.yml", "economy: [econom*]\n")
+	if _, stderr, code := runCmd(t, "themes", "--lexicon", dict); code != 1 || !strings.Contains(stderr, "readout lexicon import") {
+		t.Errorf("a dictionary as --lexicon: %d %s", code, stderr)
+	}
+	table, _, code := runCmd(t, "lexicon", "suggest")
+	if code != 0 || !strings.Contains(table, "«والدفاع»") {
+		t.Errorf("the table's examples should show the match:\n%s", table)
+	}
 }
