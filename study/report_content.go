@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"math"
 	"fmt"
 	"sort"
 	"strconv"
@@ -214,32 +215,20 @@ func (x *Sections) formThemeLabels(f compare.Formulation) []string {
 // findings writes the key findings as sentences, each with its numbers: the largest rises and
 // falls with their intervals, who emphasised the most mentioned themes, the recurring
 // formulations, and the key terms.
+// FewDocuments is the number of documents in a period below which the findings say the
+// comparison rests on few articles.
+const FewDocuments = 10
+
 func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms []compare.Formulation) []string {
 	m, p := x.m, x.periods
 	from, to := p.From.Label, p.To.Label
 	var out []string
-	rows := append([]metrics.ShiftRow(nil), shift...)
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Diff > rows[j].Diff })
-	describe := func(r metrics.ShiftRow) string {
-		id := "finding.rose"
-		if r.Diff < 0 {
-			id = "finding.fell"
-		}
-		unsure := ""
-		if r.DiffLow <= 0 && r.DiffHigh >= 0 {
-			unsure = m.Text("finding.inconclusive")
-		}
-		return m.Text(id, "theme", x.themeLabel(r.Theme), "from_rate", f2(r.FromRate), "to_rate", f2(r.ToRate), "from", from, "to", to,
-			"diff", signed(r.Diff), "low", f2(r.DiffLow), "high", f2(r.DiffHigh), "from_count", r.FromCount, "to_count", r.ToCount, "inconclusive", unsure)
+	// the corpus caveats first: how many documents each period has, and who said the statements
+	fewID := "finding.documents"
+	if min(len(p.FromDocs), len(p.ToDocs)) < FewDocuments {
+		fewID = "finding.few_documents"
 	}
-	for i := 0; i < len(rows) && i < 3 && rows[i].Diff > 0; i++ {
-		out = append(out, describe(rows[i]))
-	}
-	for i := len(rows) - 1; i >= 0 && i >= len(rows)-3 && rows[i].Diff < 0; i-- {
-		out = append(out, describe(rows[i]))
-	}
-	out = append(out, m.Text("finding.few_documents", "from_n", len(p.FromDocs), "from", from, "to_n", len(p.ToDocs), "to", to))
-	// who said the statements: how many are attributed, to the sides or to others
+	out = append(out, m.Text(fewID, "from_n", len(p.FromDocs), "from", from, "to_n", len(p.ToDocs), "to", to))
 	var att attribution
 	counted := map[string]bool{}
 	for _, r := range x.table(metrics.GroupBy{Speaker: true}) {
@@ -251,6 +240,41 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 	if att.all > 0 {
 		out = append(out, m.Text("finding.attribution", "all", att.all, "sides", att.sides, "sides_percent", pct(att.sides, att.all),
 			"other", att.other, "none", att.none, "none_percent", pct(att.none, att.all)))
+	}
+	// then the changes, by the strength of their evidence: those whose interval excludes zero,
+	// the farthest from zero first; then the largest of those whose interval includes it, said to
+	// be inconclusive
+	describe := func(r metrics.ShiftRow, id string) string {
+		return m.Text(id, "theme", x.themeLabel(r.Theme), "from_rate", f2(r.FromRate), "to_rate", f2(r.ToRate), "from", from, "to", to,
+			"diff", signed(r.Diff), "low", f2(r.DiffLow), "high", f2(r.DiffHigh), "from_count", r.FromCount, "to_count", r.ToCount)
+	}
+	var sure, unsure []metrics.ShiftRow
+	for _, r := range shift {
+		switch {
+		case r.DiffLow > 0 || r.DiffHigh < 0:
+			sure = append(sure, r)
+		case r.Diff != 0:
+			unsure = append(unsure, r)
+		}
+	}
+	evidence := func(r metrics.ShiftRow) float64 { return math.Max(r.DiffLow, -r.DiffHigh) } // the interval's distance from zero
+	sort.SliceStable(sure, func(i, j int) bool { return evidence(sure[i]) > evidence(sure[j]) })
+	sort.SliceStable(unsure, func(i, j int) bool { return math.Abs(unsure[i].Diff) > math.Abs(unsure[j].Diff) })
+	for i, r := range sure {
+		if i >= 5 {
+			break
+		}
+		id := "finding.rose"
+		if r.Diff < 0 {
+			id = "finding.fell"
+		}
+		out = append(out, describe(r, id))
+	}
+	for i, r := range unsure {
+		if i >= 3 {
+			break
+		}
+		out = append(out, describe(r, "finding.inconclusive_change"))
 	}
 	// who emphasised what
 	for i, th := range x.themes {

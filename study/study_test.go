@@ -281,3 +281,46 @@ func TestCompareIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// Findings come ranked by evidence: the corpus caveats first, then changes whose interval
+// excludes zero, and a change whose interval includes zero is never said to rise or fall.
+func TestFindingsRankedByEvidence(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, nil, NeedTallies|NeedUnits)
+	x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Report(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shift, _, err := x.Shift(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(r.Findings[0], "The comparison rests on 1 article(s) in 2020") {
+		t.Errorf("the first finding should be the caveat: %q", r.Findings[0])
+	}
+	sawUnsure := false
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f, "Inconclusive") {
+			sawUnsure = true
+		} else if sawUnsure && (strings.Contains(f, " rose from ") || strings.Contains(f, " fell from ")) {
+			t.Errorf("a conclusive change after an inconclusive one: %q", f)
+		}
+	}
+	for _, row := range shift {
+		if row.DiffLow <= 0 && row.DiffHigh >= 0 {
+			label := x.themeLabel(row.Theme)
+			for _, f := range r.Findings {
+				if strings.Contains(f, "Mentions of "+label+" rose") || strings.Contains(f, "Mentions of "+label+" fell") {
+					t.Errorf("%s's interval includes zero, yet: %q", label, f)
+				}
+			}
+		}
+	}
+	if !sawUnsure {
+		t.Error("the seeds have changes whose interval includes zero: none is reported as inconclusive")
+	}
+}
