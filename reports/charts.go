@@ -36,6 +36,10 @@ var Palette = []color.Color{
 type Chart struct {
 	Name   string // file stem: theme-rates, theme-heatmap, shift, keyness, similarity, speakers
 	Title  string
+	// Caption says in a sentence what the chart shows and how to read it (figcaption and alt
+	// text in HTML, the line under it in the PDF and Markdown); set by Report from the
+	// language's caption.NAME message.
+	Caption string
 	Source string // "Source: …" line drawn under the plot
 	Plot   *plot.Plot
 	Width  vg.Length
@@ -330,7 +334,8 @@ type ShiftItem struct {
 }
 
 // ShiftChart draws each theme's change in rate between two periods as a point with its 95%
-// interval, largest rise at the top, around a line at zero.
+// interval, largest rise at the top, around a line at zero: a filled point when the interval
+// excludes zero, a ring when it includes it.
 func ShiftChart(h Handler, t Terms, items []ShiftItem, source string) *Chart {
 	if len(items) == 0 {
 		return emptyChart(h, t, "shift", t.ShiftTitle, source)
@@ -351,20 +356,59 @@ func ShiftChart(h Handler, t Terms, items []ShiftItem, source string) *Chart {
 		errs = append(errs, struct{ Low, High float64 }{lo, hi})
 	}
 	if len(pts) > 0 {
-		sc, _ := plotter.NewScatter(pts)
-		sc.Color = Palette[0]
-		sc.Shape = draw.CircleGlyph{}
-		sc.Radius = vg.Points(3.5)
+		// a filled point: the interval excludes zero; a ring: it includes zero (inconclusive)
+		var sure, unsure plotter.XYs
+		for i, it := range sorted {
+			if it.Lo > 0 || it.Hi < 0 {
+				sure = append(sure, pts[i])
+			} else {
+				unsure = append(unsure, pts[i])
+			}
+		}
 		eb := &plotter.XErrorBars{XYs: pts, XErrors: errs, LineStyle: draw.LineStyle{Color: Palette[0], Width: vg.Points(1.2)}, CapWidth: vg.Points(5)}
 		ymin, ymax := -0.5, float64(len(pts))-0.5
 		zl, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: ymin}, {X: 0, Y: ymax}})
 		zl.Color = color.Gray{Y: 120}
 		zl.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
-		p.Add(plotter.NewGrid(), zl, eb, sc)
+		p.Add(plotter.NewGrid(), zl, eb)
+		for _, g := range []struct {
+			xy    plotter.XYs
+			shape draw.GlyphDrawer
+		}{{sure, draw.CircleGlyph{}}, {unsure, ringOnWhite{}}} {
+			if len(g.xy) == 0 {
+				continue
+			}
+			sc, _ := plotter.NewScatter(g.xy)
+			sc.Color, sc.Shape, sc.Radius = Palette[0], g.shape, vg.Points(3.5)
+			p.Add(sc)
+		}
 	}
 	p.NominalY(names...)
 	p.X.Label.Text = t.ShiftAxis
+	// pad the axis so that no whisker or point ends on the frame
+	lo, hi := 0.0, 0.0
+	for _, it := range sorted {
+		for _, v := range []float64{it.Lo, it.Hi, it.Diff} {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	pad := (hi - lo) * 0.06
+	if pad == 0 {
+		pad = 1
+	}
+	p.X.Min, p.X.Max = lo-pad, hi+pad
 	return &Chart{Name: "shift", Title: t.ShiftTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.7*float64(len(items))) * vg.Centimeter, h: h}
+}
+
+// ringOnWhite is a hollow circle over the interval's line, so that the point reads as open.
+type ringOnWhite struct{}
+
+func (ringOnWhite) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetColor(color.White)
+	draw.CircleGlyph{}.DrawGlyph(c, draw.GlyphStyle{Color: color.White, Radius: sty.Radius, Shape: draw.CircleGlyph{}}, pt)
+	draw.RingGlyph{}.DrawGlyph(c, draw.GlyphStyle{Color: sty.Color, Radius: sty.Radius, Shape: draw.RingGlyph{}}, pt)
 }
 
 // KeyItem is a term and its keyness score.

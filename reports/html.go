@@ -19,6 +19,7 @@ const htmlTemplate = `<!DOCTYPE html>
 body{font-family:"Amiri","Noto Naskh Arabic","Times New Roman",serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;line-height:1.7}
 h1{color:#14285a;margin-bottom:.2em}h2{color:#14285a;border-bottom:1px solid #ccd;padding-bottom:.2em;margin-top:2em}h3{color:#14285a}
 .sub{color:#444;margin:.1em 0}.chart{margin:1.5em 0;text-align:center}.chart svg{max-width:100%;height:auto}
+figcaption{color:#444;font-size:.9em;text-align:start;margin:.3em 0}
 table{border-collapse:collapse;margin:1em 0;font-size:.92em}th,td{border-bottom:1px solid #dde;padding:.25em .6em;text-align:start}
 td.num{text-align:end;font-variant-numeric:tabular-nums;direction:ltr;unicode-bidi:isolate}
 del{color:#be3c00;text-decoration:line-through}ins{color:#007850;text-decoration:underline}
@@ -35,13 +36,13 @@ pre{direction:ltr;text-align:left;background:#f6f6f9;padding:1em;overflow-x:auto
 <li dir="auto">{{.}}</li>{{end}}
 </ul>
 <h2>{{.R.Terms.Charts}}</h2>
-{{range .Charts}}<figure class="chart" id="{{.Name}}">{{.SVG}}</figure>
+{{range .Charts}}<figure class="chart" id="{{.Name}}" role="group" aria-label="{{.Title}}">{{.SVG}}<figcaption dir="auto"><b>{{.Title}}.</b> {{.Caption}}</figcaption></figure>
 {{end}}{{range .R.Tables}}{{template "table" .}}{{end}}
 {{if .R.Formulations}}<h2>{{.R.Terms.Formulations}}</h2>
 <p class="note">{{.R.Terms.DiffLegend}}</p>
 {{range .R.Formulations}}<h3 dir="auto">{{.Title}}</h3>
 {{if .Note}}<p class="note" dir="auto">{{.Note}}</p>
-{{end}}{{range .Variants}}<div class="variant"><div class="label" dir="auto">{{.Label}}</div>{{if .List}}<div class="note" dir="auto">{{.List}}</div>{{end}}<div dir="auto">{{range .Ops}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</div></div>
+{{end}}{{range .Variants}}<div class="variant"><div class="label" dir="auto">{{.Label}}</div>{{if .List}}<div class="note" dir="auto">{{.List}}</div>{{end}}<div dir="auto">{{diffHTML .Ops}}</div></div>
 {{end}}{{end}}{{end}}
 {{range .R.Keyness}}{{template "table" .}}{{end}}
 <h2>{{.R.Terms.Methods}}</h2>
@@ -57,12 +58,39 @@ pre{direction:ltr;text-align:left;background:#f6f6f9;padding:1em;overflow-x:auto
 {{end}}</tbody></table>
 {{end}}`
 
-var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"isNum": isNumber}).Parse(htmlTemplate))
+var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"isNum": isNumber, "diffHTML": diffHTML}).Parse(htmlTemplate))
 
 type htmlChart struct {
-	Name string
-	SVG  template.HTML
+	Name, Title, Caption string
+	SVG                  template.HTML
 }
+
+// diffHTML renders a word diff as <del> and <ins>, escaped, with a space between a deletion and
+// the insertion that replaces it when neither carries one, so that they never read as one word.
+func diffHTML(ops []DiffOp) template.HTML {
+	var b strings.Builder
+	for i, o := range ops {
+		t := template.HTMLEscapeString(o.Text)
+		switch o.Op {
+		case "delete":
+			b.WriteString("<del>" + t + "</del>")
+			if i+1 < len(ops) && ops[i+1].Op == "insert" && !endsSpace(o.Text) && !startsSpace(ops[i+1].Text) {
+				b.WriteString(" ")
+			}
+		case "insert":
+			b.WriteString("<ins>" + t + "</ins>")
+			if i+1 < len(ops) && ops[i+1].Op == "delete" && !endsSpace(o.Text) && !startsSpace(ops[i+1].Text) {
+				b.WriteString(" ")
+			}
+		default:
+			b.WriteString(t)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+func endsSpace(s string) bool   { return strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\n") }
+func startsSpace(s string) bool { return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\n") }
 
 // WriteHTML writes the report as one self-contained HTML file. All article text goes through
 // html/template's escaping; the inline SVG is readout's own drawing, made of paths only.
@@ -78,7 +106,9 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		if i := strings.Index(svg, "<svg"); i > 0 {
 			svg = svg[i:] // drop the XML prolog and doctype: not allowed inside HTML
 		}
-		charts = append(charts, htmlChart{Name: ch.Name, SVG: template.HTML(svg)})
+		// the SVG is an image whose alternative text is the caption
+		svg = strings.Replace(svg, "<svg", `<svg role="img" aria-label="`+template.HTMLEscapeString(ch.Title+". "+ch.Caption)+`"`, 1)
+		charts = append(charts, htmlChart{Name: ch.Name, Title: ch.Title, Caption: ch.Caption, SVG: template.HTML(svg)})
 	}
 	return htmlTmpl.Execute(w, struct {
 		R      *Report
@@ -102,7 +132,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 	b.WriteString("\n## " + r.Terms.Charts + "\n\n")
 	for _, ch := range r.Charts {
-		b.WriteString("![" + mdEscape(ch.Title) + "](charts/" + ch.Name + ".png)\n\n")
+		b.WriteString("![" + mdEscape(ch.Title+". "+ch.Caption) + "](charts/" + ch.Name + ".png)\n\n")
+		if ch.Caption != "" {
+			b.WriteString("*" + mdEscape(ch.Caption) + "*\n\n")
+		}
 	}
 	writeTable := func(t Table) {
 		b.WriteString("## " + mdEscape(t.Title) + "\n\n")

@@ -83,6 +83,12 @@ func (m *Messages) Text(id string, args ...any) string {
 	})
 }
 
+// Has reports whether the language has message id.
+func (m *Messages) Has(id string) bool {
+	_, ok := m.text[id]
+	return ok
+}
+
 // IDs returns the message ids, sorted.
 func (m *Messages) IDs() []string {
 	out := make([]string, 0, len(m.text))

@@ -211,7 +211,11 @@ func (p *pdfWriter) chart(ch *Chart) {
 	p.c.Scale(scale, scale)
 	ch.Draw(draw.Canvas{Canvas: p.c, Rectangle: vg.Rectangle{Max: vg.Point{X: ch.Width, Y: ch.Height}}})
 	p.c.Pop()
-	p.y -= 14
+	p.y -= 6
+	if ch.Caption != "" {
+		p.paragraph(ch.Caption, 8.5, false, color.Gray{Y: 70}, nil)
+	}
+	p.y -= 8
 }
 
 // WritePDF writes the report as a multi-page A4 PDF: a title page, key findings, the charts,

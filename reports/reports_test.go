@@ -192,3 +192,36 @@ func TestEmptyCharts(t *testing.T) {
 		}
 	}
 }
+
+// In HTML a deletion and the insertion that replaces it are apart, and every chart has a
+// caption and alternative text.
+func TestHTMLDiffSpacingAndCaptions(t *testing.T) {
+	got := string(diffHTML([]DiffOp{{"equal", "دعم "}, {"delete", "سيادتهما"}, {"insert", "السيادة"}, {"equal", " الوطنية"}, {"delete", "a "}, {"insert", "b"}}))
+	if want := "دعم <del>سيادتهما</del> <ins>السيادة</ins> الوطنية<del>a </del><ins>b</ins>"; got != want {
+		t.Errorf("diffHTML = %q, want %q", got, want)
+	}
+	if got := string(diffHTML([]DiffOp{{"delete", "<x>"}})); got != "<del>&lt;x&gt;</del>" {
+		t.Errorf("diff text is not escaped: %q", got)
+	}
+	tm, _ := TermsFor("en")
+	ch := ShiftChart(Handler{S: shaper(t)}, tm, []ShiftItem{{Label: "energy", Diff: 1, Lo: 0.5, Hi: 1.5}, {Label: "un", Diff: -1, Lo: -2, Hi: 0.5}}, "src")
+	ch.Caption = "Each point is a change."
+	r := &Report{Lang: "en", Title: "T", Terms: tm, Charts: []*Chart{ch}}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	h := b.String()
+	for _, want := range []string{"<figcaption dir=\"auto\"><b>" + tm.ShiftTitle + ".</b> Each point is a change.</figcaption>", `<svg role="img" aria-label="` + tm.ShiftTitle + `. Each point is a change."`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("no %q in the HTML", want)
+		}
+	}
+	b.Reset()
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "*Each point is a change.*") {
+		t.Errorf("no caption in the Markdown:\n%s", b.String())
+	}
+}

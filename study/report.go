@@ -316,7 +316,11 @@ func (x *Sections) Chart(ctx context.Context, h reports.Handler, name string) (*
 	if err := x.base(ctx); err != nil {
 		return nil, err
 	}
-	return k.build(x, ctx, h)
+	ch, err := k.build(x, ctx, h)
+	if err == nil && ch != nil && x.m.Has("caption."+k.Name) {
+		ch.Caption = x.m.Text("caption." + k.Name)
+	}
+	return ch, err
 }
 
 // Groups returns how the report shows documents: each one, or by period past MaxColumns.

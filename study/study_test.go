@@ -324,3 +324,18 @@ func TestFindingsRankedByEvidence(t *testing.T) {
 		t.Error("the seeds have changes whose interval includes zero: none is reported as inconclusive")
 	}
 }
+
+// Every chart kind has a caption in every language.
+func TestChartCaptions(t *testing.T) {
+	for _, lang := range reports.Languages() {
+		m, err := reports.MessagesFor(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range ChartKinds {
+			if !m.Has("caption." + k.Name) {
+				t.Errorf("%s: no caption.%s", lang, k.Name)
+			}
+		}
+	}
+}
