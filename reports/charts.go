@@ -34,17 +34,17 @@ var Palette = []color.Color{
 
 // Chart is a plot with its source line, ready to be written in any format.
 type Chart struct {
-	Name   string // file stem: theme-rates, theme-heatmap, shift, keyness, similarity, speakers
-	Title  string
+	Name  string // file stem: theme-rates, theme-heatmap, shift, keyness, similarity, speakers
+	Title string
 	// Caption says in a sentence what the chart shows and how to read it (figcaption and alt
 	// text in HTML, the line under it in the PDF and Markdown); set by Report from the
 	// language's caption.NAME message.
 	Caption string
-	Source string // "Source: …" line drawn under the plot
-	Plot   *plot.Plot
-	Width  vg.Length
-	Height vg.Length
-	h      Handler
+	Source  string // "Source: …" line drawn under the plot
+	Plot    *plot.Plot
+	Width   vg.Length
+	Height  vg.Length
+	h       Handler
 }
 
 // Formats of charts.

@@ -2,8 +2,8 @@ package study
 
 import (
 	"context"
-	"math"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
