@@ -24,6 +24,9 @@ type ReportOptions struct {
 	Seed    uint64
 	Reps    int
 	Date    time.Time // printed on the report
+	// Title replaces the report's title ("Trend report: " and the corpus's name); Subtitle,
+	// when given, is the first line under it.
+	Title, Subtitle string
 }
 
 // Sections are the parts of a report, each computed when first asked for and once: a chart

@@ -11,6 +11,7 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
@@ -42,11 +43,21 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	date := x.o.Date.Format(time.DateOnly)
 	r := &reports.Report{Lang: x.o.Lang, Terms: t, Charts: charts}
 	first, last := x.tallies[0].Date.Format(time.DateOnly), x.tallies[len(x.tallies)-1].Date.Format(time.DateOnly)
-	r.Title = m.Text("report.title", "corpus", s.c.Label)
-	r.Subtitle = []string{
+	name := s.c.Label
+	if name == corpus.SeedLabel {
+		name = m.Text("report.corpus.seed") // not a placeholder on the title page
+	}
+	r.Title = m.Text("report.title", "corpus", name)
+	if x.o.Title != "" {
+		r.Title = x.o.Title
+	}
+	if x.o.Subtitle != "" {
+		r.Subtitle = append(r.Subtitle, x.o.Subtitle)
+	}
+	r.Subtitle = append(r.Subtitle,
 		m.Text("report.subtitle.corpus", "n", len(s.c.Docs), "first", first, "last", last),
 		m.Text("report.subtitle.periods", "to", p.To.Label, "to_n", len(p.ToDocs), "from", p.From.Label, "from_n", len(p.FromDocs)),
-	}
+	)
 	r.RunDate = m.Text("report.run_date", "date", date, "version", readout.Version)
 	r.Findings = x.findings(shift, kr, forms.List)
 	// theme rates tables: a column per document or period, at most MaxTableColumns a table

@@ -339,3 +339,26 @@ func TestChartCaptions(t *testing.T) {
 		}
 	}
 }
+
+// --title and --subtitle replace the default title and open the subtitle; the seeds' title is
+// not the placeholder label.
+func TestReportTitle(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, nil, NeedTallies|NeedUnits)
+	for _, c := range []struct{ title, sub, want, wantSub string }{
+		{"", "", "Trend report: Xi Jinping–Vladimir Putin talks in five Arabic articles", "Corpus: 5 articles"},
+		{"China–Russia summitry, 2020–2023", "Prepared for the policy unit", "China–Russia summitry, 2020–2023", "Prepared for the policy unit"},
+	} {
+		x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200, Title: c.title, Subtitle: c.sub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Report(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Title != c.want || !strings.HasPrefix(r.Subtitle[0], c.wantSub) {
+			t.Errorf("title %q, subtitle %q; want %q, %q…", r.Title, r.Subtitle[0], c.want, c.wantSub)
+		}
+	}
+}

@@ -31,6 +31,8 @@ type reportOptions struct {
 	Seed     uint64
 	Reps     int
 	Force    bool
+	Title    string
+	Subtitle string
 }
 
 // manifestName lists, in a report directory, the files readout wrote there.
@@ -73,6 +75,8 @@ SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 	f.Uint64Var(&opts.Seed, "seed", 1, "seed of the bootstrap")
 	f.IntVar(&opts.Reps, "reps", 2000, "bootstrap replicates")
 	f.BoolVar(&opts.Force, "force", false, "overwrite files readout did not write")
+	f.StringVar(&opts.Title, "title", "", "the report's title (default: \"Trend report: \" and the corpus)")
+	f.StringVar(&opts.Subtitle, "subtitle", "", "a line under the title (who prepared it, for whom)")
 	return cmd
 }
 
@@ -131,7 +135,7 @@ func reportRun(opts *reportOptions) error {
 		return err
 	}
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
-		Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps, Date: date})
+		Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps, Date: date, Title: opts.Title, Subtitle: opts.Subtitle})
 	if err != nil {
 		return err
 	}
