@@ -6,7 +6,12 @@ import (
 )
 
 // Word is a token for keyness: the key it is counted under (a stem) and how it was written.
-type Word struct{ Key, Surface string }
+// A stop word (Stop) is counted in no n-gram: an n-gram that holds one is left out, and so are
+// its positions from the totals.
+type Word struct {
+	Key, Surface string
+	Stop         bool
+}
 
 // TermCounts holds the n-gram counts of a set of documents, with the surface forms behind each
 // key and the number of n-gram positions for each n (the corpus size keyness divides by).
@@ -26,7 +31,13 @@ func NewTermCounts() *TermCounts {
 // sentences. A key is the words' keys joined by a space.
 func (tc *TermCounts) AddSentence(words []Word, minN, maxN int) {
 	for n := minN; n <= maxN; n++ {
+	grams:
 		for i := 0; i+n <= len(words); i++ {
+			for j := i; j < i+n; j++ {
+				if words[j].Stop {
+					continue grams
+				}
+			}
 			keys := make([]string, n)
 			surf := make([]string, n)
 			for j := 0; j < n; j++ {

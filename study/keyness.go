@@ -26,6 +26,8 @@ type KeynessOptions struct {
 	Conf       float64 // 0: 0.95
 	SortBy     string  // a measure; "": g2
 	Top        int     // the Top most positive and Top most negative terms; 0: all
+	// AllWords keeps function words (compare.StopWords), which are left out by default.
+	AllWords bool
 }
 
 // KeynessResult is the keyness of every term tested, sorted by the measure chosen.
@@ -70,7 +72,7 @@ func (s *Study) Keyness(ctx context.Context, o KeynessOptions) (KeynessResult, e
 	err = EachOf(ctx, s, docs, true, func(d *corpus.Document, an *textproc.Doc) [][]metrics.Word {
 		out := make([][]metrics.Word, len(an.Sentences))
 		for k, sent := range an.Sentences {
-			out[k] = KeyWords(an, sent)
+			out[k] = KeyWords(an, sent, !o.AllWords)
 		}
 		return out
 	}, func(i int, sents [][]metrics.Word) error {

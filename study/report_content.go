@@ -400,9 +400,9 @@ func (x *Sections) Data(ctx context.Context) ([]DataSet, error) {
 				}
 			}
 		}},
-		{"keyness", []string{"term", "target_count", "reference_count", "target_tokens", "reference_tokens", "g2", "chi2", "log_ratio", "lrc", "p", "p_adjusted", "surface"}, func(add func(...any)) {
+		{"keyness", []string{"term", "stem", "target_count", "reference_count", "target_tokens", "reference_tokens", "g2", "chi2", "log_ratio", "lrc", "p", "p_adjusted", "surface"}, func(add func(...any)) {
 			for _, k := range kr {
-				add(k.Term, k.A, k.B, k.Nt, k.Nr, k.G2, k.Chi2, k.LogRatio, k.LRC, k.P, k.PAdjusted, k.Surface)
+				add(KeyLabel(k), k.Term, k.A, k.B, k.Nt, k.Nr, k.G2, k.Chi2, k.LogRatio, k.LRC, k.P, k.PAdjusted, k.Surface)
 			}
 		}},
 	}

@@ -1,6 +1,7 @@
 package study
 
 import (
+	"github.com/readout/readout/compare"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/textproc"
 )
@@ -9,15 +10,17 @@ import (
 // normalized form, counted under the Snowball stem of that form (textproc.Stem). Keyness shows
 // each stem by the forms written in the text.
 
-// KeyWords returns a sentence's words for keyness, keyed by stem, with their surface forms.
-func KeyWords(d *textproc.Doc, s textproc.Sentence) []metrics.Word {
+// KeyWords returns a sentence's words for keyness, keyed by stem, with their surface forms; with
+// stops, the function words of compare.StopWords (prepositions, conjunctions, pronouns,
+// auxiliaries, in Arabic and English) are marked Stop, so that no n-gram holding one is counted.
+func KeyWords(d *textproc.Doc, s textproc.Sentence, stops bool) []metrics.Word {
 	var out []metrics.Word
 	for i := s.TokStart; i < s.TokEnd; i++ {
 		t := d.Tokens[i]
 		if t.Kind != textproc.Word || d.Norm[i] == "" {
 			continue
 		}
-		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End]})
+		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End], Stop: stops && isStop(d.Norm[i])})
 	}
 	return out
 }
@@ -42,4 +45,10 @@ func stemVector(d *textproc.Doc, vocab *metrics.Vocabulary) metrics.Vector {
 		}
 	}
 	return metrics.NewVector(ids)
+}
+
+// isStop reports whether a normalized word is a function word, written alone or with its
+// clitics (بعضهما is بعض).
+func isStop(norm string) bool {
+	return compare.StopWords[norm] || compare.StopWords[textproc.AlignKey(norm)]
 }

@@ -20,6 +20,7 @@ type keynessOptions struct {
 	NGrams            string
 	Correct           string
 	Top               int
+	AllWords          bool
 	Format            string
 }
 
@@ -33,8 +34,10 @@ reference period: counts and sizes, the signed 4-cell log-likelihood G², Pearso
 quanteda's continuity rule), Hardie's Log Ratio (base 2, zero counts as 0.5), Evert's conservative
 Log Ratio (LRC: 95% Clopper-Pearson, Bonferroni-corrected unless --correct none), the p-value of
 G² and its adjustment for the number of terms tested. Positive keywords come first, negative
-last; surface lists the forms behind each stem. Periods default to the latest year (target)
-against the earliest (reference).`,
+last; term is the form written most often, stem the key counted, surface the forms behind it.
+Function words (prepositions, conjunctions, pronouns, auxiliaries; the stop list of
+docs/METHODS.md) are left out, and so is every n-gram holding one; --all-words keeps them.
+Periods default to the latest year (target) against the earliest (reference).`,
 		Example: `  readout keyness --target 2023 --reference 2020
   readout keyness --target 2023 --reference 2020-2022 --ngrams 1-3 --min-count 2 --top 20
   readout keyness --target 2023-10-18-brf --reference 2020-07-08-call --measure g2,lrc --correct fdr`,
@@ -54,6 +57,7 @@ against the earliest (reference).`,
 	f.StringVar(&opts.NGrams, "ngrams", "1", "n-gram sizes: 1, 2, or a range such as 1-3")
 	f.StringVar(&opts.Correct, "correct", "bonferroni", "multiple-testing correction of p and LRC: bonferroni, fdr or none")
 	f.IntVar(&opts.Top, "top", 0, "show only the N most positive and N most negative terms (0: all)")
+	f.BoolVar(&opts.AllWords, "all-words", false, "keep function words (left out by default)")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
 	return cmd
 }
@@ -104,11 +108,11 @@ func keynessRun(opts *keynessOptions) error {
 	}
 	res, err := s.Keyness(a.ctx, study.KeynessOptions{
 		Periods:  study.PeriodPair{From: opts.Reference, To: opts.Target, FromName: "--reference", ToName: "--target"},
-		MinCount: opts.MinCount, MinN: minN, MaxN: maxN, Correct: corr, SortBy: measures[0], Top: opts.Top})
+		MinCount: opts.MinCount, MinN: minN, MaxN: maxN, Correct: corr, SortBy: measures[0], Top: opts.Top, AllWords: opts.AllWords})
 	if err != nil {
 		return err
 	}
-	cols := []string{"term", "target_count", "reference_count", "target_tokens", "reference_tokens"}
+	cols := []string{"term", "stem", "target_count", "reference_count", "target_tokens", "reference_tokens"}
 	names := map[string]string{"g2": "g2", "chi2": "chi2", "logratio": "log_ratio", "lrc": "lrc"}
 	for _, m := range measures {
 		cols = append(cols, names[m])
@@ -116,7 +120,7 @@ func keynessRun(opts *keynessOptions) error {
 	cols = append(cols, "p", "p_adjusted", "direction", "surface")
 	rows := output.Rows{Columns: cols}
 	for _, r := range res.Rows {
-		vals := []any{r.Term, r.A, r.B, r.Nt, r.Nr}
+		vals := []any{study.KeyLabel(r), r.Term, r.A, r.B, r.Nt, r.Nr}
 		for _, m := range measures {
 			vals = append(vals, study.MeasureOf(r, m))
 		}

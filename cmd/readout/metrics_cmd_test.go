@@ -170,7 +170,10 @@ func TestKeynessCommand(t *testing.T) {
 	}
 	d := decodeJSON(t, out)
 	// حزام (the Belt of the Belt and Road): 7 times in 2023 (textproc.TestSeedThemeCounts), never in 2020.
-	r := row(t, d.Rows, "term", "حزام")
+	r := row(t, d.Rows, "stem", "حزام")
+	if r["term"] != "الحزام" {
+		t.Errorf("term %v: the form written most often", r["term"])
+	}
 	approx(t, "target_count", r["target_count"], 7)
 	approx(t, "reference_count", r["reference_count"], 0)
 	if r["direction"] != "positive" || !strings.Contains(strings.Join(toStrings(r["surface"]), ","), "الحزام") {
@@ -184,7 +187,7 @@ func TestKeynessCommand(t *testing.T) {
 	n := d.Run["parameters"].(map[string]any)["terms_tested"].(float64)
 	approx(t, "bonferroni", r["p_adjusted"], math.Min(1, r["p"].(float64)*n))
 	out, _, code = runCmd(t, "keyness", "--top", "2", "--ngrams", "1-2", "--measure", "lrc,g2", "--format", "csv")
-	if code != 0 || strings.Count(out, "\n") > 5 || !strings.HasPrefix(out, "term,target_count,reference_count,target_tokens,reference_tokens,lrc,g2,p,") {
+	if code != 0 || strings.Count(out, "\n") > 5 || !strings.HasPrefix(out, "term,stem,target_count,reference_count,target_tokens,reference_tokens,lrc,g2,p,") {
 		t.Errorf("top/ngrams/measure:\n%s", out)
 	}
 	for _, bad := range [][]string{{"keyness", "--ngrams", "0"}, {"keyness", "--measure", "tfidf"}, {"keyness", "--correct", "holm"}} {
@@ -233,7 +236,8 @@ func TestCorpusLexicalDiversity(t *testing.T) {
 // keyness on the seed corpus agrees with the independent implementation of
 // metrics/testdata/reference.py (its "# seed" lines), to 1e-9.
 func TestKeynessAgreesWithReference(t *testing.T) {
-	out, stderr, code := runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json")
+	// the reference counts every word: function words kept
+	out, stderr, code := runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json", "--all-words")
 	if code != 0 {
 		t.Fatal(stderr)
 	}
@@ -246,14 +250,32 @@ func TestKeynessAgreesWithReference(t *testing.T) {
 		"بعض": {0, 6, -11.03052463527385, -6.698239137802521, -4.169051963569443, 0, 0.0008962377992117375},
 	}
 	for term, w := range want {
-		r := row(t, d.Rows, "term", term)
+		r := row(t, d.Rows, "stem", term)
 		for k, col := range []string{"target_count", "reference_count", "g2", "chi2", "log_ratio", "lrc", "p"} {
 			approx(t, term+" "+col, r[col], w[k])
 		}
 	}
 	// Without the Bonferroni correction, LRC is the plain 95% bound (reference.py, lrc with 1 test).
-	out, _, _ = runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json", "--correct", "none")
+	out, _, _ = runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json", "--correct", "none", "--all-words")
 	d = decodeJSON(t, out)
-	approx(t, "دول lrc", row(t, d.Rows, "term", "دول")["lrc"], 0.8293749532315077)
-	approx(t, "بعض lrc", row(t, d.Rows, "term", "بعض")["lrc"], -0.8197242922865502)
+	approx(t, "دول lrc", row(t, d.Rows, "stem", "دول")["lrc"], 0.8293749532315077)
+	approx(t, "بعض lrc", row(t, d.Rows, "stem", "بعض")["lrc"], -0.8197242922865502)
+}
+
+// By default keyness leaves function words out (بعض, written بعضهما, is one), and the sizes
+// count only the words kept.
+func TestKeynessLeavesOutFunctionWords(t *testing.T) {
+	out, stderr, code := runCmd(t, "keyness", "--target", "2023", "--reference", "2020", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	d := decodeJSON(t, out)
+	for _, r := range d.Rows {
+		if r["stem"] == "بعض" || r["stem"] == "في" {
+			t.Errorf("a function word is a key term: %v", r)
+		}
+	}
+	if n := d.Rows[0]["target_tokens"].(float64); n >= 826 {
+		t.Errorf("target size %v: function words should not be counted (826 with them)", n)
+	}
 }
