@@ -235,8 +235,30 @@ func (d dateTicks) Ticks(min, max float64) []plot.Tick {
 			out[n-1-r].Label = "" // the label before the last would touch it
 		}
 	}
+	// dates close together (2022-12-30 and 2023-03-21 on a four-year axis) would overprint: a
+	// label nearer the one before than MinDateGap of the axis is left out, the last one kept
+	gap := (max - min) * MinDateGap
+	last := -1
+	for i := range out {
+		if out[i].Label == "" {
+			continue
+		}
+		if last >= 0 && out[i].Value-out[last].Value < gap {
+			if i == len(out)-1 {
+				out[last].Label = ""
+			} else {
+				out[i].Label = ""
+				continue
+			}
+		}
+		last = i
+	}
 	return out
 }
+
+// MinDateGap is the least distance between two labelled dates, as a share of the time axis: a
+// date label, slanted at 30°, takes about a twelfth of an 18 cm axis.
+const MinDateGap = 0.09
 
 // heatmap is a grid of values drawn as shaded cells with the values printed.
 type heatmap struct {

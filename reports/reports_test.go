@@ -225,3 +225,27 @@ func TestHTMLDiffSpacingAndCaptions(t *testing.T) {
 		t.Errorf("no caption in the Markdown:\n%s", b.String())
 	}
 }
+
+// Dates closer than MinDateGap of the axis are not both labelled; the first and last are.
+func TestDateTicksNeverCollide(t *testing.T) {
+	d := dateTicks{2020.5: "2020-07-08", 2022.1: "2022-02-04", 2022.99: "2022-12-30", 2023.22: "2023-03-21", 2023.8: "2023-10-18"}
+	var labels []string
+	for _, tk := range d.Ticks(2020.5, 2023.8) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	if got := strings.Join(labels, " "); got != "2020-07-08 2022-02-04 2022-12-30 2023-10-18" {
+		t.Errorf("labels %s", got)
+	}
+	d = dateTicks{2020.0: "a", 2023.0: "b", 2023.05: "c"}
+	labels = nil
+	for _, tk := range d.Ticks(2020, 2023.05) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	if got := strings.Join(labels, " "); got != "a c" {
+		t.Errorf("the last date is kept, the one before it dropped: %s", got)
+	}
+}
