@@ -301,3 +301,20 @@ func (h Handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 		c.Pop()
 	}
 }
+
+// Missing returns the runes of txt the embedded faces have no glyph for (in order, once
+// each), leaving out white space and the invisible bidi and joining controls.
+func (s *Shaper) Missing(txt string) []rune {
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range txt {
+		if seen[r] || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		seen[r] = true
+		if _, ok := s.regular.NominalGlyph(r); !ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}

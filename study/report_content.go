@@ -84,7 +84,7 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 		}
 		r.Tables = append(r.Tables, rates)
 	}
-	shiftT := reports.Table{Title: t.ShiftTitle, Columns: []string{t.Theme, p.From.Label, p.To.Label, "Δ", "95%"}}
+	shiftT := reports.Table{Title: t.ShiftTitle, Columns: []string{t.Theme, p.From.Label, p.To.Label, m.Text("table.change"), "95%"}}
 	unit := m.Text("bootstrap.sentences")
 	if len(p.FromDocs) >= metrics.MinDocsForDocBootstrap && len(p.ToDocs) >= metrics.MinDocsForDocBootstrap {
 		unit = m.Text("bootstrap.documents")

@@ -362,3 +362,59 @@ func TestReportTitle(t *testing.T) {
 		}
 	}
 }
+
+// Every character the report prints, in both languages, has a glyph in the embedded fonts (a
+// missing one shows as a box in the PDF and the charts).
+func TestReportGlyphCoverage(t *testing.T) {
+	ctx := context.Background()
+	sh, err := reports.NewShaper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, nil, NeedTallies|NeedUnits|NeedVectors)
+	for _, lang := range reports.Languages() {
+		x, err := s.Sections(ReportOptions{Lang: lang, Seed: 1, Reps: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var charts []*reports.Chart
+		for _, k := range ChartKinds {
+			ch, err := x.Chart(ctx, reports.Handler{S: sh}, k.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			charts = append(charts, ch)
+		}
+		r, err := x.Report(ctx, charts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := append([]string{r.Title, r.RunDate, r.Cite}, r.Subtitle...)
+		texts = append(texts, r.Findings...)
+		texts = append(texts, r.Methods...)
+		for _, ch := range r.Charts {
+			texts = append(texts, ch.Title, ch.Caption, ch.Source)
+		}
+		for _, tb := range append(append(append([]reports.Table(nil), r.Tables...), r.Keyness...), r.RunRecord) {
+			texts = append(texts, tb.Title, tb.Note)
+			texts = append(texts, tb.Columns...)
+			for _, row := range tb.Rows {
+				texts = append(texts, row...)
+			}
+		}
+		for _, f := range r.Formulations {
+			texts = append(texts, f.Title, f.Note)
+			for _, v := range f.Variants {
+				texts = append(texts, v.Label, v.List)
+				for _, o := range v.Ops {
+					texts = append(texts, o.Text)
+				}
+			}
+		}
+		for _, txt := range texts {
+			if m := sh.Missing(txt); len(m) > 0 {
+				t.Errorf("%s: no glyph for %q in %q", lang, string(m), txt)
+			}
+		}
+	}
+}
