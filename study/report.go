@@ -10,6 +10,7 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
@@ -255,7 +256,7 @@ func (x *Sections) dateRange() (string, string) {
 func (x *Sections) source() string {
 	first, last := x.dateRange()
 	c := x.s.c
-	return x.m.Text("chart.source", "version", readout.Version, "corpus", c.Label, "n", len(c.Docs), "first", first, "last", last, "hash", c.Hash()[:12])
+	return x.m.Text("chart.source", "version", readout.Version, "corpus", x.corpusName(), "n", len(c.Docs), "first", first, "last", last, "hash", c.Hash()[:12])
 }
 
 func (x *Sections) periodText() string {
@@ -559,4 +560,13 @@ func signed(v float64) string {
 		return "+" + f2(v)
 	}
 	return f2(v)
+}
+
+// corpusName is how the report names its corpus: the label it was read under, or for the
+// bundled seeds what they are, not the placeholder label.
+func (x *Sections) corpusName() string {
+	if x.s.c.Label == corpus.SeedLabel {
+		return x.m.Text("report.corpus.seed")
+	}
+	return x.s.c.Label
 }

@@ -11,7 +11,6 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/compare"
-	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
@@ -43,11 +42,7 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	date := x.o.Date.Format(time.DateOnly)
 	r := &reports.Report{Lang: x.o.Lang, Terms: t, Charts: charts}
 	first, last := x.tallies[0].Date.Format(time.DateOnly), x.tallies[len(x.tallies)-1].Date.Format(time.DateOnly)
-	name := s.c.Label
-	if name == corpus.SeedLabel {
-		name = m.Text("report.corpus.seed") // not a placeholder on the title page
-	}
-	r.Title = m.Text("report.title", "corpus", name)
+	r.Title = m.Text("report.title", "corpus", x.corpusName())
 	if x.o.Title != "" {
 		r.Title = x.o.Title
 	}
