@@ -416,12 +416,18 @@ func ShiftChart(h Handler, t Terms, items []ShiftItem, source string) *Chart {
 			}
 		}
 	}
+	padX(p, lo, hi)
+	return &Chart{Name: "shift", Title: t.ShiftTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.7*float64(len(items))) * vg.Centimeter, h: h}
+}
+
+// padX sets the x axis to [lo, hi] and 6 % more on each side, so that no bar, point or whisker
+// ends on the frame.
+func padX(p *plot.Plot, lo, hi float64) {
 	pad := (hi - lo) * 0.06
 	if pad == 0 {
 		pad = 1
 	}
 	p.X.Min, p.X.Max = lo-pad, hi+pad
-	return &Chart{Name: "shift", Title: t.ShiftTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.7*float64(len(items))) * vg.Centimeter, h: h}
 }
 
 // ringOnWhite is a hollow circle over the interval's line, so that the point reads as open.
@@ -466,6 +472,11 @@ func KeynessChart(h Handler, t Terms, items []KeyItem, measure, moreIn, lessIn, 
 	}
 	p.NominalY(names...)
 	p.X.Label.Text = measure
+	lo, hi := 0.0, 0.0
+	for _, it := range sorted {
+		lo, hi = math.Min(lo, it.Value), math.Max(hi, it.Value)
+	}
+	padX(p, lo, hi) // no bar ends on the frame
 	p.Add(plotter.NewGrid())
 	return &Chart{Name: "keyness", Title: t.KeynessTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.6*float64(len(items))) * vg.Centimeter, h: h}
 }
@@ -527,6 +538,16 @@ func SpeakersChart(h Handler, t Terms, speakers []string, groups []SpeakerGroup,
 	p.X.Tick.Label.Rotation = math.Pi / 6
 	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
 	p.Y.Label.Text = t.Mentions
+	// room for the outer bars of the first and last groups, above the tallest bar, and for the
+	// legend above the bars
+	maxY := 0.0
+	for _, g := range groups {
+		for _, c := range g.Counts {
+			maxY = math.Max(maxY, c)
+		}
+	}
+	p.X.Min, p.X.Max = -0.7, float64(len(groups)-1)+0.7
+	p.Y.Min, p.Y.Max = 0, math.Max(1, maxY)*(1.1+0.08*float64(n))
 	p.Add(plotter.NewGrid())
 	return &Chart{Name: "speakers", Title: t.SpeakersTitle, Source: source, Plot: p, Width: vg.Length(8+1.4*float64(len(groups))) * vg.Centimeter, Height: 12 * vg.Centimeter, h: h}
 }
