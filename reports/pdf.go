@@ -8,7 +8,6 @@ import (
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgpdf"
 )
 
 // A4 in points, and the page margin.
@@ -20,7 +19,7 @@ var (
 
 // pdfWriter lays out a report on A4 pages, top to bottom.
 type pdfWriter struct {
-	c     *vgpdf.Canvas
+	c     *pdfCanvas
 	sh    *Shaper
 	y     vg.Length // the top of the free space
 	page  int
@@ -63,6 +62,7 @@ func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.C
 			x = pageW - margin - l.Width
 		}
 		l.Draw(p.c, x, p.y+size*0.45)
+		p.c.InvisibleText(x, p.y+size*0.45, l.Width, size, l.VisualText())
 	}
 	p.y -= size * 0.5
 }
@@ -155,6 +155,7 @@ func (p *pdfWriter) table(t Table) {
 				tx = cx + w - 3 - l.Width
 			}
 			l.Draw(p.c, tx, p.y+size*0.5)
+			p.c.InvisibleText(tx, p.y+size*0.5, l.Width, size, l.VisualText())
 			if p.rtl {
 				x -= w
 			} else {
@@ -222,8 +223,7 @@ func (p *pdfWriter) chart(ch *Chart) {
 // the tables of theme rates, the recurring formulations with their word diffs, keyness tables,
 // the methods and the run record with how to cite it.
 func (r *Report) WritePDF(w io.Writer, sh *Shaper) error {
-	p := &pdfWriter{c: vgpdf.New(pageW, pageH), sh: sh, rtl: r.Lang == "ar", terms: r.Terms}
-	p.c.EmbedFonts(true)
+	p := &pdfWriter{c: newPDFCanvas(pageW, pageH, r.Title, r.Lang), sh: sh, rtl: r.Lang == "ar", terms: r.Terms}
 	p.newPage()
 	// title page
 	p.y = pageH * 0.68

@@ -67,6 +67,29 @@ type Line struct {
 	size    vg.Length
 	face    *gofont.Face
 	colors  []color.Color // per rune of the shaped text, or nil
+	text    []rune        // the shaped text (with its LTR marks)
+}
+
+// VisualText is the line's text in visual order, left to right: its runs in the order they are
+// drawn, the runes of a right-to-left run reversed, the LEFT-TO-RIGHT MARKs readout added left
+// out. It is what a PDF text layer needs (extractors reverse right-to-left text back).
+func (l Line) VisualText() string {
+	var out []rune
+	for _, r := range l.runs {
+		end := min(r.Runes.Offset+r.Runes.Count, len(l.text))
+		seg := append([]rune(nil), l.text[min(r.Runes.Offset, end):end]...)
+		if r.Direction.Progression() == di.TowardTopLeft {
+			for i, j := 0, len(seg)-1; i < j; i, j = i+1, j-1 {
+				seg[i], seg[j] = seg[j], seg[i]
+			}
+		}
+		for _, c := range seg {
+			if c != '\u200e' {
+				out = append(out, c)
+			}
+		}
+	}
+	return string(out)
 }
 
 // BaseRTL reports whether a line reads right to left: its first strong letter is Arabic (or
@@ -155,6 +178,7 @@ func (s *Shaper) ShapeColored(txt string, size vg.Length, bold bool, colors []co
 	if len(runes) == 0 {
 		return l
 	}
+	l.text = runes
 	in := shaping.Input{
 		Text: runes, RunStart: 0, RunEnd: len(runes), Direction: dir, Face: face,
 		Size: fixed.Int26_6(float64(size) * 64), Script: language.Arabic, Language: language.NewLanguage("ar"),

@@ -116,9 +116,11 @@ func TestReportPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lines := strings.Count(strings.TrimSpace(string(fonts)), "\n"); lines > 1 {
-		t.Errorf("the PDF refers to fonts:\n%s", fonts)
+	// one font, embedded: the invisible text layer over the outlines
+	if lines := strings.Split(strings.TrimSpace(string(fonts)), "\n"); len(lines) != 3 || !strings.Contains(lines[2], "Identity-H       yes") {
+		t.Errorf("want the one embedded font of the text layer:\n%s", fonts)
 	}
+
 	if out, err := exec.Command("pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "3", pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
 		t.Errorf("pdftoppm: %v %s", err, out)
 	}
@@ -206,5 +208,69 @@ func TestChartCommand(t *testing.T) {
 	_, stderr, code = runCmd(t, "chart", "rates", "-o", filepath.Join(dir, "x.gif"))
 	if code != 2 || !strings.Contains(stderr, `unsupported format "gif"`) {
 		t.Errorf("format: %d %s", code, stderr)
+	}
+}
+
+// pdfText is what pdftotext gives, without the bidi marks it adds and with white space squashed.
+func pdfText(t *testing.T, pdf string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Map(func(r rune) rune {
+		if (r >= 0x202a && r <= 0x202e) || r == 0x200e || r == 0x200f {
+			return -1
+		}
+		return r
+	}, string(out))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// The PDF has a text layer: pdftotext gives the findings of report.md (white space aside) — every
+// English one written in Latin letters, and in the Arabic report the headings, the title and
+// the sentences' words in logical order (poppler moves the spaces around numbers inside Arabic
+// lines, so whole Arabic sentences with numbers are not compared).
+func TestReportTextLayer(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (apt-get install poppler-utils; .ci/run does)")
+	}
+	for _, lang := range []string{"en", "ar"} {
+		dir := filepath.Join(t.TempDir(), lang)
+		if _, stderr, code := runCmd(t, "report", "-o", dir, "--date", "2026-11-21", "--formats", "pdf,md", "--lang", lang); code != 0 {
+			t.Fatal(stderr)
+		}
+		text := pdfText(t, filepath.Join(dir, "report.pdf"))
+		md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, latin := 0, 0
+		_, findings, _ := strings.Cut(string(md), "\n## ") // the first section is the findings
+		findings, _, _ = strings.Cut(findings, "\n## ")
+		for _, line := range strings.Split(findings, "\n") {
+			f, ok := strings.CutPrefix(line, "- ")
+			if !ok {
+				continue
+			}
+			f = strings.Join(strings.Fields(strings.NewReplacer(`\(`, "(", `\)`, ")", `\[`, "[", `\]`, "]", `\*`, "*", `\_`, "_", `\|`, "|", `\.`, ".", `\-`, "-", `\#`, "#", `\!`, "!", `\+`, "+").Replace(f)), " ")
+			if strings.Contains(text, f) {
+				found++
+			}
+			if lang == "en" && !strings.ContainsFunc(f, func(r rune) bool { return r >= 0x0600 && r <= 0x06ff }) {
+				latin++
+				if !strings.Contains(text, f) {
+					t.Errorf("en: the PDF's text has no %q", f)
+				}
+			}
+		}
+		t.Logf("%s: %d findings of report.md found whole in pdftotext's output (%d in Latin letters)", lang, found, latin)
+		if lang == "ar" {
+			for _, want := range []string{"أبرز النتائج", "تقرير الاتجاهات", "محادثات شي جين بينغ وفلاديمير بوتين", "نتيجة غير حاسمة", "فلا يثبت الاتجاه", "عدم الانتشار النووي", "إلى الزعيمين (أحدهما أو كليهما)"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("ar: the PDF's text has no %q in logical order", want)
+				}
+			}
+		}
 	}
 }

@@ -1,0 +1,211 @@
+package reports
+
+import (
+	"image"
+	"image/color"
+	"io"
+	"math"
+
+	"codeberg.org/go-pdf/fpdf"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+)
+
+// pdfCanvas is a vg.Canvas that writes PDF pages with fpdf, and a text layer: every line of the
+// report is drawn as glyph outlines (the Shaper's, so Arabic is shaped exactly as in the charts)
+// and written again as invisible text in the embedded Amiri font (UTF-8, Identity-H, subset),
+// so that the PDF can be searched, copied and read aloud. The invisible text is written in
+// visual order, runs of right-to-left text reversed: PDF text extractors (poppler's pdftotext,
+// viewers' copy) put right-to-left text back into logical order themselves, and a line written
+// in logical order comes out reversed.
+type pdfCanvas struct {
+	doc   *fpdf.Fpdf
+	w, h  vg.Length
+	stack []pdfState
+}
+
+type pdfState struct {
+	col   color.Color
+	width vg.Length
+}
+
+// newPDFCanvas starts a document of pages w × h with the report's metadata.
+func newPDFCanvas(w, h vg.Length, title, lang string) *pdfCanvas {
+	doc := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w.Points(), Ht: h.Points()}})
+	doc.SetMargins(0, 0, 0)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetCompression(true)
+	doc.SetTitle(title, true)
+	doc.SetLang(lang)
+	doc.SetCreator("readout", true)
+	doc.SetAuthor("readout", true)
+	// one font only: fpdf writes its fonts in map order, so two would make the bytes differ
+	// from run to run; the text layer is invisible, so bold needs no face of its own
+	doc.AddUTF8FontFromBytes("amiri", "", amiriRegular)
+	c := &pdfCanvas{doc: doc, w: w, h: h, stack: []pdfState{{col: color.Black, width: 1}}}
+	c.NextPage()
+	return c
+}
+
+// NextPage starts a page, with y up from its bottom left corner as vg draws.
+func (c *pdfCanvas) NextPage() {
+	if c.doc.PageNo() > 0 {
+		c.doc.TransformEnd()
+	}
+	c.doc.AddPage()
+	c.flip()
+}
+
+func (c *pdfCanvas) flip() {
+	c.doc.TransformBegin()
+	c.doc.TransformTranslate(0, c.h.Points())
+	c.doc.TransformScale(100, -100, 0, 0)
+	c.SetColor(c.state().col)
+}
+
+func (c *pdfCanvas) state() *pdfState { return &c.stack[len(c.stack)-1] }
+
+func (c *pdfCanvas) Size() (vg.Length, vg.Length) { return c.w, c.h }
+
+func (c *pdfCanvas) SetLineWidth(w vg.Length) {
+	c.state().width = w
+	c.doc.SetLineWidth(w.Points())
+}
+
+func (c *pdfCanvas) SetLineDash(pattern []vg.Length, offset vg.Length) {
+	ds := make([]float64, len(pattern))
+	for i, d := range pattern {
+		ds[i] = d.Points()
+	}
+	c.doc.SetDashPattern(ds, offset.Points())
+}
+
+func (c *pdfCanvas) SetColor(col color.Color) {
+	if col == nil {
+		col = color.Black
+	}
+	c.state().col = col
+	r, g, b, a := col.RGBA()
+	c.doc.SetFillColor(int(r>>8), int(g>>8), int(b>>8))
+	c.doc.SetDrawColor(int(r>>8), int(g>>8), int(b>>8))
+	c.doc.SetAlpha(float64(a)/math.MaxUint16, "Normal")
+}
+
+func (c *pdfCanvas) Rotate(rad float64) { c.doc.TransformRotate(-rad*180/math.Pi, 0, 0) }
+
+func (c *pdfCanvas) Translate(pt vg.Point) { c.doc.TransformTranslate(pt.X.Points(), pt.Y.Points()) }
+
+func (c *pdfCanvas) Scale(x, y float64) { c.doc.TransformScale(x*100, y*100, 0, 0) }
+
+func (c *pdfCanvas) Push() {
+	c.stack = append(c.stack, *c.state())
+	c.doc.TransformBegin()
+}
+
+func (c *pdfCanvas) Pop() {
+	c.doc.TransformEnd()
+	c.stack = c.stack[:len(c.stack)-1]
+	c.SetColor(c.state().col)
+	c.doc.SetLineWidth(c.state().width.Points())
+}
+
+func (c *pdfCanvas) Stroke(p vg.Path) {
+	if c.state().width > 0 {
+		c.path(p, "D")
+	}
+}
+
+func (c *pdfCanvas) Fill(p vg.Path) { c.path(p, "F") }
+
+// FillString is not used: the report's text is drawn by the Shaper as outlines.
+func (c *pdfCanvas) FillString(font.Face, vg.Point, string) {}
+
+// DrawImage is not used by the report's charts.
+func (c *pdfCanvas) DrawImage(vg.Rectangle, image.Image) {}
+
+// path draws a vg path; arcs become cubic Béziers of at most a quarter turn each.
+func (c *pdfCanvas) path(p vg.Path, style string) {
+	var start vg.Point
+	for _, comp := range p {
+		switch comp.Type {
+		case vg.MoveComp:
+			start = comp.Pos
+			c.doc.MoveTo(comp.Pos.X.Points(), comp.Pos.Y.Points())
+		case vg.LineComp:
+			c.doc.LineTo(comp.Pos.X.Points(), comp.Pos.Y.Points())
+		case vg.CurveComp:
+			switch len(comp.Control) {
+			case 1:
+				c.doc.CurveTo(comp.Control[0].X.Points(), comp.Control[0].Y.Points(), comp.Pos.X.Points(), comp.Pos.Y.Points())
+			case 2:
+				c.doc.CurveBezierCubicTo(comp.Control[0].X.Points(), comp.Control[0].Y.Points(),
+					comp.Control[1].X.Points(), comp.Control[1].Y.Points(), comp.Pos.X.Points(), comp.Pos.Y.Points())
+			}
+		case vg.ArcComp:
+			c.arc(comp)
+		case vg.CloseComp:
+			c.doc.LineTo(start.X.Points(), start.Y.Points())
+			c.doc.ClosePath()
+		}
+	}
+	c.doc.DrawPath(style)
+}
+
+func (c *pdfCanvas) arc(comp vg.PathComp) {
+	cx, cy, r := comp.Pos.X.Points(), comp.Pos.Y.Points(), comp.Radius.Points()
+	at := func(a float64) (float64, float64) { return cx + r*math.Cos(a), cy + r*math.Sin(a) }
+	x0, y0 := at(comp.Start)
+	c.doc.LineTo(x0, y0)
+	n := int(math.Ceil(math.Abs(comp.Angle) / (math.Pi / 2)))
+	if n == 0 {
+		return
+	}
+	step := comp.Angle / float64(n)
+	k := 4.0 / 3 * math.Tan(step/4)
+	a := comp.Start
+	for i := 0; i < n; i++ {
+		b := a + step
+		ax, ay := at(a)
+		bx, by := at(b)
+		c.doc.CurveBezierCubicTo(ax-k*r*math.Sin(a), ay+k*r*math.Cos(a), bx+k*r*math.Sin(b), by-k*r*math.Cos(b), bx, by)
+		a = b
+	}
+}
+
+// InvisibleText writes s, a line in visual order, as invisible text with its baseline's left end
+// at (x, y) of the page (vg coordinates), over the width w the line's outlines take. Its letters
+// are unshaped, so wider or narrower than the drawn line: the font size is scaled to make the
+// text span exactly w, or an extractor would drop what runs off the page. It must be called
+// outside any Push.
+func (c *pdfCanvas) InvisibleText(x, y, w vg.Length, size vg.Length, s string) {
+	if s == "" || w <= 0 {
+		return
+	}
+	c.doc.TransformEnd() // back to the page's own coordinates: text is not mirrored
+	c.doc.SetFont("amiri", "", size.Points())
+	if sw := c.doc.GetStringWidth(s); sw > 0 {
+		c.doc.SetFont("amiri", "", size.Points()*w.Points()/sw)
+	}
+	c.doc.SetTextRenderingMode(3)
+	c.doc.Text(x.Points(), (c.h - y).Points(), s)
+	c.doc.SetTextRenderingMode(0)
+	c.flip()
+}
+
+func (c *pdfCanvas) WriteTo(w io.Writer) (int64, error) {
+	c.doc.TransformEnd()
+	cw := &countWriter{w: w}
+	err := c.doc.Output(cw)
+	return cw.n, err
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
