@@ -52,13 +52,17 @@ func (p *pdfWriter) need(h vg.Length) {
 // rune in its colour when colors is given.
 func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.Color, colors []color.Color) {
 	lead := size * 1.75
+	// the paragraph's direction, for every line of it: its first strong letter's, or in an
+	// Arabic report, right to left for any paragraph with Arabic in it (the "how to cite"
+	// paragraph begins with readout's name but is an Arabic sentence)
+	rtl := BaseRTL(txt) || (p.rtl && hasArabicLetter(txt))
 	for _, line := range p.wrap(txt, colors, size, bold, p.width()) {
 		p.need(lead)
 		p.y -= lead
-		l := p.sh.ShapeColored(line.text, size, bold, line.colors)
+		l := p.sh.ShapeIn(line.text, size, bold, line.colors, rtl)
 		p.c.SetColor(col)
 		x := margin
-		if BaseRTL(txt) {
+		if rtl {
 			x = pageW - margin - l.Width
 		}
 		l.Draw(p.c, x, p.y+size*0.45)
@@ -290,4 +294,8 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+func hasArabicLetter(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) }) >= 0
 }

@@ -249,3 +249,19 @@ func TestDateTicksNeverCollide(t *testing.T) {
 		t.Errorf("the last date is kept, the one before it dropped: %s", got)
 	}
 }
+
+// A line takes its paragraph's base direction: a line of an Arabic paragraph that begins with
+// a Latin word reads right to left (the Latin word at the right end), as the bidi algorithm
+// orders a paragraph; on its own, the same line reads left to right.
+func TestLineTakesParagraphDirection(t *testing.T) {
+	s := shaper(t)
+	if got := s.ShapeIn("readout يعرضها", 10, false, nil, true).VisualText(); got != "اهضرعي readout" {
+		t.Errorf("in a right-to-left paragraph: %q", got)
+	}
+	if got := s.ShapeIn("readout يعرضها", 10, false, nil, false).VisualText(); got != "readout اهضرعي" {
+		t.Errorf("in a left-to-right paragraph: %q", got)
+	}
+	if got := s.ShapeIn("see الصين and Russia", 10, false, nil, false).VisualText(); got != "see نيصلا and Russia" {
+		t.Errorf("an Arabic word inside English: %q", got)
+	}
+}

@@ -157,6 +157,13 @@ func (s *Shaper) Shape(txt string, size vg.Length, bold bool) Line {
 // ShapeColored lays out one line whose runes have their own colours (colors has one entry per
 // rune of txt, nil for the canvas's current colour).
 func (s *Shaper) ShapeColored(txt string, size vg.Length, bold bool, colors []color.Color) Line {
+	return s.ShapeIn(txt, size, bold, colors, BaseRTL(txt))
+}
+
+// ShapeIn shapes a line of a paragraph whose base direction is right to left when rtl: a line
+// takes its paragraph's direction, not its own (a line of an Arabic paragraph that begins with
+// a Latin word still reads right to left), as the Unicode bidi algorithm has it for a paragraph.
+func (s *Shaper) ShapeIn(txt string, size vg.Length, bold bool, colors []color.Color, rtl bool) Line {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	face := s.regular
@@ -169,7 +176,7 @@ func (s *Shaper) ShapeColored(txt string, size vg.Length, bold bool, colors []co
 	l.Ascent = vg.Length(float64(ext.Ascender) / upem * float64(size))
 	l.Descent = vg.Length(-float64(ext.Descender) / upem * float64(size))
 	dir := di.DirectionLTR
-	if BaseRTL(txt) {
+	if rtl {
 		dir = di.DirectionRTL
 		txt, colors = markLTRTokens(txt, colors)
 	}

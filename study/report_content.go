@@ -474,7 +474,7 @@ func (x *Sections) runTable(run output.Run) reports.Table {
 	t := reports.Table{Title: x.terms.RunRecord, Note: m.Text("run.note"), Columns: []string{m.Text("run.field"), m.Text("run.value")}}
 	t.Rows = [][]string{
 		{m.Text("run.tool"), run.Tool + " " + run.Version},
-		{m.Text("run.corpus"), m.Text("run.corpus_value", "corpus", run.Corpus, "n", run.Documents)},
+		{m.Text("run.corpus"), m.Text("run.corpus_value", "corpus", x.corpusName(), "n", run.Documents)},
 		{m.Text("run.corpus_sha256"), run.CorpusSHA256},
 		{m.Text("run.lexicon_sha256"), run.LexiconSHA256},
 		{m.Text("run.periods"), docs(p.From.Label, len(p.FromDocs)) + m.Text("list.separator") + docs(p.To.Label, len(p.ToDocs))},
