@@ -3,6 +3,7 @@ package dictionary
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -33,9 +34,9 @@ func (d *Dict) Lexicon(o ImportOptions) ([]byte, []Note) {
 	notes := append([]Note(nil), d.Notes...)
 	name := o.Name
 	if name == "" {
-		name = strings.TrimSuffix(baseName(o.File), extOf(o.File))
+		name = strings.TrimSuffix(filepath.Base(o.File), filepath.Ext(o.File))
 	}
-	if name == "" {
+	if name == "" || name == "." {
 		name = "imported"
 	}
 	themes := &yaml.Node{Kind: yaml.SequenceNode}
@@ -98,7 +99,7 @@ func (d *Dict) Lexicon(o ImportOptions) ([]byte, []Note) {
 		themes.Content = append(themes.Content, theme)
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# readout lexicon made by 'readout lexicon import' from %s (%s dictionary).\n", baseName(o.File), d.Format)
+	fmt.Fprintf(&b, "# readout lexicon made by 'readout lexicon import' from %s (%s dictionary).\n", filepath.Base(o.File), d.Format)
 	b.WriteString("# Patterns are matched as readout matches terms: normalized, with Arabic clitics allowed.\n")
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
@@ -296,19 +297,4 @@ func mapping(kv ...any) *yaml.Node {
 		n.Content = append(n.Content, str(kv[i].(string)), kv[i+1].(*yaml.Node))
 	}
 	return n
-}
-
-func baseName(p string) string {
-	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
-		return p[i+1:]
-	}
-	return p
-}
-
-func extOf(p string) string {
-	b := baseName(p)
-	if i := strings.LastIndexByte(b, '.'); i > 0 {
-		return b[i:]
-	}
-	return ""
 }

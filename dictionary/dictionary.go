@@ -71,18 +71,9 @@ func (n Note) String() string {
 }
 
 // Error is a dictionary file that cannot be read: the file, the line and what is wrong.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
+type Error Note
 
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return e.File + ": " + e.Msg
-}
+func (e *Error) Error() string { return Note(*e).String() }
 
 // Parse reads a dictionary in format f (Quanteda, Newsmap or LIWC; "" guesses: a file whose
 // first non-blank line is % is LIWC, anything else YAML).

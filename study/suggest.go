@@ -3,7 +3,6 @@ package study
 import (
 	"context"
 	"hash/maphash"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -256,18 +255,17 @@ type collKey struct {
 
 // docSuggest is what one document contributes.
 type docSuggest struct {
-	cands    map[candKey]*candAcc
-	coll     map[collKey]*candAcc // words near a theme's mentions
-	words    map[string]int       // content words of the document, by stem
-	surfaces map[string]string    // a stem's first surface form in the document
-	window   []int                // by theme: content words near its mentions
-	tokens   int                  // content words
+	cands  map[candKey]*candAcc
+	coll   map[collKey]*candAcc // words near a theme's mentions
+	words  map[string]int       // content words of the document, by stem
+	window []int                // by theme: content words near its mentions
+	tokens int                  // content words
 }
 
 // scan finds a document's candidates.
 func (ix *termIndex) scan(d *corpus.Document, an *textproc.Doc, window int, wanted []bool) *docSuggest {
 	r := &docSuggest{cands: map[candKey]*candAcc{}, coll: map[collKey]*candAcc{}, words: map[string]int{},
-		surfaces: map[string]string{}, window: make([]int, len(wanted))}
+		window: make([]int, len(wanted))}
 	covered := an.ThemeCovered()
 	stems := make([]string, len(an.Tokens))
 	skels := make([]string, len(an.Tokens))
@@ -281,9 +279,6 @@ func (ix *termIndex) scan(d *corpus.Document, an *textproc.Doc, window int, want
 		if content[i] {
 			r.tokens++
 			r.words[stems[i]]++
-			if _, ok := r.surfaces[stems[i]]; !ok {
-				r.surfaces[stems[i]] = an.Text[t.Start:t.End]
-			}
 		}
 	}
 	for _, s := range an.Sentences {
@@ -452,21 +447,20 @@ func example(d *corpus.Document, an *textproc.Doc, s textproc.Sentence, from, to
 
 // suggestAcc merges the documents' candidates in corpus order.
 type suggestAcc struct {
-	cands    map[candKey]*candAcc
-	coll     map[collKey]*candAcc
-	words    map[string]int
-	surfaces map[string]string
-	window   []int
-	tokens   int
-	df       map[string]int // documents each content stem occurs in
-	docs     int
-	order    []candKey // first seen, for a stable order among equals
-	collOrd  []collKey
+	cands   map[candKey]*candAcc
+	coll    map[collKey]*candAcc
+	words   map[string]int
+	window  []int
+	tokens  int
+	df      map[string]int // documents each content stem occurs in
+	docs    int
+	order   []candKey // first seen, for a stable order among equals
+	collOrd []collKey
 }
 
 func newSuggestAcc(themes int) *suggestAcc {
 	return &suggestAcc{cands: map[candKey]*candAcc{}, coll: map[collKey]*candAcc{}, words: map[string]int{},
-		surfaces: map[string]string{}, window: make([]int, themes), df: map[string]int{}}
+		window: make([]int, themes), df: map[string]int{}}
 }
 
 // CollocateMinG2 is the least log-likelihood of a collocate: 3.84, the χ² critical value for one
@@ -488,62 +482,47 @@ func merge(into, c *candAcc) {
 }
 
 func (a *suggestAcc) add(r *docSuggest) {
-	keys := make([]candKey, 0, len(r.cands))
-	for k := range r.cands {
-		keys = append(keys, k)
-	}
-	// within a document, in the order of first occurrence
-	slices.SortFunc(keys, func(x, y candKey) int {
-		if d := r.cands[x].examples[0].Start - r.cands[y].examples[0].Start; d != 0 {
-			return d
-		}
+	mergeInOrder(a.cands, &a.order, r.cands, func(x, y candKey) int {
 		if x.kind != y.kind {
 			return strings.Compare(x.kind, y.kind)
 		}
 		return x.ref.ord - y.ref.ord
 	})
-	for _, k := range keys {
-		c, ok := a.cands[k]
-		if !ok {
-			c = &candAcc{surfaces: map[string]int{}, dist: r.cands[k].dist}
-			a.cands[k] = c
-			a.order = append(a.order, k)
-		}
-		merge(c, r.cands[k])
-	}
-	ckeys := make([]collKey, 0, len(r.coll))
-	for k := range r.coll {
-		ckeys = append(ckeys, k)
-	}
-	slices.SortFunc(ckeys, func(x, y collKey) int {
-		if d := r.coll[x].examples[0].Start - r.coll[y].examples[0].Start; d != 0 {
-			return d
-		}
-		return x.theme - y.theme
-	})
-	for _, k := range ckeys {
-		c, ok := a.coll[k]
-		if !ok {
-			c = &candAcc{surfaces: map[string]int{}}
-			a.coll[k] = c
-			a.collOrd = append(a.collOrd, k)
-		}
-		merge(c, r.coll[k])
-	}
+	mergeInOrder(a.coll, &a.collOrd, r.coll, func(x, y collKey) int { return x.theme - y.theme })
 	for w, n := range r.words {
 		a.words[w] += n
 		a.df[w]++
 	}
 	a.docs++
-	for w, s := range r.surfaces {
-		if _, ok := a.surfaces[w]; !ok {
-			a.surfaces[w] = s
-		}
-	}
 	for i, n := range r.window {
 		a.window[i] += n
 	}
 	a.tokens += r.tokens
+}
+
+// mergeInOrder merges a document's candidates into the corpus's, taking the document's in the
+// order of their first occurrence (ties by tie) so that order, the corpus's order of first
+// sight, is the same on every run.
+func mergeInOrder[K comparable](into map[K]*candAcc, order *[]K, from map[K]*candAcc, tie func(x, y K) int) {
+	keys := make([]K, 0, len(from))
+	for k := range from {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y K) int {
+		if d := from[x].examples[0].Start - from[y].examples[0].Start; d != 0 {
+			return d
+		}
+		return tie(x, y)
+	})
+	for _, k := range keys {
+		c, ok := into[k]
+		if !ok {
+			c = &candAcc{surfaces: map[string]int{}, dist: from[k].dist}
+			into[k] = c
+			*order = append(*order, k)
+		}
+		merge(c, from[k])
+	}
 }
 
 // mostWritten is the surface form written most often (the first in order of the strings on a
@@ -627,11 +606,6 @@ func (a *suggestAcc) suggestions(lx *textproc.Lexicon, o SuggestOptions) []Sugge
 			return strings.Compare(x.Phrase, y.Phrase)
 		})
 		out = append(out, cs[:min(len(cs), o.Collocates)]...)
-	}
-	for i := range out {
-		if math.IsNaN(out[i].Score) {
-			out[i].Score = 0
-		}
 	}
 	return out
 }

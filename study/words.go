@@ -20,7 +20,7 @@ func KeyWords(d *textproc.Doc, s textproc.Sentence, stops bool) []metrics.Word {
 		if t.Kind != textproc.Word || d.Norm[i] == "" {
 			continue
 		}
-		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End], Stop: stops && isStop(d.Norm[i])})
+		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End], Stop: stops && isStop(d, i)})
 	}
 	return out
 }
@@ -47,8 +47,8 @@ func stemVector(d *textproc.Doc, vocab *metrics.Vocabulary) metrics.Vector {
 	return metrics.NewVector(ids)
 }
 
-// isStop reports whether a normalized word is a function word, written alone or with its
-// clitics (بعضهما is بعض).
-func isStop(norm string) bool {
-	return compare.StopWords[norm] || compare.StopWords[textproc.AlignKey(norm)]
+// isStop reports whether token i is a function word, written alone or with its clitics
+// (بعضهما is بعض): by its alignment key, which the Analyzer keeps once a word.
+func isStop(d *textproc.Doc, i int) bool {
+	return compare.StopWords[d.Norm[i]] || compare.StopWords[d.Key(i)]
 }

@@ -176,11 +176,17 @@ func (k wordKey) matchesCore(core string) bool {
 // prepare fills p.keys.
 func (p *Pattern) prepare() *Pattern {
 	p.keys = make([]wordKey, len(p.Words))
-	for i, w := range p.Words {
-		p.keys[i] = newWordKey(w)
-		p.keys[i].indefinite, p.keys[i].verb = !p.definite, p.Verb
+	for i := range p.Words {
+		p.keys[i] = p.newKey(i)
 	}
 	return p
+}
+
+// newKey prepares word j with the readings the pattern allows.
+func (p *Pattern) newKey(j int) wordKey {
+	k := newWordKey(p.Words[j])
+	k.indefinite, k.verb = !p.definite, p.Verb
+	return k
 }
 
 // key returns word j prepared for matching.
@@ -188,9 +194,7 @@ func (p *Pattern) key(j int) wordKey {
 	if p.keys != nil {
 		return p.keys[j]
 	}
-	k := newWordKey(p.Words[j])
-	k.indefinite, k.verb = !p.definite, p.Verb
-	return k
+	return p.newKey(j)
 }
 
 // Problem is something wrong in a lexicon file, at a line.
