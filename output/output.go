@@ -278,3 +278,13 @@ func Shorten(s string, n int) string {
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
+
+// ShortenLeft keeps the last runes of a text, at most n with the "…" that begins it when it was
+// longer: the left context of a match, whose end is what matters.
+func ShortenLeft(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return "…" + strings.TrimSpace(string(r[len(r)-(n-1):]))
+}

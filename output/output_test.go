@@ -95,3 +95,12 @@ func TestTableIsTerminalSafe(t *testing.T) {
 		t.Errorf("table: %q", b.String())
 	}
 }
+
+func TestShortenLeft(t *testing.T) {
+	if got := ShortenLeft("abcdefgh", 4); got != "…fgh" {
+		t.Errorf("ShortenLeft = %q", got)
+	}
+	if got := ShortenLeft("abc", 4); got != "abc" {
+		t.Errorf("ShortenLeft = %q", got)
+	}
+}

@@ -242,7 +242,7 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 				for i, e := range g.Examples {
 					left, right := e.Left, e.Right
 					if f == output.Table {
-						left, right = lastRunes(left, 24), output.Shorten(right, 24)
+						left, right = output.ShortenLeft(left, 25), output.Shorten(right, 24)
 					}
 					ex[i] = e.Doc + ":" + strconv.Itoa(e.Sentence) + "  " + joinContext(left, "«"+e.Match+"»", right)
 				}
@@ -256,15 +256,6 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 	cmd.Flags().IntVar(&top, "top", 5, "collocates per theme (0: none)")
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table, csv or json")
 	return cmd
-}
-
-// lastRunes keeps the last n runes of s, with an ellipsis before them when it cut.
-func lastRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return "…" + string(r[len(r)-n:])
 }
 
 // joinContext joins a match and its context with a space, none before punctuation.
