@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"codeberg.org/go-pdf/fpdf"
+	gofont "github.com/go-text/typesetting/font"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
@@ -19,10 +20,25 @@ import (
 // viewers' copy) put right-to-left text back into logical order themselves, and a line written
 // in logical order comes out reversed.
 type pdfCanvas struct {
-	doc   *fpdf.Fpdf
-	w, h  vg.Length
-	stack []pdfState
+	doc    *fpdf.Fpdf
+	w, h   vg.Length
+	stack  []pdfState
+	glyphs map[glyphKey]fpdf.Template
 }
+
+type glyphKey struct {
+	face *gofont.Face
+	gid  gofont.GID
+}
+
+// A glyph's template is drawn at glyphEm units to the em, its origin glyphPad units from the
+// bottom left corner of a box glyphBox units square: room for marks above and below, and for
+// outlines that reach left of the origin, since a form XObject clips to its box.
+const (
+	glyphEm  = 100.0
+	glyphPad = 200.0
+	glyphBox = 500.0
+)
 
 type pdfState struct {
 	col   color.Color
@@ -42,7 +58,8 @@ func newPDFCanvas(w, h vg.Length, title, lang string) *pdfCanvas {
 	// one font only: fpdf writes its fonts in map order, so two would make the bytes differ
 	// from run to run; the text layer is invisible, so bold needs no face of its own
 	doc.AddUTF8FontFromBytes("amiri", "", amiriRegular)
-	c := &pdfCanvas{doc: doc, w: w, h: h, stack: []pdfState{{col: color.Black, width: 1}}}
+	doc.SetCatalogSort(true) // templates and resources in a fixed order: the same bytes every run
+	c := &pdfCanvas{doc: doc, w: w, h: h, stack: []pdfState{{col: color.Black, width: 1}}, glyphs: map[glyphKey]fpdf.Template{}}
 	c.NextPage()
 	return c
 }
@@ -116,6 +133,30 @@ func (c *pdfCanvas) Stroke(p vg.Path) {
 }
 
 func (c *pdfCanvas) Fill(p vg.Path) { c.path(p, "F") }
+
+// PlaceGlyph draws glyph gid of face with its origin at (x, y), at size points. Each glyph's
+// outline is written once, as a form XObject (an fpdf template), and every use of it is a
+// reference: a report's text repeats a few hundred glyphs many thousand times, and its outlines
+// written out at every use made the seed report's PDF 5 MB.
+func (c *pdfCanvas) PlaceGlyph(face *gofont.Face, gid gofont.GID, x, y, size vg.Length) {
+	k := glyphKey{face, gid}
+	t, ok := c.glyphs[k]
+	if !ok {
+		scale := glyphEm / float64(face.Upem())
+		p := appendGlyph(nil, face, gid, glyphPad, glyphPad, scale)
+		t = c.doc.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: glyphBox, Ht: glyphBox}, func(tpl *fpdf.Tpl) {
+			if len(p) > 0 {
+				(&pdfCanvas{doc: &tpl.Fpdf, h: glyphBox}).path(p, "F")
+			}
+		})
+		c.glyphs[k] = t
+	}
+	// The template draws in fpdf's page coordinates (y down), under the page's flip to vg's
+	// (y up), so its box's corner is at the glyph's origin less the padding, both scaled.
+	s := float64(size) / glyphEm
+	c.doc.UseTemplateScaled(t, fpdf.PointType{X: x.Points() - glyphPad*s, Y: y.Points() - glyphPad*s},
+		fpdf.SizeType{Wd: glyphBox * s, Ht: glyphBox * s})
+}
 
 // FillString is not used: the report's text is drawn by the Shaper as outlines.
 func (c *pdfCanvas) FillString(font.Face, vg.Point, string) {}

@@ -19,6 +19,7 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 //go:embed fonts/Amiri-Regular.ttf
@@ -217,10 +218,19 @@ func (s *Shaper) ShapeIn(txt string, size vg.Length, bold bool, colors []color.C
 }
 
 // Draw fills the line's glyphs, the left end of its baseline at (x, y), in the canvas's current
-// colour or, for a coloured line, each glyph in the colour of its rune.
+// colour or, for a coloured line, each glyph in the colour of its rune. A canvas that can place
+// a glyph itself (the PDF's, which draws each glyph's outline once and then refers to it) is
+// given the glyphs one by one; any other gets their outlines as paths.
 func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 	if len(l.runs) == 0 {
 		return
+	}
+	placer, _ := c.(glyphPlacer)
+	switch dc := c.(type) { // a plot draws on a draw.Canvas, which wraps the page's
+	case draw.Canvas:
+		placer, _ = dc.Canvas.(glyphPlacer)
+	case *draw.Canvas:
+		placer, _ = dc.Canvas.(glyphPlacer)
 	}
 	scale := float64(l.size) / float64(l.face.Upem())
 	pen := float64(x)
@@ -228,9 +238,6 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 	var cur color.Color
 	flush := func() {
 		if len(p) > 0 {
-			if cur != nil {
-				c.SetColor(cur)
-			}
 			c.Fill(p)
 			p = nil
 		}
@@ -240,38 +247,59 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 			if l.colors != nil && g.TextIndex() >= 0 && g.TextIndex() < len(l.colors) && l.colors[g.TextIndex()] != cur {
 				flush()
 				cur = l.colors[g.TextIndex()]
+				if cur != nil {
+					c.SetColor(cur)
+				}
 			}
 			gx := pen + float64(g.XOffset)/64
 			gy := float64(y) + float64(g.YOffset)/64
-			if outline, ok := run.Face.GlyphDataOutline(g.GlyphID); ok {
-				pt := func(a opentype.SegmentPoint) vg.Point {
-					return vg.Point{X: vg.Length(gx + float64(a.X)*scale), Y: vg.Length(gy + float64(a.Y)*scale)}
-				}
-				open := false
-				for _, seg := range outline.Segments {
-					switch seg.Op {
-					case opentype.SegmentOpMoveTo:
-						if open {
-							p.Close()
-						}
-						p.Move(pt(seg.Args[0]))
-						open = true
-					case opentype.SegmentOpLineTo:
-						p.Line(pt(seg.Args[0]))
-					case opentype.SegmentOpQuadTo:
-						p.QuadTo(pt(seg.Args[0]), pt(seg.Args[1]))
-					case opentype.SegmentOpCubeTo:
-						p.CubeTo(pt(seg.Args[0]), pt(seg.Args[1]), pt(seg.Args[2]))
-					}
-				}
-				if open {
-					p.Close()
-				}
+			if placer != nil {
+				placer.PlaceGlyph(run.Face, g.GlyphID, vg.Length(gx), vg.Length(gy), l.size)
+			} else {
+				p = appendGlyph(p, run.Face, g.GlyphID, gx, gy, scale)
 			}
 			pen += float64(g.Advance) / 64
 		}
 	}
 	flush()
+}
+
+// glyphPlacer is a canvas that draws a glyph of face, its origin at (x, y), at size points.
+type glyphPlacer interface {
+	PlaceGlyph(face *gofont.Face, gid gofont.GID, x, y, size vg.Length)
+}
+
+// appendGlyph appends the outline of glyph gid of face to p, its origin at (gx, gy), font units
+// times scale.
+func appendGlyph(p vg.Path, face *gofont.Face, gid gofont.GID, gx, gy, scale float64) vg.Path {
+	outline, ok := face.GlyphDataOutline(gid)
+	if !ok {
+		return p
+	}
+	pt := func(a opentype.SegmentPoint) vg.Point {
+		return vg.Point{X: vg.Length(gx + float64(a.X)*scale), Y: vg.Length(gy + float64(a.Y)*scale)}
+	}
+	open := false
+	for _, seg := range outline.Segments {
+		switch seg.Op {
+		case opentype.SegmentOpMoveTo:
+			if open {
+				p.Close()
+			}
+			p.Move(pt(seg.Args[0]))
+			open = true
+		case opentype.SegmentOpLineTo:
+			p.Line(pt(seg.Args[0]))
+		case opentype.SegmentOpQuadTo:
+			p.QuadTo(pt(seg.Args[0]), pt(seg.Args[1]))
+		case opentype.SegmentOpCubeTo:
+			p.CubeTo(pt(seg.Args[0]), pt(seg.Args[1]), pt(seg.Args[2]))
+		}
+	}
+	if open {
+		p.Close()
+	}
+	return p
 }
 
 // Handler is a gonum/plot text.Handler that shapes text with a Shaper, so plot titles, axis

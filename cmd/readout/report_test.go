@@ -101,6 +101,13 @@ func TestReportPDF(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	pdf := filepath.Join(dir, "report.pdf")
+	// issue 16's target for the seed report: under 1.5 MB (each glyph's outline written once and
+	// referred to; written at every use, the report was 4.9 MB)
+	if st, err := os.Stat(pdf); err != nil {
+		t.Fatal(err)
+	} else if st.Size() > 1_500_000 {
+		t.Errorf("report.pdf: %d bytes, want under 1.5 MB", st.Size())
+	}
 	info, err := exec.Command("pdfinfo", pdf).Output()
 	if err != nil {
 		t.Fatal(err)
