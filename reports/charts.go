@@ -45,6 +45,25 @@ type Chart struct {
 	Width   vg.Length
 	Height  vg.Length
 	h       Handler
+	legend  vg.Length // the strip right of the plot its legend takes, 0 with none
+}
+
+// legendOutside moves the chart's legend out of the data: into a strip of its own right of the
+// plot, the chart widened by it so that the data keep their room. gonum draws a legend in the
+// data area's top or bottom right corner; the plot is drawn narrower by the strip's width, and
+// the legend shifted right into the strip.
+func (ch *Chart) legendOutside() *Chart {
+	size := ch.Plot.Legend.Rectangle(draw.Canvas{}).Size()
+	if size.X <= 0 {
+		return ch
+	}
+	ch.legend = size.X + vg.Points(10)
+	ch.Plot.Legend.XOffs += ch.legend - vg.Points(6) // 4 points from the data, 6 from the edge
+	ch.Width += ch.legend
+	// a long legend makes the chart taller: it starts at the data's top (or bottom) edge and
+	// must end above the axis and the source line (or below the title)
+	ch.Height = max(ch.Height, size.Y+4*vg.Centimeter)
+	return ch
 }
 
 // Formats of charts.
@@ -69,6 +88,7 @@ func (ch *Chart) Draw(dc draw.Canvas) {
 	strip := size * 2.2
 	area := dc
 	area.Min.Y += strip
+	area.Max.X -= ch.legend
 	ch.Plot.Draw(area)
 	if ch.Source != "" {
 		sty := text.Style{Color: color.Gray{Y: 90}, Font: font.Font{Size: size}, Handler: ch.h, XAlign: text.XLeft, YAlign: text.YBottom}
@@ -207,7 +227,7 @@ func RatesChart(h Handler, t Terms, series []RateSeries, source string) *Chart {
 	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
 	p.X.Padding = vg.Points(10)
 	p.Add(plotter.NewGrid())
-	return &Chart{Name: "theme-rates", Title: t.RatesTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: 11 * vg.Centimeter, h: h}
+	return (&Chart{Name: "theme-rates", Title: t.RatesTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: 11 * vg.Centimeter, h: h}).legendOutside()
 }
 
 // dateTicks puts a tick, labelled by its date, at each point in time of the series; past
@@ -478,7 +498,7 @@ func KeynessChart(h Handler, t Terms, items []KeyItem, measure, moreIn, lessIn, 
 	}
 	padX(p, lo, hi) // no bar ends on the frame
 	p.Add(plotter.NewGrid())
-	return &Chart{Name: "keyness", Title: t.KeynessTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.6*float64(len(items))) * vg.Centimeter, h: h}
+	return (&Chart{Name: "keyness", Title: t.KeynessTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: vg.Length(4+0.6*float64(len(items))) * vg.Centimeter, h: h}).legendOutside()
 }
 
 // hbar is one horizontal bar from 0 to v at row y.
@@ -549,5 +569,5 @@ func SpeakersChart(h Handler, t Terms, speakers []string, groups []SpeakerGroup,
 	p.X.Min, p.X.Max = -0.7, float64(len(groups)-1)+0.7
 	p.Y.Min, p.Y.Max = 0, math.Max(1, maxY)*(1.1+0.08*float64(n))
 	p.Add(plotter.NewGrid())
-	return &Chart{Name: "speakers", Title: t.SpeakersTitle, Source: source, Plot: p, Width: vg.Length(8+1.4*float64(len(groups))) * vg.Centimeter, Height: 12 * vg.Centimeter, h: h}
+	return (&Chart{Name: "speakers", Title: t.SpeakersTitle, Source: source, Plot: p, Width: vg.Length(8+1.4*float64(len(groups))) * vg.Centimeter, Height: 12 * vg.Centimeter, h: h}).legendOutside()
 }

@@ -1,0 +1,173 @@
+package reports
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// boundsCanvas is a vg.Canvas that draws nothing and records the box of everything drawn on
+// it, in the page's coordinates: it tells whether anything falls off the chart.
+type boundsCanvas struct {
+	w, h  vg.Length
+	m     []affine // the transform stack, the current one last
+	boxes []vg.Rectangle
+}
+
+type affine [6]float64 // x' = a x + c y + e, y' = b x + d y + f
+
+func (m affine) apply(p vg.Point) vg.Point {
+	x, y := float64(p.X), float64(p.Y)
+	return vg.Point{X: vg.Length(m[0]*x + m[2]*y + m[4]), Y: vg.Length(m[1]*x + m[3]*y + m[5])}
+}
+
+func (m affine) then(n affine) affine { // m applied after n: m∘n
+	return affine{
+		m[0]*n[0] + m[2]*n[1], m[1]*n[0] + m[3]*n[1],
+		m[0]*n[2] + m[2]*n[3], m[1]*n[2] + m[3]*n[3],
+		m[0]*n[4] + m[2]*n[5] + m[4], m[1]*n[4] + m[3]*n[5] + m[5],
+	}
+}
+
+func newBoundsCanvas(w, h vg.Length) *boundsCanvas {
+	return &boundsCanvas{w: w, h: h, m: []affine{{1, 0, 0, 1, 0, 0}}}
+}
+
+func (c *boundsCanvas) cur() *affine                            { return &c.m[len(c.m)-1] }
+func (c *boundsCanvas) Size() (vg.Length, vg.Length)            { return c.w, c.h }
+func (c *boundsCanvas) SetLineWidth(vg.Length)                  {}
+func (c *boundsCanvas) SetLineDash([]vg.Length, vg.Length)      {}
+func (c *boundsCanvas) SetColor(color.Color)                    {}
+func (c *boundsCanvas) Push()                                   { c.m = append(c.m, *c.cur()) }
+func (c *boundsCanvas) Pop()                                    { c.m = c.m[:len(c.m)-1] }
+func (c *boundsCanvas) FillString(font.Face, vg.Point, string)  {}
+func (c *boundsCanvas) DrawImage(r vg.Rectangle, _ image.Image) { c.add([]vg.Point{r.Min, r.Max}) }
+func (c *boundsCanvas) Stroke(p vg.Path)                        { c.path(p) }
+func (c *boundsCanvas) Fill(p vg.Path)                          { c.path(p) }
+func (c *boundsCanvas) Translate(pt vg.Point) {
+	*c.cur() = c.cur().then(affine{1, 0, 0, 1, float64(pt.X), float64(pt.Y)})
+}
+func (c *boundsCanvas) Scale(x, y float64) { *c.cur() = c.cur().then(affine{x, 0, 0, y, 0, 0}) }
+func (c *boundsCanvas) Rotate(rad float64) {
+	s, co := math.Sincos(rad)
+	*c.cur() = c.cur().then(affine{co, s, -s, co, 0, 0})
+}
+
+func (c *boundsCanvas) path(p vg.Path) {
+	var pts []vg.Point
+	for _, comp := range p {
+		switch comp.Type {
+		case vg.ArcComp:
+			r := comp.Radius
+			pts = append(pts, comp.Pos.Add(vg.Point{X: -r, Y: -r}), comp.Pos.Add(vg.Point{X: r, Y: r}),
+				comp.Pos.Add(vg.Point{X: -r, Y: r}), comp.Pos.Add(vg.Point{X: r, Y: -r}))
+		case vg.CloseComp:
+		default:
+			pts = append(pts, comp.Pos)
+			pts = append(pts, comp.Control...)
+		}
+	}
+	c.add(pts)
+}
+
+func (c *boundsCanvas) add(pts []vg.Point) {
+	if len(pts) == 0 {
+		return
+	}
+	r := vg.Rectangle{Min: vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}, Max: vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}}
+	for _, p := range pts {
+		q := c.cur().apply(p)
+		r.Min.X, r.Min.Y = min(r.Min.X, q.X), min(r.Min.Y, q.Y)
+		r.Max.X, r.Max.Y = max(r.Max.X, q.X), max(r.Max.Y, q.Y)
+	}
+	c.boxes = append(c.boxes, r)
+}
+
+// chartsAtSize returns every kind of chart drawn from n items of long, mixed labels: n themes'
+// rates at n dates, an n × n heatmap, n shifts with wide intervals, n key terms, n themes by
+// four speakers.
+func chartsAtSize(h Handler, tm Terms, n int) ([]*Chart, []ShiftItem) {
+	label := func(i int) string {
+		if i%2 == 0 {
+			return fmt.Sprintf("التعاون الاستراتيجي الشامل %d", i)
+		}
+		return fmt.Sprintf("comprehensive strategic partnership %d", i)
+	}
+	var series []RateSeries
+	var rows, cols []string
+	var values [][]float64
+	var shifts []ShiftItem
+	var keys []KeyItem
+	var groups []SpeakerGroup
+	for i := 0; i < n; i++ {
+		var pts []RatePoint
+		for j := 0; j < n; j++ {
+			pts = append(pts, RatePoint{X: 2020 + 4*float64(j)/float64(n), Label: fmt.Sprintf("2020-%02d-%02d", j%12+1, j%28+1), Y: float64((i*7+j*3)%40) + 0.5})
+		}
+		series = append(series, RateSeries{Label: label(i), Points: pts})
+		rows, cols = append(rows, label(i)), append(cols, fmt.Sprintf("2023-10-18-article-%d", i))
+		var row []float64
+		for j := 0; j < n; j++ {
+			row = append(row, float64((i+j)%9)*1.25)
+		}
+		values = append(values, row)
+		d := float64(i%7-3) * 6.5
+		shifts = append(shifts, ShiftItem{Label: label(i), Diff: d, Lo: d - 19, Hi: d + 23})
+		keys = append(keys, KeyItem{Label: label(i), Value: float64(n/2-i) * 3.7})
+		groups = append(groups, SpeakerGroup{Label: label(i), Counts: []float64{float64(i % 5), 31, float64(i % 3), 2}})
+	}
+	return []*Chart{
+		RatesChart(h, tm, series, "source "+strings.Repeat("x", 40)),
+		HeatmapChart(h, tm, "hm", "title", "x", "y", rows, cols, values, "%.1f", "src"),
+		ShiftChart(h, tm, shifts, "src"),
+		KeynessChart(h, tm, keys, "G2", "more in 2023", "more in 2020", "src"),
+		SpeakersChart(h, tm, []string{"Xi Jinping", "Vladimir Putin", "both", "narration"}, groups, "src"),
+	}, shifts
+}
+
+// Nothing a chart draws falls off it — no bar, point, whisker, label or legend outside its
+// width and height — and a legend is outside the data, at 1, 6 and 30 items per chart, in
+// both languages. (A report draws at most the top themes and terms however large the corpus, so
+// 30 items is more than a chart of 2,000 articles has.)
+func TestChartsInsideTheirBox(t *testing.T) {
+	h := Handler{S: shaper(t)}
+	for _, lang := range []string{"ar", "en"} {
+		tm, _ := TermsFor(lang)
+		for _, n := range []int{1, 6, 30} {
+			charts, shifts := chartsAtSize(h, tm, n)
+			for _, ch := range charts {
+				c := newBoundsCanvas(ch.Width, ch.Height)
+				ch.Draw(draw.New(c))
+				const slack = 0.5 // points: an outline's rounding
+				for _, b := range c.boxes {
+					if b.Min.X < -slack || b.Min.Y < -slack || b.Max.X > ch.Width+slack || b.Max.Y > ch.Height+slack {
+						t.Errorf("%s %s, %d items (%.0f × %.0f pt): something drawn at %v", lang, ch.Name, n, ch.Width.Points(), ch.Height.Points(), b)
+						break
+					}
+				}
+				if ch.Name == "shift" { // gonum clips a whisker to the data: the axis must hold it
+					for _, it := range shifts {
+						if it.Lo <= ch.Plot.X.Min || it.Hi >= ch.Plot.X.Max {
+							t.Errorf("%s shift: interval [%.1f, %.1f] reaches the axis's ends [%.1f, %.1f]", lang, it.Lo, it.Hi, ch.Plot.X.Min, ch.Plot.X.Max)
+						}
+					}
+				}
+				if ch.legend > 0 {
+					area := draw.New(c)
+					area.Max.X -= ch.legend
+					data := ch.Plot.DataCanvas(area)
+					if left := area.Max.X + ch.Plot.Legend.XOffs - ch.Plot.Legend.Rectangle(area).Size().X; left < data.Max.X {
+						t.Errorf("%s %s: legend from x=%.1f, over the data, which end at %.1f", lang, ch.Name, left, data.Max.X)
+					}
+				}
+			}
+		}
+	}
+}
