@@ -49,9 +49,9 @@ type Chart struct {
 }
 
 // legendOutside moves the chart's legend out of the data: into a strip of its own right of the
-// plot, the chart widened by it so that the data keep their room. gonum draws a legend in the
-// data area's top or bottom right corner; the plot is drawn narrower by the strip's width, and
-// the legend shifted right into the strip.
+// plot. gonum draws a legend in the data area's top or bottom right corner; the plot is drawn
+// narrower by the strip's width, and the legend shifted right into the strip. The chart keeps
+// its width, so that a report's page does not scale it down.
 func (ch *Chart) legendOutside() *Chart {
 	size := ch.Plot.Legend.Rectangle(draw.Canvas{}).Size()
 	if size.X <= 0 {
@@ -59,7 +59,6 @@ func (ch *Chart) legendOutside() *Chart {
 	}
 	ch.legend = size.X + vg.Points(10)
 	ch.Plot.Legend.XOffs += ch.legend - vg.Points(6) // 4 points from the data, 6 from the edge
-	ch.Width += ch.legend
 	// a long legend makes the chart taller: it starts at the data's top (or bottom) edge and
 	// must end above the axis and the source line (or below the title)
 	ch.Height = max(ch.Height, size.Y+4*vg.Centimeter)
@@ -569,5 +568,7 @@ func SpeakersChart(h Handler, t Terms, speakers []string, groups []SpeakerGroup,
 	p.X.Min, p.X.Max = -0.7, float64(len(groups)-1)+0.7
 	p.Y.Min, p.Y.Max = 0, math.Max(1, maxY)*(1.1+0.08*float64(n))
 	p.Add(plotter.NewGrid())
-	return (&Chart{Name: "speakers", Title: t.SpeakersTitle, Source: source, Plot: p, Width: vg.Length(8+1.4*float64(len(groups))) * vg.Centimeter, Height: 12 * vg.Centimeter, h: h}).legendOutside()
+	ch := (&Chart{Name: "speakers", Title: t.SpeakersTitle, Source: source, Plot: p, Width: vg.Length(8+1.4*float64(len(groups))) * vg.Centimeter, Height: 12 * vg.Centimeter, h: h}).legendOutside()
+	ch.Width += ch.legend // the width is the groups'; the legend's strip comes on top
+	return ch
 }

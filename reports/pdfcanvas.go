@@ -13,8 +13,8 @@ import (
 )
 
 // pdfCanvas is a vg.Canvas that writes PDF pages with fpdf, and a text layer: every line of the
-// report is drawn as glyph outlines (the Shaper's, so Arabic is shaped exactly as in the charts)
-// and written again as invisible text in the embedded Amiri font (UTF-8, Identity-H, subset),
+// report and of its charts is drawn as glyph outlines (the Shaper's, so Arabic is shaped exactly
+// as in the PNG and SVG charts; each outline written once, see PlaceGlyph) and written again as invisible text in the embedded Amiri font (UTF-8, Identity-H, subset),
 // so that the PDF can be searched, copied and read aloud. The invisible text is written in
 // visual order, runs of right-to-left text reversed: PDF text extractors (poppler's pdftotext,
 // viewers' copy) put right-to-left text back into logical order themselves, and a line written
@@ -214,23 +214,25 @@ func (c *pdfCanvas) arc(comp vg.PathComp) {
 }
 
 // InvisibleText writes s, a line in visual order, as invisible text with its baseline's left end
-// at (x, y) of the page (vg coordinates), over the width w the line's outlines take. Its letters
-// are unshaped, so wider or narrower than the drawn line: the font size is scaled to make the
-// text span exactly w, or an extractor would drop what runs off the page. It must be called
-// outside any Push.
+// at (x, y) in the current coordinates (a page's, or a chart's on it, rotated for a rotated
+// label), over the width w the line's outlines take. Its letters are unshaped, so wider or
+// narrower than the drawn line: the font size is scaled to make the text span exactly w, or an
+// extractor would drop what runs off the page.
 func (c *pdfCanvas) InvisibleText(x, y, w vg.Length, size vg.Length, s string) {
 	if s == "" || w <= 0 {
 		return
 	}
-	c.doc.TransformEnd() // back to the page's own coordinates: text is not mirrored
+	c.doc.TransformBegin()
+	// undo the page's flip about the text's origin, or the text would be written upside down
+	c.doc.TransformScale(100, -100, x.Points(), y.Points())
 	c.doc.SetFont("amiri", "", size.Points())
 	if sw := c.doc.GetStringWidth(s); sw > 0 {
 		c.doc.SetFont("amiri", "", size.Points()*w.Points()/sw)
 	}
 	c.doc.SetTextRenderingMode(3)
-	c.doc.Text(x.Points(), (c.h - y).Points(), s)
+	c.doc.Text(x.Points(), y.Points(), s)
 	c.doc.SetTextRenderingMode(0)
-	c.flip()
+	c.doc.TransformEnd()
 }
 
 func (c *pdfCanvas) WriteTo(w io.Writer) (int64, error) {

@@ -225,13 +225,7 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 	if len(l.runs) == 0 {
 		return
 	}
-	placer, _ := c.(glyphPlacer)
-	switch dc := c.(type) { // a plot draws on a draw.Canvas, which wraps the page's
-	case draw.Canvas:
-		placer, _ = dc.Canvas.(glyphPlacer)
-	case *draw.Canvas:
-		placer, _ = dc.Canvas.(glyphPlacer)
-	}
+	placer, _ := unwrap(c).(glyphPlacer)
 	scale := float64(l.size) / float64(l.face.Upem())
 	pen := float64(x)
 	var p vg.Path
@@ -262,6 +256,26 @@ func (l Line) Draw(c vg.Canvas, x, y vg.Length) {
 		}
 	}
 	flush()
+}
+
+// unwrap returns the canvas a plot's draw.Canvas draws on (a plot's axes draw on a draw.Canvas
+// of a draw.Canvas).
+func unwrap(c vg.Canvas) vg.Canvas {
+	for {
+		switch dc := c.(type) {
+		case draw.Canvas:
+			c = dc.Canvas
+		case *draw.Canvas:
+			c = dc.Canvas
+		default:
+			return c
+		}
+	}
+}
+
+// textLayer is a canvas that also writes a line's text, invisible, for extraction (the PDF's).
+type textLayer interface {
+	InvisibleText(x, y, w, size vg.Length, visual string)
 }
 
 // glyphPlacer is a canvas that draws a glyph of face, its origin at (x, y), at size points.
@@ -354,7 +368,11 @@ func (h Handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	for i, line := range lines {
 		l := h.S.Shape(line, sty.Font.Size, bold(sty.Font))
 		x := pt.X + vg.Length(sty.XAlign)*l.Width
-		l.Draw(c, x, y0+vg.Length(len(lines)-i)*sty.Font.Size)
+		y := y0 + vg.Length(len(lines)-i)*sty.Font.Size
+		l.Draw(c, x, y)
+		if tl, ok := unwrap(c).(textLayer); ok { // a chart's text is text in the PDF too
+			tl.InvisibleText(x, y, l.Width, sty.Font.Size, l.VisualText())
+		}
 	}
 	if sty.Rotation != 0 {
 		c.Pop()

@@ -272,6 +272,10 @@ func TestReportTextLayer(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d findings of report.md found whole in pdftotext's output (%d in Latin letters)", lang, found, latin)
+		// a chart's labels are text too: the rates chart's axis title is printed nowhere else
+		if lang == "en" && !strings.Contains(text, "Mentions per 1,000 tokens") {
+			t.Error("en: the PDF's text has no chart axis title")
+		}
 		if lang == "ar" {
 			for _, want := range []string{"أبرز النتائج", "تقرير الاتجاهات", "محادثات شي جين بينغ وفلاديمير بوتين", "نتيجة غير حاسمة", "فلا يثبت الاتجاه", "عدم الانتشار النووي", "إلى الزعيمين (أحدهما أو كليهما)"} {
 				if !strings.Contains(text, want) {
