@@ -56,10 +56,9 @@ func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.C
 	// Arabic report, right to left for any paragraph with Arabic in it (the "how to cite"
 	// paragraph begins with readout's name but is an Arabic sentence)
 	rtl := BaseRTL(txt) || (p.rtl && hasArabicLetter(txt))
-	for _, line := range p.wrap(txt, colors, size, bold, p.width()) {
+	for _, l := range p.sh.Paragraph(txt, size, bold, colors, rtl, p.width()) {
 		p.need(lead)
 		p.y -= lead
-		l := p.sh.ShapeIn(line.text, size, bold, line.colors, rtl)
 		p.c.SetColor(col)
 		x := margin
 		if rtl {
@@ -69,44 +68,6 @@ func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.C
 		p.c.InvisibleText(x, p.y+size*0.45, l.Width, size, l.VisualText())
 	}
 	p.y -= size * 0.5
-}
-
-type wrapped struct {
-	text   string
-	colors []color.Color
-}
-
-// wrap breaks text at spaces into lines no wider than w.
-func (p *pdfWriter) wrap(txt string, colors []color.Color, size vg.Length, bold bool, w vg.Length) []wrapped {
-	runes := []rune(txt)
-	var out []wrapped
-	start, lastSpace := 0, -1
-	for i := 0; i <= len(runes); i++ {
-		if i < len(runes) && !unicode.IsSpace(runes[i]) {
-			continue
-		}
-		if p.sh.Shape(string(runes[start:i]), size, bold).Width > w && lastSpace > start {
-			out = append(out, slice(runes, colors, start, lastSpace))
-			start = lastSpace + 1
-		}
-		if i < len(runes) && runes[i] == '\n' {
-			out = append(out, slice(runes, colors, start, i))
-			start = i + 1
-		}
-		lastSpace = i
-	}
-	if start < len(runes) {
-		out = append(out, slice(runes, colors, start, len(runes)))
-	}
-	return out
-}
-
-func slice(r []rune, colors []color.Color, a, b int) wrapped {
-	w := wrapped{text: string(r[a:b])}
-	if colors != nil {
-		w.colors = colors[a:b]
-	}
-	return w
 }
 
 func (p *pdfWriter) heading(txt string, size vg.Length) {

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"image/color"
+	"math"
 	"regexp"
 	"strings"
 	"sync"
@@ -165,6 +166,34 @@ func (s *Shaper) ShapeColored(txt string, size vg.Length, bold bool, colors []co
 // takes its paragraph's direction, not its own (a line of an Arabic paragraph that begins with
 // a Latin word still reads right to left), as the Unicode bidi algorithm has it for a paragraph.
 func (s *Shaper) ShapeIn(txt string, size vg.Length, bold bool, colors []color.Color, rtl bool) Line {
+	return s.shape([]rune(txt), size, bold, colors, rtl, 0)[0]
+}
+
+// Paragraph lays out a paragraph in lines no wider than width (0: one line), with the Unicode
+// bidi algorithm run on the whole paragraph before it is broken into lines, and each line put in
+// visual order at the paragraph's base direction (right to left when rtl) — never line by line,
+// which resolves a number or a neutral at the start of a line without what precedes it (the
+// flags of a command in an Arabic sentence came out reordered). A line break ends a paragraph.
+func (s *Shaper) Paragraph(txt string, size vg.Length, bold bool, colors []color.Color, rtl bool, width vg.Length) []Line {
+	var out []Line
+	start := 0
+	runes := []rune(txt)
+	for i := 0; i <= len(runes); i++ {
+		if i < len(runes) && runes[i] != '\n' {
+			continue
+		}
+		var cols []color.Color
+		if colors != nil {
+			cols = colors[start:i]
+		}
+		out = append(out, s.shape(runes[start:i], size, bold, cols, rtl, width)...)
+		start = i + 1
+	}
+	return out
+}
+
+// shape shapes one paragraph (no line breaks) into lines no wider than width, 0 for one line.
+func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.Color, rtl bool, width vg.Length) []Line {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	face := s.regular
@@ -179,12 +208,13 @@ func (s *Shaper) ShapeIn(txt string, size vg.Length, bold bool, colors []color.C
 	dir := di.DirectionLTR
 	if rtl {
 		dir = di.DirectionRTL
-		txt, colors = markLTRTokens(txt, colors)
+		var txt string
+		txt, colors = markLTRTokens(string(runes), colors)
+		runes = []rune(txt)
 	}
 	l.colors = colors
-	runes := []rune(txt)
 	if len(runes) == 0 {
-		return l
+		return []Line{l}
 	}
 	l.text = runes
 	in := shaping.Input{
@@ -195,26 +225,36 @@ func (s *Shaper) ShapeIn(txt string, size vg.Length, bold bool, colors []color.C
 	for _, part := range s.seg.Split(in, oneFace{face}) {
 		outs = append(outs, s.hb.Shape(part))
 	}
-	lines, _ := s.wrap.WrapParagraph(shaping.WrapConfig{Direction: dir}, 1<<30, runes, shaping.NewSliceIterator(outs))
-	var runs []shaping.Output
-	for _, ln := range lines {
-		runs = append(runs, ln...)
+	max := fixed.Int26_6(math.MaxInt32)
+	if width > 0 {
+		max = fixed.Int26_6(float64(width) * 64)
 	}
-	ordered := make([]shaping.Output, len(runs))
-	for i, r := range runs {
-		vi := int(r.VisualIndex)
-		if vi < 0 || vi >= len(runs) {
-			vi = i
+	wrapped, _ := s.wrap.WrapParagraphF(shaping.WrapConfig{Direction: dir}, max, runes, shaping.NewSliceIterator(outs))
+	var lines []Line
+	for _, runs := range wrapped {
+		ordered := make([]shaping.Output, len(runs))
+		for i, r := range runs {
+			vi := int(r.VisualIndex)
+			if vi < 0 || vi >= len(runs) {
+				vi = i
+			}
+			ordered[vi] = r
 		}
-		ordered[vi] = r
+		ln := l
+		ln.runs = ordered
+		var w fixed.Int26_6
+		for _, r := range ordered {
+			w += r.Advance
+		}
+		ln.Width = vg.Length(float64(w) / 64)
+		if width == 0 && len(lines) == 1 { // one line asked for: join what the wrapper split
+			lines[0].runs = append(lines[0].runs, ln.runs...)
+			lines[0].Width += ln.Width
+			continue
+		}
+		lines = append(lines, ln)
 	}
-	l.runs = ordered
-	var w fixed.Int26_6
-	for _, r := range ordered {
-		w += r.Advance
-	}
-	l.Width = vg.Length(float64(w) / 64)
-	return l
+	return lines
 }
 
 // Draw fills the line's glyphs, the left end of its baseline at (x, y), in the canvas's current
