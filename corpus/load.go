@@ -59,6 +59,13 @@ type Options struct {
 	// Stdin is read for the path "-", as text or (StdinFormat "html") as an HTML page.
 	Stdin       io.Reader
 	StdinFormat string
+	// FollowSymlinks reads a symbolic link in a corpus directory (or a manifest's path through
+	// one) whose target is outside the directory; without it such a link is passed over with a
+	// note, or refused when a manifest lists it.
+	FollowSymlinks bool
+	// MaxFileSize is the largest file read, in bytes (DefaultMaxFileSize when 0); a larger one
+	// is refused. Only regular files are read at all: not FIFOs, devices or sockets.
+	MaxFileSize int64
 }
 
 // Corpus is a loaded set of documents, in order: manifest rows first, in manifest order, then
@@ -206,7 +213,10 @@ func (l *loader) path(p string) {
 	st, err := os.Stat(p)
 	if err != nil {
 		hint := "check the path"
-		if errors.Is(err, fs.ErrNotExist) {
+		if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(p)
+			l.problem(Problem{Path: p, Err: fmt.Sprintf("is a dangling symbolic link (to %s, which does not exist)", target), Hint: "remove the link or point it at a file"})
+		} else if errors.Is(err, fs.ErrNotExist) {
 			l.problem(Problem{Path: p, Err: "no such file or directory", Hint: hint})
 		} else {
 			l.problem(Problem{Path: p, Err: err.Error()})
@@ -215,25 +225,25 @@ func (l *loader) path(p string) {
 	}
 	if st.IsDir() {
 		l.dirs = append(l.dirs, p)
-		l.dir(os.DirFS(p), p)
+		l.dir(newOSDir(p, l.opt.FollowSymlinks, l.opt.MaxFileSize), p)
 		return
 	}
 	dir, base := filepath.Split(p)
 	if dir == "" {
 		dir = "."
 	}
-	fsys := os.DirFS(dir)
+	fsys := newOSDir(dir, true, l.opt.MaxFileSize) // a file named on the command line is read where it is
 	switch ext := strings.ToLower(filepath.Ext(p)); {
 	case l.opt.TextColumn != "" && (ext == ".csv" || ext == ".tsv"):
 		b, err := fs.ReadFile(fsys, base)
 		if err != nil {
-			l.problem(Problem{Path: p, Err: err.Error()})
+			l.problem(problemFor(p, err))
 			return
 		}
 		l.table(b, p, base, ext == ".tsv")
-	case ext == ".csv":
+	case ext == ".csv": // a manifest: the files it lists are a corpus directory's
 		l.dirs = append(l.dirs, filepath.Dir(p))
-		l.manifest(fsys, base, p, filepath.Dir(p), false, nil)
+		l.manifest(newOSDir(dir, l.opt.FollowSymlinks, l.opt.MaxFileSize), base, p, filepath.Dir(p), false, nil)
 	default:
 		l.file(fsys, base, p, base, nil)
 	}
@@ -268,6 +278,13 @@ func (l *loader) dir(fsys fs.FS, display string) {
 			l.notes = append(l.notes, fmt.Sprintf("%s: passed over (a %s is not an article; list it in the manifest to read it)", join(display, p), strings.ToLower(up)))
 			return nil
 		}
+		if od, ok := fsys.(*osDir); ok && d.Type()&fs.ModeType != 0 { // a link, a FIFO, a device…
+			if _, err := od.check(p); err != nil {
+				pr := problemFor(join(display, p), err)
+				l.notes = append(l.notes, fmt.Sprintf("%s: passed over, as it %s (%s)", pr.Path, pr.Err, pr.Hint))
+				return nil
+			}
+		}
 		files = append(files, p)
 		return nil
 	})
@@ -291,7 +308,7 @@ func (l *loader) dir(fsys fs.FS, display string) {
 func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool, files []string) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		l.problem(Problem{Path: display, Err: err.Error()})
+		l.problem(problemFor(display, err))
 		return
 	}
 	text, _, err := decode(b, l.opt.Encoding)
@@ -324,6 +341,13 @@ func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool
 			continue
 		}
 		listed[rel] = e.Line
+		if od, ok := fsys.(*osDir); ok {
+			if _, err := od.check(rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				p := problemFor(join(dirDisplay, rel), err)
+				l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("listed file %s %s", p.Path, p.Err), Hint: p.Hint})
+				continue
+			}
+		}
 		if !found[rel] {
 			if _, err := fs.Stat(fsys, rel); err != nil {
 				l.problem(Problem{Path: display, Line: e.Line, Err: fmt.Sprintf("listed file %s does not exist", join(dirDisplay, rel)),
@@ -411,7 +435,7 @@ func (l *loader) files(tasks []*task) {
 		if inTurn(t.name) {
 			b, err := fs.ReadFile(t.fsys, t.name)
 			if err != nil {
-				l.problem(Problem{Path: t.display, Err: err.Error()})
+				l.problem(problemFor(t.display, err))
 				continue
 			}
 			if strings.EqualFold(path.Ext(t.name), ".jsonl") {
@@ -436,7 +460,7 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 	b, err := readFile(fsys, name, *buf)
 	*buf = b
 	if err != nil {
-		return nil, []Problem{{Path: display, Err: err.Error()}}
+		return nil, []Problem{problemFor(display, err)}
 	}
 	if len(b) == 0 {
 		return nil, []Problem{{Path: display, Err: "is empty (0 bytes)", Hint: "remove it or fill it"}}

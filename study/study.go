@@ -29,6 +29,10 @@ type Options struct {
 	StdinFormat string
 	Jobs        int // workers reading and analysing documents; ≤ 0: one per CPU
 	Lexicon     *textproc.Lexicon
+	// FollowSymlinks and MaxFileSize are corpus.Options': read links out of a corpus
+	// directory; the largest file read (corpus.DefaultMaxFileSize when 0).
+	FollowSymlinks bool
+	MaxFileSize    int64
 	// Prepare is what the first reading of the corpus computes for each document while its
 	// text is in memory, so that each file is read once. What a method needs and was not
 	// prepared is computed by another pass over the corpus.
@@ -160,6 +164,7 @@ func (s *Study) analyzers(stems bool) func(worker int) *textproc.Analyzer {
 // in memory; the documents held in memory (JSONL records) are analysed afterwards.
 func (s *Study) load(ctx context.Context, need Need) error {
 	opt := corpus.Options{Encoding: s.opt.Encoding, Rules: s.opt.Rules, SkipBad: s.opt.SkipBad, HTML: s.opt.HTML,
+		FollowSymlinks: s.opt.FollowSymlinks, MaxFileSize: s.opt.MaxFileSize,
 		Stdin: s.opt.Stdin, StdinFormat: s.opt.StdinFormat, TextColumn: s.opt.TextColumn, Lazy: true,
 		Jobs: s.opt.Jobs, Progress: s.progress("reading")}
 	// Documents are visited in no set order: their products are staged in visiting order

@@ -118,6 +118,8 @@ type globalOptions struct {
 	TextColumn    string
 	Lexicon       string
 	Jobs          int
+	Follow        bool
+	MaxFileMB     int64
 }
 
 func newApp(ctx context.Context, s streams) *app {
@@ -158,6 +160,8 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.StringVar(&a.global.TextColumn, "text-column", "", "read a .csv or .tsv path as a table of documents, their text in this column")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
+	f.BoolVar(&a.global.Follow, "follow-symlinks", false, "read symbolic links in a corpus directory that lead outside it (passed over by default)")
+	f.Int64Var(&a.global.MaxFileMB, "max-file-size", corpus.DefaultMaxFileSize>>20, "the largest file read, in MB; a larger one is refused")
 
 	root.AddCommand(
 		newCmdCorpus(a, nil),
@@ -194,6 +198,9 @@ func (a *app) options(need study.Need) (study.Options, error) {
 	if a.global.Jobs < 0 {
 		return o, usagef("--jobs %d: give 1 or more (0: one per CPU)", a.global.Jobs)
 	}
+	if a.global.MaxFileMB < 1 || a.global.MaxFileMB > 1<<20 {
+		return o, usagef("--max-file-size %d: give a size in MB from 1 to %d", a.global.MaxFileMB, 1<<20)
+	}
 	enc, err := corpus.ParseEncoding(a.global.Encoding)
 	if err != nil {
 		return o, usageError{err}
@@ -203,7 +210,7 @@ func (a *app) options(need study.Need) (study.Options, error) {
 		return o, usageError{err}
 	}
 	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Stdin: a.In, StdinFormat: a.global.InputFormat, TextColumn: a.global.TextColumn,
-		Jobs: a.global.Jobs, Prepare: need, Progress: a.progress()}
+		Jobs: a.global.Jobs, Prepare: need, Progress: a.progress(), FollowSymlinks: a.global.Follow, MaxFileSize: a.global.MaxFileMB << 20}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
 		return o, usagef("--boilerplate and --no-boilerplate cannot be used together")
