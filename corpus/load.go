@@ -973,3 +973,21 @@ func (c *Corpus) ByDate() []*Document {
 	})
 	return out
 }
+
+// FileDirs returns the directories of the corpus's documents that were named one by one (not
+// found in one of Dirs): readout writes no output into them either.
+func (c *Corpus) FileDirs() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range c.Docs {
+		if d.Path == "" || d.Path == "standard input" || strings.HasPrefix(d.Path, "standard input") {
+			continue
+		}
+		dir := filepath.Dir(d.Path)
+		if !seen[dir] {
+			seen[dir] = true
+			out = append(out, dir)
+		}
+	}
+	return out
+}

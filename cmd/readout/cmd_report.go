@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -34,9 +31,6 @@ type reportOptions struct {
 	Title    string
 	Subtitle string
 }
-
-// manifestName lists, in a report directory, the files readout wrote there.
-const manifestName = ".readout-manifest"
 
 func newCmdReport(a *app, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{app: a}
@@ -131,9 +125,11 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := outsideCorpus(s.Corpus(), opts.Out); err != nil {
+	out, err := output.OpenDir(opts.Out, s.Corpus().Dirs, s.Corpus().FileDirs())
+	if err != nil {
 		return err
 	}
+	defer out.Close()
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
 		Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps, Date: date, Title: opts.Title, Subtitle: opts.Subtitle})
 	if err != nil {
@@ -162,13 +158,11 @@ func reportRun(opts *reportOptions) error {
 
 	// Everything to write, path → writer; checked before anything is written.
 	type file struct {
-		path  string
+		rel   string
 		write func(io.Writer) error
 	}
 	var files []file
-	add := func(rel string, w func(io.Writer) error) {
-		files = append(files, file{filepath.Join(opts.Out, filepath.FromSlash(rel)), w})
-	}
+	add := func(rel string, w func(io.Writer) error) { files = append(files, file{rel, w}) }
 	if formats["pdf"] {
 		add("report.pdf", func(w io.Writer) error { pdfDates(date); return rep.WritePDF(w, sh) })
 	}
@@ -201,54 +195,22 @@ func reportRun(opts *reportOptions) error {
 			})
 		}
 	}
-	owned := readManifest(filepath.Join(opts.Out, manifestName))
-	var foreign []string
+	var rels []string
 	for _, f := range files {
-		rel, _ := filepath.Rel(opts.Out, f.path)
-		if _, err := os.Stat(f.path); err == nil && !owned[filepath.ToSlash(rel)] {
-			foreign = append(foreign, f.path)
-		}
+		rels = append(rels, f.rel)
 	}
-	if len(foreign) > 0 && !opts.Force {
+	if err := out.Check(rels); err != nil {
+		return err
+	}
+	if foreign := out.Foreign(rels); len(foreign) > 0 && !opts.Force {
 		return fmt.Errorf("%d file(s) in %s were not written by readout and would be overwritten: %s\npass --force to overwrite them, or choose another directory",
 			len(foreign), opts.Out, strings.Join(foreign, ", "))
 	}
-	var written []string
 	for _, f := range files {
-		if err := replaceFile(f.path, f.write); err != nil {
+		if err := out.Write(f.rel, f.write); err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(opts.Out, f.path)
-		written = append(written, filepath.ToSlash(rel))
-		owned[filepath.ToSlash(rel)] = true
 	}
-	var all []string
-	for p := range owned {
-		all = append(all, p)
-	}
-	sort.Strings(all)
-	if err := replaceFile(filepath.Join(opts.Out, manifestName), func(w io.Writer) error {
-		_, err := io.WriteString(w, "# files written by readout; it overwrites only these without --force\n"+strings.Join(all, "\n")+"\n")
-		return err
-	}); err != nil {
-		return err
-	}
-	a.note("wrote %d files to %s", len(written), opts.Out)
+	a.note("wrote %d files to %s", len(files), opts.Out)
 	return nil
-}
-
-func readManifest(path string) map[string]bool {
-	out := map[string]bool{}
-	f, err := os.Open(path)
-	if err != nil {
-		return out
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-			out[l] = true
-		}
-	}
-	return out
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/output"
 )
 
 type writer = io.Writer
@@ -46,19 +47,20 @@ func replaceFile(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// outsideCorpus refuses an output path inside a directory read as a corpus: readout never
-// writes into a corpus (a report there would be read as an article next time).
+// outsideCorpus refuses an output path inside a directory read as a corpus, compared by real
+// path (symbolic links resolved): readout never writes into a corpus (a file there would be
+// read as an article next time).
 func outsideCorpus(c *corpus.Corpus, out string) error {
-	absOut, err := filepath.Abs(out)
+	real, err := output.RealPath(out)
 	if err != nil {
 		return err
 	}
-	for _, d := range c.Dirs {
-		dir, err := filepath.Abs(d)
+	for _, d := range append(append([]string(nil), c.Dirs...), c.FileDirs()...) {
+		dir, err := output.RealPath(d)
 		if err != nil {
 			continue
 		}
-		if absOut == dir || strings.HasPrefix(absOut, dir+string(filepath.Separator)) {
+		if real == dir || strings.HasPrefix(real, dir+string(filepath.Separator)) {
 			return fmt.Errorf("%s is inside the corpus directory %s: readout never writes into a corpus; choose another output", out, d)
 		}
 	}
