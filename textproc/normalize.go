@@ -36,7 +36,38 @@ var NormRules = []NormRule{
 	{ID: "arabic-indic-digits", Lo: '٠', Hi: '٩', Note: "Arabic-Indic digits become 0-9"},
 	{ID: "persian-digits", Lo: '۰', Hi: '۹', Note: "Persian digits become 0-9"},
 	{ID: "format-controls", From: []rune{0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF}, To: "", Note: "zero-width joiners and direction marks"},
+	{ID: "invisible", From: Invisible, To: "", Note: "invisible characters that can sit inside a word: soft hyphen, combining grapheme joiner, zero-width space, word joiner and invisible operators, bidi embeddings, overrides and isolates, variation selectors (the Default_Ignorable_Code_Point characters of Unicode a text has)"},
 }
+
+// Invisible are the default-ignorable characters that web text puts inside words (a soft
+// hyphen from a CMS, a zero-width space from a copy, a bidi control from an editor) which would
+// otherwise split the word in two: inside a word the tokenizer keeps them, and normalization
+// removes them (ZWNJ, ZWJ, LRM, RLM, ALM and BOM, the format controls, are kept inside words
+// and removed as well).
+var Invisible = func() []rune {
+	rs := []rune{0x00AD, 0x034F, 0x180E, 0x200B, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064}
+	for r := rune(0x202A); r <= 0x202E; r++ {
+		rs = append(rs, r)
+	}
+	for r := rune(0x2066); r <= 0x206F; r++ {
+		rs = append(rs, r)
+	}
+	for r := rune(0xFE00); r <= 0xFE0F; r++ {
+		rs = append(rs, r)
+	}
+	for r := rune(0x180B); r <= 0x180D; r++ {
+		rs = append(rs, r)
+	}
+	return rs
+}()
+
+var invisible = func() map[rune]bool {
+	m := map[rune]bool{0x200C: true, 0x200D: true, 0x200E: true, 0x200F: true, 0x061C: true, 0xFEFF: true}
+	for _, r := range Invisible {
+		m[r] = true
+	}
+	return m
+}()
 
 // normTable is NormRules compiled into a rune map; normLow holds the same rules for runes below
 // U+0700 (ASCII, Latin-1 and the Arabic block) as an array, the hot path.

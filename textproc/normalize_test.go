@@ -27,6 +27,7 @@ func TestNormalizeRules(t *testing.T) {
 		{"arabic-indic-digits", "٢٠٢٣", "2023"},
 		{"persian-digits", "۲۰۲۳", "2023"},
 		{"format-controls", "بو\u200cتين\u200f", "بوتين"},
+		{"invisible", "الس\u200bيا\u00adدة", "السياده"},
 		{"nfkc presentation forms", "ﺍﻟﺼﻴﻦ", "الصين"},
 		{"nfkc lam-alef ligature", "ﻻ", "لا"},
 		{"nfkc lam-alef hamza ligature", "ﻷ", "لا"},
@@ -45,7 +46,7 @@ func TestNormalizeRules(t *testing.T) {
 func TestNormalizeRulesCovered(t *testing.T) {
 	covered := map[string]bool{"alef": true, "alef-maqsura": true, "ta-marbuta": true, "harakat": true,
 		"superscript-alef": true, "quranic-marks": true, "quranic-annotation": true, "tatweel": true,
-		"persian-yeh": true, "keheh": true, "arabic-indic-digits": true, "persian-digits": true, "format-controls": true}
+		"persian-yeh": true, "keheh": true, "arabic-indic-digits": true, "persian-digits": true, "format-controls": true, "invisible": true}
 	for _, r := range NormRules {
 		if !covered[r.ID] {
 			t.Errorf("rule %s has no test case", r.ID)
@@ -108,4 +109,44 @@ func FuzzNormalizedEqual(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An invisible character inside a word neither splits it nor hides it from the lexicon: each
+// one, in an Arabic and an English word, and next to a mark; and one between two words still
+// separates them (it is not inside a word).
+func TestInvisibleInsideWords(t *testing.T) {
+	lx := DefaultLexicon()
+	count := func(text, theme string) int {
+		n := 0
+		for _, m := range lx.Analyze(text).Matches {
+			if m.Theme == theme {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		name string
+		r    rune
+	}{{"zero-width space", 0x200B}, {"soft hyphen", 0x00AD}, {"word joiner", 0x2060}, {"BOM", 0xFEFF},
+		{"combining grapheme joiner", 0x034F}, {"left-to-right mark", 0x200E}, {"right-to-left override", 0x202E},
+		{"first strong isolate", 0x2068}, {"variation selector", 0xFE0F}} {
+		inv := string(c.r)
+		for _, tc := range []struct{ text, theme string }{
+			{"Both sides defend their sover" + inv + "eignty.", "sovereignty"},
+			{"أكد الجانبان احترام الس" + inv + "يادة الوطنية.", "sovereignty"},
+			{"أكد الجانبان احترام السِّ" + inv + "يادة الوطنية.", "sovereignty"}, // after a shadda and kasra
+			{"Both sides defend their sover" + inv + inv + "eignty.", "sovereignty"},
+		} {
+			if got := count(tc.text, tc.theme); got != 1 {
+				t.Errorf("%s (U+%04X): %q has %d %s mention(s), want 1", c.name, c.r, tc.text, got, tc.theme)
+			}
+		}
+		if got := Tokenize("energy" + inv + " " + inv + "trade"); len(got) != 2 {
+			t.Errorf("%s between words: %d tokens", c.name, len(got))
+		}
+	}
+	if got := Normalize("sover\u00adeign\u200bty"); got != "sovereignty" {
+		t.Errorf("Normalize removes them: %q", got)
+	}
 }

@@ -78,6 +78,9 @@ func appendTokens(toks []Token, s string, marks *[]int) []Token {
 		if start >= 0 && isInner(r) && i+size < len(s) {
 			prev, _ := utf8.DecodeLastRuneInString(s[start:i])
 			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if invisible[r] { // look past a run of invisible characters (and the marks before it)
+				prev, next = lastVisible(s[start:i]), firstVisible(s[i+size:])
+			}
 			if joins(r, prev, next) {
 				i += size
 				continue
@@ -153,15 +156,40 @@ func isInner(r rune) bool {
 	case '\'', '’', '\u200c', '\u200d', '.', ',', '٫', '٬':
 		return true
 	}
-	return false
+	return r >= 0xAD && invisible[r]
+}
+
+func lastVisible(s string) rune {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !invisible[r] && !unicode.Is(unicode.Mn, r) {
+			return r
+		}
+		s = s[:len(s)-n]
+	}
+	return 0
+}
+
+func firstVisible(s string) rune {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !invisible[r] {
+			return r
+		}
+		s = s[n:]
+	}
+	return 0
 }
 
 func joins(r, prev, next rune) bool {
 	switch r {
 	case '\'', '’', '\u200c', '\u200d':
 		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	case '.', ',', '٫', '٬':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
-	return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	// an invisible character: between two letters, or two digits (الس\u200bيادة, 20\u00ad23)
+	return unicode.IsLetter(prev) && unicode.IsLetter(next) || unicode.IsDigit(prev) && unicode.IsDigit(next)
 }
 
 // CountTokens returns the number of tokens in s.
