@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -25,6 +24,9 @@ const (
 	Table Format = "table"
 	CSV   Format = "csv"
 	JSON  Format = "json"
+	// RawCSV is CSV with every cell as it is (--raw-csv): CSV neutralises a text cell that a
+	// spreadsheet would run as a formula.
+	RawCSV Format = "raw-csv"
 )
 
 // ParseFormat parses a --format value.
@@ -93,7 +95,7 @@ type Stream struct {
 func NewStream(w io.Writer, f Format, run Run, columns []string) *Stream {
 	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), f: f, cols: columns, table: Rows{Columns: columns}}
 	switch f {
-	case CSV:
+	case CSV, RawCSV:
 		s.csv = csv.NewWriter(s.w)
 		s.err = s.csv.Write(columns)
 	case JSON:
@@ -119,10 +121,13 @@ func (s *Stream) Add(values ...any) {
 		return
 	}
 	switch s.f {
-	case CSV:
+	case CSV, RawCSV:
 		cells := make([]string, len(values))
 		for i, v := range values {
 			cells[i] = cell(v, false)
+			if _, text := v.(string); text && s.f == CSV {
+				cells[i] = NeutralizeFormula(cells[i])
+			}
 		}
 		s.err = s.csv.Write(cells)
 	case JSON:
@@ -156,7 +161,7 @@ func (s *Stream) Close() error {
 		return s.err
 	}
 	switch s.f {
-	case CSV:
+	case CSV, RawCSV:
 		s.csv.Flush()
 		s.err = s.csv.Error()
 	case JSON:
@@ -213,7 +218,9 @@ func cell(v any, short bool) string {
 }
 
 // Marshal encodes v as JSON without HTML escaping, so Arabic text, quotes and < > & stay
-// readable. NaN and infinite floats become null.
+// readable. NaN and infinite floats become null. DEL, the C1 controls and the bidi controls,
+// which encoding/json leaves raw, are written as \u escapes (the same string, safe on a
+// terminal).
 func Marshal(v any) ([]byte, error) {
 	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
 		return []byte("null"), nil
@@ -224,7 +231,33 @@ func Marshal(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	out := bytes.TrimRight(b.Bytes(), "\n")
+	if !bytes.ContainsFunc(out, unsafeRune) { // C0 controls are escaped by encoding/json already
+		return out, nil
+	}
+	var e bytes.Buffer
+	for _, r := range string(out) {
+		if unsafeRune(r) {
+			fmt.Fprintf(&e, "\\u%04x", r)
+		} else {
+			e.WriteRune(r)
+		}
+	}
+	return e.Bytes(), nil
+}
+
+// NeutralizeFormula makes a text cell of a CSV file inert in a spreadsheet: one that begins
+// with = + - @, a tab or a carriage return (which Excel, LibreOffice and Google Sheets would
+// evaluate as a formula — "=HYPERLINK(…)" in an article's title) gets a ' before it, as OWASP
+// advises (owasp.org/www-community/attacks/CSV_Injection). A number stays as it is (-0.0047).
+func NeutralizeFormula(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
 }
 
 // RowObject encodes one row as a JSON object with the keys in column order.
@@ -253,21 +286,149 @@ func RowObject(columns []string, row []any) ([]byte, error) {
 }
 
 // TerminalSafe makes a table cell safe to print on a terminal: tabs and line breaks become
-// spaces, and other control characters (an escape sequence in a corpus would recolour or move
-// the cursor) become U+FFFD.
+// spaces, other control characters (an escape sequence in a corpus would recolour the screen,
+// move the cursor or set the window title) and the bidi embeddings, overrides and isolates
+// (which would reorder what follows them) become visible escapes such as \x1b and \u202e.
 func TerminalSafe(v string) string {
-	if !strings.ContainsFunc(v, unicode.IsControl) {
+	if !strings.ContainsFunc(v, unsafeRune) {
 		return v
 	}
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	for _, r := range v {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case unicode.IsControl(r):
-			return '\uFFFD'
+			b.WriteByte(' ')
+		case unsafeRune(r):
+			b.WriteString(escapeRune(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune is a rune a terminal acts on instead of showing: a C0 or C1 control or DEL, or a
+// bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7F && r < 0xA0 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// IsBidiControl is a bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069): in a
+// label from a corpus, unbalanced, it reorders the text after it.
+func IsBidiControl(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }
+
+// StripBidiControls removes the bidi embeddings, overrides and isolates from a string from a
+// corpus (readout writes none itself).
+func StripBidiControls(s string) string {
+	if !strings.ContainsFunc(s, IsBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if IsBidiControl(r) {
+			return -1
 		}
 		return r
-	}, v)
+	}, s)
+}
+
+func escapeRune(r rune) string {
+	if r < 0x100 {
+		return fmt.Sprintf("\\x%02x", r)
+	}
+	return fmt.Sprintf("\\u%04x", r)
+}
+
+// A SafeWriter passes text to a terminal (or a file) with the runes a terminal acts on made
+// visible escapes, as TerminalSafe, but line breaks and tabs kept: for every byte readout
+// prints that is not a file format of its own (messages, tables, text). Invalid UTF-8 passes
+// through; a rune split between two writes is held until the next.
+type SafeWriter struct {
+	w    io.Writer
+	held []byte
+	// Raw passes every byte as it is (readout's --raw-csv, for pipelines).
+	Raw bool
+	// Color lets readout's own colours through: the escape sequences that start red and green
+	// and reset (ESC[31m, ESC[32m, ESC[0m), all a corpus could do with them being colour.
+	Color bool
+}
+
+// NewSafeWriter returns a SafeWriter writing to w.
+func NewSafeWriter(w io.Writer) *SafeWriter { return &SafeWriter{w: w} }
+
+var colorCodes = [][]byte{[]byte("\x1b[31m"), []byte("\x1b[32m"), []byte("\x1b[0m")}
+
+// Underlying is the writer s writes to (to ask whether it is a terminal).
+func (s *SafeWriter) Underlying() io.Writer { return s.w }
+
+func (s *SafeWriter) Write(p []byte) (int, error) {
+	if s.Raw && len(s.held) == 0 {
+		return s.w.Write(p)
+	}
+	n := len(p)
+	if len(s.held) > 0 {
+		p = append(s.held, p...)
+		s.held = nil
+	}
+	// hold back an incomplete rune, or the start of a colour code, at the end
+	if i := lastRuneStart(p); i >= 0 && !utf8.FullRune(p[i:]) {
+		s.held = append([]byte(nil), p[i:]...)
+		p = p[:i]
+	} else if s.Color {
+		if i := bytes.LastIndexByte(p, 0x1b); i >= 0 && len(p)-i < 5 {
+			for _, c := range colorCodes {
+				if bytes.HasPrefix(c, p[i:]) {
+					s.held = append([]byte(nil), p[i:]...)
+					p = p[:i]
+					break
+				}
+			}
+		}
+	}
+	var b bytes.Buffer
+	clean := 0 // p[:clean] needs no escape
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if r == '\n' || r == '\t' || size == 1 && r == utf8.RuneError || !unsafeRune(r) {
+			i += size
+			continue
+		}
+		if s.Color && r == 0x1b {
+			if c := colorAt(p[i:]); c > 0 {
+				i += c
+				continue
+			}
+		}
+		b.Write(p[clean:i])
+		b.WriteString(escapeRune(r))
+		i += size
+		clean = i
+	}
+	if clean == 0 {
+		_, err := s.w.Write(p)
+		return n, err
+	}
+	b.Write(p[clean:])
+	_, err := s.w.Write(b.Bytes())
+	return n, err
+}
+
+func colorAt(p []byte) int {
+	for _, c := range colorCodes {
+		if bytes.HasPrefix(p, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// lastRuneStart is the index of the start of the last rune of p (-1 for none).
+func lastRuneStart(p []byte) int {
+	for i := len(p) - 1; i >= 0 && i >= len(p)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(p[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Shorten cuts a text to at most n runes, ending it with "…" when it was longer.

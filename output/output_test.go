@@ -91,8 +91,66 @@ func TestTableIsTerminalSafe(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if len(got) != 2 || strings.ContainsFunc(got[1], unicode.IsControl) || !strings.Contains(got[1], "\uFFFD[31mشي") {
+	if len(got) != 2 || strings.ContainsFunc(got[1], unicode.IsControl) || !strings.Contains(got[1], `\x1b[31mشي\x1b[0m إن  التعاون \x85مهم`) {
 		t.Errorf("table: %q", b.String())
+	}
+}
+
+// The SafeWriter (stderr, text output) shows what a terminal would act on as escapes — C0 and
+// C1 controls, DEL, OSC sequences, the bidi embeddings, overrides and isolates — keeps line
+// breaks, tabs and invalid bytes, and holds a rune split between two writes.
+func TestSafeWriter(t *testing.T) {
+	var b strings.Builder
+	w := NewSafeWriter(&b)
+	in := "doc \x1b]0;owned\x07 title\tشي\u202eإن\u2066x\u2069\x7f\u009b\n\xff ok\n"
+	raw := []byte(in)
+	cut := strings.Index(in, "شي") + 1 // inside the two bytes of ش
+	w.Write(raw[:cut])
+	w.Write(raw[cut:])
+	want := "doc \\x1b]0;owned\\x07 title\tشي\\u202eإن\\u2066x\\u2069\\x7f\\x9b\n\xff ok\n"
+	if b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
+	}
+}
+
+// JSON carries a corpus's controls as \u escapes: the same strings, safe on a terminal.
+func TestMarshalEscapesControls(t *testing.T) {
+	b, err := Marshal("a\x1bb\u009bc\u202ed\x7f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != `"a\u001bb\u009bc\u202ed\u007f"` {
+		t.Errorf("Marshal = %s", b)
+	}
+	var back string
+	if err := json.Unmarshal(b, &back); err != nil || back != "a\x1bb\u009bc\u202ed\x7f" {
+		t.Errorf("round trip %q %v", back, err)
+	}
+}
+
+// A CSV cell a spreadsheet would run as a formula gets a ' in front (OWASP); numbers, plain
+// text and RawCSV are left as they are.
+func TestCSVFormulaInjection(t *testing.T) {
+	for _, raw := range []bool{false, true} {
+		var b strings.Builder
+		f := CSV
+		if raw {
+			f = RawCSV
+		}
+		st := NewStream(&b, f, Run{}, []string{"id", "title", "n", "s"})
+		st.Add("=HYPERLINK(\"http://x\",\"y\")", "+1 call", -0.0047, "-0.5")
+		st.Add("@SUM(A1)", "-cmd|' /C calc'!A0", 3, "\tx")
+		st.Add("plain", "صيغة=لا", 1.5, "")
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+		want := "id,title,n,s\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1 call,-0.0047,-0.5\n'@SUM(A1),'-cmd|' /C calc'!A0,3,'\tx\nplain,صيغة=لا,1.5,\n"
+		if raw {
+			want = "id,title,n,s\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",+1 call,-0.0047,-0.5\n@SUM(A1),-cmd|' /C calc'!A0,3,\"\tx\"\nplain,صيغة=لا,1.5,\n"
+		}
+		if b.String() != want {
+			t.Errorf("raw %v:\n got %q\nwant %q", raw, b.String(), want)
+		}
 	}
 }
 
@@ -102,5 +160,19 @@ func TestShortenLeft(t *testing.T) {
 	}
 	if got := ShortenLeft("abc", 4); got != "abc" {
 		t.Errorf("ShortenLeft = %q", got)
+	}
+}
+
+// With Color, readout's own red, green and reset pass, also split between writes; any other
+// escape is still shown.
+func TestSafeWriterColor(t *testing.T) {
+	var b strings.Builder
+	w := NewSafeWriter(&b)
+	w.Color = true
+	in := []byte("\x1b[31mold\x1b[0m \x1b[32mnew\x1b[0m \x1b]0;x\x07 \x1b[2J")
+	w.Write(in[:len("\x1b[31mold\x1b[")])
+	w.Write(in[len("\x1b[31mold\x1b["):])
+	if want := "\x1b[31mold\x1b[0m \x1b[32mnew\x1b[0m \\x1b]0;x\\x07 \\x1b[2J"; b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
 }

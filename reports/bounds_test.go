@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
@@ -170,4 +171,54 @@ func TestChartsInsideTheirBox(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A corpus's line and paragraph separators and control characters in a label, an id or a
+// recurring sentence: go-text's run segmentation panicked on U+000D, U+0085, U+2029 and
+// U+001C–U+001E inside a line, in every chart format and the PDF. They are shaped as spaces.
+func TestShapeHostileRunes(t *testing.T) {
+	s := shaper(t)
+	h := Handler{S: s}
+	tm, _ := TermsFor("en")
+	for _, r := range []rune{'\r', 0x85, 0x2029, 0x2028, 0x1c, 0x1d, 0x1e, 0x0b, 0x1b, 0x202e, 0x2067} {
+		label := "السيادة" + string(r) + "sovereignty" + string(r)
+		ch := ShiftChart(h, tm, []ShiftItem{{Label: label, Diff: 1, Lo: 0.5, Hi: 2}}, "src "+string(r))
+		for _, f := range Formats {
+			var b bytes.Buffer
+			if err := ch.WriteTo(&b, f, 30); err != nil {
+				t.Errorf("U+%04X %s: %v", r, f, err)
+			}
+		}
+		rep := &Report{Lang: "ar", Title: label, Terms: tm, Findings: []string{label}, Charts: []*Chart{ch}}
+		var b bytes.Buffer
+		if err := rep.WritePDF(&b, s); err != nil {
+			t.Errorf("U+%04X PDF: %v", r, err)
+		}
+		if got := string(Shapeable([]rune(label))); got != "السيادة sovereignty " {
+			t.Errorf("U+%04X: Shapeable = %q", r, got)
+		}
+	}
+}
+
+// Whatever text a corpus holds, shaping and drawing it neither panics nor draws off its line.
+func FuzzShaper(f *testing.F) {
+	for _, s := range []string{"السيادة\rالوطنية", "a\u0085b", "\u2029", "x\u001cy\u001dz\u001e", "2020-07-08 readout --to 2023", "\u202eabc\u202c", "ﻻ\u0653", "\xff\xfe"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	sh, err := NewShaper()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string, rtl bool) {
+		if len(s) > 2000 {
+			return
+		}
+		for _, l := range sh.Paragraph(s, 10, false, nil, rtl, 200) {
+			c := newBoundsCanvas(1000, 1000)
+			l.Draw(c, 0, 500)
+			_ = l.VisualText()
+		}
+		sh.Shape(s, 9, true)
+	})
 }

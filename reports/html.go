@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/readout/readout/output"
 )
 
 // htmlTemplate is the report page: one file, no external resources; charts are inline SVG whose
@@ -186,11 +188,15 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
-// mdEscape keeps article text from being read as Markdown or HTML.
-func mdEscape(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "#", "\\#", "|", "\\|", "\n", " ")
-	return r.Replace(s)
-}
+// mdEscaper escapes every character Markdown (CommonMark and GitHub's) or HTML would act on:
+// emphasis, code, headings, tables, links and images (each needs a [, so brackets are escaped
+// and ( ) ! need not be), autolinks and raw HTML (<…>), entities (&…;), strikethrough; line
+// breaks become spaces.
+var mdEscaper = strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"#", "\\#", "|", "\\|", "[", "\\[", "]", "\\]", "~", "\\~", "\n", " ", "\r", " ")
+
+// mdEscape keeps text from being read as Markdown or HTML.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
 
 func cellsEscape(cells []string) []string {
 	out := make([]string, len(cells))
@@ -200,14 +206,18 @@ func cellsEscape(cells []string) []string {
 	return out
 }
 
-// forBrowser returns a copy of an Arabic report whose text carries a LEFT-TO-RIGHT MARK before
-// dates and ids (markLTRTokens), which browsers and Markdown viewers would otherwise show
-// reversed (08-07-2020) inside Arabic lines, as the bidi algorithm prescribes.
+// forBrowser returns a copy of the report without the bidi controls a corpus may carry (in an
+// id, a title, a quoted sentence) and, in Arabic, with a LEFT-TO-RIGHT MARK before dates and
+// ids (markLTRTokens), which browsers and Markdown viewers would otherwise show reversed
+// (08-07-2020) inside Arabic lines, as the bidi algorithm prescribes.
 func (r *Report) forBrowser() *Report {
-	if r.Lang != "ar" {
-		return r
+	m := func(s string) string {
+		s = output.StripBidiControls(s) // a corpus's, unbalanced, would reorder what follows
+		if r.Lang == "ar" {
+			s, _ = markLTRTokens(s, nil)
+		}
+		return s
 	}
-	m := func(s string) string { t, _ := markLTRTokens(s, nil); return t }
 	ms := func(ss []string) []string {
 		out := make([]string, len(ss))
 		for i, s := range ss {

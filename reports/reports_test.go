@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -374,5 +375,39 @@ func TestParagraphBidi(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Data in the Markdown report is never live: no link, image, raw HTML, entity or autolink from
+// an id, a title or article text — a diff's markers included (a deletion followed by text that
+// starts with "(" would otherwise be a link) — and bidi controls from a corpus are stripped from
+// the Markdown and HTML.
+func TestMarkdownInjection(t *testing.T) {
+	evil := "[x](javascript:alert(1)) ![i](http://e/x.png) <img src=x onerror=alert(1)> &#106; <http://e> ~~s~~ \u202eعكس\u2066"
+	r := &Report{Lang: "en", Title: evil, Findings: []string{evil},
+		Tables:       []Table{{Title: "t", Columns: []string{"id"}, Rows: [][]string{{evil}}}},
+		Formulations: []Formulation{{Title: "f", Variants: []Variant{{Label: evil, Ops: []DiffOp{{Op: "delete", Text: "x"}, {Op: "equal", Text: "(javascript:alert(1))"}}}}}}}
+	var b bytes.Buffer
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	if regexp.MustCompile(`(^|[^\\])\]\(`).MatchString(md) {
+		t.Errorf("Markdown holds an unescaped ](:\n%s", md)
+	}
+	for _, bad := range []string{"<img", "<http", "&#106;", "~~", "\u202e", "\u2066"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("Markdown holds %q:\n%s", bad, md)
+		}
+	}
+	if !strings.Contains(md, `\[x\](javascript:alert(1)) !\[i\]`) || !strings.Contains(md, `\[-x-\](javascript`) {
+		t.Errorf("Markdown does not show the text escaped:\n%s", md)
+	}
+	b.Reset()
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if h := b.String(); strings.ContainsAny(h, "\u202e\u2066") || strings.Contains(h, "<img src=x") {
+		t.Error("HTML holds a corpus's bidi control or markup")
 	}
 }

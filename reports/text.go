@@ -192,8 +192,26 @@ func (s *Shaper) Paragraph(txt string, size vg.Length, bold bool, colors []color
 	return out
 }
 
+// Shapeable returns runes with what the shaper cannot take from a corpus as spaces, one for
+// one (so that colours per rune keep their runes): control characters, line and paragraph
+// separators (go-text's run segmentation panics on U+000D, U+0085, U+2029 and U+001C–U+001E
+// inside a line), and bidi embeddings, overrides and isolates, which would reorder the line.
+func Shapeable(runes []rune) []rune {
+	out := runes
+	for i, r := range runes {
+		if r < 0x20 || r >= 0x7F && r < 0xA0 || r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			if &out[0] == &runes[0] {
+				out = append([]rune(nil), runes...)
+			}
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
 // shape shapes one paragraph (no line breaks) into lines no wider than width, 0 for one line.
 func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.Color, rtl bool, width vg.Length) []Line {
+	runes = Shapeable(runes)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	face := s.regular

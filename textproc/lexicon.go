@@ -288,6 +288,10 @@ func (p *parser) labels(n *yaml.Node, what string) map[string]string {
 	m := map[string]string{}
 	p.mapping(n, what+" labels", []string{"ar", "en"}, func(key string, k, v *yaml.Node) {
 		m[key] = p.str(v, what+" label "+key)
+		if i := strings.IndexFunc(m[key], badLabelRune); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(m[key][i:])
+			p.problem(v.Line, "%s label %s has a control character (U+%04X): a label is one line of plain text; remove it", what, key, r)
+		}
 	})
 	return m
 }
@@ -963,3 +967,9 @@ func (lx *Lexicon) IsReportingVerb(norm string) bool {
 
 // IsContinuation reports whether a normalized token is a continuing participle (مضيفا).
 func (lx *Lexicon) IsContinuation(norm string) bool { return lx.continuations.has(norm) }
+
+// badLabelRune is a rune a label cannot hold: a control character (a line break among them),
+// a line or paragraph separator, or a bidi embedding, override or isolate.
+func badLabelRune(r rune) bool {
+	return r < 0x20 || r >= 0x7F && r < 0xA0 || r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}

@@ -48,6 +48,7 @@ func TestLexiconCheck(t *testing.T) {
 		{"term twice in a theme", "themes:\n  - id: a\n    terms: [x, X]\n", []string{`3: term "X" is listed twice in theme "a"`}},
 		{"bad id", "themes:\n  - id: Sovereignty\n    terms: [x]\n", []string{`2: theme id "Sovereignty" must be lower-case ASCII`}},
 		{"invalid yaml", "themes:\n  - id: a\n   terms: [x\n", []string{"invalid YAML"}},
+		{"control character in a label", "themes:\n  - id: a\n    labels: {en: \"Sover\\reignty\", ar: \"السيادة\\u2029\"}\n    terms: [x]\n", []string{`3: theme label en has a control character (U+000D)`, `3: theme label ar has a control character (U+2029)`}},
 		{"bad actor", "themes:\n  - id: a\n    terms: [x]\nspeakers:\n  actors:\n    - id: none\n      aliases: [x]\n", []string{`6: actor id "none" is reserved`}},
 	}
 	for _, c := range cases {

@@ -86,7 +86,7 @@ func alignRun(opts *alignOptions) error {
 	run.Metrics = []string{"compare.units", "compare.similarity", "compare.recurring", "compare.diff"}
 	f := output.JSON
 	if format == "csv" {
-		f = output.CSV
+		f = a.csvFormat()
 	}
 	// Rows are written as the formulations are explained: a large corpus gives gigabytes.
 	out := output.NewStream(a.Out, f, run, []string{"formulation", "docs", "doc", "date", "index", "start", "end", "speaker", "themes", "text",

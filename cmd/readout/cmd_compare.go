@@ -126,7 +126,7 @@ func compareRun(opts *compareOptions) error {
 	run.Metrics = []string{"theme.per_1k", "compare.standing", "similarity.cosine", "compare.similarity", "compare.diff"}
 	f := output.JSON
 	if format == "csv" {
-		f = output.CSV
+		f = a.csvFormat()
 	}
 	return output.Write(a.Out, f, run, rows)
 }

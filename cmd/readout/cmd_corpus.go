@@ -41,7 +41,7 @@ does not fall as texts grow longer; numbers are left out of both).`,
 }
 
 func corpusRun(opts *corpusOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

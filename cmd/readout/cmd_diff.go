@@ -86,6 +86,9 @@ func (a *app) statementFlags(format, color string, minSim float64) (string, bool
 	if err != nil {
 		return "", false, err
 	}
+	if sw, ok := a.Out.(*output.SafeWriter); ok && c {
+		sw.Color = true // readout's red and green pass; a corpus's escapes are still shown
+	}
 	return f, c, study.CheckMinSimilarity(minSim)
 }
 
@@ -138,6 +141,6 @@ func diffRun(opts *diffOptions) error {
 			vals = append(vals, r.Similarity, compare.WordDiffText(r.Ops, false), study.ClassSummary(r.Ops), r.Added, r.Dropped)
 			rows.Add(vals...)
 		}
-		return output.Write(a.Out, output.CSV, run, rows)
+		return output.Write(a.Out, a.csvFormat(), run, rows)
 	}
 }

@@ -76,7 +76,7 @@ func parseNGrams(s string) (int, int, error) {
 }
 
 func keynessRun(opts *keynessOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

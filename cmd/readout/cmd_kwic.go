@@ -57,7 +57,7 @@ word and pronoun suffixes on any word, and * as a trailing wildcard. With PATHs,
 }
 
 func kwicRun(opts *kwicOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

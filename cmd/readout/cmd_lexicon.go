@@ -214,7 +214,7 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 		Example: `  readout lexicon suggest my-corpus/
   readout lexicon suggest my-corpus/ --theme sco --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := formatFlag(format)
+			f, err := a.formatFlag(format)
 			if err != nil {
 				return err
 			}

@@ -52,7 +52,7 @@ them whole.`,
 }
 
 func sentencesRun(opts *sentencesOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ Every formula is in docs/METHODS.md.`,
 }
 
 func shiftRun(opts *shiftOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

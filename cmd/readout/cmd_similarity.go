@@ -46,7 +46,7 @@ is found through an index of the documents' stems without the full matrix.`,
 }
 
 func similarityRun(opts *similarityOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

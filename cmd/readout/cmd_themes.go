@@ -79,7 +79,7 @@ func parseBy(s string) (metrics.GroupBy, []string, error) {
 }
 
 func themesRun(opts *themesOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ data" instead of a slope.`,
 }
 
 func trendRun(opts *trendOptions) error {
-	format, err := formatFlag(opts.Format)
+	format, err := opts.app.formatFlag(opts.Format)
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func (p *progressBars) update(phase string, done, total int) {
 		if time.Since(p.start) < time.Second || done >= total {
 			return
 		}
-		p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(p.a.Err), progressbar.OptionSetDescription(phase),
+		p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(rawWriter(p.a.Err)), progressbar.OptionSetDescription(phase),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
 	p.bar.Set(done)

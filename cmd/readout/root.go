@@ -29,8 +29,17 @@ type streams struct {
 
 // isTerminal reports whether w is a terminal (for colour and progress bars).
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := rawWriter(w).(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// rawWriter is the writer under a SafeWriter: for what readout draws itself (a progress bar's
+// carriage returns and escapes).
+func rawWriter(w io.Writer) io.Writer {
+	if s, ok := w.(*output.SafeWriter); ok {
+		return s.Underlying()
+	}
+	return w
 }
 
 // usageError marks an error as the user's misuse of the command line (exit code 2).
@@ -63,6 +72,11 @@ func run(args []string, s streams) (code int) {
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Nothing from a corpus reaches the terminal raw: what readout prints that is not a file
+	// format of its own (messages, tables, text) shows control characters as escapes; JSON
+	// escapes them itself, CSV cells are neutralised (--raw-csv for every byte as it is).
+	out, errw := output.NewSafeWriter(s.Out), output.NewSafeWriter(s.Err)
+	s = streams{In: s.In, Out: out, Err: errw}
 	a := newApp(ctx, s)
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -120,6 +134,7 @@ type globalOptions struct {
 	Jobs          int
 	Follow        bool
 	MaxFileMB     int64
+	RawCSV        bool
 }
 
 func newApp(ctx context.Context, s streams) *app {
@@ -143,6 +158,11 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       readout.Version,
+		PersistentPreRun: func(*cobra.Command, []string) {
+			if sw, ok := a.Out.(*output.SafeWriter); ok && a.global.RawCSV {
+				sw.Raw = true
+			}
+		},
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
@@ -161,6 +181,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
 	f.BoolVar(&a.global.Follow, "follow-symlinks", false, "read symbolic links in a corpus directory that lead outside it (passed over by default)")
+	f.BoolVar(&a.global.RawCSV, "raw-csv", false, "write CSV cells and standard output byte for byte: no ' before a cell a spreadsheet would run as a formula, no escapes for control characters")
 	f.Int64Var(&a.global.MaxFileMB, "max-file-size", corpus.DefaultMaxFileSize>>20, "the largest file read, in MB; a larger one is refused")
 
 	root.AddCommand(
@@ -268,11 +289,23 @@ func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study
 	return s, nil
 }
 
-// formatFlag parses a --format value as a usage error when it is bad.
-func formatFlag(s string) (output.Format, error) {
+// formatFlag parses a --format value as a usage error when it is bad; csv is RawCSV with
+// --raw-csv.
+func (a *app) formatFlag(s string) (output.Format, error) {
 	f, err := output.ParseFormat(s)
 	if err != nil {
 		return "", usageError{err}
 	}
+	if f == output.CSV {
+		f = a.csvFormat()
+	}
 	return f, nil
+}
+
+// csvFormat is CSV, or RawCSV with --raw-csv.
+func (a *app) csvFormat() output.Format {
+	if a.global.RawCSV {
+		return output.RawCSV
+	}
+	return output.CSV
 }
