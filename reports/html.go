@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/readout/readout/output"
 )
@@ -206,18 +207,57 @@ func cellsEscape(cells []string) []string {
 	return out
 }
 
-// forBrowser returns a copy of the report without the bidi controls a corpus may carry (in an
-// id, a title, a quoted sentence) and, in Arabic, with a LEFT-TO-RIGHT MARK before dates and
-// ids (markLTRTokens), which browsers and Markdown viewers would otherwise show reversed
-// (08-07-2020) inside Arabic lines, as the bidi algorithm prescribes.
+// forBrowser returns the report as HTML and Markdown show it: clean (see clean) and, in Arabic,
+// with a LEFT-TO-RIGHT MARK before dates and ids (markLTRTokens), which browsers and Markdown
+// viewers would otherwise show reversed (08-07-2020) inside Arabic lines, as the bidi
+// algorithm prescribes.
 func (r *Report) forBrowser() *Report {
-	m := func(s string) string {
-		s = output.StripBidiControls(s) // a corpus's, unbalanced, would reorder what follows
+	return r.mapText(func(s string) string {
+		s = clean(s)
 		if r.Lang == "ar" {
 			s, _ = markLTRTokens(s, nil)
 		}
 		return s
+	})
+}
+
+// clean is a string of the report as every format shows it: without the bidi controls a corpus
+// may carry (in an id, a title, a quoted sentence), which unbalanced would reorder what
+// follows, and with no unbroken run of text longer than MaxWordRunes (CapWords).
+func clean(s string) string { return CapWords(output.StripBidiControls(s)) }
+
+// MaxWordRunes is the longest unbroken run of text (no space in it) a report shows: a longer
+// one — a 20,000-character id, a pasted blob — is cut to its first MaxWordRunes-1 characters
+// and "…" (a SHA-256 digest, 64, is not). The files of data/ have it whole.
+const MaxWordRunes = 80
+
+// CapWords cuts every unbroken run of text longer than MaxWordRunes (see there).
+func CapWords(s string) string {
+	if len(s) <= MaxWordRunes {
+		return s
 	}
+	var b strings.Builder
+	n, cut := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			n, cut = 0, false
+			b.WriteRune(r)
+			continue
+		}
+		n++
+		switch {
+		case n < MaxWordRunes:
+			b.WriteRune(r)
+		case !cut:
+			b.WriteRune('…')
+			cut = true
+		}
+	}
+	return b.String()
+}
+
+// mapText returns a copy of the report with m applied to every string it shows.
+func (r *Report) mapText(m func(string) string) *Report {
 	ms := func(ss []string) []string {
 		out := make([]string, len(ss))
 		for i, s := range ss {

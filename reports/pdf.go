@@ -148,13 +148,30 @@ func isNumber(s string) bool {
 
 // fit shapes text, cutting it with an ellipsis until it is at most w wide.
 func fit(sh *Shaper, txt string, size vg.Length, bold bool, w vg.Length) Line {
-	l := sh.Shape(txt, size, bold)
 	r := []rune(txt)
-	for l.Width > w && len(r) > 1 {
-		r = r[:len(r)-1]
-		l = sh.Shape(strings.TrimSpace(string(r))+"…", size, bold)
+	if len(r) <= 1 {
+		return sh.Shape(txt, size, bold)
 	}
-	return l
+	// no glyph is narrower than a fifth of the size: more runes than that cannot fit, and a
+	// 20,000-rune id is not shaped whole
+	if most := int(w/(size/5)) + 2; len(r) > most {
+		r = r[:most]
+	} else if l := sh.Shape(txt, size, bold); l.Width <= w {
+		return l
+	}
+	// the longest start of the text that fits with "…" after it, by bisection: shaping the text
+	// once per rune dropped made a long cell quadratic
+	cut := func(k int) Line { return sh.Shape(strings.TrimSpace(string(r[:k]))+"…", size, bold) }
+	lo, hi := 1, len(r)-1 // cut(lo) is what is drawn however narrow the column
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if cut(mid).Width <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return cut(lo)
 }
 
 // chart draws a chart scaled to the page width.
@@ -188,6 +205,7 @@ func (p *pdfWriter) chart(ch *Chart) {
 // the tables of theme rates, the recurring formulations with their word diffs, keyness tables,
 // the methods and the run record with how to cite it.
 func (r *Report) WritePDF(w io.Writer, sh *Shaper) error {
+	r = r.mapText(clean)
 	p := &pdfWriter{c: newPDFCanvas(pageW, pageH, r.Title, r.Lang), sh: sh, rtl: r.Lang == "ar", terms: r.Terms}
 	p.newPage()
 	// title page

@@ -398,6 +398,7 @@ func (h Handler) Lines(txt string) []string {
 
 // Box returns the width, ascent and descent of one line.
 func (h Handler) Box(txt string, f font.Font) (width, height, depth vg.Length) {
+	txt = CapWords(txt)
 	l := h.S.Shape(txt, f.Size, bold(f))
 	if l.Width > 0 {
 		l.Width += f.Size / 8 // side bearings can reach past the advance; keep edges clear
@@ -408,7 +409,7 @@ func (h Handler) Box(txt string, f font.Font) (width, height, depth vg.Length) {
 // Draw draws text as gonum's plain handler places it (alignment, rotation, one line under the
 // next), with shaped glyphs.
 func (h Handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
-	txt = strings.TrimRight(txt, "\n")
+	txt = CapWords(strings.TrimRight(txt, "\n"))
 	if txt == "" {
 		return
 	}

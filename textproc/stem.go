@@ -9,14 +9,21 @@ import (
 	"github.com/blevesearch/snowballstem/english"
 )
 
+// MaxStemBytes is the longest token stemmed: 100 bytes, 50 Arabic letters.
+const MaxStemBytes = 100
+
 // Stem returns the Snowball stem of a normalized token: the Arabic stemmer for a token with
 // Arabic letters, the English (Porter2) one otherwise; numbers are their own stem. Stems group
 // inflected forms for keyness and statement alignment, where a coarser key helps; theme matching
 // uses clitic analysis instead (see docs/METHODS.md, text.clitics), because the stemmer also
 // strips derivational endings (التعددية and التعدد share a stem).
+//
+// A token longer than MaxStemBytes is its own stem: no word is that long, and the Snowball
+// stemmer's cost grows with the square of a token's length (a 100 KB token in a corpus took
+// half a minute).
 func Stem(norm string) string {
-	if norm == "" {
-		return ""
+	if norm == "" || len(norm) > MaxStemBytes {
+		return norm
 	}
 	arabicWord := false
 	letter := false
