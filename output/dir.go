@@ -56,6 +56,28 @@ func RealPath(p string) (string, error) {
 	}
 }
 
+// CheckOutside refuses an output path (a file or a directory) inside, or equal to, one of
+// corpusDirs, or equal to one of fileDirs (the directories of documents named one by one), by
+// real path; it returns the real path.
+func CheckOutside(path string, corpusDirs, fileDirs []string) (string, error) {
+	real, err := RealPath(path)
+	if err != nil {
+		return "", err
+	}
+	for _, c := range corpusDirs {
+		rc, err := RealPath(c)
+		if err == nil && within(rc, real) {
+			return "", fmt.Errorf("%s is inside the corpus directory %s: readout never writes into a corpus; choose another output", path, c)
+		}
+	}
+	for _, f := range fileDirs {
+		if rf, err := RealPath(f); err == nil && rf == real {
+			return "", fmt.Errorf("%s is the directory of documents of the corpus (%s): readout never writes among them; choose another output", path, f)
+		}
+	}
+	return real, nil
+}
+
 func within(dir, p string) bool {
 	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
@@ -64,20 +86,9 @@ func within(dir, p string) bool {
 // corpusDirs, or equal to one of fileDirs (the directories of documents named one by one),
 // makes it, takes its lock, reads its manifest and removes what killed runs left.
 func OpenDir(path string, corpusDirs, fileDirs []string) (*Dir, error) {
-	real, err := RealPath(path)
+	real, err := CheckOutside(path, corpusDirs, fileDirs)
 	if err != nil {
 		return nil, err
-	}
-	for _, c := range corpusDirs {
-		rc, err := RealPath(c)
-		if err == nil && within(rc, real) {
-			return nil, fmt.Errorf("%s is inside the corpus directory %s: readout never writes into a corpus; choose another output", path, c)
-		}
-	}
-	for _, f := range fileDirs {
-		if rf, err := RealPath(f); err == nil && rf == real {
-			return nil, fmt.Errorf("%s is the directory of documents of the corpus (%s): readout never writes among them; choose another output", path, f)
-		}
 	}
 	if st, err := os.Stat(real); err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a directory: give a directory for the output", path)

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/output"
@@ -47,22 +46,9 @@ func replaceFile(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// outsideCorpus refuses an output path inside a directory read as a corpus, compared by real
-// path (symbolic links resolved): readout never writes into a corpus (a file there would be
-// read as an article next time).
+// outsideCorpus refuses an output path inside a directory read as a corpus (output.CheckOutside):
+// readout never writes into a corpus (a file there would be read as an article next time).
 func outsideCorpus(c *corpus.Corpus, out string) error {
-	real, err := output.RealPath(out)
-	if err != nil {
-		return err
-	}
-	for _, d := range append(append([]string(nil), c.Dirs...), c.FileDirs()...) {
-		dir, err := output.RealPath(d)
-		if err != nil {
-			continue
-		}
-		if real == dir || strings.HasPrefix(real, dir+string(filepath.Separator)) {
-			return fmt.Errorf("%s is inside the corpus directory %s: readout never writes into a corpus; choose another output", out, d)
-		}
-	}
-	return nil
+	_, err := output.CheckOutside(out, c.Dirs, c.FileDirs())
+	return err
 }

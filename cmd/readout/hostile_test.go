@@ -59,3 +59,22 @@ func TestHostileCorpusOutput(t *testing.T) {
 		t.Errorf("--raw-csv changed cells:\n%s", out)
 	}
 }
+
+// A chart may go beside a document named on the command line (it is not read as one), but not
+// into a corpus directory, reached through a link or not.
+func TestChartOutputBesideNamedFile(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "2020-07-08-call.txt"), filepath.Join(dir, "2022-02-04-talks.txt")
+	os.WriteFile(a, []byte("Xi Jinping said energy and sovereignty matter.\n"), 0o644)
+	os.WriteFile(b, []byte("Putin said energy cooperation grows.\n"), 0o644)
+	if _, stderr, code := runCmd(t, "chart", "rates", a, b, "-o", filepath.Join(dir, "rates.png")); code != 0 {
+		t.Errorf("beside a named file: %s", stderr)
+	}
+	link := filepath.Join(t.TempDir(), "clink")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip(err)
+	}
+	if _, stderr, code := runCmd(t, "chart", "rates", dir, "-o", filepath.Join(link, "x.png")); code != 1 || !strings.Contains(stderr, "inside the corpus directory") {
+		t.Errorf("into the corpus through a link: %d %s", code, stderr)
+	}
+}
