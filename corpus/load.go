@@ -214,8 +214,7 @@ func (l *loader) path(p string) {
 	if err != nil {
 		hint := "check the path"
 		if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
-			target, _ := os.Readlink(p)
-			l.problem(Problem{Path: p, Err: fmt.Sprintf("is a dangling symbolic link (to %s, which does not exist)", target), Hint: "remove the link or point it at a file"})
+			l.problem(problemFor(p, dangling(p)))
 		} else if errors.Is(err, fs.ErrNotExist) {
 			l.problem(Problem{Path: p, Err: "no such file or directory", Hint: hint})
 		} else {

@@ -3,7 +3,6 @@ package corpus
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -97,8 +96,7 @@ func (d *osDir) check(name string) (string, error) {
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		if lst.Mode()&fs.ModeSymlink != 0 {
-			target, _ := os.Readlink(full)
-			return "", &refusal{fmt.Sprintf("is a dangling symbolic link (to %s, which does not exist)", target), "remove the link or point it at a file"}
+			return "", dangling(full)
 		}
 		return "", err
 	}
@@ -127,6 +125,12 @@ func (d *osDir) check(name string) (string, error) {
 func tooLarge(size, max int64) error {
 	return &refusal{fmt.Sprintf("is %s, more than the largest file readout reads (%s)", megabytes(size), megabytes(max)),
 		"split it, or pass a larger --max-file-size"}
+}
+
+// dangling is the refusal of a symbolic link whose target does not exist.
+func dangling(link string) *refusal {
+	target, _ := os.Readlink(link)
+	return &refusal{fmt.Sprintf("is a dangling symbolic link (to %s, which does not exist)", target), "remove the link or point it at a file"}
 }
 
 func kind(m fs.FileMode) string {
@@ -198,5 +202,3 @@ func (c *capped) Read(b []byte) (int, error) {
 	}
 	return n, err
 }
-
-var _ io.Reader = (*capped)(nil)

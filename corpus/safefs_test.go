@@ -32,14 +32,6 @@ func loadWithin(t *testing.T, paths []string, opt Options) (*Corpus, error) {
 	}
 }
 
-func ids(c *Corpus) string {
-	var out []string
-	for _, d := range c.Docs {
-		out = append(out, d.ID)
-	}
-	return strings.Join(out, " ")
-}
-
 // A symbolic link in a corpus directory whose target is outside it is passed over with a note
 // (read with FollowSymlinks); a link to a file inside the corpus is read.
 func TestSymlinkOutsideCorpus(t *testing.T) {
@@ -55,15 +47,15 @@ func TestSymlinkOutsideCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ids(got) != "a again" {
-		t.Errorf("read %q, want a and again, not passwd", ids(got))
+	if docIDs(got) != "a,again" {
+		t.Errorf("read %q, want a and again, not passwd", docIDs(got))
 	}
 	if len(got.Notes) != 1 || !strings.Contains(got.Notes[0], "passwd.txt: passed over") || !strings.Contains(got.Notes[0], "outside the corpus directory") || !strings.Contains(got.Notes[0], "--follow-symlinks") {
 		t.Errorf("notes %q", got.Notes)
 	}
 	got, err = loadWithin(t, []string{c}, Options{FollowSymlinks: true})
-	if err != nil || ids(got) != "a again passwd" {
-		t.Errorf("with FollowSymlinks: %q, %v", ids(got), err)
+	if err != nil || docIDs(got) != "a,again,passwd" {
+		t.Errorf("with FollowSymlinks: %q, %v", docIDs(got), err)
 	}
 }
 
@@ -113,8 +105,8 @@ func TestOnlyRegularFiles(t *testing.T) {
 				t.Errorf("follow %v: no %q in\n%s", follow, want, notes)
 			}
 		}
-		if ids(got) != "a" {
-			t.Errorf("read %q", ids(got))
+		if docIDs(got) != "a" {
+			t.Errorf("read %q", docIDs(got))
 		}
 	}
 	for _, f := range []string{"fifo.txt", "zero.txt", "dangling.txt"} {

@@ -183,7 +183,7 @@ func (d *Dir) Foreign(rels []string) []string {
 	var out []string
 	for _, rel := range rels {
 		p := filepath.Join(d.real, filepath.FromSlash(rel))
-		if _, err := os.Lstat(p); err == nil && !(d.owned[rel] && d.regular(rel)) {
+		if _, err := os.Lstat(p); err == nil && !d.owned[rel] { // owned: a regular file when the directory was opened
 			out = append(out, filepath.Join(d.path, filepath.FromSlash(rel)))
 		}
 	}

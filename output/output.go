@@ -232,12 +232,12 @@ func Marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	out := bytes.TrimRight(b.Bytes(), "\n")
-	if !bytes.ContainsFunc(out, unsafeRune) { // C0 controls are escaped by encoding/json already
+	if !bytes.ContainsFunc(out, IsUnsafe) { // C0 controls are escaped by encoding/json already
 		return out, nil
 	}
 	var e bytes.Buffer
 	for _, r := range string(out) {
-		if unsafeRune(r) {
+		if IsUnsafe(r) {
 			fmt.Fprintf(&e, "\\u%04x", r)
 		} else {
 			e.WriteRune(r)
@@ -290,7 +290,7 @@ func RowObject(columns []string, row []any) ([]byte, error) {
 // move the cursor or set the window title) and the bidi embeddings, overrides and isolates
 // (which would reorder what follows them) become visible escapes such as \x1b and \u202e.
 func TerminalSafe(v string) string {
-	if !strings.ContainsFunc(v, unsafeRune) {
+	if !strings.ContainsFunc(v, IsUnsafe) {
 		return v
 	}
 	var b strings.Builder
@@ -298,7 +298,7 @@ func TerminalSafe(v string) string {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 			b.WriteByte(' ')
-		case unsafeRune(r):
+		case IsUnsafe(r):
 			b.WriteString(escapeRune(r))
 		default:
 			b.WriteRune(r)
@@ -307,11 +307,9 @@ func TerminalSafe(v string) string {
 	return b.String()
 }
 
-// unsafeRune is a rune a terminal acts on instead of showing: a C0 or C1 control or DEL, or a
-// bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
-func unsafeRune(r rune) bool {
-	return r < 0x20 || r >= 0x7F && r < 0xA0 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
-}
+// IsUnsafe is a rune a terminal acts on instead of showing: a C0 or C1 control or DEL, or a
+// bidi embedding, override or isolate (IsBidiControl).
+func IsUnsafe(r rune) bool { return r < 0x20 || r >= 0x7F && r < 0xA0 || IsBidiControl(r) }
 
 // IsBidiControl is a bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069): in a
 // label from a corpus, unbalanced, it reorders the text after it.
@@ -388,7 +386,7 @@ func (s *SafeWriter) Write(p []byte) (int, error) {
 	clean := 0 // p[:clean] needs no escape
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRune(p[i:])
-		if r == '\n' || r == '\t' || size == 1 && r == utf8.RuneError || !unsafeRune(r) {
+		if r == '\n' || r == '\t' || size == 1 && r == utf8.RuneError || !IsUnsafe(r) {
 			i += size
 			continue
 		}

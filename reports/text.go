@@ -16,6 +16,7 @@ import (
 	"github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
+	"github.com/readout/readout/output"
 	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
@@ -199,7 +200,7 @@ func (s *Shaper) Paragraph(txt string, size vg.Length, bold bool, colors []color
 func Shapeable(runes []rune) []rune {
 	out := runes
 	for i, r := range runes {
-		if r < 0x20 || r >= 0x7F && r < 0xA0 || r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+		if output.IsUnsafe(r) || r == 0x2028 || r == 0x2029 {
 			if &out[0] == &runes[0] {
 				out = append([]rune(nil), runes...)
 			}

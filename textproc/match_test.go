@@ -84,17 +84,20 @@ func TestCliticsMustNotMatch(t *testing.T) {
 	}
 }
 
+// mentions counts the mentions of theme in text.
+func mentions(lx *Lexicon, text, theme string) int {
+	n := 0
+	for _, m := range lx.Analyze(text).Matches {
+		if m.Theme == theme {
+			n++
+		}
+	}
+	return n
+}
+
 func TestExclusionsAndGlosses(t *testing.T) {
 	lx := DefaultLexicon()
-	count := func(text, theme string) int {
-		n := 0
-		for _, m := range lx.Analyze(text).Matches {
-			if m.Theme == theme {
-				n++
-			}
-		}
-		return n
-	}
+	count := func(text, theme string) int { return mentions(lx, text, theme) }
 	cases := []struct {
 		text, theme string
 		want        int

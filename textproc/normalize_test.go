@@ -116,15 +116,7 @@ func FuzzNormalizedEqual(f *testing.F) {
 // separates them (it is not inside a word).
 func TestInvisibleInsideWords(t *testing.T) {
 	lx := DefaultLexicon()
-	count := func(text, theme string) int {
-		n := 0
-		for _, m := range lx.Analyze(text).Matches {
-			if m.Theme == theme {
-				n++
-			}
-		}
-		return n
-	}
+	count := func(text, theme string) int { return mentions(lx, text, theme) }
 	for _, c := range []struct {
 		name string
 		r    rune
