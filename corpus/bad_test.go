@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	utf16enc "unicode/utf16"
 )
 
 // Each bad input gets a message that names the file (and manifest line) and says what to do.
@@ -32,6 +34,22 @@ func TestBadInputs(t *testing.T) {
 			[]string{"blank.txt", "has no text"}},
 		{"unparseable date", map[string]string{"a.txt": string(good), "manifest.csv": "file,id,date\na.txt,a,March 2022\n"}, nil,
 			[]string{"manifest.csv:2", `unparseable date "March 2022"`, "yyyy-mm-dd"}},
+		{"date out of range", map[string]string{"a.txt": string(good), "manifest.csv": "file,id,date\na.txt,a,9999-12-31\n"}, nil,
+			[]string{"manifest.csv:2", `date "9999-12-31"`, "year 9999 is out of range", "1900 to 2100"}},
+		{"no such day", map[string]string{"a.txt": string(good), "manifest.csv": "file,id,date\na.txt,a,2023-02-29\n"}, nil,
+			[]string{"manifest.csv:2", "no day 29 in February 2023 (it has 28 days)"}},
+		{"timestamp out of range", map[string]string{"d.jsonl": `{"text":"نص","date":"9999-12-31T00:00:00Z"}` + "\n"}, []string{"d.jsonl"},
+			[]string{"d.jsonl:1", "year 9999 is out of range"}},
+		{"utf-32 with bom", map[string]string{"a.txt": utf32(good, true, true)}, nil,
+			[]string{"a.txt", "is UTF-32LE text", "iconv -f UTF-32"}},
+		{"utf-32be without bom", map[string]string{"a.txt": utf32(good, false, false)}, nil,
+			[]string{"a.txt", "looks like UTF-32BE text without a byte-order mark"}},
+		{"utf-16le without bom", map[string]string{"a.txt": utf16(good, true)}, nil,
+			[]string{"a.txt", "looks like UTF-16LE text without a byte-order mark", "--encoding utf-16le"}},
+		{"utf-16be without bom", map[string]string{"a.txt": utf16([]byte("Xi spoke of sovereignty."), false)}, nil,
+			[]string{"a.txt", "looks like UTF-16BE text", "--encoding utf-16be"}},
+		{"html nested too deep", map[string]string{"a.html": "<html><body>" + strings.Repeat("<div>", 600) + "نص" + "</body></html>"}, nil,
+			[]string{"a.html", "nest more than 512 deep", "save the page's text as a .txt file"}},
 		{"malformed row", map[string]string{"a.txt": string(good), "manifest.csv": "file,id,date\na.txt,a,2022-01-01,extra\n"}, nil,
 			[]string{"manifest.csv:2", "row has 4 fields but the header has 3", "quote fields"}},
 		{"bad quoting", map[string]string{"a.txt": string(good), "manifest.csv": "file,id\n\"a.txt,a\n"}, nil,
@@ -40,6 +58,8 @@ func TestBadInputs(t *testing.T) {
 			[]string{"manifest.csv:1", "no file column"}},
 		{"jsonl line not json", map[string]string{"d.jsonl": "{\"text\":\"نص\"}\n{text: نص}\n"}, []string{"d.jsonl"},
 			[]string{"d.jsonl:2", "not a JSON object", "one JSON object per line"}},
+		{"jsonl line an array", map[string]string{"d.jsonl": "{\"text\":\"نص\"}\n[\"id\", \"نص\"]\n"}, []string{"d.jsonl"},
+			[]string{"d.jsonl:2", "the line is a JSON array", "one JSON object per line"}},
 		{"jsonl without text", map[string]string{"d.jsonl": "{\"id\":\"x\"}\n"}, []string{"d.jsonl"},
 			[]string{"d.jsonl:1", `no "text"`}},
 		{"path outside corpus", map[string]string{"a.txt": string(good), "manifest.csv": "file,id\n../etc/passwd,p\n"}, nil,
@@ -85,6 +105,54 @@ func TestBadInputs(t *testing.T) {
 	}
 }
 
+// A message that would list more than MaxListed problems gives the count of the rest.
+func TestManyProblemsSummarised(t *testing.T) {
+	dir := t.TempDir()
+	for i := range MaxListed + 5 {
+		write(t, dir, fmt.Sprintf("empty%02d.txt", i), nil)
+	}
+	_, err := Load([]string{dir}, Options{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	if n := strings.Count(msg, "is empty"); n != MaxListed {
+		t.Errorf("the message lists %d problems, want %d:\n%s", n, MaxListed, msg)
+	}
+	if !strings.Contains(msg, "25 problems") || !strings.Contains(msg, "… and 5 more") {
+		t.Errorf("the message does not count the rest:\n%s", msg)
+	}
+}
+
+// utf16 and utf32 write text in those encodings, little- or big-endian, with or without a mark.
+func utf16(b []byte, le bool) string {
+	var out []byte
+	for _, u := range utf16enc.Encode([]rune(string(b))) {
+		if le {
+			out = append(out, byte(u), byte(u>>8))
+		} else {
+			out = append(out, byte(u>>8), byte(u))
+		}
+	}
+	return string(out)
+}
+
+func utf32(b []byte, le, bom bool) string {
+	rs := []rune(string(b))
+	if bom {
+		rs = append([]rune{0xFEFF}, rs...)
+	}
+	var out []byte
+	for _, r := range rs {
+		if le {
+			out = append(out, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+		} else {
+			out = append(out, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+		}
+	}
+	return string(out)
+}
+
 // With SkipBad the good documents load and the bad ones are listed.
 func TestSkipBad(t *testing.T) {
 	dir := t.TempDir()
@@ -111,5 +179,23 @@ func TestNoDocuments(t *testing.T) {
 	_, err := Load([]string{dir}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "no documents found") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A manifest saved with CR line ends (a spreadsheet's "CSV (Macintosh)") keeps its metadata.
+func TestCROnlyManifest(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("قال الرئيس شي إن التعاون مهم."))
+	write(t, dir, "b.txt", []byte("Putin spoke of energy."))
+	write(t, dir, "manifest.csv", []byte("file,id,date,title\ra.txt,first,2020-01-02,One\rb.txt,second,2021-03-04,Two\r"))
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docIDs(c); got != "first,second" {
+		t.Fatalf("ids %v: the manifest's rows were not read", got)
+	}
+	if d := c.Docs[1]; d.Title != "Two" || d.Date.Format("2006-01-02") != "2021-03-04" {
+		t.Errorf("second document: title %q, date %v", d.Title, d.Date)
 	}
 }

@@ -586,3 +586,78 @@ func TestFeeds(t *testing.T) {
 		t.Errorf("broken feed: %v", err)
 	}
 }
+
+// A reader never sees hidden elements: display:none, visibility:hidden, the hidden and
+// aria-hidden attributes, templates, text areas, hidden inputs. Neither reader takes them.
+func TestHiddenHTMLIsNotText(t *testing.T) {
+	page := `<html><body><article><h1>Talks in Moscow</h1>
+<p>Xi Jinping said the partnership between the two countries had grown stronger this year.</p>
+<div style="DISPLAY: none">HIDDEN-STYLE a tracking paragraph the reader never sees.</div>
+<p style="visibility:hidden">HIDDEN-VISIBILITY another paragraph that is never shown.</p>
+<section hidden>HIDDEN-ATTR a section with the hidden attribute set on it.</section>
+<div aria-hidden="true">HIDDEN-ARIA text for no one.</div>
+<template><p>HIDDEN-TEMPLATE a template's paragraph.</p></template>
+<textarea>HIDDEN-TEXTAREA a comment box's default text.</textarea>
+<input type="hidden" value="HIDDEN-INPUT">
+<p>Putin said energy cooperation would continue, the Kremlin said in a statement.</p>
+</article></body></html>`
+	dir := t.TempDir()
+	p := write(t, dir, "page.html", []byte(page))
+	for _, reader := range []HTMLReader{HTMLMain, HTMLPage} {
+		c, err := Load([]string{p}, Options{HTML: reader})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := c.Docs[0].Text
+		if strings.Contains(text, "HIDDEN") {
+			t.Errorf("%s reader kept hidden text:\n%s", reader, text)
+		}
+		if !strings.Contains(text, "Xi Jinping said") || !strings.Contains(text, "Putin said energy") {
+			t.Errorf("%s reader lost the article:\n%s", reader, text)
+		}
+	}
+}
+
+// A <meta charset> that contradicts the bytes: UTF-16 in a meta means UTF-8 (WHATWG's
+// prescan); a legacy charset on bytes that are valid UTF-8 is read as UTF-8, with a note; a
+// legacy charset on legacy bytes is read as declared.
+func TestMetaCharsetContradicted(t *testing.T) {
+	const ar = "قال الرئيس شي إن السيادة والشراكة بين البلدين مهمة جدا في هذه المرحلة."
+	page := func(charset, body string) string {
+		return `<html><head><meta charset="` + charset + `"></head><body><article><p>` + body + `</p></article></body></html>`
+	}
+	cp1256, _, err := transform.Bytes(charmap.Windows1256.NewEncoder(), []byte(page("windows-1256", ar)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, raw, text, enc string
+		note                 bool
+	}{
+		{"utf-16 on ascii", page("utf-16", "Xi spoke of sovereignty and the partnership between the two countries."), "Xi spoke of sovereignty", "utf-8", false},
+		{"utf-16le on utf-8", page("UTF-16LE", ar), ar, "utf-8", false},
+		{"legacy on utf-8", page("windows-1256", ar), ar, "utf-8", true},
+		{"latin-1 on utf-8", page("iso-8859-1", ar), ar, "utf-8", true},
+		{"legacy on legacy", string(cp1256), ar, "windows-1256", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), "page.html", []byte(c.raw))
+			co, err := Load([]string{p}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := co.Docs[0]
+			if !strings.Contains(d.Text, c.text) || d.Encoding != c.enc {
+				t.Errorf("text %q encoding %q, want %q in %s", d.Text, d.Encoding, c.text, c.enc)
+			}
+			noted := false
+			for _, n := range co.Notes {
+				noted = noted || strings.Contains(n, "its bytes are valid UTF-8")
+			}
+			if noted != c.note {
+				t.Errorf("notes %q, want a note: %v", co.Notes, c.note)
+			}
+		})
+	}
+}

@@ -82,15 +82,33 @@ func dateFold(s string) string {
 	return b.String()
 }
 
+// The years readout takes a date in: a date outside them is a typo or a placeholder
+// (9999-12-31), not a publication date.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
 func makeDate(y, m, d int) (time.Time, bool) {
-	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, false
+	t, fault := checkDate(y, m, d)
+	return t, fault == ""
+}
+
+// checkDate makes a date, or says why there is none: a year out of range, no such month, no
+// such day in that month.
+func checkDate(y, m, d int) (time.Time, string) {
+	switch {
+	case y < MinYear || y > MaxYear:
+		return time.Time{}, fmt.Sprintf("the year %d is out of range (readout takes dates from %d to %d)", y, MinYear, MaxYear)
+	case m < 1 || m > 12:
+		return time.Time{}, fmt.Sprintf("there is no month %d", m)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d { // 31 February and the like
-		return time.Time{}, false
+	if d < 1 || t.Day() != d { // 31 February and the like
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return time.Time{}, fmt.Sprintf("there is no day %d in %s %d (it has %d days)", d, time.Month(m), y, last)
 	}
-	return t, true
+	return t, ""
 }
 
 // findDate returns the first date written in text, in reading order, in any of the formats
@@ -172,19 +190,21 @@ func dateFromFilename(name string) (time.Time, bool) {
 // RFC 3339 timestamp (whose date part is kept).
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	checked := func(t time.Time, fault string) (time.Time, error) {
+		if fault != "" {
+			return time.Time{}, fmt.Errorf("date %q: %s", s, fault)
+		}
+		return t, nil
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		return checked(checkDate(t.Year(), int(t.Month()), t.Day()))
 	}
 	f := dateFold(s)
 	if m := reISO.FindStringSubmatchIndex(f); m != nil && m[0] == 0 && m[1] == len(f) {
-		if t, ok := makeDate(atoi(f, m, 1), atoi(f, m, 2), atoi(f, m, 3)); ok {
-			return t, nil
-		}
+		return checked(checkDate(atoi(f, m, 1), atoi(f, m, 2), atoi(f, m, 3)))
 	}
 	if m := reDMY.FindStringSubmatchIndex(f); m != nil && m[0] == 0 && m[1] == len(f) {
-		if t, ok := makeDate(atoi(f, m, 3), atoi(f, m, 2), atoi(f, m, 1)); ok {
-			return t, nil
-		}
+		return checked(checkDate(atoi(f, m, 3), atoi(f, m, 2), atoi(f, m, 1)))
 	}
 	return time.Time{}, fmt.Errorf("unparseable date %q: write it as yyyy-mm-dd, e.g. 2022-02-04", s)
 }

@@ -75,11 +75,13 @@ type Document struct {
 	// when it is neither Arabic nor English (French, Persian, Urdu …): its analysis is not to
 	// be trusted. "" otherwise.
 	OtherLanguage string
-	LangSource    string // "manifest", "jsonl" or "detected"
-	File          string // path as listed (relative to the corpus directory when there is one)
-	Path          string // path for messages to the user
-	Encoding      string // the encoding the bytes were decoded from
-	Meta          map[string]string
+	// EncodingNote says why a page was not decoded as its <meta> declares ("" when it was).
+	EncodingNote string
+	LangSource   string // "manifest", "jsonl" or "detected"
+	File         string // path as listed (relative to the corpus directory when there is one)
+	Path         string // path for messages to the user
+	Encoding     string // the encoding the bytes were decoded from
+	Meta         map[string]string
 
 	// Text is the original text, decoded (for HTML: the text of the body).
 	Text string

@@ -64,6 +64,12 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
+// hinted is an error that carries its own advice, in place of the loader's usual hint ("" for
+// none: the message says what to do).
+type hinted struct{ msg, hint string }
+
+func (h hinted) Error() string { return h.msg }
+
 // errBinary and errUndecodable are reported with the file name by the loader.
 var (
 	errBinary      = fmt.Errorf("looks like a binary file (it contains NUL bytes)")
@@ -76,6 +82,9 @@ var (
 func decode(b []byte, forced Encoding) (string, Encoding, error) {
 	if forced != EncodingAuto {
 		return decodeWith(b, forced)
+	}
+	if err := wideUnicode(b); err != nil { // before the UTF-16 BOMs: FF FE 00 00 is UTF-32's
+		return "", "", err
 	}
 	switch {
 	case bytes.HasPrefix(b, bomUTF8):
@@ -90,6 +99,10 @@ func decode(b []byte, forced Encoding) (string, Encoding, error) {
 		return decodeWith(b, EncodingUTF16BE)
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
+		if e := bomlessUTF16(b); e != "" {
+			return "", "", hinted{fmt.Sprintf("looks like %s text without a byte-order mark", strings.ToUpper(string(e))),
+				fmt.Sprintf("pass --encoding %s, or convert it to UTF-8", e)}
+		}
 		return "", "", errBinary
 	}
 	if utf8.Valid(b) {
@@ -118,6 +131,78 @@ func decodeWith(b []byte, e Encoding) (string, Encoding, error) {
 		return "", "", errBinary
 	}
 	return string(out), e, nil
+}
+
+// wideUnicode names UTF-32 text, which readout does not read, by its byte-order mark or, without
+// one, by the three zero bytes of each code point of a text in the Basic Multilingual Plane.
+func wideUnicode(b []byte) error {
+	const convert = "convert it to UTF-8: iconv -f UTF-32 -t UTF-8 FILE"
+	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}):
+		return hinted{"is UTF-32LE text (it starts with that byte-order mark), which readout does not read", convert}
+	case bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF}):
+		return hinted{"is UTF-32BE text (it starts with that byte-order mark), which readout does not read", convert}
+	}
+	if len(b) < 8 || len(b)%4 != 0 {
+		return nil
+	}
+	var le, be int // code points whose two high bytes are zero, in either order
+	for i := 0; i+4 <= len(b); i += 4 {
+		if b[i+2] == 0 && b[i+3] == 0 && (b[i] != 0 || b[i+1] != 0) {
+			le++
+		}
+		if b[i] == 0 && b[i+1] == 0 && (b[i+2] != 0 || b[i+3] != 0) {
+			be++
+		}
+	}
+	n := len(b) / 4
+	switch {
+	case le*10 >= n*9:
+		return hinted{"looks like UTF-32LE text without a byte-order mark, which readout does not read", convert}
+	case be*10 >= n*9:
+		return hinted{"looks like UTF-32BE text without a byte-order mark, which readout does not read", convert}
+	}
+	return nil
+}
+
+// bomlessUTF16 names the UTF-16 byte order that decodes b, which has no byte-order mark, to
+// text; "" when it reads as neither. The high byte of each code unit is the one with fewer
+// distinct values (a text in one script keeps it nearly constant: 0x00 for Latin, 0x06 for
+// Arabic), and the text it decodes to must have no NUL, no unpaired surrogate, and nine code
+// points in ten letters, marks, digits, spaces or punctuation.
+func bomlessUTF16(b []byte) Encoding {
+	if len(b) < 4 || len(b)%2 != 0 {
+		return ""
+	}
+	var even, odd [256]bool
+	var nEven, nOdd int
+	for i := 0; i+1 < len(b); i += 2 {
+		if !even[b[i]] {
+			even[b[i]], nEven = true, nEven+1
+		}
+		if !odd[b[i+1]] {
+			odd[b[i+1]], nOdd = true, nOdd+1
+		}
+	}
+	e := EncodingUTF16LE // high bytes at odd offsets
+	if nEven < nOdd {
+		e = EncodingUTF16BE
+	}
+	out, _, err := transform.Bytes(e.codec().NewDecoder(), b)
+	if err != nil || bytes.IndexByte(out, 0) >= 0 {
+		return ""
+	}
+	var good, all int
+	for _, r := range string(out) {
+		all++
+		if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r)) {
+			good++
+		}
+	}
+	if all > 0 && good*10 >= all*9 {
+		return e
+	}
+	return ""
 }
 
 // plausibleArabic reports whether text decoded from a legacy code page reads as Arabic: it has

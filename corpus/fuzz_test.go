@@ -48,6 +48,9 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<html><head><meta charset=\"windows-1256\"></head><body><p>\xe3\xd1\xcd\xc8\xc7</p><script>x</script></body></html>"))
 	f.Add([]byte("<p>a<br>b</p><nav>x</nav>&amp;&#x627;"))
 	f.Add([]byte("<meta http-equiv=content-type content='text/html; charset=nosuch'>"))
+	f.Add([]byte("<meta charset=utf-16><p>ascii page</p>"))
+	f.Add([]byte("<meta charset=x-user-defined><p>\x80\xff</p><textarea>t</textarea><div hidden>h</div>"))
+	f.Add([]byte(strings.Repeat("<div>", 600) + "deep"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		text, _, _, err := readText(b, "x.html", EncodingAuto, HTMLMain)
 		if err == nil && !utf8.ValidString(text) {

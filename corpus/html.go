@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 
@@ -26,6 +27,8 @@ type htmlDoc struct {
 	Lang      string // <html lang>, its primary subtag
 	Credit    string // an agency a short line of the page credits (الموقع - وكالات)
 	Dateline  string // a wire dateline the main-content reader set apart
+	// EncodingNote says why the page was not read in the charset it declares ("" when it was).
+	EncodingNote string
 }
 
 // HTMLReader chooses what readout reads of an HTML page.
@@ -91,34 +94,61 @@ func metaCharset(b []byte) string {
 }
 
 // decodeHTML decodes an HTML page: a BOM, then a forced encoding, then the page's own <meta>
-// declaration, then the same detection as for plain text.
-func decodeHTML(b []byte, forced Encoding) (string, Encoding, error) {
+// declaration, then the same detection as for plain text. The declaration is read as WHATWG's
+// "prescan" reads it: a UTF-16 label in a <meta> means UTF-8 (the bytes a parser could read it
+// from are not UTF-16), x-user-defined means windows-1252; and a page that declares a legacy
+// charset but whose bytes are valid UTF-8 with some non-ASCII is read as UTF-8, with a note
+// (a page re-saved as UTF-8 that kept its old declaration).
+func decodeHTML(b []byte, forced Encoding) (text string, enc Encoding, note string, err error) {
 	if forced != EncodingAuto || bytes.HasPrefix(b, bomUTF8) || bytes.HasPrefix(b, bomUTF16LE) || bytes.HasPrefix(b, bomUTF16BE) {
-		return decode(b, forced)
+		text, enc, err = decode(b, forced)
+		return text, enc, "", err
 	}
-	if cs := metaCharset(b); cs != "" {
-		enc, err := htmlindex.Get(cs)
-		if err != nil {
-			return "", "", fmt.Errorf("declares charset %q, which readout does not know: convert it to UTF-8 or pass --encoding", cs)
-		}
-		name, _ := htmlindex.Name(enc)
-		if name == "utf-8" {
-			return decode(b, EncodingUTF8)
-		}
-		out, _, err := transform.Bytes(enc.NewDecoder(), b)
-		if err != nil {
-			return "", "", fmt.Errorf("cannot be decoded as its declared charset %s: %v", name, err)
-		}
-		return string(out), Encoding(name), nil
+	cs := metaCharset(b)
+	if cs == "" {
+		text, enc, err = decode(b, EncodingAuto)
+		return text, enc, "", err
 	}
-	return decode(b, EncodingAuto)
+	e, err := htmlindex.Get(cs)
+	if err != nil {
+		return "", "", "", fmt.Errorf("declares charset %q, which readout does not know: convert it to UTF-8 or pass --encoding", cs)
+	}
+	name, _ := htmlindex.Name(e)
+	switch name {
+	case "utf-16le", "utf-16be":
+		name = "utf-8"
+	case "x-user-defined":
+		name = "windows-1252"
+		e, _ = htmlindex.Get(name)
+	}
+	if name == "utf-8" {
+		text, enc, err = decode(b, EncodingUTF8)
+		return text, enc, "", err
+	}
+	if utf8.Valid(b) && !isASCII(b) {
+		return string(b), EncodingUTF8, fmt.Sprintf("declares charset %s, but its bytes are valid UTF-8: read as UTF-8 (pass --encoding %s to read it as declared)", cs, name), nil
+	}
+	out, _, err := transform.Bytes(e.NewDecoder(), b)
+	if err != nil {
+		return "", "", "", fmt.Errorf("cannot be decoded as its declared charset %s: %v", name, err)
+	}
+	return string(out), Encoding(name), "", nil
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // skipped elements never contribute text: code, styling, and site navigation.
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
-	atom.Form: true, atom.Iframe: true, atom.Svg: true, atom.Button: true, atom.Select: true,
+	atom.Form: true, atom.Iframe: true, atom.Svg: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
 	atom.Head: true,
 }
 

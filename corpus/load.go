@@ -132,6 +132,9 @@ func load(ctx context.Context, opt Options, label string, add func(*loader)) (*C
 	}
 	c := &Corpus{Label: label, Notes: l.notes, Dirs: l.dirs}
 	for _, d := range l.docs {
+		if d.EncodingNote != "" {
+			c.Notes = append(c.Notes, d.Path+": "+d.EncodingNote)
+		}
 		if d.OtherLanguage != "" {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s: looks like %s, not %s: readout analyses Arabic and English, so its counts and speakers are not to be trusted",
 				d.Path, d.OtherLanguage, languageName(d.Language)))
@@ -467,12 +470,16 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 	text, h, enc, err := readText(b, name, l.opt.Encoding, l.opt.HTML)
 	if err != nil {
 		hint := "pass --encoding to force one"
-		if errors.Is(err, errBinary) {
+		var h hinted
+		switch {
+		case errors.Is(err, errBinary):
 			hint = "readout reads text, HTML, JSONL and RSS or Atom files (and tables with --text-column); remove it from the corpus"
+		case errors.As(err, &h):
+			hint = h.hint
 		}
 		return nil, []Problem{{Path: display, Err: err.Error(), Hint: hint}}
 	}
-	d := &Document{File: rel, Path: display, Encoding: string(enc), Digest: sha256.Sum256(b)}
+	d := &Document{File: rel, Path: display, Encoding: string(enc), EncodingNote: h.EncodingNote, Digest: sha256.Sum256(b)}
 	d.Text = text
 	defaultID := strings.TrimSuffix(rel, path.Ext(rel))
 	if p := l.finish(d, e, defaultID, h, DateFromManifest, "manifest"); p != nil {
@@ -547,14 +554,19 @@ func readText(b []byte, name string, forced Encoding, reader HTMLReader) (string
 		text, enc, err := decode(b, forced)
 		return text, htmlDoc{}, enc, err
 	}
-	text, enc, err := decodeHTML(b, forced)
+	text, enc, note, err := decodeHTML(b, forced)
 	if err != nil {
 		return "", htmlDoc{}, "", err
 	}
 	h, err := extractHTML(text, reader)
 	if err != nil {
+		if strings.Contains(err.Error(), "exceeds 512 nodes") { // x/net/html's limit on nesting
+			return "", htmlDoc{}, "", hinted{"cannot be read as HTML: its elements nest more than 512 deep, past the HTML parser's limit",
+				"save the page's text as a .txt file, or remove the page from the corpus"}
+		}
 		return "", htmlDoc{}, "", fmt.Errorf("cannot parse HTML: %v", err)
 	}
+	h.EncodingNote = note
 	return h.Text, h, enc, nil
 }
 
@@ -579,7 +591,7 @@ func (l *loader) jsonl(b []byte, display, rel string) {
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.UseNumber()
 		if err := dec.Decode(&rec); err != nil {
-			l.problem(Problem{Path: display, Line: n, Err: "not a JSON object: " + jsonErr(err), Hint: "write one JSON object per line"})
+			l.problem(Problem{Path: display, Line: n, Err: "not a JSON object: " + jsonErr(err), Hint: `write one JSON object per line: {"id": "…", "date": "yyyy-mm-dd", "text": "…"}`})
 			continue
 		}
 		if dec.More() {
@@ -630,7 +642,7 @@ func (l *loader) table(b []byte, display, rel string, tabs bool) {
 		l.problem(Problem{Path: display, Err: err.Error(), Hint: "save the table as UTF-8"})
 		return
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	r := csv.NewReader(strings.NewReader(crLines(text)))
 	if tabs {
 		r.Comma = '\t'
 		r.LazyQuotes = true
@@ -699,6 +711,10 @@ func jsonErr(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) { // the line is a JSON value, but not an object: say which
+		return fmt.Sprintf("the line is a JSON %s", te.Value)
 	}
 	return err.Error()
 }

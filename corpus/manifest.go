@@ -54,7 +54,7 @@ func (e *entry) set(key, v string) bool {
 // parseManifest reads manifest.csv text. Row problems are returned with their line numbers;
 // rows with problems are left out of the entries.
 func parseManifest(text, display string) ([]entry, []Problem) {
-	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, "\ufeff")))
+	r := csv.NewReader(strings.NewReader(crLines(strings.TrimPrefix(text, "\ufeff"))))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err == io.EOF {
@@ -114,6 +114,16 @@ func parseManifest(text, display string) ([]entry, []Problem) {
 		out = append(out, e)
 	}
 	return out, probs
+}
+
+// crLines turns the line ends of a CSV file that ends its lines with CR alone (a spreadsheet's
+// "CSV (Macintosh)") into LF, which encoding/csv reads as line ends; in a file with any LF,
+// a CR is left as it is (CRLF ends a line, a lone CR is data).
+func crLines(text string) string {
+	if strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') < 0 {
+		return text
+	}
+	return strings.ReplaceAll(text, "\r", "\n")
 }
 
 func csvProblem(display string, err error) Problem {

@@ -30,6 +30,9 @@ func (p Problem) String() string {
 	return b.String()
 }
 
+// MaxListed is how many problems an error message lists before it gives the count of the rest.
+const MaxListed = 20
+
 // LoadError reports every problem found while loading a corpus. Nothing is loaded when it is
 // returned.
 type LoadError struct {
@@ -43,7 +46,11 @@ func (e *LoadError) Error() string {
 		b.WriteString(e.Problems[0].String())
 	} else {
 		fmt.Fprintf(&b, "cannot load the corpus, %d problems:", len(e.Problems))
-		for _, p := range e.Problems {
+		for i, p := range e.Problems {
+			if i == MaxListed {
+				fmt.Fprintf(&b, "\n  … and %d more (--skip-bad lists every one)", len(e.Problems)-MaxListed)
+				break
+			}
 			b.WriteString("\n  ")
 			b.WriteString(p.String())
 		}
