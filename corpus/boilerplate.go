@@ -1,12 +1,12 @@
 package corpus
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -188,39 +188,50 @@ func CompileRules(rules []Rule) (*Rules, error) {
 			return nil, fmt.Errorf("rule %q is defined twice", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Where == "" {
-			r.Where = WhereAny
+		c, err := compileRule(r)
+		if err != nil {
+			return nil, fmt.Errorf("rule %q: %v", r.ID, err)
 		}
-		if r.Scope == "" {
-			r.Scope = ScopeLine
-		}
-		if r.Where != WhereAny && r.Where != WhereHead {
-			return nil, fmt.Errorf("rule %q: where must be any or head, not %q", r.ID, r.Where)
-		}
-		if r.Scope != ScopeLine && r.Scope != ScopeToEnd {
-			return nil, fmt.Errorf("rule %q: scope must be line or to-end, not %q", r.ID, r.Scope)
-		}
-		if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated && !r.Dateline && !r.Edges {
-			return nil, fmt.Errorf("rule %q matches nothing: give lines, a pattern or repeated: true", r.ID)
-		}
-		if r.Pattern != "" {
-			re, err := regexp.Compile(r.Pattern)
-			if err != nil {
-				return nil, fmt.Errorf("rule %q: bad pattern: %v", r.ID, err)
-			}
-			r.re, r.longest = re, longestWholeMatch(r.Pattern)
-			r.first = firstRunes(r.Pattern)
-		}
-		for j, l := range r.Lines {
-			r.Lines[j] = textproc.Normalize(Collapse(l))
-		}
-		out[i] = r
+		out[i] = c
 	}
 	rs := &Rules{rules: out}
 	for _, r := range out {
 		rs.repeatedLines = rs.repeatedLines || (r.Repeated && r.Where == WhereAny)
 	}
 	return rs, nil
+}
+
+// compileRule checks one rule, fills its defaults and compiles its pattern.
+func compileRule(r Rule) (Rule, error) {
+	if r.Where == "" {
+		r.Where = WhereAny
+	}
+	if r.Scope == "" {
+		r.Scope = ScopeLine
+	}
+	if r.Where != WhereAny && r.Where != WhereHead {
+		return r, fmt.Errorf("where must be any or head, not %q", r.Where)
+	}
+	if r.Scope != ScopeLine && r.Scope != ScopeToEnd {
+		return r, fmt.Errorf("scope must be line or to-end, not %q", r.Scope)
+	}
+	if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated && !r.Dateline && !r.Edges {
+		return r, fmt.Errorf("matches nothing: give lines, a pattern or repeated: true")
+	}
+	if r.Pattern != "" {
+		re, err := regexp.Compile(r.Pattern)
+		if err != nil {
+			return r, fmt.Errorf("bad pattern: %v", err)
+		}
+		r.re, r.longest = re, longestWholeMatch(r.Pattern)
+		r.first = firstRunes(r.Pattern)
+	}
+	lines := make([]string, len(r.Lines))
+	for j, l := range r.Lines {
+		lines[j] = textproc.Normalize(Collapse(l))
+	}
+	r.Lines = lines
+	return r, nil
 }
 
 // RulesFile is the YAML form of a --boilerplate file: rules to add, and built-in rule ids to
@@ -230,41 +241,225 @@ type RulesFile struct {
 	Rules   []Rule   `yaml:"rules"`
 }
 
-// LoadRules reads a --boilerplate file and combines it with the built-in rules.
+// LoadRules reads a --boilerplate file and combines it with the built-in rules. Every problem
+// in the file is reported at once, each with its line (a *RulesError).
 func LoadRules(path string) (*Rules, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var f RulesFile
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	f, probs := parseRulesFile(b, path)
+	if len(probs) > 0 {
+		return nil, &RulesError{Problems: probs}
 	}
 	off := map[string]bool{}
 	for _, id := range f.Disable {
 		off[id] = true
 	}
 	var rules []Rule
-	known := map[string]bool{}
 	for _, r := range DefaultRules() {
-		known[r.ID] = true
 		if !off[r.ID] {
 			rules = append(rules, r)
 		}
 	}
-	for _, id := range f.Disable {
-		if !known[id] {
-			return nil, fmt.Errorf("%s: disable: no built-in rule %q", path, id)
-		}
-	}
 	rs, err := CompileRules(append(rules, f.Rules...))
-	if err != nil {
+	if err != nil { // parseRulesFile checked each rule: this does not happen
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return rs, nil
 }
+
+// RulesError lists the problems of a --boilerplate file.
+type RulesError struct {
+	Problems []Problem
+}
+
+func (e *RulesError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0].String()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
+	for i, p := range e.Problems {
+		if i == MaxListed {
+			fmt.Fprintf(&b, "\n  … and %d more", len(e.Problems)-MaxListed)
+			break
+		}
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// ruleKeys are the keys of a rule in a --boilerplate file, by the kind of value each takes.
+var ruleKeys = map[string]yaml.Kind{
+	"id": yaml.ScalarNode, "description": yaml.ScalarNode, "pattern": yaml.ScalarNode,
+	"where": yaml.ScalarNode, "scope": yaml.ScalarNode, "ends": yaml.ScalarNode,
+	"lines": yaml.SequenceNode, "contains": yaml.SequenceNode,
+	"repeated": yaml.ScalarNode, "short": yaml.ScalarNode, "dateline": yaml.ScalarNode, "edges": yaml.ScalarNode,
+}
+
+var ruleFlags = map[string]bool{"repeated": true, "short": true, "dateline": true, "edges": true}
+
+// parseRulesFile reads a --boilerplate file's YAML node by node, so that every problem is found
+// with its line, in words a user knows (a list, some text, true or false), not Go's types.
+func parseRulesFile(b []byte, path string) (RulesFile, []Problem) {
+	var f RulesFile
+	var probs []Problem
+	problem := func(line int, format string, a ...any) {
+		probs = append(probs, Problem{Path: path, Line: line, Err: fmt.Sprintf(format, a...)})
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = strings.TrimPrefix(msg, m[0])
+		}
+		return f, []Problem{{Path: path, Line: line, Err: "invalid YAML: " + msg}}
+	}
+	if len(doc.Content) == 0 {
+		return f, []Problem{{Path: path, Err: "the file is empty", Hint: "give rules: (a list of rules) or disable: (built-in rule ids)"}}
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return f, []Problem{{Path: path, Line: top.Line, Err: "the file must be a mapping with rules: and disable:"}}
+	}
+	builtin := map[string]bool{}
+	for _, r := range DefaultRules() {
+		builtin[r.ID] = true
+	}
+	strList := func(n *yaml.Node, what string) []string {
+		if n.Kind != yaml.SequenceNode {
+			problem(n.Line, "%s must be a list", what)
+			return nil
+		}
+		var out []string
+		for _, it := range n.Content {
+			if it.Kind != yaml.ScalarNode {
+				problem(it.Line, "each item of %s must be some text, not a list or mapping", what)
+				continue
+			}
+			out = append(out, it.Value)
+		}
+		return out
+	}
+	var rulesNode *yaml.Node
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "disable":
+			for j, id := range strList(v, "disable") {
+				if !builtin[id] {
+					problem(v.Content[j].Line, "disable: no built-in rule %q (readout text --verbose names the rules that removed each line)", id)
+				}
+				f.Disable = append(f.Disable, id)
+			}
+		case "rules":
+			rulesNode = v
+		default:
+			problem(k.Line, "unknown key %q (known: rules, disable)", k.Value)
+		}
+	}
+	off := map[string]bool{}
+	for _, id := range f.Disable {
+		off[id] = true
+	}
+	if rulesNode != nil && rulesNode.Kind != yaml.SequenceNode {
+		problem(rulesNode.Line, "rules must be a list of rules, each starting with - id: …")
+		rulesNode = nil
+	}
+	seen := map[string]int{}
+	for n, item := range rulesNode.Content {
+		if item.Kind != yaml.MappingNode {
+			problem(item.Line, "rule %d must be a mapping of keys (id, lines or pattern, where, scope …)", n+1)
+			continue
+		}
+		var r Rule
+		bad := false
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, v := item.Content[i], item.Content[i+1]
+			kind, ok := ruleKeys[k.Value]
+			if !ok {
+				problem(k.Line, "unknown key %q in a rule (known: id, description, lines, pattern, contains, ends, where, scope, repeated, short, dateline, edges)", k.Value)
+				bad = true
+				continue
+			}
+			if v.Kind != kind {
+				want := "some text"
+				if kind == yaml.SequenceNode {
+					want = "a list"
+				} else if ruleFlags[k.Value] {
+					want = "true or false"
+				}
+				problem(v.Line, "%s must be %s", k.Value, want)
+				bad = true
+				continue
+			}
+			if ruleFlags[k.Value] {
+				var on bool
+				if err := v.Decode(&on); err != nil {
+					problem(v.Line, "%s must be true or false, not %q", k.Value, v.Value)
+					bad = true
+					continue
+				}
+				switch k.Value {
+				case "repeated":
+					r.Repeated = on
+				case "short":
+					r.Short = on
+				case "dateline":
+					r.Dateline = on
+				case "edges":
+					r.Edges = on
+				}
+				continue
+			}
+			switch k.Value {
+			case "id":
+				r.ID = v.Value
+			case "description":
+				r.Description = v.Value
+			case "pattern":
+				r.Pattern = v.Value
+			case "where":
+				r.Where = RuleWhere(v.Value)
+			case "scope":
+				r.Scope = RuleScope(v.Value)
+			case "ends":
+				r.Ends = v.Value
+			case "lines":
+				r.Lines = strList(v, "lines")
+			case "contains":
+				r.Contains = strList(v, "contains")
+			}
+		}
+		switch {
+		case r.ID == "":
+			problem(item.Line, "rule %d has no id", n+1)
+			continue
+		case builtin[r.ID] && !off[r.ID]:
+			problem(item.Line, "rule %q has a built-in rule's id: choose another, or disable the built-in one", r.ID)
+			continue
+		case seen[r.ID] > 0:
+			problem(item.Line, "rule %q is defined twice (first on line %d)", r.ID, seen[r.ID])
+			continue
+		}
+		seen[r.ID] = item.Line
+		if bad {
+			continue
+		}
+		if _, err := compileRule(r); err != nil {
+			problem(item.Line, "rule %q: %v", r.ID, err)
+			continue
+		}
+		f.Rules = append(f.Rules, r)
+	}
+	return f, probs
+}
+
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
 // spaceByte marks the bytes that may begin a white-space rune in UTF-8 (ASCII and lead bytes
 // never occur inside another rune's encoding).

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -455,9 +456,65 @@ func TestRulesFile(t *testing.T) {
 	if clean != "عنوان\n0\nنص." || len(removed) != 1 || removed[0].Rule != "agency" {
 		t.Errorf("clean %q removed %+v", clean, removed)
 	}
-	bad := write(t, dir, "bad.yaml", []byte("rules:\n  - id: x\n    lynes: [a]\n"))
-	if _, err := LoadRules(bad); err == nil || !strings.Contains(err.Error(), "line 3") {
-		t.Errorf("unknown key: err = %v", err)
+}
+
+// A --boilerplate file's problems are reported all at once, each with its line, in a user's
+// words: no Go type names.
+func TestRulesFileProblems(t *testing.T) {
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.yaml", []byte(`disable: [counter, nosuch]
+rules:
+  - id: x
+    lynes: [a]
+  - id: y
+    lines: oops
+    repeated: maybe
+  - id: z
+    pattern: "(unclosed"
+  - description: no id here
+    lines: [b]
+  - id: w
+    lines: [c]
+    where: middle
+  - id: w
+    lines: [d]
+  - id: share
+    lines: [e]
+extra: 1
+`))
+	_, err := LoadRules(bad)
+	var re *RulesError
+	if !errors.As(err, &re) {
+		t.Fatalf("err = %v, want a *RulesError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		"bad.yaml:1: disable: no built-in rule \"nosuch\"",
+		"bad.yaml:4: unknown key \"lynes\" in a rule",
+		"bad.yaml:6: lines must be a list",
+		"bad.yaml:7: repeated must be true or false",
+		"bad.yaml:8: rule \"z\": bad pattern",
+		"bad.yaml:10: rule 4 has no id",
+		"bad.yaml:12: rule \"w\": where must be any or head, not \"middle\"",
+		"bad.yaml:15: rule \"w\" is defined twice (first on line 12)",
+		"bad.yaml:17: rule \"share\" has a built-in rule's id",
+		"bad.yaml:19: unknown key \"extra\"",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+	if len(re.Problems) != 10 {
+		t.Errorf("%d problems, want 10:\n%s", len(re.Problems), msg)
+	}
+	for _, goType := range []string{"corpus.", "[]string", "bool", "unmarshal"} {
+		if strings.Contains(msg, goType) {
+			t.Errorf("message shows Go's %q:\n%s", goType, msg)
+		}
+	}
+	broken := write(t, dir, "broken.yaml", []byte("rules:\n  - id: [\n"))
+	if _, err := LoadRules(broken); err == nil || !strings.Contains(err.Error(), "broken.yaml:") || !strings.Contains(err.Error(), "invalid YAML") {
+		t.Errorf("broken YAML: err = %v", err)
 	}
 }
 
