@@ -199,3 +199,26 @@ func TestCROnlyManifest(t *testing.T) {
 		t.Errorf("second document: title %q, date %v", d.Title, d.Date)
 	}
 }
+
+// A document the boilerplate rules leave without text is named in a note, with the rules, in
+// an eager and a lazy load alike.
+func TestRulesRemovingAllText(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("Share this\nRead more"))
+	write(t, dir, "b.txt", []byte("Xi spoke of sovereignty and the United Nations."))
+	for _, lazy := range []bool{false, true} {
+		c, err := Load([]string{dir}, Options{Lazy: lazy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var notes []string
+		for _, n := range c.Notes {
+			if strings.Contains(n, "removed all its text") {
+				notes = append(notes, n)
+			}
+		}
+		if len(notes) != 1 || !strings.Contains(notes[0], "a.txt") || !strings.Contains(notes[0], "share, section-label") {
+			t.Errorf("lazy %v: notes %q, want one for a.txt naming share and section-label", lazy, c.Notes)
+		}
+	}
+}

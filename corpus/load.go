@@ -117,6 +117,22 @@ func LoadContext(ctx context.Context, paths []string, opt Options) (*Corpus, err
 	})
 }
 
+// emptiedBy is a note for a document the boilerplate rules left without text: which rules
+// removed it, and how to see it ("" when text is left).
+func emptiedBy(d *Document) string {
+	if strings.TrimSpace(d.Clean) != "" || len(d.Removed) == 0 {
+		return ""
+	}
+	var rules []string
+	for _, r := range d.Removed {
+		if !slices.Contains(rules, r.Rule) {
+			rules = append(rules, r.Rule)
+		}
+	}
+	return fmt.Sprintf("%s: the boilerplate rules removed all its text (%s): it counts for nothing; 'readout text --verbose' shows each line removed, and a --boilerplate file can disable a rule",
+		d.Path, strings.Join(rules, ", "))
+}
+
 func load(ctx context.Context, opt Options, label string, add func(*loader)) (*Corpus, error) {
 	if opt.Rules == nil {
 		rs, err := CompileRules(DefaultRules())
@@ -134,6 +150,9 @@ func load(ctx context.Context, opt Options, label string, add func(*loader)) (*C
 	for _, d := range l.docs {
 		if d.EncodingNote != "" {
 			c.Notes = append(c.Notes, d.Path+": "+d.EncodingNote)
+		}
+		if d.emptied != "" {
+			c.Notes = append(c.Notes, d.emptied)
 		}
 		if d.OtherLanguage != "" {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s: looks like %s, not %s: readout analyses Arabic and English, so its counts and speakers are not to be trusted",
@@ -751,6 +770,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		d.Date, d.DateSource = t, given
 	}
 	d.Clean, d.Spans, d.Removed = l.opt.Rules.Clean(d.Text)
+	d.emptied = emptiedBy(d) // now: a lazy load releases the text
 	d.Dateline, d.Credit = creditOf(d.Removed)
 	if d.Dateline == "" {
 		d.Dateline = h.Dateline

@@ -256,6 +256,16 @@ func (d *Dir) writeManifest() error {
 	})
 }
 
+// WriteFile writes one file (not in a Dir) through a temporary file in its directory, renamed
+// into place when the writing succeeded, so a failure never leaves half a file; it makes the
+// directory if need be. Messages name path, never the temporary file.
+func WriteFile(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("cannot make the directory of %s: %v", path, cause(err))
+	}
+	return commit(path, path, write)
+}
+
 // commit writes path through a temporary file in its directory, renamed into place when the
 // writing succeeded; shown names path in messages.
 func commit(path, shown string, write func(io.Writer) error) error {
@@ -266,13 +276,17 @@ func commit(path, shown string, write func(io.Writer) error) error {
 	defer os.Remove(tmp.Name()) // no-op after the rename
 	if err := write(tmp); err != nil {
 		tmp.Close()
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == tmp.Name() { // the disk is full: name the output, not the temporary file
+			return fmt.Errorf("writing %s: %v", shown, pe.Err)
+		}
 		return fmt.Errorf("writing %s: %w", shown, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %v", shown, cause(err))
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
+		return fmt.Errorf("writing %s: %v", shown, cause(err))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot write %s: %v", shown, cause(err))

@@ -152,3 +152,31 @@ func TestDirLock(t *testing.T) {
 	}
 	second.Close()
 }
+
+// A failed write names the output, never the temporary file, and leaves nothing behind.
+func TestWriteFileNamesTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "chart.svg")
+	err := WriteFile(out, func(w io.Writer) error {
+		w.(*os.File).Close() // the next write fails as on a full disk, with the temporary file's path
+		_, err := w.Write([]byte("x"))
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "writing "+out+": ") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("err = %v, want one naming %s and not the temporary file", err, out)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
+	}
+	mkfile(t, filepath.Join(dir, "file"), "x")
+	err = WriteFile(filepath.Join(dir, "file", "chart.svg"), func(io.Writer) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "cannot make the directory of "+filepath.Join(dir, "file", "chart.svg")) {
+		t.Errorf("under a file: err = %v", err)
+	}
+	if err := WriteFile(out, func(w io.Writer) error { _, err := io.WriteString(w, "<svg/>"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "<svg/>" {
+		t.Errorf("wrote %q", b)
+	}
+}

@@ -28,6 +28,8 @@ type ReportOptions struct {
 	// Title replaces the report's title ("Trend report: " and the corpus's name); Subtitle,
 	// when given, is the first line under it.
 	Title, Subtitle string
+	// For names what the sections are for in messages: "a report" (when empty) or "a chart".
+	For string
 }
 
 // Sections are the parts of a report, each computed when first asked for and once: a chart
@@ -64,7 +66,11 @@ func (s *Study) Sections(o ReportOptions) (*Sections, error) {
 	if o.Reps < MinReps || o.Reps > MaxReps {
 		return nil, optionErr("--reps %d: use %d to %d replicates", o.Reps, MinReps, MaxReps)
 	}
-	if err := s.RequireDates("a report"); err != nil {
+	what := o.For
+	if what == "" {
+		what = "a report"
+	}
+	if err := s.RequireDates(what); err != nil {
 		return nil, err
 	}
 	return &Sections{s: s, o: o, terms: terms, m: terms.M}, nil

@@ -298,6 +298,12 @@ func (p *parser) labels(n *yaml.Node, what string) map[string]string {
 
 // pattern compiles one spelling.
 func (p *parser) pattern(n *yaml.Node, term string, owner int, what string) *Pattern {
+	for _, f := range strings.Fields(n.Value) {
+		if i := strings.IndexByte(f, '*'); i >= 0 && i < len(f)-1 {
+			p.problem(n.Line, "%s %q: * stands only once, at the end of a word (sover*: any ending); %q cannot be matched as written", what, n.Value, f)
+			return nil
+		}
+	}
 	words := phraseWords(n.Value)
 	if len(words) == 0 {
 		p.problem(n.Line, "%s %q normalizes to nothing (no letters or digits)", what, n.Value)

@@ -44,6 +44,7 @@ func TestLexiconCheck(t *testing.T) {
 		{"empty theme", "themes:\n  - id: a\n    terms: []\n  - id: b\n", []string{`2: theme "a" is empty`, `4: theme "b" is empty`}},
 		{"duplicate theme", "themes:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n", []string{`4: theme "a" is defined twice (first on line 2)`}},
 		{"normalizes to nothing", "themes:\n  - id: a\n    terms: [x, \"ـــ\", \"؟!\"]\n", []string{`3: terms "ـــ" normalizes to nothing`, `3: terms "؟!" normalizes to nothing`}},
+		{"star inside a word", "themes:\n  - id: a\n    terms: [x, \"a*b\", \"*sov\", \"sover**\", \"sover*\"]\n", []string{`3: terms "a*b": * stands only once, at the end of a word`, `3: terms "*sov": *`, `3: terms "sover**": *`}},
 		{"term in two themes", "themes:\n  - id: a\n    terms: [السيادة]\n  - id: b\n    terms:\n      - السِّيادة\n", []string{`6: term "السِّيادة" is in two themes: "a" and "b" (line 3)`}},
 		{"term twice in a theme", "themes:\n  - id: a\n    terms: [x, X]\n", []string{`3: term "X" is listed twice in theme "a"`}},
 		{"bad id", "themes:\n  - id: Sovereignty\n    terms: [x]\n", []string{`2: theme id "Sovereignty" must be lower-case ASCII`}},

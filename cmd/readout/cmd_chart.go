@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -68,9 +69,15 @@ func chartRun(opts *chartOptions) error {
 	if opts.Out == "" {
 		return usagef("give the file to write with -o FILE")
 	}
+	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
+		return usagef("-o %s is a directory: name the chart's file, e.g. -o %s", opts.Out, filepath.Join(opts.Out, opts.Kind+".svg"))
+	}
 	format := opts.Format
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(opts.Out)), ".")
+		if format == "" {
+			return usagef("-o %s: the file name has no extension to tell the format by: end it in .png, .svg or .pdf, or pass --format", opts.Out)
+		}
 	}
 	if err := reports.CheckFormat(format); err != nil {
 		return usageError{err}
@@ -102,7 +109,7 @@ func chartRun(opts *chartOptions) error {
 		return err
 	}
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
-		Themes: themes, Lang: opts.Lang, Seed: 1, Reps: 2000})
+		Themes: themes, Lang: opts.Lang, Seed: 1, Reps: 2000, For: "a chart"})
 	if err != nil {
 		return err
 	}

@@ -170,3 +170,36 @@ func writeFile(t *testing.T, dir, name, body string) string {
 	}
 	return p
 }
+
+// chart's output and dates problems are named for what they are.
+func TestChartMessages(t *testing.T) {
+	dir := t.TempDir()
+	svgDir := filepath.Join(dir, "out.svg")
+	if err := os.Mkdir(svgDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	und := filepath.Join(dir, "undated")
+	if err := os.Mkdir(und, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(und, f), []byte("Xi spoke of sovereignty and the United Nations."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"chart", "rates", "-o", svgDir}, 2, "-o " + svgDir + " is a directory: name the chart's file"},
+		{[]string{"chart", "rates", "-o", filepath.Join(dir, "noext")}, 2, "has no extension to tell the format by"},
+		{[]string{"chart", "rates", und, "-o", filepath.Join(dir, "u.svg")}, 1, "a chart needs a date for every document; 2 have none"},
+	}
+	for _, c := range cases {
+		_, stderr, code := runCmd(t, c.args...)
+		if code != c.code || !strings.Contains(stderr, c.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d with %q", c.args, code, stderr, c.code, c.msg)
+		}
+	}
+}
