@@ -96,6 +96,9 @@ func inTurn(name string) bool {
 // SeedLabel names the bundled corpus in run records and messages.
 const SeedLabel = "(bundled seed corpus)"
 
+// SeedDescription says what the bundled corpus is, for the note that announces it.
+const SeedDescription = "five Arabic articles on Xi Jinping–Putin talks, 2020–2023"
+
 // Seed loads the bundled seed corpus.
 func Seed(opt Options) (*Corpus, error) { return LoadContext(context.Background(), nil, opt) }
 

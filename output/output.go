@@ -12,8 +12,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // Format is an output format for rows.
@@ -24,18 +25,65 @@ const (
 	Table Format = "table"
 	CSV   Format = "csv"
 	JSON  Format = "json"
+	// JSONL is one JSON object per row, one row per line, without the run record (which
+	// --run-record writes beside it): what pandas.read_json(lines=True), R's
+	// jsonlite::stream_in and jq read in one call.
+	JSONL Format = "jsonl"
 	// RawCSV is CSV with every cell as it is (--raw-csv): CSV neutralises a text cell that a
 	// spreadsheet would run as a formula.
 	RawCSV Format = "raw-csv"
 )
 
-// ParseFormat parses a --format value.
+// Formats are the row formats ParseFormat takes, in the order help lists them.
+var Formats = []Format{Table, CSV, JSON, JSONL}
+
+// ParseFormat parses a --format value; "text" is another name of table.
 func ParseFormat(s string) (Format, error) {
-	switch f := Format(strings.ToLower(s)); f {
-	case Table, CSV, JSON:
+	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
+	case Table, CSV, JSON, JSONL:
 		return f, nil
+	case "text":
+		return Table, nil
 	}
-	return "", fmt.Errorf("unsupported format %q: use table, csv or json", s)
+	return "", fmt.Errorf("unsupported format %q: use table, csv, json or jsonl", s)
+}
+
+// Options are the choices of a Stream beyond its format.
+type Options struct {
+	// BOM starts CSV with a UTF-8 byte-order mark, by which Excel knows the file is UTF-8
+	// (without it, Arabic shows as mojibake).
+	BOM bool
+	// Width fits a table to a terminal this many columns wide, cutting the widest cells with
+	// "…" (0: no limit; never set it for a file).
+	Width int
+	// Labels adds, beside a column of ids (a theme), columns of their labels, in every format
+	// but a table.
+	Labels *Labels
+}
+
+// Labels are the names of the ids of one column, in some languages: beside Column, a
+// Column_label_LANG column for each language.
+type Labels struct {
+	Column string
+	Langs  []string
+	Of     map[string][]string // id → one label per language
+}
+
+// expand returns the columns with the label columns after Column, and where they go (-1: none).
+func (l *Labels) expand(cols []string) ([]string, int) {
+	if l == nil {
+		return cols, -1
+	}
+	for i, c := range cols {
+		if c == l.Column {
+			out := append([]string(nil), cols[:i+1]...)
+			for _, lang := range l.Langs {
+				out = append(out, c+"_label_"+lang)
+			}
+			return append(out, cols[i+1:]...), i
+		}
+	}
+	return cols, -1
 }
 
 // Run is the run record: everything needed to reproduce a command's numbers. It has no
@@ -69,7 +117,12 @@ func (r *Rows) Add(values ...any) {
 
 // Write writes rows in format f. The run record goes only into JSON.
 func Write(w io.Writer, f Format, run Run, rows Rows) error {
-	s := NewStream(w, f, run, rows.Columns)
+	return WriteOptions(w, f, run, rows, Options{})
+}
+
+// WriteOptions is Write with options.
+func WriteOptions(w io.Writer, f Format, run Run, rows Rows, o Options) error {
+	s := NewStreamOptions(w, f, run, rows.Columns, o)
 	for _, row := range rows.Data {
 		s.Add(row...)
 	}
@@ -83,7 +136,10 @@ func Write(w io.Writer, f Format, run Run, rows Rows) error {
 type Stream struct {
 	w     *bufio.Writer
 	f     Format
-	cols  []string
+	o     Options
+	cols  []string // as written, label columns included
+	given int      // the number of values Add takes
+	at    int      // where the label columns go (-1: none)
 	table Rows
 	csv   *csv.Writer
 	buf   bytes.Buffer // one indented JSON value
@@ -93,11 +149,24 @@ type Stream struct {
 
 // NewStream starts writing rows with the columns in format f to w.
 func NewStream(w io.Writer, f Format, run Run, columns []string) *Stream {
-	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), f: f, cols: columns, table: Rows{Columns: columns}}
+	return NewStreamOptions(w, f, run, columns, Options{})
+}
+
+// NewStreamOptions is NewStream with options.
+func NewStreamOptions(w io.Writer, f Format, run Run, columns []string, o Options) *Stream {
+	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), f: f, o: o, cols: columns, given: len(columns), at: -1}
+	if f != Table {
+		s.cols, s.at = o.Labels.expand(columns)
+	}
+	s.table = Rows{Columns: s.cols}
 	switch f {
 	case CSV, RawCSV:
+		if o.BOM {
+			s.w.WriteString("\ufeff")
+		}
 		s.csv = csv.NewWriter(s.w)
-		s.err = s.csv.Write(columns)
+		s.err = s.csv.Write(s.cols)
+	case JSONL: // rows only
 	case JSON:
 		// The layout of json.Indent(`{"run":…,"rows":[…]}`, "", "  "), a piece at a time.
 		r, err := Marshal(run)
@@ -112,13 +181,27 @@ func NewStream(w io.Writer, f Format, run Run, columns []string) *Stream {
 	return s
 }
 
-// Add writes a row; it must have one value per column.
+// Add writes a row; it must have one value per column (label columns are filled in).
 func (s *Stream) Add(values ...any) {
-	if len(values) != len(s.cols) {
-		panic(fmt.Sprintf("output: row has %d values for %d columns", len(values), len(s.cols)))
+	if len(values) != s.given {
+		panic(fmt.Sprintf("output: row has %d values for %d columns", len(values), s.given))
 	}
 	if s.err != nil {
 		return
+	}
+	if s.at >= 0 {
+		l := s.o.Labels
+		id, _ := values[s.at].(string)
+		names := l.Of[id]
+		row := append(make([]any, 0, len(s.cols)), values[:s.at+1]...)
+		for i := range l.Langs {
+			if i < len(names) {
+				row = append(row, names[i])
+			} else {
+				row = append(row, "")
+			}
+		}
+		values = append(row, values[s.at+1:]...)
 	}
 	switch s.f {
 	case CSV, RawCSV:
@@ -141,6 +224,14 @@ func (s *Stream) Add(values ...any) {
 		}
 		s.w.WriteString("\n    ")
 		s.writeIndented(o, "    ")
+	case JSONL:
+		o, err := RowObject(s.cols, values)
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.w.Write(o)
+		s.err = s.w.WriteByte('\n')
 	default:
 		s.table.Add(values...)
 	}
@@ -169,8 +260,9 @@ func (s *Stream) Close() error {
 			s.w.WriteString("\n  ")
 		}
 		s.w.WriteString("]\n}\n")
+	case JSONL:
 	default:
-		s.err = writeTable(s.w, s.table)
+		s.err = writeTable(s.w, s.table, s.o.Width)
 	}
 	if s.err != nil {
 		return s.err
@@ -178,17 +270,118 @@ func (s *Stream) Close() error {
 	return s.w.Flush()
 }
 
-func writeTable(w io.Writer, rows Rows) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(rows.Columns, "\t"))
+// writeTable writes rows as columns aligned by display width (a combining mark, an Arabic
+// diacritic, takes no column; an East Asian wide letter two), two spaces apart. With width > 0
+// the widest columns are narrowed, their cells cut with "…", until a line fits in width.
+func writeTable(w io.Writer, rows Rows, width int) error {
+	cells := make([][]string, 0, len(rows.Data)+1)
+	cells = append(cells, rows.Columns)
 	for _, row := range rows.Data {
-		cells := make([]string, len(row))
+		c := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = TerminalSafe(cell(v, true))
+			c[i] = TerminalSafe(cell(v, true))
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		cells = append(cells, c)
 	}
-	return tw.Flush()
+	n := len(rows.Columns)
+	widths := make([]int, n)
+	for _, row := range cells {
+		for i, c := range row {
+			widths[i] = max(widths[i], DisplayWidth(c))
+		}
+	}
+	if width > 0 {
+		fitWidths(widths, rows.Columns, width)
+	}
+	bw := bufio.NewWriter(w)
+	var line strings.Builder
+	for _, row := range cells {
+		line.Reset()
+		for i, c := range row {
+			if dw := DisplayWidth(c); dw > widths[i] {
+				c = ShortenWidth(c, widths[i])
+			}
+			line.WriteString(c)
+			if i < n-1 { // no padding after the last column
+				line.WriteString(strings.Repeat(" ", widths[i]-DisplayWidth(c)+2))
+			}
+		}
+		bw.WriteString(strings.TrimRight(line.String(), " "))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// minColumn is the narrowest a column is made to fit a terminal (its header may be wider).
+const minColumn = 8
+
+// fitWidths narrows the widest column a column at a time until the line (two spaces between
+// columns) fits in width or every column is at its floor: the header's width or minColumn,
+// whichever is smaller.
+func fitWidths(widths []int, header []string, width int) {
+	total := func() int {
+		t := 2 * (len(widths) - 1)
+		for _, w := range widths {
+			t += w
+		}
+		return t
+	}
+	floor := make([]int, len(widths))
+	for i, h := range header {
+		floor[i] = min(max(DisplayWidth(h), 1), minColumn)
+	}
+	for total() > width {
+		widest := -1
+		for i, w := range widths {
+			if w > floor[i] && (widest < 0 || w > widths[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			return
+		}
+		widths[widest]--
+	}
+}
+
+// DisplayWidth is how many terminal columns s takes: combining marks (the Arabic harakat) none,
+// East Asian wide and full-width characters two (Unicode's East Asian Width, UAX #11, as
+// github.com/rivo/uniseg measures it).
+func DisplayWidth(s string) int {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return len(s)
+	}
+	return uniseg.StringWidth(s)
+}
+
+// ShortenWidth cuts s to at most w terminal columns, ending it with "…" when it was wider;
+// it cuts between grapheme clusters (a letter stays with its marks).
+func ShortenWidth(s string, w int) string {
+	if DisplayWidth(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return "…"
+	}
+	var b strings.Builder
+	used := 0
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		cw := g.Width()
+		if used+cw > w-1 {
+			break
+		}
+		b.WriteString(g.Str())
+		used += cw
+	}
+	return strings.TrimRight(b.String(), " ") + "…"
 }
 
 // cell renders a value for a table (short, rounded) or for CSV (full precision).

@@ -176,3 +176,113 @@ func TestSafeWriterColor(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
 }
+
+func TestParseFormatNames(t *testing.T) {
+	for in, want := range map[string]Format{"table": Table, "text": Table, "TEXT": Table, "csv": CSV, "json": JSON, "jsonl": JSONL} {
+		if f, err := ParseFormat(in); err != nil || f != want {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, f, err, want)
+		}
+	}
+}
+
+// A table's columns line up by display width: an Arabic diacritic takes no column, a CJK
+// letter two (the column after each must start at the same terminal column on every line).
+func TestTableDisplayWidth(t *testing.T) {
+	rows := Rows{Columns: []string{"term", "n"}}
+	rows.Add("السِّيَادَةُ", 1) // six harakat: 13 runes, 7 columns
+	rows.Add("السيادة", 2)
+	rows.Add("主权", 3) // two wide letters: 4 columns
+	var b bytes.Buffer
+	if err := Write(&b, Table, Run{}, rows); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	for _, l := range lines {
+		i := strings.LastIndexByte(l, ' ')
+		if got := DisplayWidth(l[:i+1]); got != 9 { // "السيادة" (7) and two spaces
+			t.Errorf("line %q: the second column starts at %d, want 9", l, got)
+		}
+	}
+}
+
+// Fitted to a terminal, the widest columns are cut with "…" until every line fits; without a
+// width nothing is cut (a file keeps every cell whole).
+func TestTableFitsWidth(t *testing.T) {
+	rows := Rows{Columns: []string{"doc", "text", "speaker"}}
+	long := strings.Repeat("قال الرئيس شي إن التعاون مهم ", 10)
+	rows.Add("2022-02-04-beijing", long, "xi")
+	rows.Add("b", "short", "putin")
+	var b bytes.Buffer
+	if err := WriteOptions(&b, Table, Run{}, rows, Options{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if w := DisplayWidth(l); w > 60 {
+			t.Errorf("line %d columns wide, want ≤ 60: %q", w, l)
+		}
+	}
+	if !strings.Contains(b.String(), "…") || !strings.Contains(b.String(), "2022-02-04-beijing") {
+		t.Errorf("the text column should be cut and the id kept:\n%s", b.String())
+	}
+	b.Reset()
+	if err := Write(&b, Table, Run{}, rows); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "…") || !strings.Contains(b.String(), strings.TrimSpace(long)) {
+		t.Errorf("without a width a cell was cut:\n%s", b.String())
+	}
+}
+
+func TestShortenWidth(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"sovereignty", 20, "sovereignty"},
+		{"sovereignty", 6, "sover…"},
+		{"السِّيادة والتعاون", 6, "السِّيا…"}, // five letters, the shadda and kasra with theirs
+		{"主权和主权", 5, "主权…"},
+	} {
+		got := ShortenWidth(c.in, c.w)
+		if got != c.want || DisplayWidth(got) > c.w {
+			t.Errorf("ShortenWidth(%q, %d) = %q (%d columns), want %q", c.in, c.w, got, DisplayWidth(got), c.want)
+		}
+	}
+}
+
+// CSV with a BOM for Excel, label columns beside an id column in CSV and JSONL (never in a
+// table), and JSONL one object a line with no run record.
+func TestStreamOptions(t *testing.T) {
+	rows := Rows{Columns: []string{"doc", "theme", "count"}}
+	rows.Add("a", "sovereignty", 3)
+	rows.Add("b", "nosuch", 1)
+	labels := &Labels{Column: "theme", Langs: []string{"ar", "en"}, Of: map[string][]string{"sovereignty": {"السيادة", "Sovereignty"}}}
+	var b bytes.Buffer
+	if err := WriteOptions(&b, CSV, Run{}, rows, Options{BOM: true, Labels: labels}); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffdoc,theme,theme_label_ar,theme_label_en,count\na,sovereignty,السيادة,Sovereignty,3\nb,nosuch,,,1\n"
+	if b.String() != want {
+		t.Errorf("csv =\n%q\nwant\n%q", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteOptions(&b, JSONL, Run{Tool: "readout"}, rows, Options{Labels: labels}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 2 || strings.Contains(b.String(), `"run"`) {
+		t.Fatalf("jsonl =\n%s", b.String())
+	}
+	var o map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &o); err != nil || o["theme_label_en"] != "Sovereignty" || o["count"] != 3.0 {
+		t.Errorf("first line %s: %v %v", lines[0], o, err)
+	}
+	b.Reset()
+	if err := WriteOptions(&b, Table, Run{}, rows, Options{Labels: labels, BOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "label") || strings.HasPrefix(b.String(), "\ufeff") {
+		t.Errorf("a table has no label columns and no BOM:\n%s", b.String())
+	}
+}

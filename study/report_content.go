@@ -432,7 +432,7 @@ func (x *Sections) Data(ctx context.Context) ([]DataSet, error) {
 					sim = v.Similarity
 				}
 				u := v.Unit()
-				add(k+1, f.Docs(), u.Doc, u.Date.Format(time.DateOnly), u.Index, u.Speaker, v.Passage.Themes(), v.Passage.Text(), sim)
+				add(k+1, f.Docs(), u.Doc, u.Date.Format(time.DateOnly), u.Index+1, u.Speaker, v.Passage.Themes(), v.Passage.Text(), sim)
 			}
 		}
 	}})

@@ -19,7 +19,7 @@ import (
 // the document's original text (as kwic's), text, speaker and themes.
 type PassageView struct {
 	Doc     string   `json:"doc"`
-	Index   int      `json:"index"`
+	Index   int      `json:"index"` // the unit's number in its document, 1-based as everywhere a person reads it
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
 	Text    string   `json:"text"`
@@ -30,7 +30,7 @@ type PassageView struct {
 // View returns a passage of document d as output shows it.
 func View(p compare.Passage, d *corpus.Document) PassageView {
 	a, b := p.Span()
-	v := PassageView{Doc: p.Unit.Doc, Index: p.Unit.Index, Start: a, End: b, Text: p.Text(), Speaker: p.Unit.Speaker, Themes: p.Themes()}
+	v := PassageView{Doc: p.Unit.Doc, Index: p.Unit.Index + 1, Start: a, End: b, Text: p.Text(), Speaker: p.Unit.Speaker, Themes: p.Themes()}
 	if v.Themes == nil {
 		v.Themes = []string{}
 	}
@@ -42,7 +42,7 @@ func View(p compare.Passage, d *corpus.Document) PassageView {
 
 // UnitView returns a whole unit as output shows it.
 func UnitView(u *compare.Unit, d *corpus.Document) PassageView {
-	v := PassageView{Doc: u.Doc, Index: u.Index, Start: u.Start, End: u.End, Text: u.Text, Speaker: u.Speaker, Themes: u.Themes}
+	v := PassageView{Doc: u.Doc, Index: u.Index + 1, Start: u.Start, End: u.End, Text: u.Text, Speaker: u.Speaker, Themes: u.Themes}
 	if v.Themes == nil {
 		v.Themes = []string{}
 	}
@@ -121,7 +121,7 @@ func ListText(added, dropped []string) string {
 }
 
 func viewLabel(v *PassageView) string {
-	s := fmt.Sprintf("#%d %s", v.Index+1, v.Speaker)
+	s := fmt.Sprintf("#%d %s", v.Index, v.Speaker)
 	if len(v.Themes) > 0 {
 		s += " [" + strings.Join(v.Themes, ", ") + "]"
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
-	"github.com/readout/readout/output"
 	"github.com/readout/readout/study"
 )
 
@@ -50,7 +49,7 @@ A formulation's history reads top to bottom. Ranked by how many documents they s
 	f.IntVar(&opts.MinDocs, "min-docs", 2, "show formulations found in at least this many documents")
 	f.IntVar(&opts.Top, "top", 0, "show only the N highest-ranked formulations (0: all)")
 	f.BoolVar(&opts.Collate, "collate", false, "with each formulation, its collation: one column per document, the aligned words in rows")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or csv")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the text layout, also called text), json, jsonl or csv")
 	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
 	return cmd
 }
@@ -84,13 +83,13 @@ func alignRun(opts *alignOptions) error {
 	}
 	run := s.RunRecord("align", map[string]any{"min_similarity": opts.MinSimilarity, "min_docs": opts.MinDocs, "top": opts.Top})
 	run.Metrics = []string{"compare.units", "compare.similarity", "compare.recurring", "compare.diff"}
-	f := output.JSON
-	if format == "csv" {
-		f = a.csvFormat()
-	}
+	f := a.dataFormat(format)
 	// Rows are written as the formulations are explained: a large corpus gives gigabytes.
-	out := output.NewStream(a.Out, f, run, []string{"formulation", "docs", "doc", "date", "index", "start", "end", "speaker", "themes", "text",
+	out, err := a.stream(f, run, []string{"formulation", "docs", "doc", "date", "index", "start", "end", "speaker", "themes", "text",
 		"parent", "similarity", "diff", "ops", "added", "dropped", "collation"})
+	if err != nil {
+		return err
+	}
 	docs := map[string]*corpus.Document{}
 	for _, d := range s.Corpus().Docs {
 		docs[d.ID] = d
@@ -114,7 +113,7 @@ func alignRun(opts *alignOptions) error {
 			if format == "csv" {
 				ops, cell = strings.Join(study.ClassSummary(v.Ops), "; "), strings.Join(cells, " | ")
 			}
-			out.Add(k+1, f.Docs(), u.Doc, study.DateString(u.Date), u.Index, pv.Start, pv.End, u.Speaker, pv.Themes, pv.Text,
+			out.Add(k+1, f.Docs(), u.Doc, study.DateString(u.Date), u.Index+1, pv.Start, pv.End, u.Speaker, pv.Themes, pv.Text,
 				parent, sim, diff, ops, v.Added, v.Dropped, cell)
 		}
 		return nil

@@ -54,7 +54,7 @@ Most telling first: themes by |z|, repeats by similarity, new statements with th
 	f.StringVar(&opts.Against, "against", "", "the corpus to compare with (default: the bundled seed corpus)")
 	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which a statement counts as repeated")
 	f.IntVar(&opts.Top, "top", 5, "rows per section in text output")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or csv")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the text layout, also called text), json, jsonl or csv")
 	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
 	return cmd
 }
@@ -124,9 +124,6 @@ func compareRun(opts *compareOptions) error {
 	}
 	run := s.RunRecord("compare", map[string]any{"files": opts.Files, "min_similarity": opts.MinSimilarity})
 	run.Metrics = []string{"theme.per_1k", "compare.standing", "similarity.cosine", "compare.similarity", "compare.diff"}
-	f := output.JSON
-	if format == "csv" {
-		f = a.csvFormat()
-	}
-	return output.Write(a.Out, f, run, rows)
+	f := a.dataFormat(format)
+	return a.write(f, run, rows)
 }

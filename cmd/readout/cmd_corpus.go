@@ -63,5 +63,5 @@ func corpusRun(opts *corpusOptions) error {
 	run := s.RunRecord("corpus", map[string]any{"encoding": a.global.Encoding, "mattr_window": study.MATTRWindow})
 	run.LexiconSHA256 = ""
 	run.Metrics = []string{"lexdiv.ttr", "lexdiv.mattr"}
-	return output.Write(a.Out, format, run, rows)
+	return a.write(format, run, rows)
 }

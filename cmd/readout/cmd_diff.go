@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -49,18 +50,32 @@ Text output uses git's word-diff convention [-removed-]{+added+}, in colour on a
 	f := cmd.Flags()
 	f.StringVar(&opts.Corpus, "corpus", "", "corpus the ids refer to (default: the bundled seed corpus)")
 	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which two units are paired")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or csv")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the word diff, also called text), json, jsonl or csv")
 	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
 	return cmd
 }
 
-// textFormat parses the --format of the statement commands: text, json or csv.
+// textFormat parses the --format of the statement commands: table (their text layout, also
+// called text), json, jsonl or csv; it returns text for the first.
 func textFormat(s string) (string, error) {
-	switch s {
-	case "text", "json", "csv":
+	switch s = strings.ToLower(strings.TrimSpace(s)); s {
+	case "table", "text":
+		return "text", nil
+	case "json", "jsonl", "csv":
 		return s, nil
 	}
-	return "", usagef("unsupported format %q: use text, json or csv", s)
+	return "", usagef("unsupported format %q: use table (or text), json, jsonl or csv", s)
+}
+
+// dataFormat is the output format of a statement command's rows: JSON, JSON lines or CSV.
+func (a *app) dataFormat(format string) output.Format {
+	switch format {
+	case "csv":
+		return a.csvFormat()
+	case "jsonl":
+		return output.JSONL
+	}
+	return output.JSON
 }
 
 func colorFlag(s string, w io.Writer) (bool, error) {
@@ -120,12 +135,12 @@ func diffRun(opts *diffOptions) error {
 	switch format {
 	case "text":
 		return res.WriteText(a.Out, opts.MinSimilarity, color)
-	case "json":
+	case "json", "jsonl":
 		rows := output.Rows{Columns: []string{"kind", "a", "b", "similarity", "ops", "added", "dropped"}}
 		for _, r := range res.Rows() {
 			rows.Add(r.Kind, r.A, r.B, r.Similarity, r.Ops, r.Added, r.Dropped)
 		}
-		return output.Write(a.Out, output.JSON, run, rows)
+		return a.write(a.dataFormat(format), run, rows)
 	default:
 		rows := output.Rows{Columns: []string{"kind", "a_doc", "a_index", "a_start", "a_end", "a_speaker", "a_themes", "a_text",
 			"b_doc", "b_index", "b_start", "b_end", "b_speaker", "b_themes", "b_text", "similarity", "diff", "classes", "added", "dropped"}}
@@ -141,6 +156,6 @@ func diffRun(opts *diffOptions) error {
 			vals = append(vals, r.Similarity, compare.WordDiffText(r.Ops, false), study.ClassSummary(r.Ops), r.Added, r.Dropped)
 			rows.Add(vals...)
 		}
-		return output.Write(a.Out, a.csvFormat(), run, rows)
+		return a.write(a.csvFormat(), run, rows)
 	}
 }

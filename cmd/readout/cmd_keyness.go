@@ -142,5 +142,5 @@ func keynessRun(opts *keynessOptions) error {
 		"terms_tested": res.Tested, "top": opts.Top,
 	})
 	run.Metrics = append(ids, "keyness.p", "keyness.p_adjusted")
-	return output.Write(a.Out, format, run, rows)
+	return a.write(format, run, rows)
 }

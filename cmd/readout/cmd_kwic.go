@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/output"
 	"github.com/readout/readout/study"
 	"github.com/readout/readout/textproc"
 )
@@ -88,7 +87,10 @@ func kwicRun(opts *kwicOptions) error {
 		params["term"] = opts.Term
 	}
 	run := s.RunRecord("kwic", params)
-	out := output.NewStream(a.Out, format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "matched_by", "theme", "start", "end"})
+	out, err := a.stream(format, run, []string{"doc", "date", "sentence", "speaker", "left", "match", "right", "term", "matched_by", "theme", "start", "end"})
+	if err != nil {
+		return err
+	}
 	err = s.KWIC(a.ctx, ko, func(rows []study.KWICRow) error {
 		for _, r := range rows {
 			out.Add(r.Doc, study.DateString(r.Date), r.Sentence, r.Speaker, r.Left, r.Match, r.Right, r.Term, r.Rule, r.Theme, r.Start, r.End)

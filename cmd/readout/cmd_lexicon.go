@@ -236,7 +236,10 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 				a.note("note: no suggestions: the lexicon covers every variant and relative of its terms in this corpus, and no word stands out near its mentions")
 			}
 			run := s.RunRecord("lexicon suggest", map[string]any{"theme": themes, "min_count": minCount, "top": top})
-			out := output.NewStream(a.Out, f, run, []string{"kind", "theme", "phrase", "term", "count", "docs", "score", "example1", "example2", "yaml"})
+			out, err := a.stream(f, run, []string{"kind", "theme", "phrase", "term", "count", "docs", "score", "example1", "example2", "yaml"})
+			if err != nil {
+				return err
+			}
 			for _, g := range sug {
 				ex := make([]string, 2)
 				for i, e := range g.Examples {

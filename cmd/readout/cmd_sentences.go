@@ -68,8 +68,11 @@ func sentencesRun(opts *sentencesOptions) error {
 		}
 	}
 	run := s.RunRecord("sentences", map[string]any{"doc": opts.Doc, "speaker": opts.Speaker, "theme": opts.Themes})
-	out := output.NewStream(a.Out, format, run, []string{"doc", "index", "start", "end", "text", "kind", "speaker", "rule",
+	out, err := a.stream(format, run, []string{"doc", "index", "start", "end", "text", "kind", "speaker", "rule",
 		"cue", "cue_start", "cue_end", "source", "source_start", "source_end", "channel", "themes", "mentions"})
+	if err != nil {
+		return err
+	}
 	err = s.Sentences(a.ctx, so, func(rows []study.SentenceRow) error {
 		for _, r := range rows {
 			text := r.Text

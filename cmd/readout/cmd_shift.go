@@ -89,5 +89,5 @@ func shiftRun(opts *shiftOptions) error {
 		"theme": s.ThemeIDs(themes), "seed": opts.Seed, "reps": opts.Reps, "conf": 0.95,
 	})
 	run.Metrics = []string{"shift.rate", "shift.diff", "shift.diff_ci", "shift.log_ratio", "shift.g2", "shift.p", "shift.warnings"}
-	return output.Write(a.Out, format, run, rows)
+	return a.write(format, run, rows)
 }

@@ -104,5 +104,5 @@ func similarityRun(opts *similarityOptions) error {
 	run := s.RunRecord("similarity", params)
 	run.LexiconSHA256 = ""
 	run.Metrics = []string{metric}
-	return output.Write(a.Out, format, run, rows)
+	return a.write(format, run, rows)
 }

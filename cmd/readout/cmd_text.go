@@ -40,23 +40,27 @@ text was read as the article and only the article.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Doc, "doc", "", "only this document id")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (the text as read, also called text), json or jsonl")
 	return cmd
 }
 
 func textRun(opts *textOptions) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return usagef("--format %q: use text or json", opts.Format)
+	format, err := output.ParseFormat(opts.Format)
+	if err != nil || format == output.CSV {
+		return usagef("unsupported format %q: use table (or text), json or jsonl", opts.Format)
 	}
 	a := opts.app
 	s, err := a.open(a.ctx, opts.Paths, 0)
 	if err != nil {
 		return err
 	}
-	if opts.Format == "json" {
+	if format != output.Table {
 		run := s.RunRecord("text", map[string]any{"doc": opts.Doc})
-		out := output.NewStream(a.Out, output.JSON, run, []string{"doc", "date", "date_source", "language", "source", "credit", "title", "author", "url", "dateline", "text", "removed"})
-		err := s.Texts(a.ctx, opts.Doc, func(t study.DocText) error {
+		out, err := a.stream(format, run, []string{"doc", "date", "date_source", "language", "source", "credit", "title", "author", "url", "dateline", "text", "removed"})
+		if err != nil {
+			return err
+		}
+		err = s.Texts(a.ctx, opts.Doc, func(t study.DocText) error {
 			d := t.Doc
 			removed := make([]map[string]any, len(t.Removed))
 			for i, r := range t.Removed {

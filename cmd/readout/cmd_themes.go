@@ -117,7 +117,7 @@ func themesRun(opts *themesOptions) error {
 	}
 	run := s.RunRecord("themes", map[string]any{"by": opts.By, "theme": s.ThemeIDs(themes)})
 	run.Metrics = []string{"theme.count", "theme.per_1k", "theme.share"}
-	return output.Write(a.Out, format, run, rows)
+	return a.write(format, run, rows)
 }
 
 // openThemes reads the corpus preparing need and resolves --theme (all themes when none).

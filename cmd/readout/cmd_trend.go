@@ -64,5 +64,5 @@ func trendRun(opts *trendOptions) error {
 	}
 	run := s.RunRecord("trend", map[string]any{"by": opts.By, "theme": s.ThemeIDs(themes), "conf": 0.95})
 	run.Metrics = []string{"trend.rate", "trend.ols_slope", "trend.kendall_tau"}
-	return output.Write(a.Out, format, run, rows)
+	return a.write(format, run, rows)
 }

@@ -16,10 +16,15 @@ func newCmdVersion(a *app) *cobra.Command {
 		Example: "  readout version",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(a.Out, "readout %s (%s, %s/%s)\n", readout.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprintln(a.Out, versionLine())
 			return err
 		},
 	}
+}
+
+// versionLine is what both `readout version` and `readout --version` print.
+func versionLine() string {
+	return fmt.Sprintf("readout %s (%s, %s/%s)", readout.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
 // noArgs refuses positional arguments as a usage error.

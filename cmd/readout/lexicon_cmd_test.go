@@ -21,7 +21,7 @@ func TestLexiconImportExport(t *testing.T) {
 	os.Mkdir(filepath.Join(dir, "c"), 0o755)
 	doc := writeFile(t, dir, "c/a.txt", "Pipelines and sanctions. The pipeline carries energy.\n")
 	out, stderr, code := runCmd(t, "themes", filepath.Dir(doc), "--lexicon", lex, "-f", "csv")
-	if code != 0 || !strings.Contains(out, "energy,3,") || !strings.Contains(out, "pressure,1,") {
+	if code != 0 || !strings.Contains(out, "energy,,Energy,3,") || !strings.Contains(out, "pressure,,Pressure,1,") {
 		t.Errorf("themes with the imported lexicon: %d\n%s%s", code, out, stderr)
 	}
 	// the output exists now: refused without --force, and never half written
@@ -55,7 +55,7 @@ func TestLexiconSuggestCommand(t *testing.T) {
 	lexYAML = strings.Replace(lexYAML, ", منظمة شانغهاي,", ",", 1)
 	lex := writeFile(t, dir, "lex.yaml", lexYAML)
 	out, stderr, code := runCmd(t, "lexicon", "suggest", filepath.Join(dir, "c"), "--lexicon", lex, "--theme", "sco", "-f", "csv")
-	if code != 0 || !strings.Contains(out, "variant,sco,منظمة شانغهاي للتعاون,منظمة شنغهاي للتعاون,1,1,") || !strings.Contains(out, "- منظمة شانغهاي للتعاون  # sco: spelling variant") {
+	if code != 0 || !strings.Contains(out, "variant,sco,منظمة شنغهاي للتعاون,Shanghai Cooperation Organisation,منظمة شانغهاي للتعاون,منظمة شنغهاي للتعاون,1,1,") || !strings.Contains(out, "- منظمة شانغهاي للتعاون  # sco: spelling variant") {
 		t.Errorf("suggest: %d\n%s%s", code, out, stderr)
 	}
 	again, _, _ := runCmd(t, "lexicon", "suggest", filepath.Join(dir, "c"), "--lexicon", lex, "--theme", "sco", "-f", "csv")

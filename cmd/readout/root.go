@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,6 +35,28 @@ type streams struct {
 func isTerminal(w io.Writer) bool {
 	f, ok := rawWriter(w).(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// colorAllowed is whether readout may colour a terminal on its own ("auto"): not when NO_COLOR
+// is set to anything (no-color.org) or the terminal is TERM=dumb.
+func colorAllowed() bool {
+	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
+
+// terminalWidth is the width of the terminal w writes to, 0 when w is not a terminal (a file
+// or a pipe keeps every cell whole). COLUMNS, when set to a number, overrides it.
+func terminalWidth(w io.Writer) int {
+	if !isTerminal(w) {
+		return 0
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	f := rawWriter(w).(*os.File)
+	if n, _, err := term.GetSize(int(f.Fd())); err == nil && n > 0 {
+		return n
+	}
+	return 80
 }
 
 // rawWriter is the writer under a SafeWriter: for what readout draws itself (a progress bar's
@@ -117,6 +143,7 @@ type app struct {
 	global globalOptions
 	ctx    context.Context
 	bars   *progressBars
+	lx     *textproc.Lexicon // the lexicon of the corpus opened, for theme labels in data files
 }
 
 // globalOptions are the flags every command has.
@@ -135,6 +162,9 @@ type globalOptions struct {
 	Follow        bool
 	MaxFileMB     int64
 	RawCSV        bool
+	Corpus        []string
+	BOM           bool
+	RunRecord     string
 }
 
 func newApp(ctx context.Context, s streams) *app {
@@ -164,6 +194,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 			}
 		},
 	}
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
@@ -183,6 +214,9 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.BoolVar(&a.global.Follow, "follow-symlinks", false, "read symbolic links in a corpus directory that lead outside it (passed over by default)")
 	f.BoolVar(&a.global.RawCSV, "raw-csv", false, "write CSV cells and standard output byte for byte: no ' before a cell a spreadsheet would run as a formula, no escapes for control characters")
 	f.Int64Var(&a.global.MaxFileMB, "max-file-size", corpus.DefaultMaxFileSize>>20, "the largest file read, in MB; a larger one is refused")
+	f.StringArrayVarP(&a.global.Corpus, "corpus", "c", nil, "the corpus to read (repeatable, or comma-separated): the same as giving PATH (default: the bundled seed corpus)")
+	f.BoolVar(&a.global.BOM, "bom", false, "start CSV output with a UTF-8 byte-order mark, by which Excel reads Arabic right")
+	f.StringVar(&a.global.RunRecord, "run-record", "", "also write the run record (version, corpus hash, parameters) to this JSON file: the sidecar of csv and jsonl output")
 
 	root.AddCommand(
 		newCmdCorpus(a, nil),
@@ -202,7 +236,42 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdLexicon(a),
 		newCmdVersion(a),
 	)
+	refuseUnknownSubcommands(root)
 	return root
+}
+
+// refuseUnknownSubcommands makes a misspelt subcommand at any depth (readout lexicon chek) a
+// usage error (exit 2) instead of help and success: a command with subcommands and nothing of
+// its own to run takes no arguments.
+func refuseUnknownSubcommands(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		refuseUnknownSubcommands(sub)
+	}
+	if c.HasSubCommands() && c.Run == nil && c.RunE == nil {
+		c.Args = subcommandArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	}
+}
+
+// subcommandArgs refuses an argument to a command that only has subcommands.
+func subcommandArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only where it suggests itself
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += ": did you mean " + strings.Join(s, " or ") + "?"
+	}
+	var names []string
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	return usagef("%s (its commands: %s)", msg, strings.Join(names, ", "))
 }
 
 // note writes a message to stderr unless --quiet.
@@ -260,15 +329,23 @@ func (a *app) lexicon() (*textproc.Lexicon, error) {
 // for each document as it is read, and reports skipped documents and, with --verbose, removed
 // boilerplate on stderr.
 func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study.Study, error) {
+	paths, err := a.corpusPaths(paths)
+	if err != nil {
+		return nil, err
+	}
 	o, err := a.options(need)
 	if err != nil {
 		return nil, err
+	}
+	if len(paths) == 0 {
+		a.note("reading the bundled seed corpus (%s); give a PATH or -c DIR to read yours", corpus.SeedDescription)
 	}
 	s, err := study.Open(ctx, paths, o)
 	a.bars.finish()
 	if err != nil {
 		return nil, err
 	}
+	a.lx = s.Lexicon()
 	c := s.Corpus()
 	for _, n := range c.Notes {
 		a.note("note: %s", n)
@@ -289,6 +366,26 @@ func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study
 	return s, nil
 }
 
+// corpusPaths are the corpus paths a command was given: as arguments (or its own flag) or
+// with -c/--corpus (each may be a comma-separated list), not both unless they agree.
+func (a *app) corpusPaths(given []string) ([]string, error) {
+	var flag []string
+	for _, c := range a.global.Corpus {
+		for _, p := range strings.Split(c, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				flag = append(flag, p)
+			}
+		}
+	}
+	switch {
+	case len(flag) == 0:
+		return given, nil
+	case len(given) == 0 || slices.Equal(given, flag):
+		return flag, nil
+	}
+	return nil, usagef("the corpus is given twice (%s, and -c %s): give it once", strings.Join(given, " "), strings.Join(flag, ","))
+}
+
 // formatFlag parses a --format value as a usage error when it is bad; csv is RawCSV with
 // --raw-csv.
 func (a *app) formatFlag(s string) (output.Format, error) {
@@ -300,6 +397,66 @@ func (a *app) formatFlag(s string) (output.Format, error) {
 		f = a.csvFormat()
 	}
 	return f, nil
+}
+
+// streamOptions are the output choices of the global flags and the terminal: a BOM for CSV
+// (--bom), a table fitted to the terminal, theme labels beside theme ids.
+func (a *app) streamOptions(f output.Format) output.Options {
+	o := output.Options{BOM: a.global.BOM}
+	if f == output.Table {
+		o.Width = terminalWidth(a.Out)
+	}
+	if a.lx != nil {
+		o.Labels = themeLabels(a.lx)
+	}
+	return o
+}
+
+// themeLabels are the lexicon's theme labels, Arabic and English, for the label columns
+// beside a theme column.
+func themeLabels(lx *textproc.Lexicon) *output.Labels {
+	l := &output.Labels{Column: "theme", Langs: []string{"ar", "en"}, Of: map[string][]string{}}
+	for _, t := range lx.Themes {
+		l.Of[t.ID] = []string{t.Labels["ar"], t.Labels["en"]}
+	}
+	return l
+}
+
+// write writes rows to standard output in format f, with the global flags' options and the
+// run record's sidecar (--run-record).
+func (a *app) write(f output.Format, run output.Run, rows output.Rows) error {
+	if err := a.runRecord(run); err != nil {
+		return err
+	}
+	return output.WriteOptions(a.Out, f, run, rows, a.streamOptions(f))
+}
+
+// stream starts writing rows to standard output as they come, as write.
+func (a *app) stream(f output.Format, run output.Run, cols []string) (*output.Stream, error) {
+	if err := a.runRecord(run); err != nil {
+		return nil, err
+	}
+	return output.NewStreamOptions(a.Out, f, run, cols, a.streamOptions(f)), nil
+}
+
+// runRecord writes the run record to --run-record's file, when there is one.
+func (a *app) runRecord(run output.Run) error {
+	if a.global.RunRecord == "" {
+		return nil
+	}
+	return writeFileAtomic(a.global.RunRecord, true, func(w io.Writer) error {
+		b, err := output.Marshal(run)
+		if err != nil {
+			return err
+		}
+		var ind bytes.Buffer
+		if err := json.Indent(&ind, b, "", "  "); err != nil {
+			return err
+		}
+		ind.WriteByte('\n')
+		_, err = w.Write(ind.Bytes())
+		return err
+	})
 }
 
 // csvFormat is CSV, or RawCSV with --raw-csv.

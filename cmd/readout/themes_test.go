@@ -163,11 +163,11 @@ func TestThemesByCredit(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	// credits of the nine pages: xinhua 2, agencies 2, prnewswire 1, northline 1, none 3
-	want := "credit,theme,count,sentences,per_1k,share,tokens,total_sentences\n"
+	want := "credit,theme,theme_label_ar,theme_label_en,count,sentences,per_1k,share,tokens,total_sentences\n"
 	if !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 6 {
 		t.Fatalf("output:\n%s", out)
 	}
-	for _, c := range []string{"agencies,energy,", "none,energy,", "northline,energy,", "prnewswire,energy,", "xinhua,energy,"} {
+	for _, c := range []string{"agencies,energy,الطاقة,energy,", "none,energy,", "northline,energy,", "prnewswire,energy,", "xinhua,energy,"} {
 		if !strings.Contains(out, "\n"+c) {
 			t.Errorf("no %q row:\n%s", c, out)
 		}
