@@ -1015,6 +1015,9 @@ func (c *Corpus) ByDate() []*Document {
 // FileDirs returns the directories of the corpus's documents that were named one by one (not
 // found in one of Dirs): readout writes no output into them either.
 func (c *Corpus) FileDirs() []string {
+	if c.Label == SeedLabel { // embedded: its paths are not on this disk
+		return nil
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, d := range c.Docs {

@@ -75,7 +75,34 @@ func CheckOutside(path string, corpusDirs, fileDirs []string) (string, error) {
 			return "", fmt.Errorf("%s is the directory of documents of the corpus (%s): readout never writes among them; choose another output", path, f)
 		}
 	}
+	dir := real // the directory written into: the output directory, or a file's
+	if st, err := os.Stat(real); err != nil || !st.IsDir() {
+		dir = filepath.Dir(real)
+	}
+	if m := corpusManifest(dir); m != "" {
+		return "", fmt.Errorf("%s: %s holds a corpus (its manifest %s), read or not: readout never writes into a corpus; choose another output", path, filepath.Dir(m), filepath.Base(m))
+	}
 	return real, nil
+}
+
+// corpusManifest is the path of dir's corpus manifest: a manifest.csv whose first line names a
+// file column, as readout's manifests do ("" when there is none).
+func corpusManifest(dir string) string {
+	p := filepath.Join(dir, "manifest.csv")
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	line, _, _ := strings.Cut(strings.TrimPrefix(string(head[:n]), "\ufeff"), "\n")
+	for _, col := range strings.Split(line, ",") {
+		if strings.EqualFold(strings.Trim(strings.TrimSpace(col), `"`), "file") {
+			return p
+		}
+	}
+	return ""
 }
 
 func within(dir, p string) bool {

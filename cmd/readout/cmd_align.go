@@ -50,7 +50,7 @@ A formulation's history reads top to bottom. Ranked by how many documents they s
 	f.IntVar(&opts.Top, "top", 0, "show only the N highest-ranked formulations (0: all)")
 	f.BoolVar(&opts.Collate, "collate", false, "with each formulation, its collation: one column per document, the aligned words in rows")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the text layout, also called text), json, jsonl or csv")
-	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
+	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never")
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,11 +56,13 @@ the language of labels and headings.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Out, "output", "o", "", "the file to write (required)")
-	f.StringVar(&opts.Format, "format", "", "png, svg or pdf (default: from the file's extension)")
+	f.StringVarP(&opts.Format, "format", "f", "", "png, svg or pdf (default: from the file's extension)")
 	f.IntVar(&opts.DPI, "dpi", reports.DefaultDPI, "resolution of PNG output")
 	f.StringVar(&opts.Lang, "lang", "ar", "language of labels and headings: ar or en")
 	f.StringVar(&opts.From, "from", "", "the earlier period, for shift and keyness (default: the earliest year)")
 	f.StringVar(&opts.To, "to", "", "the later period (default: the latest year)")
+	alias(f, "reference", "from")
+	alias(f, "target", "to")
 	f.StringArrayVar(&opts.Themes, "theme", nil, "only these themes (repeatable, or comma-separated)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite a file readout did not write")
 	return cmd
@@ -69,7 +72,11 @@ func chartRun(opts *chartOptions) error {
 	if opts.Out == "" {
 		return usagef("give the file to write with -o FILE")
 	}
-	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
+	stdout := opts.Out == "-"
+	if stdout && opts.Format == "" {
+		return usagef("-o - writes the chart to standard output: give its format with -f png, svg or pdf")
+	}
+	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() && !stdout {
 		return usagef("-o %s is a directory: name the chart's file, e.g. -o %s", opts.Out, filepath.Join(opts.Out, opts.Kind+".svg"))
 	}
 	format := opts.Format
@@ -105,8 +112,10 @@ func chartRun(opts *chartOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := outsideCorpus(s.Corpus(), opts.Out); err != nil {
-		return err
+	if !stdout {
+		if err := outsideCorpus(s.Corpus(), opts.Out); err != nil {
+			return err
+		}
 	}
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
 		Themes: themes, Lang: opts.Lang, Seed: 1, Reps: 2000, For: "a chart"})
@@ -120,6 +129,13 @@ func chartRun(opts *chartOptions) error {
 	ch, err := x.Chart(a.ctx, reports.Handler{S: sh}, opts.Kind)
 	if err != nil {
 		return err
+	}
+	if stdout { // the chart's bytes as they are: a PNG is not text to escape
+		bw := bufio.NewWriter(rawWriter(a.Out))
+		if err := ch.WriteTo(bw, format, opts.DPI); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
 	return writeFileAtomic(opts.Out, opts.Force, func(w writer) error { return ch.WriteTo(w, format, opts.DPI) })
 }

@@ -51,11 +51,11 @@ Most telling first: themes by |z|, repeats by similarity, new statements with th
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Against, "against", "", "the corpus to compare with (default: the bundled seed corpus)")
+	f.StringVar(&opts.Against, "against", "", "the corpus to compare with, the same as -c (default: the bundled seed corpus)")
 	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which a statement counts as repeated")
 	f.IntVar(&opts.Top, "top", 5, "rows per section in text output")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the text layout, also called text), json, jsonl or csv")
-	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
+	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never")
 	return cmd
 }
 

@@ -14,7 +14,6 @@ import (
 type diffOptions struct {
 	app           *app
 	A, B          string
-	Corpus        string
 	MinSimilarity float64
 	Format        string
 	Color         string
@@ -48,10 +47,9 @@ Text output uses git's word-diff convention [-removed-]{+added+}, in colour on a
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Corpus, "corpus", "", "corpus the ids refer to (default: the bundled seed corpus)")
 	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which two units are paired")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the word diff, also called text), json, jsonl or csv")
-	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal), always or never")
+	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never")
 	return cmd
 }
 
@@ -81,7 +79,7 @@ func (a *app) dataFormat(format string) output.Format {
 func colorFlag(s string, w io.Writer) (bool, error) {
 	switch s {
 	case "auto":
-		return isTerminal(w), nil
+		return isTerminal(w) && colorAllowed(), nil
 	case "always":
 		return true, nil
 	case "never":
@@ -122,7 +120,7 @@ func diffRun(opts *diffOptions) error {
 		return err
 	}
 	a := opts.app
-	s, err := a.open(a.ctx, corpusFlag(opts.Corpus), study.NeedUnits)
+	s, err := a.open(a.ctx, nil, study.NeedUnits) // -c/--corpus, or the bundled corpus
 	if err != nil {
 		return err
 	}

@@ -50,8 +50,10 @@ Periods default to the latest year (target) against the earliest (reference).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Target, "target", "", "the period whose keywords are wanted (default: the latest year)")
-	f.StringVar(&opts.Reference, "reference", "", "the period to compare with (default: the earliest year)")
+	f.StringVar(&opts.Target, "to", "", "the period whose keywords are wanted, the target (default: the latest year)")
+	f.StringVar(&opts.Reference, "from", "", "the period to compare with, the reference (default: the earliest year)")
+	alias(f, "target", "to")
+	alias(f, "reference", "from")
 	f.StringVar(&opts.Measures, "measure", "g2,chi2,logratio,lrc", "measures, comma-separated: g2, chi2, logratio, lrc; rows are sorted by the first")
 	f.IntVar(&opts.MinCount, "min-count", 3, "leave out terms seen fewer times in target and reference together")
 	f.StringVar(&opts.NGrams, "ngrams", "1", "n-gram sizes: 1, 2, or a range such as 1-3")

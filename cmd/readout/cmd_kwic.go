@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/study"
@@ -11,7 +14,7 @@ type kwicOptions struct {
 	app    *app
 	Paths  []string
 	Term   string
-	Theme  string
+	Theme  []string
 	Window int
 	Format string
 }
@@ -19,7 +22,7 @@ type kwicOptions struct {
 func newCmdKWIC(a *app, runF func(*kwicOptions) error) *cobra.Command {
 	opts := &kwicOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "kwic [PATH ...] (TERM | --theme ID)",
+		Use:   "kwic (TERM | --theme ID) [PATH ...]",
 		Short: "Show every match of a term or theme in its context",
 		Long: `Show every match of a search term, or of a theme's terms, in context: the document id,
 date, sentence number (1-based), speaker, left context (the words before the match, in reading
@@ -31,16 +34,18 @@ offsets in the document's original text (start, end). This is how to check a num
 citing it.
 
 A TERM is matched as lexicon terms are: normalized, with Arabic proclitics allowed on its first
-word and pronoun suffixes on any word, and * as a trailing wildcard. With PATHs, TERM comes last.`,
+word and pronoun suffixes on any word, and * as a trailing wildcard. TERM comes first; the
+older order, PATH ... TERM, still works when the first argument is a file or directory and the
+last is not.`,
 		Example: `  readout kwic --theme sovereignty
   readout kwic "الأمم المتحدة" --window 5
-  readout kwic testdata/corpus "منظمة شنغهاي"`,
+  readout kwic "منظمة شنغهاي" testdata/corpus`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Theme == "" {
+			if len(opts.Theme) == 0 {
 				if len(args) == 0 {
 					return usagef("give a TERM to search for, or --theme ID")
 				}
-				opts.Term, args = args[len(args)-1], args[:len(args)-1]
+				opts.Term, args = splitTerm(args)
 			}
 			opts.Paths = args
 			if runF != nil {
@@ -49,10 +54,21 @@ word and pronoun suffixes on any word, and * as a trailing wildcard. With PATHs,
 			return kwicRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Theme, "theme", "", "show the matches of this theme (or these, comma-separated)")
+	cmd.Flags().StringArrayVar(&opts.Theme, "theme", nil, "show the matches of this theme id (repeatable, or comma-separated)")
 	cmd.Flags().IntVarP(&opts.Window, "window", "w", 8, "context words on each side (within the sentence)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
 	return cmd
+}
+
+// splitTerm takes the TERM from kwic's arguments: the first (kwic TERM PATH ...), or the last in
+// the older order (kwic PATH ... TERM), recognised by a first argument that is a file or
+// directory and a last that is not.
+func splitTerm(args []string) (string, []string) {
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil || p == "-" }
+	if n := len(args); n >= 2 && exists(args[0]) && !exists(args[n-1]) {
+		return args[n-1], args[:n-1]
+	}
+	return args[0], args[1:]
 }
 
 func kwicRun(opts *kwicOptions) error {
@@ -69,8 +85,8 @@ func kwicRun(opts *kwicOptions) error {
 		return err
 	}
 	ko := study.KWICOptions{Window: opts.Window}
-	if opts.Theme != "" {
-		if ko.Themes, err = study.ThemeIndices(lx, []string{opts.Theme}); err != nil {
+	if len(opts.Theme) > 0 {
+		if ko.Themes, err = study.ThemeIndices(lx, opts.Theme); err != nil {
 			return err
 		}
 	} else if ko.Pattern, err = textproc.CompilePhrase(opts.Term); err != nil {
@@ -81,8 +97,8 @@ func kwicRun(opts *kwicOptions) error {
 		return err
 	}
 	params := map[string]any{"window": opts.Window}
-	if opts.Theme != "" {
-		params["theme"] = opts.Theme
+	if len(opts.Theme) > 0 {
+		params["theme"] = strings.Join(opts.Theme, ",")
 	} else {
 		params["term"] = opts.Term
 	}

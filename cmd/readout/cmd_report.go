@@ -61,7 +61,8 @@ SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Out, "output", "o", "", "the directory to write (required)")
-	f.StringVar(&opts.Formats, "formats", "pdf,png,svg,html,md", "what to write, comma-separated: pdf, png, svg, html, md (data/ is always written)")
+	f.StringVarP(&opts.Formats, "format", "f", "pdf,png,svg,html,md", "what to write, comma-separated: pdf, png, svg, html, md (data/ is always written)")
+	alias(f, "formats", "format")
 	f.StringVar(&opts.From, "from", "", "the earlier period (default: the earliest year)")
 	f.StringVar(&opts.To, "to", "", "the later period (default: the latest year)")
 	f.StringVar(&opts.Lang, "lang", "ar", "language of the report: ar or en")

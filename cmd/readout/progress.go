@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"sync"
 	"time"
 
@@ -22,7 +23,7 @@ type progressBars struct {
 
 // progress returns the study's progress callback (nil when no bar can be shown).
 func (a *app) progress() study.Progress {
-	if a.global.Quiet || !isTerminal(a.Err) {
+	if a.global.Quiet || !isTerminal(a.Err) || os.Getenv("TERM") == "dumb" { // a dumb terminal cannot redraw a line
 		return nil
 	}
 	return a.bars.update

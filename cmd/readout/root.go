@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	readout "github.com/readout/readout"
@@ -364,6 +365,14 @@ func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study
 		}
 	}
 	return s, nil
+}
+
+// alias defines an old spelling of a flag, hidden from help, that sets the same value as the
+// flag it names: old command lines keep working, help shows one word for one thing.
+func alias(f *pflag.FlagSet, old, name string) {
+	fl := f.Lookup(name)
+	f.Var(fl.Value, old, "the same as --"+name)
+	f.Lookup(old).Hidden = true
 }
 
 // corpusPaths are the corpus paths a command was given: as arguments (or its own flag) or

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// One vocabulary: the same flags for the same ideas, old spellings kept as aliases.
+func TestOneVocabulary(t *testing.T) {
+	same := func(name string, a, b []string) {
+		t.Helper()
+		outA, errA, codeA := runCmd(t, a...)
+		outB, errB, codeB := runCmd(t, b...)
+		if codeA != 0 || codeB != 0 || outA != outB || outA == "" {
+			t.Errorf("%s: %v and %v differ (exit %d, %d)\n%s%s\n---\n%s%s", name, a, b, codeA, codeB, outA, errA, outB, errB)
+		}
+	}
+	same("keyness periods", []string{"keyness", "--from", "2020", "--to", "2023", "-q"}, []string{"keyness", "--reference", "2020", "--target", "2023", "-q"})
+	same("table is text", []string{"diff", "2020-07-08-call", "2022-02-04-beijing", "-f", "table", "-q"}, []string{"diff", "2020-07-08-call", "2022-02-04-beijing", "--format", "text", "-q"})
+	same("text is table", []string{"themes", "-f", "text", "-q"}, []string{"themes", "-q"})
+	same("kwic TERM first", []string{"kwic", "السيادة", "../../testdata/corpus", "-q"}, []string{"kwic", "../../testdata/corpus", "السيادة", "-q"})
+	same("-c is PATH", []string{"themes", "-c", "../../testdata/corpus", "-f", "csv", "-q"}, []string{"themes", "../../testdata/corpus", "-f", "csv", "-q"})
+	same("--theme repeated or listed", []string{"kwic", "--theme", "sco", "--theme", "un", "-q"}, []string{"kwic", "--theme", "sco,un", "-q"})
+	r1, r2 := filepath.Join(t.TempDir(), "r"), filepath.Join(t.TempDir(), "r")
+	runCmd(t, "report", "-o", r1, "-f", "md", "--date", "2026-12-02", "-q")
+	runCmd(t, "report", "-o", r2, "--formats", "md", "--date", "2026-12-02", "-q")
+	md1, err1 := os.ReadFile(filepath.Join(r1, "report.md"))
+	md2, err2 := os.ReadFile(filepath.Join(r2, "report.md"))
+	if err1 != nil || err2 != nil || !bytes.Equal(md1, md2) {
+		t.Errorf("report -f md and --formats md differ: %v %v", err1, err2)
+	}
+	if _, err := os.Stat(filepath.Join(r1, "report.pdf")); err == nil {
+		t.Error("report -f md wrote a PDF")
+	}
+	_, stderr, code := runCmd(t, "themes", "-c", "../../testdata/corpus", "elsewhere")
+	if code != 2 || !strings.Contains(stderr, "the corpus is given twice") {
+		t.Errorf("PATH and -c both: exit %d %s", code, stderr)
+	}
+	for _, c := range []string{"diff", "align", "compare", "text"} {
+		if out, _, _ := runCmd(t, c, "--help"); !strings.Contains(out, "-f, --format") || !strings.Contains(out, "table") {
+			t.Errorf("%s --help has no -f/--format with table:\n%s", c, out)
+		}
+	}
+}
+
+// Standard streams: a misspelt subcommand at any depth is a usage error; -o - writes a chart's
+// bytes to standard output; one version string.
+func TestStreamsAndUsage(t *testing.T) {
+	_, stderr, code := runCmd(t, "lexicon", "chek", "x")
+	if code != 2 || !strings.Contains(stderr, `unknown command "chek" for "readout lexicon": did you mean check?`) {
+		t.Errorf("lexicon chek: exit %d %s", code, stderr)
+	}
+	out, _, code := runCmd(t, "chart", "rates", "-o", "-", "-f", "png", "-q")
+	if code != 0 || !strings.HasPrefix(out, "\x89PNG\r\n\x1a\n") {
+		t.Errorf("chart -o -: exit %d, %d bytes starting %q", code, len(out), out[:min(8, len(out))])
+	}
+	if _, stderr, code := runCmd(t, "chart", "rates", "-o", "-"); code != 2 || !strings.Contains(stderr, "give its format with -f") {
+		t.Errorf("chart -o - without -f: exit %d %s", code, stderr)
+	}
+	v1, _, _ := runCmd(t, "version")
+	v2, _, _ := runCmd(t, "--version")
+	if v1 != v2 || !strings.HasPrefix(v1, "readout ") {
+		t.Errorf("version %q, --version %q", v1, v2)
+	}
+}
+
+// The bundled corpus is announced on stderr (not with --quiet), and no command writes into a
+// directory that holds a corpus, the repository's testdata/corpus included.
+func TestBundledCorpusGuard(t *testing.T) {
+	_, stderr, _ := runCmd(t, "corpus")
+	if !strings.Contains(stderr, "reading the bundled seed corpus") {
+		t.Errorf("not announced: %q", stderr)
+	}
+	if _, stderr, _ = runCmd(t, "corpus", "-q"); stderr != "" {
+		t.Errorf("--quiet: %q", stderr)
+	}
+	if _, stderr, _ = runCmd(t, "corpus", "../../testdata/corpus"); strings.Contains(stderr, "bundled") {
+		t.Errorf("announced with a PATH: %q", stderr)
+	}
+	seeds, _ := filepath.Abs("../../testdata/corpus")
+	before, _ := os.ReadDir(seeds)
+	for _, args := range [][]string{
+		{"report", "-o", seeds, "--force", "-q"},
+		{"report", "-o", filepath.Join(seeds, "sub"), "-q"},
+		{"chart", "rates", "-o", filepath.Join(seeds, "rates.svg"), "-q"},
+	} {
+		if _, stderr, code := runCmd(t, args...); code == 0 || !strings.Contains(stderr, "holds a corpus") {
+			t.Errorf("%v: exit %d %s", args, code, stderr)
+		}
+	}
+	if after, _ := os.ReadDir(seeds); len(after) != len(before) {
+		t.Errorf("testdata/corpus had %d entries, now %d", len(before), len(after))
+	}
+}
+
+// Data for other tools: JSON lines, a BOM for Excel, the run record beside them.
+func TestDataForOtherTools(t *testing.T) {
+	out, _, code := runCmd(t, "themes", "-f", "jsonl", "-q")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || len(lines) < 10 {
+		t.Fatalf("jsonl: exit %d\n%s", code, out)
+	}
+	for _, l := range lines {
+		var o map[string]any
+		if err := json.Unmarshal([]byte(l), &o); err != nil || o["theme"] == nil || o["theme_label_ar"] == nil {
+			t.Fatalf("line %q: %v %v", l, o, err)
+		}
+	}
+	rec := filepath.Join(t.TempDir(), "run.json")
+	out, _, _ = runCmd(t, "themes", "-f", "csv", "--bom", "--run-record", rec, "-q")
+	if !strings.HasPrefix(out, "\ufeffdoc,theme,theme_label_ar,theme_label_en,") {
+		t.Errorf("csv with --bom starts %q", out[:min(60, len(out))])
+	}
+	b, err := os.ReadFile(rec)
+	var run map[string]any
+	if err != nil || json.Unmarshal(b, &run) != nil || run["command"] != "themes" || run["corpus_sha256"] == "" {
+		t.Errorf("run record %s: %v", b, err)
+	}
+	// diff's JSON index is the number its text shows (#N), 1-based
+	text, _, _ := runCmd(t, "diff", "2020-07-08-call", "2022-02-04-beijing", "-q")
+	js, _, _ := runCmd(t, "diff", "2020-07-08-call", "2022-02-04-beijing", "-f", "json", "-q")
+	d := decodeJSON(t, js)
+	first := d.Rows[0]["a"].(map[string]any)
+	if !strings.Contains(text, "- #1 ") || first["index"] != 1.0 {
+		t.Errorf("first unit: text %q, json index %v", text[:min(200, len(text))], first["index"])
+	}
+}
+
+// NO_COLOR and TERM=dumb turn colour off where readout would choose it; always still forces it.
+func TestColorEnvironment(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		auto bool
+	}{
+		{map[string]string{"NO_COLOR": "", "TERM": "xterm"}, true},
+		{map[string]string{"NO_COLOR": "1", "TERM": "xterm"}, false},
+		{map[string]string{"NO_COLOR": "", "TERM": "dumb"}, false},
+	} {
+		for k, v := range c.env {
+			t.Setenv(k, v)
+		}
+		if got := colorAllowed(); got != c.auto {
+			t.Errorf("%v: colour allowed %v, want %v", c.env, got, c.auto)
+		}
+		if on, _ := colorFlag("always", &bytes.Buffer{}); !on {
+			t.Errorf("%v: --color always is off", c.env)
+		}
+	}
+}
