@@ -151,3 +151,39 @@ func TestColorEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// Completion knows values: formats, --by keys, theme ids (of the lexicon given), speakers,
+// languages, chart kinds and document ids.
+func TestCompletionValues(t *testing.T) {
+	dir := t.TempDir()
+	lex := writeFile(t, dir, "lex.yaml", "themes:\n  - id: pipelines\n    labels: {en: Pipelines, ar: الأنابيب}\n    terms: [pipeline]\n")
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"themes", "--format", ""}, []string{"table", "csv", "json", "jsonl"}},
+		{[]string{"chart", "rates", "-f", ""}, []string{"png", "svg", "pdf"}},
+		{[]string{"diff", "-f", ""}, []string{"table", "text", "json"}},
+		{[]string{"themes", "--by", ""}, []string{"doc", "year", "credit", "speaker"}},
+		{[]string{"shift", "--by", ""}, []string{"theme", "speaker"}},
+		{[]string{"kwic", "--theme", ""}, []string{"sovereignty\t", "un\tUnited Nations"}},
+		{[]string{"kwic", "--lexicon", lex, "--theme", ""}, []string{"pipelines\tPipelines"}},
+		{[]string{"sentences", "--speaker", ""}, []string{"xi", "putin", "joint", "none"}},
+		{[]string{"report", "--lang", ""}, []string{"ar", "en"}},
+		{[]string{"chart", ""}, []string{"rates", "heatmap", "speakers"}},
+		{[]string{"text", "--doc", ""}, []string{"2020-07-08-call\t2020-07-08", "2023-10-18-brf"}},
+		{[]string{"diff", ""}, []string{"2022-02-04-beijing"}},
+		{[]string{"corpus", "--encoding", ""}, []string{"windows-1256"}},
+	}
+	for _, c := range cases {
+		out, stderr, code := runCmd(t, append([]string{"__complete"}, c.args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit %d %s", c.args, code, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: no %q in\n%s", c.args, w, out)
+			}
+		}
+	}
+}

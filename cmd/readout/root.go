@@ -238,6 +238,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdVersion(a),
 	)
 	refuseUnknownSubcommands(root)
+	addCompletions(root, a)
 	return root
 }
 

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readout/readout/reports"
+	"github.com/readout/readout/study"
+	"github.com/readout/readout/textproc"
+)
+
+// formatsOf are the values of each command's -f/--format, for completion.
+var formatsOf = map[string][]string{
+	"chart": {"png", "svg", "pdf"}, "report": {"pdf", "png", "svg", "html", "md"},
+	"diff": {"table", "text", "json", "jsonl", "csv"}, "align": {"table", "text", "json", "jsonl", "csv"},
+	"compare": {"table", "text", "json", "jsonl", "csv"}, "text": {"table", "text", "json", "jsonl"},
+	"export": {"quanteda", "liwc"},
+}
+
+// byOf are the values of each command's --by.
+var byOf = map[string][]string{
+	"themes": {"doc", "year", "credit", "speaker"}, "trend": {"year", "doc"}, "shift": {"theme", "speaker"},
+}
+
+// fixed are the values of flags that mean the same on every command.
+var fixed = map[string][]string{
+	"encoding": {"auto", "utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-1"},
+	"html":     {"main", "page"}, "input-format": {"text", "html"}, "color": {"auto", "always", "never"},
+	"correct": {"bonferroni", "fdr", "none"},
+}
+
+// addCompletions teaches shell completion the values of readout's flags and arguments: formats,
+// --by keys, theme ids and speakers from the lexicon in use, languages, chart kinds, and the
+// document ids of the corpus given.
+func addCompletions(root *cobra.Command, a *app) {
+	words := func(list []string) cobra.CompletionFunc {
+		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return list, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	register := func(c *cobra.Command, name string, f cobra.CompletionFunc) {
+		if c.Flags().Lookup(name) != nil || c.PersistentFlags().Lookup(name) != nil {
+			_ = c.RegisterFlagCompletionFunc(name, f)
+		}
+	}
+	themeIDs := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		lx, err := a.lexicon()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var ids []string
+		for _, t := range lx.Themes {
+			ids = append(ids, t.ID+"\t"+t.Label("en"))
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
+	speakers := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		lx, err := a.lexicon()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var ids []string
+		for _, s := range lx.Actors {
+			ids = append(ids, s.ID)
+		}
+		return append(ids, textproc.SpeakerJoint, "other", textproc.SpeakerNone), cobra.ShellCompDirectiveNoFileComp
+	}
+	for name, list := range fixed {
+		register(root, name, words(list))
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		formats := formatsOf[c.Name()]
+		if formats == nil && c.Name() != "import" {
+			formats = []string{"table", "text", "csv", "json", "jsonl"}
+		}
+		register(c, "format", words(formats))
+		if by := byOf[c.Name()]; by != nil {
+			register(c, "by", words(by))
+		}
+		register(c, "theme", themeIDs)
+		register(c, "speaker", speakers)
+		register(c, "lang", words(reports.Languages()))
+		register(c, "doc", func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return a.docIDs(args), cobra.ShellCompDirectiveNoFileComp
+		})
+	}
+	walk(root)
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "chart":
+			c.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+				if len(args) == 0 {
+					return study.ChartNames(), cobra.ShellCompDirectiveNoFileComp
+				}
+				return nil, cobra.ShellCompDirectiveDefault // then PATHs
+			}
+		case "diff":
+			c.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+				if len(args) >= 2 {
+					return nil, cobra.ShellCompDirectiveNoFileComp
+				}
+				return a.docIDs(nil), cobra.ShellCompDirectiveDefault // an id of the corpus, or a file
+			}
+		}
+	}
+}
+
+// docIDs are the document ids of the corpus -c names, or of the PATHs given, or of the bundled
+// corpus, for completion (none when it cannot be read).
+func (a *app) docIDs(paths []string) []string {
+	a.global.Quiet = true // completion prints candidates only
+	s, err := a.open(a.ctx, paths, 0)
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, d := range s.Corpus().Docs {
+		ids = append(ids, d.ID+"\t"+strings.TrimSpace(d.Date.Format("2006-01-02")))
+	}
+	return ids
+}
