@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/readout/readout/metrics"
@@ -155,4 +156,26 @@ func ExampleStudy_Suggest() {
 	//       - الدفاع  # security: morphological relative of الدفاعي: check the contexts before adding
 	// collocate sovereignty الوطنية (3)
 	//       - الوطنية  # sovereignty: collocate: check the contexts before adding
+}
+
+// A document-feature matrix by year, written as Matrix Market for scipy or R.
+func ExampleStudy_DFM() {
+	ctx := context.Background()
+	s, _ := study.Open(ctx, nil, study.Options{})
+	m, err := s.DFM(ctx, study.DFMOptions{ByYear: true, MinCount: 5})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Rows, len(m.Features), "features seen 5 times or more")
+	var b strings.Builder
+	m.WriteMatrixMarket(&b)
+	lines := strings.Split(b.String(), "\n")
+	fmt.Println(strings.Join(lines[:4], "\n"))
+	// Output:
+	// [2020 2022 2023] 69 features seen 5 times or more
+	// %%MatrixMarket matrix coordinate integer general
+	// % readout document-feature matrix: rows are documents (or years), columns features (word stems)
+	// 3 69 176
+	// 1 2 2
 }

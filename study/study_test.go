@@ -418,3 +418,60 @@ func TestReportGlyphCoverage(t *testing.T) {
 		}
 	}
 }
+
+// The DFM by year is the DFM by document summed; with every word kept, a document's row
+// holds each of its word tokens once; --min-count leaves out rare features everywhere.
+func TestDFM(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDoc, err := s.DFM(ctx, DFMOptions{AllWords: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byYear, _ := s.DFM(ctx, DFMOptions{AllWords: true, ByYear: true})
+	sum := map[[2]string]int{}
+	docs := s.Corpus().Docs
+	for _, c := range byDoc.Cells {
+		sum[[2]string{docs[c.Row].Date.Format("2006"), byDoc.Features[c.Feature]}] += c.Count
+	}
+	for _, c := range byYear.Cells {
+		k := [2]string{byYear.Rows[c.Row], byYear.Features[c.Feature]}
+		if sum[k] != c.Count {
+			t.Errorf("%v: by year %d, by document summed %d", k, c.Count, sum[k])
+		}
+		delete(sum, k)
+	}
+	if len(sum) != 0 {
+		t.Errorf("by document only: %v", sum)
+	}
+	for i, d := range docs {
+		n := 0
+		for _, c := range byDoc.Cells {
+			if c.Row == i {
+				n += c.Count
+			}
+		}
+		var want int
+		if err := s.withDoc(i, func(d *corpus.Document) {
+			for _, v := range StemBag(s.analyzers(true)(0).Analyze(d.Clean)) {
+				want += int(v)
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("%s: %d counts in its row, %d words", d.ID, n, want)
+		}
+	}
+	rare, _ := s.DFM(ctx, DFMOptions{AllWords: true, MinCount: 3})
+	if len(rare.Features) >= len(byDoc.Features) || len(rare.Forms) != len(rare.Features) {
+		t.Errorf("min-count 3 keeps %d of %d features", len(rare.Features), len(byDoc.Features))
+	}
+	stops, _ := s.DFM(ctx, DFMOptions{})
+	if len(stops.Features) >= len(byDoc.Features) {
+		t.Errorf("function words not left out: %d features, %d with them", len(stops.Features), len(byDoc.Features))
+	}
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -187,10 +186,15 @@ func reportRun(opts *reportOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(run)
 	})
+	// CSV with a BOM (Excel reads its Arabic right), JSON with its run record, JSON lines for
+	// pandas.read_json(lines=True); each with theme labels beside theme ids.
+	dataOpt := output.Options{Labels: themeLabels(s.Lexicon())}
 	for _, d := range data {
-		for _, f := range []output.Format{output.CSV, output.JSON} {
+		for _, f := range []output.Format{output.CSV, output.JSON, output.JSONL} {
+			o := dataOpt
+			o.BOM = f == output.CSV
 			add("data/"+d.Name+"."+string(f), func(w io.Writer) error {
-				st := output.NewStream(w, f, run, d.Columns)
+				st := output.NewStreamOptions(w, f, run, d.Columns, o)
 				d.Each(st.Add)
 				return st.Close()
 			})
@@ -203,9 +207,8 @@ func reportRun(opts *reportOptions) error {
 	if err := out.Check(rels); err != nil {
 		return err
 	}
-	if foreign := out.Foreign(rels); len(foreign) > 0 && !opts.Force {
-		return fmt.Errorf("%d file(s) in %s were not written by readout and would be overwritten: %s\npass --force to overwrite them, or choose another directory",
-			len(foreign), opts.Out, strings.Join(foreign, ", "))
+	if err := refuseForeign(out, rels, opts.Out, opts.Force); err != nil {
+		return err
 	}
 	for _, f := range files {
 		if err := out.Write(f.rel, f.write); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/output"
@@ -31,4 +32,14 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 func outsideCorpus(c *corpus.Corpus, out string) error {
 	_, err := output.CheckOutside(out, c.Dirs, c.FileDirs())
 	return err
+}
+
+// refuseForeign refuses, without force, to overwrite files of an output directory that readout
+// did not write.
+func refuseForeign(d *output.Dir, rels []string, shown string, force bool) error {
+	if foreign := d.Foreign(rels); len(foreign) > 0 && !force {
+		return fmt.Errorf("%d file(s) in %s were not written by readout and would be overwritten: %s\npass --force to overwrite them, or choose another directory",
+			len(foreign), shown, strings.Join(foreign, ", "))
+	}
+	return nil
 }

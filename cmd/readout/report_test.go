@@ -38,7 +38,7 @@ func TestReportWritesEverything(t *testing.T) {
 		want = append(want, "charts/"+k+".png", "charts/"+k+".svg")
 	}
 	for _, d := range []string{"documents", "themes_by_doc", "themes_by_speaker", "shift", "rates_over_time", "keyness", "similarity", "formulations"} {
-		want = append(want, "data/"+d+".csv", "data/"+d+".json")
+		want = append(want, "data/"+d+".csv", "data/"+d+".json", "data/"+d+".jsonl")
 	}
 	for _, w := range want {
 		if len(files[w]) == 0 {

@@ -235,6 +235,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdChart(a, nil),
 		newCmdReport(a, nil),
 		newCmdLexicon(a),
+		newCmdDFM(a, nil),
 		newCmdVersion(a),
 	)
 	refuseUnknownSubcommands(root)
@@ -454,19 +455,22 @@ func (a *app) runRecord(run output.Run) error {
 	if a.global.RunRecord == "" {
 		return nil
 	}
-	return writeFileAtomic(a.global.RunRecord, true, func(w io.Writer) error {
-		b, err := output.Marshal(run)
-		if err != nil {
-			return err
-		}
-		var ind bytes.Buffer
-		if err := json.Indent(&ind, b, "", "  "); err != nil {
-			return err
-		}
-		ind.WriteByte('\n')
-		_, err = w.Write(ind.Bytes())
+	return writeFileAtomic(a.global.RunRecord, true, func(w io.Writer) error { return writeRunJSON(w, run) })
+}
+
+// writeRunJSON writes a run record as an indented JSON file.
+func writeRunJSON(w io.Writer, run output.Run) error {
+	b, err := output.Marshal(run)
+	if err != nil {
 		return err
-	})
+	}
+	var ind bytes.Buffer
+	if err := json.Indent(&ind, b, "", "  "); err != nil {
+		return err
+	}
+	ind.WriteByte('\n')
+	_, err = w.Write(ind.Bytes())
+	return err
 }
 
 // csvFormat is CSV, or RawCSV with --raw-csv.
