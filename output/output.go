@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -59,6 +60,9 @@ type Options struct {
 	// Labels adds, beside a column of ids (a theme), columns of their labels, in every format
 	// but a table.
 	Labels *Labels
+	// KeepEnd names the columns whose cells a fitted table cuts at their start, keeping the end
+	// (a left context, whose last words touch the match).
+	KeepEnd []string
 }
 
 // Labels are the names of the ids of one column, in some languages: beside Column, a
@@ -262,7 +266,7 @@ func (s *Stream) Close() error {
 		s.w.WriteString("]\n}\n")
 	case JSONL:
 	default:
-		s.err = writeTable(s.w, s.table, s.o.Width)
+		s.err = writeTable(s.w, s.table, s.o.Width, s.o.KeepEnd)
 	}
 	if s.err != nil {
 		return s.err
@@ -273,7 +277,7 @@ func (s *Stream) Close() error {
 // writeTable writes rows as columns aligned by display width (a combining mark, an Arabic
 // diacritic, takes no column; an East Asian wide letter two), two spaces apart. With width > 0
 // the widest columns are narrowed, their cells cut with "…", until a line fits in width.
-func writeTable(w io.Writer, rows Rows, width int) error {
+func writeTable(w io.Writer, rows Rows, width int, keepEnd []string) error {
 	cells := make([][]string, 0, len(rows.Data)+1)
 	cells = append(cells, rows.Columns)
 	for _, row := range rows.Data {
@@ -291,15 +295,25 @@ func writeTable(w io.Writer, rows Rows, width int) error {
 		}
 	}
 	if width > 0 {
-		fitWidths(widths, rows.Columns, width)
+		prose := make([]bool, n)
+		for _, row := range cells[1:] {
+			for i, c := range row {
+				prose[i] = prose[i] || strings.ContainsRune(c, ' ')
+			}
+		}
+		fitWidths(widths, rows.Columns, prose, width)
 	}
 	bw := bufio.NewWriter(w)
 	var line strings.Builder
-	for _, row := range cells {
+	for r, row := range cells {
 		line.Reset()
 		for i, c := range row {
 			if dw := DisplayWidth(c); dw > widths[i] {
-				c = ShortenWidth(c, widths[i])
+				if r > 0 && slices.Contains(keepEnd, rows.Columns[i]) {
+					c = ShortenWidthLeft(c, widths[i])
+				} else {
+					c = ShortenWidth(c, widths[i])
+				}
 			}
 			line.WriteString(c)
 			if i < n-1 { // no padding after the last column
@@ -312,13 +326,15 @@ func writeTable(w io.Writer, rows Rows, width int) error {
 	return bw.Flush()
 }
 
-// minColumn is the narrowest a column is made to fit a terminal (its header may be wider).
-const minColumn = 8
+// minColumn is the narrowest a column of prose is made to fit a terminal.
+const minColumn = 12
 
-// fitWidths narrows the widest column a column at a time until the line (two spaces between
-// columns) fits in width or every column is at its floor: the header's width or minColumn,
-// whichever is smaller.
-func fitWidths(widths []int, header []string, width int) {
+// fitWidths narrows the widest column of prose (one with a cell of several words: a text, a
+// title, a context) a column at a time until the line (two spaces between columns) fits in
+// width or every such column is at its floor: its header's width, and at least minColumn.
+// Numbers, ids, dates and other one-word cells are never cut (a cut id or number is a wrong
+// one): a table that still does not fit wraps as the terminal wraps it.
+func fitWidths(widths []int, header []string, prose []bool, width int) {
 	total := func() int {
 		t := 2 * (len(widths) - 1)
 		for _, w := range widths {
@@ -328,7 +344,10 @@ func fitWidths(widths []int, header []string, width int) {
 	}
 	floor := make([]int, len(widths))
 	for i, h := range header {
-		floor[i] = min(max(DisplayWidth(h), 1), minColumn)
+		floor[i] = widths[i]
+		if prose[i] {
+			floor[i] = min(widths[i], max(DisplayWidth(h), minColumn))
+		}
 	}
 	for total() > width {
 		widest := -1
@@ -342,6 +361,28 @@ func fitWidths(widths []int, header []string, width int) {
 		}
 		widths[widest]--
 	}
+}
+
+// ShortenWidthLeft cuts s to at most w terminal columns keeping its end, beginning it with "…"
+// when it was wider.
+func ShortenWidthLeft(s string, w int) string {
+	if DisplayWidth(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return "…"
+	}
+	var gs []string
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		gs = append(gs, g.Str())
+	}
+	used, i := 0, len(gs)
+	for i > 0 && used+DisplayWidth(gs[i-1]) <= w-1 {
+		i--
+		used += DisplayWidth(gs[i])
+	}
+	return "…" + strings.TrimLeft(strings.Join(gs[i:], ""), " ")
 }
 
 // DisplayWidth is how many terminal columns s takes: combining marks (the Arabic harakat) none,

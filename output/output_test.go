@@ -286,3 +286,20 @@ func TestStreamOptions(t *testing.T) {
 		t.Errorf("a table has no label columns and no BOM:\n%s", b.String())
 	}
 }
+
+// Fitting never cuts an id, a date or a number (cells of one word), and a left context is cut
+// at its start.
+func TestTableFitKeepsIDs(t *testing.T) {
+	rows := Rows{Columns: []string{"doc", "left", "match", "n"}}
+	rows.Add("2022-02-04-beijing", "قال الرئيس شي إن الصين وروسيا تحترمان", "السيادة", -14.597)
+	var b bytes.Buffer
+	if err := WriteOptions(&b, Table, Run{}, rows, Options{Width: 50, KeepEnd: []string{"left"}}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, w := range []string{"2022-02-04-beijing", "-14.597", "السيادة", "  …سيا تحترمان  "} {
+		if !strings.Contains(got, w) {
+			t.Errorf("fitted table lacks %q:\n%s", w, got)
+		}
+	}
+}

@@ -416,6 +416,7 @@ func (a *app) streamOptions(f output.Format) output.Options {
 	o := output.Options{BOM: a.global.BOM}
 	if f == output.Table {
 		o.Width = terminalWidth(a.Out)
+		o.KeepEnd = []string{"left"} // a left context ends at the match
 	}
 	if a.lx != nil {
 		o.Labels = themeLabels(a.lx)
