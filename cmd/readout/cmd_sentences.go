@@ -21,7 +21,7 @@ func newCmdSentences(a *app, runF func(*sentencesOptions) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "sentences [PATH ...]",
 		Short: "List every sentence with who said it, and why",
-		Long: `List every unit of every document in order: doc, index (1-based, as kwic's sentence),
+		Long: `List every unit of every document in order: doc, index (1-based, as kwic's sentence; 0 for furniture, which is no sentence),
 start and end (byte offsets in the original text, as kwic), text, kind (sentence, heading, or
 furniture: a line the boilerplate rules removed), speaker (an actor's id, joint, other or none),
 rule (the attribution rule that decided it), cue (the reporting word or phrase), source (the words
