@@ -222,3 +222,27 @@ func TestRulesRemovingAllText(t *testing.T) {
 		}
 	}
 }
+
+// Standard input (- or /dev/stdin) is a page when it begins as one, text otherwise, unless
+// StdinFormat says which.
+func TestStdinFormat(t *testing.T) {
+	page := "<!-- saved -->\n<!DOCTYPE html><html><body><article><p>Xi Jinping spoke of sovereignty and the partnership at length in Moscow.</p></article></body></html>"
+	for _, c := range []struct {
+		path, format, in string
+		html             bool
+	}{
+		{"-", "", page, true},
+		{"/dev/stdin", "auto", page, true},
+		{"-", "text", page, false},
+		{"-", "", "Xi spoke of <b>sovereignty</b>.", false},
+		{"-", "html", "<p>Xi spoke of sovereignty.</p>", true},
+	} {
+		co, err := Load([]string{c.path}, Options{Stdin: strings.NewReader(c.in), StdinFormat: c.format})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := !strings.Contains(co.Docs[0].Text, "<"); got != c.html {
+			t.Errorf("%s %q %.30q: read as HTML %v, want %v:\n%s", c.path, c.format, c.in, got, c.html, co.Docs[0].Text)
+		}
+	}
+}

@@ -56,7 +56,8 @@ type Options struct {
 	// its text in this column, the columns id, date, title, source, url and language its
 	// metadata, any other column kept in Document.Meta. Without it a .csv is a manifest.
 	TextColumn string
-	// Stdin is read for the path "-", as text or (StdinFormat "html") as an HTML page.
+	// Stdin is read for the path "-" (or /dev/stdin): as text, as an HTML page (StdinFormat
+	// "html"), or as either by its start ("" or "auto": <!DOCTYPE html or <html is a page).
 	Stdin       io.Reader
 	StdinFormat string
 	// FollowSymlinks reads a symbolic link in a corpus directory (or a manifest's path through
@@ -219,19 +220,38 @@ func (l *loader) stdin() {
 	}
 	name := "stdin.txt"
 	switch l.opt.StdinFormat {
-	case "", "text":
+	case "text":
 	case "html":
 		name = "stdin.html"
+	case "", "auto":
+		if looksLikeHTML(b) {
+			name = "stdin.html"
+		}
 	default:
-		l.problem(Problem{Path: "-", Err: fmt.Sprintf("--input-format %q is not a format", l.opt.StdinFormat), Hint: "use text or html"})
+		l.problem(Problem{Path: "-", Err: fmt.Sprintf("--input-format %q is not a format", l.opt.StdinFormat), Hint: "use auto, text or html"})
 		return
 	}
 	l.file(fstest.MapFS{name: &fstest.MapFile{Data: b}}, name, "standard input", name, nil)
 }
 
+// looksLikeHTML reports whether a page begins, past white space and a BOM, as an HTML document
+// does: <!DOCTYPE html, <html, or an HTML comment followed by one of them.
+func looksLikeHTML(b []byte) bool {
+	s := strings.TrimLeft(strings.TrimPrefix(string(b[:min(len(b), 1024)]), "\ufeff"), " \t\r\n")
+	for strings.HasPrefix(s, "<!--") {
+		_, rest, ok := strings.Cut(s, "-->")
+		if !ok {
+			return false
+		}
+		s = strings.TrimLeft(rest, " \t\r\n")
+	}
+	s = strings.ToLower(s)
+	return strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html")
+}
+
 // path adds one command-line argument.
 func (l *loader) path(p string) {
-	if p == "-" {
+	if p == "-" || p == "/dev/stdin" { // the same stream, read as --input-format says
 		l.stdin()
 		return
 	}

@@ -26,7 +26,7 @@ var byOf = map[string][]string{
 // fixed are the values of flags that mean the same on every command.
 var fixed = map[string][]string{
 	"encoding": {"auto", "utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-1"},
-	"html":     {"main", "page"}, "input-format": {"text", "html"}, "color": {"auto", "always", "never"},
+	"html":     {"main", "page"}, "input-format": {"auto", "text", "html"}, "color": {"auto", "always", "never"},
 	"correct": {"bonferroni", "fdr", "none"},
 }
 

@@ -208,7 +208,7 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 	f.StringVar(&a.global.Boilerplate, "boilerplate", "", "YAML file of boilerplate rules to add to (or switch off among) the built-in ones")
 	f.BoolVar(&a.global.NoBoilerplate, "no-boilerplate", false, "keep every line: apply no boilerplate rule")
 	f.StringVar(&a.global.HTML, "html", "main", "what to read of an HTML page: main (the article) or page (all its text)")
-	f.StringVar(&a.global.InputFormat, "input-format", "text", "what standard input (the path -) holds: text or html")
+	f.StringVar(&a.global.InputFormat, "input-format", "auto", "what standard input (the path - or /dev/stdin) holds: text, html, or auto (an HTML page by its <!DOCTYPE html> or <html>)")
 	f.StringVar(&a.global.TextColumn, "text-column", "", "read a .csv or .tsv path as a table of documents, their text in this column")
 	f.StringVar(&a.global.Lexicon, "lexicon", "", "theme lexicon YAML file (default: the built-in lexicon; see 'readout lexicon show')")
 	f.IntVarP(&a.global.Jobs, "jobs", "j", 0, "files read and documents analysed in parallel (0: one per CPU)")
