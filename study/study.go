@@ -529,7 +529,11 @@ func LoadLexicon(path string) (*textproc.Lexicon, error) {
 	lx, probs := textproc.ParseLexicon(b, path)
 	if len(probs) > 0 {
 		var msg []string
-		for _, p := range probs {
+		for i, p := range probs {
+			if i == corpus.MaxListed {
+				msg = append(msg, fmt.Sprintf("  … and %d more ('readout lexicon check' lists every one)", len(probs)-i))
+				break
+			}
 			msg = append(msg, "  "+p.String())
 		}
 		return nil, fmt.Errorf("the lexicon has %d problem(s):\n%s\nrun 'readout lexicon check %s' after fixing them", len(probs), strings.Join(msg, "\n"), path)

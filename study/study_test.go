@@ -475,3 +475,24 @@ func TestDFM(t *testing.T) {
 		t.Errorf("function words not left out: %d features, %d with them", len(stops.Features), len(byDoc.Features))
 	}
 }
+
+// A lexicon with many problems is summarised past corpus.MaxListed, with the count of the rest.
+func TestLexiconProblemsSummarised(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("themes:\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "  - id: t%d\n    terms: []\n", i)
+	}
+	p := filepath.Join(t.TempDir(), "lex.yaml")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadLexicon(p)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	if n := strings.Count(msg, "is empty"); n != corpus.MaxListed || !strings.Contains(msg, "… and 10 more") || !strings.Contains(msg, "30 problem(s)") {
+		t.Errorf("%d listed:\n%s", n, msg)
+	}
+}
