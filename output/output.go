@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -508,6 +509,8 @@ func RowObject(columns []string, row []any) ([]byte, error) {
 		v := row[i]
 		if s, ok := v.([]string); ok && s == nil {
 			v = []string{}
+		} else if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+			v = []any{} // a list is [] when empty, never null, whatever its type
 		}
 		val, err := Marshal(v)
 		if err != nil {

@@ -303,3 +303,12 @@ func TestTableFitKeepsIDs(t *testing.T) {
 		}
 	}
 }
+
+// An empty list is [] in JSON whatever its element type, never null.
+func TestEmptyListsAreArrays(t *testing.T) {
+	type op struct{ K string }
+	b, err := RowObject([]string{"ops", "names", "n"}, []any{[]op(nil), []string(nil), nil})
+	if err != nil || string(b) != `{"ops":[],"names":[],"n":null}` {
+		t.Errorf("%s %v", b, err)
+	}
+}

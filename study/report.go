@@ -548,6 +548,11 @@ func (s *Study) RunRecord(command string, params map[string]any) output.Run {
 	if params == nil {
 		params = map[string]any{}
 	}
+	for k, v := range params {
+		if l, ok := v.([]string); ok && l == nil {
+			params[k] = []string{} // a list is [] when empty, as in the rows
+		}
+	}
 	return output.Run{
 		Tool: "readout", Version: readout.Version, Command: command, Corpus: s.c.Label, CorpusSHA256: s.c.Hash(),
 		Documents: len(s.c.Docs), LexiconSHA256: s.lx.Hash, Parameters: params,
