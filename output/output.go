@@ -47,7 +47,7 @@ func ParseFormat(s string) (Format, error) {
 	case "text":
 		return Table, nil
 	}
-	return "", fmt.Errorf("unsupported format %q: use table, csv, json or jsonl", s)
+	return "", fmt.Errorf("unsupported format %q: use table (or text), csv, json or jsonl", s)
 }
 
 // Options are the choices of a Stream beyond its format.

@@ -121,7 +121,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 }
 
 // WriteMarkdown writes the report as Markdown: findings, tables, charts linked from
-// charts/NAME.png, formulations with their diffs in the [-removed-]{+added+} convention.
+// charts/NAME.png (or .svg, or only their titles: MarkdownImages), formulations with their diffs in the [-removed-]{+added+} convention.
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	r = r.forBrowser()
 	var b strings.Builder
@@ -134,8 +134,16 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		b.WriteString("- " + mdEscape(f) + "\n")
 	}
 	b.WriteString("\n## " + r.Terms.Charts + "\n\n")
+	ext := r.MarkdownImages
+	if ext == "" {
+		ext = "png"
+	}
 	for _, ch := range r.Charts {
-		b.WriteString("![" + mdEscape(ch.Title+". "+ch.Caption) + "](charts/" + ch.Name + ".png)\n\n")
+		if ext == "none" {
+			b.WriteString("**" + mdEscape(ch.Title) + "**\n\n")
+		} else {
+			b.WriteString("![" + mdEscape(ch.Title+". "+ch.Caption) + "](charts/" + ch.Name + "." + ext + ")\n\n")
+		}
 		if ch.Caption != "" {
 			b.WriteString("*" + mdEscape(ch.Caption) + "*\n\n")
 		}

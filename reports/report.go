@@ -22,6 +22,9 @@ type Report struct {
 	Methods      []string
 	RunRecord    Table // the run record in short; in full in data/run.json
 	Cite         string
+	// MarkdownImages is the chart files report.md links: "png" (when empty) or "svg" beside it
+	// in charts/, or "none" when no chart file is written (the titles and captions stay).
+	MarkdownImages string
 }
 
 // Table is a titled table of text cells.

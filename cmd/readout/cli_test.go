@@ -40,6 +40,22 @@ func TestOneVocabulary(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "the corpus is given twice") {
 		t.Errorf("PATH and -c both: exit %d %s", code, stderr)
 	}
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"keyness", "--from", "2020", "--reference", "2022", "--to", "2023"}, "--from and --reference are one flag: give it once"},
+		{[]string{"kwic", "الأمم", "--theme", "un"}, "give a TERM or --theme, not both"},
+		{[]string{"chart", "rats", "-o", "x.svg"}, `unknown chart "rats" (did you mean rates?)`},
+		{[]string{"chart", "rates", "-o", "x.out"}, "the format is told by -o's extension"},
+		{[]string{"diff", "a", "b", "c"}, "diff takes 2 argument(s) (A B), got 3 (a corpus goes with -c PATH)"},
+		{[]string{"themes", "-f", "xml"}, `unsupported format "xml": use table (or text), csv, json or jsonl`},
+		{[]string{"report", "-f", "table", "-o", "x"}, `unsupported format "table": use pdf, png, svg, html, md`},
+	} {
+		if _, stderr, code := runCmd(t, c.args...); code != 2 || !strings.Contains(stderr, c.msg) {
+			t.Errorf("%v: exit %d %q, want 2 with %q", c.args, code, stderr, c.msg)
+		}
+	}
 	for _, c := range []string{"diff", "align", "compare", "text"} {
 		if out, _, _ := runCmd(t, c, "--help"); !strings.Contains(out, "-f, --format") || !strings.Contains(out, "table") {
 			t.Errorf("%s --help has no -f/--format with table:\n%s", c, out)
@@ -51,7 +67,7 @@ func TestOneVocabulary(t *testing.T) {
 // bytes to standard output; one version string.
 func TestStreamsAndUsage(t *testing.T) {
 	_, stderr, code := runCmd(t, "lexicon", "chek", "x")
-	if code != 2 || !strings.Contains(stderr, `unknown command "chek" for "readout lexicon": did you mean check?`) {
+	if code != 2 || !strings.Contains(stderr, `unknown command "chek" for "readout lexicon" (did you mean check?)`) {
 		t.Errorf("lexicon chek: exit %d %s", code, stderr)
 	}
 	out, _, code := runCmd(t, "chart", "rates", "-o", "-", "-f", "png", "-q")
@@ -87,6 +103,8 @@ func TestBundledCorpusGuard(t *testing.T) {
 		{"report", "-o", seeds, "--force", "-q"},
 		{"report", "-o", filepath.Join(seeds, "sub"), "-q"},
 		{"chart", "rates", "-o", filepath.Join(seeds, "rates.svg"), "-q"},
+		{"lexicon", "export", "-o", filepath.Join(seeds, "l.yml"), "-q"},
+		{"sentences", "--run-record", filepath.Join(seeds, "rr.json"), "-q"},
 	} {
 		if _, stderr, code := runCmd(t, args...); code == 0 || !strings.Contains(stderr, "holds a corpus") {
 			t.Errorf("%v: exit %d %s", args, code, stderr)
@@ -94,6 +112,22 @@ func TestBundledCorpusGuard(t *testing.T) {
 	}
 	if after, _ := os.ReadDir(seeds); len(after) != len(before) {
 		t.Errorf("testdata/corpus had %d entries, now %d", len(before), len(after))
+	}
+	// a corpus without a manifest, read: its run record is refused too
+	c := t.TempDir()
+	writeFile(t, c, "a.txt", "Xi spoke of sovereignty.")
+	if out, stderr, code := runCmd(t, "themes", c, "--run-record", filepath.Join(c, "rr.json"), "-q"); code == 0 || out != "" || !strings.Contains(stderr, "inside the corpus directory") {
+		t.Errorf("run record into the corpus read: exit %d %q %s", code, out, stderr)
+	}
+	// "-" is standard output only where one file is written
+	for _, args := range [][]string{{"report", "-o", "-"}, {"dfm", "-f", "mtx", "-o", "-"}, {"themes", "--run-record", "-"}} {
+		if _, stderr, code := runCmd(t, append(args, "-q")...); code != 2 || !strings.Contains(stderr, "-: ") {
+			t.Errorf("%v: exit %d %s", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat("-"); err == nil {
+		os.RemoveAll("-")
+		t.Error("a file or directory named - was written")
 	}
 }
 
@@ -174,6 +208,12 @@ func TestCompletionValues(t *testing.T) {
 		{[]string{"text", "--doc", ""}, []string{"2020-07-08-call\t2020-07-08", "2023-10-18-brf"}},
 		{[]string{"diff", ""}, []string{"2022-02-04-beijing"}},
 		{[]string{"corpus", "--encoding", ""}, []string{"windows-1256"}},
+		{[]string{"themes", "--by", "doc,"}, []string{"doc,year", "doc,speaker"}},
+		{[]string{"kwic", "--theme", "sco,"}, []string{"sco,un\tUnited Nations"}},
+		{[]string{"report", "-f", "pdf,"}, []string{"pdf,html"}},
+		{[]string{"dfm", "-f", ""}, []string{"mtx"}},
+		{[]string{"diff", "--color", ""}, []string{"always"}},
+		{[]string{"keyness", "--measure", ""}, []string{"lrc"}},
 	}
 	for _, c := range cases {
 		out, stderr, code := runCmd(t, append([]string{"__complete"}, c.args...)...)
@@ -184,6 +224,28 @@ func TestCompletionValues(t *testing.T) {
 			if !strings.Contains(out, w) {
 				t.Errorf("%v: no %q in\n%s", c.args, w, out)
 			}
+		}
+	}
+}
+
+// report.md links only the chart files that were written.
+func TestMarkdownLinksWrittenCharts(t *testing.T) {
+	for _, f := range []string{"md", "md,svg", "md,png"} {
+		dir := filepath.Join(t.TempDir(), "r")
+		if _, stderr, code := runCmd(t, "report", "-o", dir, "-f", f, "--date", "2026-12-02", "-q"); code != 0 {
+			t.Fatal(stderr)
+		}
+		md, _ := os.ReadFile(filepath.Join(dir, "report.md"))
+		links := 0
+		for _, part := range strings.Split(string(md), "](charts/")[1:] {
+			rel := "charts/" + part[:strings.IndexByte(part, ')')]
+			links++
+			if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
+				t.Errorf("-f %s: report.md links %s, which is not there", f, rel)
+			}
+		}
+		if (links == 0) != (f == "md") {
+			t.Errorf("-f %s: %d chart links", f, links)
 		}
 	}
 }

@@ -59,8 +59,8 @@ the language of labels and headings.`,
 	f.StringVarP(&opts.Format, "format", "f", "", "png, svg or pdf (default: from the file's extension)")
 	f.IntVar(&opts.DPI, "dpi", reports.DefaultDPI, "resolution of PNG output")
 	f.StringVar(&opts.Lang, "lang", "ar", "language of labels and headings: ar or en")
-	f.StringVar(&opts.From, "from", "", "the earlier period, for shift and keyness (default: the earliest year)")
-	f.StringVar(&opts.To, "to", "", "the later period (default: the latest year)")
+	f.StringVar(&opts.From, "from", "", "the earlier period, for shift and keyness (with --to; without both, the earliest year)")
+	f.StringVar(&opts.To, "to", "", "the later period (with --from; without both, the latest year)")
 	alias(f, "reference", "from")
 	alias(f, "target", "to")
 	f.StringArrayVar(&opts.Themes, "theme", nil, "only these themes (repeatable, or comma-separated)")
@@ -69,6 +69,10 @@ the language of labels and headings.`,
 }
 
 func chartRun(opts *chartOptions) error {
+	kind, ok := study.FindChart(opts.Kind)
+	if !ok {
+		return usagef("unknown chart %q%s: use %s", opts.Kind, didYouMean(opts.Kind, study.ChartNames()), strings.Join(study.ChartNames(), ", "))
+	}
 	if opts.Out == "" {
 		return usagef("give the file to write with -o FILE")
 	}
@@ -87,11 +91,10 @@ func chartRun(opts *chartOptions) error {
 		}
 	}
 	if err := reports.CheckFormat(format); err != nil {
+		if opts.Format == "" {
+			return usagef("%v (the format is told by -o's extension: end the name in .png, .svg or .pdf, or pass -f)", err)
+		}
 		return usageError{err}
-	}
-	kind, ok := study.FindChart(opts.Kind)
-	if !ok {
-		return usagef("unknown chart %q: use %s", opts.Kind, strings.Join(study.ChartNames(), ", "))
 	}
 	if opts.DPI < 30 || opts.DPI > 1200 {
 		return usagef("--dpi %d: use 30 to 1200", opts.DPI)

@@ -36,7 +36,7 @@ does not fall as texts grow longer; numbers are left out of both).`,
 			return corpusRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

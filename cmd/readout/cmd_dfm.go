@@ -71,6 +71,8 @@ func dfmRun(opts *dfmOptions) error {
 		if opts.Out != "" {
 			return usagef("-o is for --format mtx; the long formats go to standard output")
 		}
+	} else if opts.Out == "-" {
+		return usagef("-o -: --format mtx writes three files; give their directory's name, or use -f csv for standard output")
 	} else if opts.Out == "" {
 		return usagef("--format mtx writes three files: give their directory with -o DIR")
 	}

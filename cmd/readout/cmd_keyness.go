@@ -27,20 +27,21 @@ type keynessOptions struct {
 func newCmdKeyness(a *app, runF func(*keynessOptions) error) *cobra.Command {
 	opts := &keynessOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "keyness [PATH ...] --target PERIOD --reference PERIOD",
+		Use:   "keyness [PATH ...] --from PERIOD --to PERIOD",
 		Short: "Words and phrases more (or less) frequent in one period than in another",
-		Long: `Keyness of words (normalized stems, clitics removed) and n-grams in a target period against a
-reference period: counts and sizes, the signed 4-cell log-likelihood G², Pearson chi-squared (with
+		Long: `Keyness of words (normalized stems, clitics removed) and n-grams in a target period (--to)
+against a reference period (--from): counts and sizes, the signed 4-cell log-likelihood G², Pearson chi-squared (with
 quanteda's continuity rule), Hardie's Log Ratio (base 2, zero counts as 0.5), Evert's conservative
 Log Ratio (LRC: 95% Clopper-Pearson, Bonferroni-corrected unless --correct none), the p-value of
 G² and its adjustment for the number of terms tested. Positive keywords come first, negative
 last; term is the form written most often, stem the key counted, surface the forms behind it.
 Function words (prepositions, conjunctions, pronouns, auxiliaries; the stop list of
 docs/METHODS.md) are left out, and so is every n-gram holding one; --all-words keeps them.
-Periods default to the latest year (target) against the earliest (reference).`,
-		Example: `  readout keyness --target 2023 --reference 2020
-  readout keyness --target 2023 --reference 2020-2022 --ngrams 1-3 --min-count 2 --top 20
-  readout keyness --target 2023-10-18-brf --reference 2020-07-08-call --measure g2,lrc --correct fdr`,
+Without --from and --to, the latest year (target) is compared with the earliest (reference);
+--target and --reference are older names of --to and --from.`,
+		Example: `  readout keyness --from 2020 --to 2023
+  readout keyness --from 2020-2022 --to 2023 --ngrams 1-3 --min-count 2 --top 20
+  readout keyness --from 2020-07-08-call --to 2023-10-18-brf --measure g2,lrc --correct fdr`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -50,8 +51,8 @@ Periods default to the latest year (target) against the earliest (reference).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Target, "to", "", "the period whose keywords are wanted, the target (default: the latest year)")
-	f.StringVar(&opts.Reference, "from", "", "the period to compare with, the reference (default: the earliest year)")
+	f.StringVar(&opts.Target, "to", "", "the period whose keywords are wanted, the target (with --from; without both, the latest year)")
+	f.StringVar(&opts.Reference, "from", "", "the period to compare with, the reference (with --to; without both, the earliest year)")
 	alias(f, "target", "to")
 	alias(f, "reference", "from")
 	f.StringVar(&opts.Measures, "measure", "g2,chi2,logratio,lrc", "measures, comma-separated: g2, chi2, logratio, lrc; rows are sorted by the first")
@@ -60,7 +61,7 @@ Periods default to the latest year (target) against the earliest (reference).`,
 	f.StringVar(&opts.Correct, "correct", "bonferroni", "multiple-testing correction of p and LRC: bonferroni, fdr or none")
 	f.IntVar(&opts.Top, "top", 0, "show only the N most positive and N most negative terms (0: all)")
 	f.BoolVar(&opts.AllWords, "all-words", false, "keep function words (left out by default)")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 
@@ -109,7 +110,7 @@ func keynessRun(opts *keynessOptions) error {
 		return err
 	}
 	res, err := s.Keyness(a.ctx, study.KeynessOptions{
-		Periods:  study.PeriodPair{From: opts.Reference, To: opts.Target, FromName: "--reference", ToName: "--target"},
+		Periods:  study.PeriodPair{From: opts.Reference, To: opts.Target, FromName: "--from", ToName: "--to"},
 		MinCount: opts.MinCount, MinN: minN, MaxN: maxN, Correct: corr, SortBy: measures[0], Top: opts.Top, AllWords: opts.AllWords})
 	if err != nil {
 		return err

@@ -47,6 +47,11 @@ last is not.`,
 				}
 				opts.Term, args = splitTerm(args)
 			}
+			if len(opts.Theme) > 0 && len(args) > 0 {
+				if _, err := os.Stat(args[0]); err != nil && args[0] != "-" {
+					return usagef("%q is not a file or directory: give a TERM or --theme, not both", args[0])
+				}
+			}
 			opts.Paths = args
 			if runF != nil {
 				return runF(opts)
@@ -56,7 +61,7 @@ last is not.`,
 	}
 	cmd.Flags().StringArrayVar(&opts.Theme, "theme", nil, "show the matches of this theme id (repeatable, or comma-separated)")
 	cmd.Flags().IntVarP(&opts.Window, "window", "w", 8, "context words on each side (within the sentence)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

@@ -89,6 +89,9 @@ lexicon is checked before it is written. FILE - reads standard input.`,
 			var err error
 			if args[0] == "-" {
 				b, err = io.ReadAll(a.In)
+				if name == "" {
+					name = "stdin" // not "-"
+				}
 			} else {
 				b, err = os.ReadFile(args[0])
 			}
@@ -140,7 +143,7 @@ their forms.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := dictionary.Format(format)
 			if f != dictionary.Quanteda && f != dictionary.LIWC {
-				return usagef("--format %q: use quanteda or liwc", format)
+				return usagef("unsupported format %q: use quanteda or liwc", format)
 			}
 			lx, err := a.lexicon()
 			if err != nil {
@@ -184,7 +187,11 @@ func writeOut(a *app, path string, force bool, b []byte) error {
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usagef("%s takes %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+			hint := ""
+			if len(args) > n && cmd.Name() == "diff" {
+				hint = " (a corpus goes with -c PATH)"
+			}
+			return usagef("%s takes %d argument(s) (%s), got %d%s", cmd.Name(), n, strings.Join(strings.Fields(cmd.Use)[1:], " "), len(args), hint)
 		}
 		return nil
 	}
@@ -235,7 +242,7 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 			if len(sug) == 0 {
 				a.note("note: no suggestions: the lexicon covers every variant and relative of its terms in this corpus, and no word stands out near its mentions")
 			}
-			run := s.RunRecord("lexicon suggest", map[string]any{"theme": themes, "min_count": minCount, "top": top})
+			run := s.RunRecord("lexicon suggest", map[string]any{"theme": s.ThemeIDs(o.Themes), "min_count": minCount, "top": top})
 			out, err := a.stream(f, run, []string{"kind", "theme", "phrase", "term", "count", "docs", "score", "example1", "example2", "yaml"})
 			if err != nil {
 				return err
@@ -257,7 +264,7 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 	cmd.Flags().StringArrayVar(&themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().IntVar(&minCount, "min-count", 0, "fewest occurrences of a suggestion (0: 1 for variants and relatives, 3 for collocates)")
 	cmd.Flags().IntVar(&top, "top", 5, "collocates per theme (0: none)")
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

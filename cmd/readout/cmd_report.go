@@ -62,8 +62,8 @@ SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 	f.StringVarP(&opts.Out, "output", "o", "", "the directory to write (required)")
 	f.StringVarP(&opts.Formats, "format", "f", "pdf,png,svg,html,md", "what to write, comma-separated: pdf, png, svg, html, md (data/ is always written)")
 	alias(f, "formats", "format")
-	f.StringVar(&opts.From, "from", "", "the earlier period (default: the earliest year)")
-	f.StringVar(&opts.To, "to", "", "the later period (default: the latest year)")
+	f.StringVar(&opts.From, "from", "", "the earlier period (with --to; without both, the earliest year)")
+	f.StringVar(&opts.To, "to", "", "the later period (with --from; without both, the latest year)")
 	f.StringVar(&opts.Lang, "lang", "ar", "language of the report: ar or en")
 	f.StringVar(&opts.Date, "date", "", "the report's date, yyyy-mm-dd (default: today, or SOURCE_DATE_EPOCH)")
 	f.Uint64Var(&opts.Seed, "seed", 1, "seed of the bootstrap")
@@ -100,6 +100,9 @@ func pdfDates(t time.Time) {
 }
 
 func reportRun(opts *reportOptions) error {
+	if opts.Out == "-" {
+		return usagef("-o -: a report is a directory of files; give the directory's name")
+	}
 	if opts.Out == "" {
 		return usagef("give the directory to write with -o DIR")
 	}
@@ -110,7 +113,7 @@ func reportRun(opts *reportOptions) error {
 		case "pdf", "png", "svg", "html", "md":
 			formats[f] = true
 		default:
-			return usagef("--formats: unsupported format %q: use pdf, png, svg, html, md", f)
+			return usagef("unsupported format %q: use pdf, png, svg, html, md (comma-separated)", f)
 		}
 	}
 	date, err := runDate(opts.Date)
@@ -170,6 +173,13 @@ func reportRun(opts *reportOptions) error {
 		add("report.html", rep.WriteHTML)
 	}
 	if formats["md"] {
+		switch { // report.md links only chart files that are written
+		case formats["png"]:
+		case formats["svg"]:
+			rep.MarkdownImages = "svg"
+		default:
+			rep.MarkdownImages = "none"
+		}
 		add("report.md", rep.WriteMarkdown)
 	}
 	for _, ch := range charts {

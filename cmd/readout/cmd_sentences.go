@@ -47,7 +47,7 @@ them whole.`,
 	cmd.Flags().StringVar(&opts.Doc, "doc", "", "only this document id")
 	cmd.Flags().StringVar(&opts.Speaker, "speaker", "", "only sentences attributed to this speaker (xi, putin, joint, other, none)")
 	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only sentences matching this theme id (repeatable, or comma-separated)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 
@@ -67,7 +67,7 @@ func sentencesRun(opts *sentencesOptions) error {
 			return err
 		}
 	}
-	run := s.RunRecord("sentences", map[string]any{"doc": opts.Doc, "speaker": opts.Speaker, "theme": opts.Themes})
+	run := s.RunRecord("sentences", map[string]any{"doc": opts.Doc, "speaker": opts.Speaker, "theme": s.ThemeIDs(so.Themes)})
 	out, err := a.stream(format, run, []string{"doc", "index", "start", "end", "text", "kind", "speaker", "rule",
 		"cue", "cue_start", "cue_end", "source", "source_start", "source_end", "channel", "themes", "mentions"})
 	if err != nil {

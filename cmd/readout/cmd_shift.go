@@ -43,13 +43,13 @@ Every formula is in docs/METHODS.md.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.From, "from", "", "the earlier period (default: the earliest year)")
-	f.StringVar(&opts.To, "to", "", "the later period (default: the latest year)")
+	f.StringVar(&opts.From, "from", "", "the earlier period (with --to; without both, the earliest year)")
+	f.StringVar(&opts.To, "to", "", "the later period (with --from; without both, the latest year)")
 	f.StringVar(&opts.By, "by", "theme", "theme, or speaker: one row per speaker and theme")
 	f.StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	f.Uint64Var(&opts.Seed, "seed", 1, "seed of the bootstrap")
 	f.IntVar(&opts.Reps, "reps", 2000, "bootstrap replicates")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

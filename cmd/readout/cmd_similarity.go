@@ -41,7 +41,7 @@ is found through an index of the documents' stems without the full matrix.`,
 	}
 	cmd.Flags().StringVar(&opts.Measure, "measure", "cosine", "cosine or jsd")
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "each document's N nearest neighbours, one row each, instead of the full matrix (for large corpora)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

@@ -42,7 +42,7 @@ Check any number with 'readout kwic --theme ID' before citing it.`,
 	}
 	cmd.Flags().StringVar(&opts.By, "by", "doc", "group by doc, year, credit (the agency credited) or speaker, comma-combined (doc,speaker)")
 	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

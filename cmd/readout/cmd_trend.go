@@ -36,7 +36,7 @@ data" instead of a slope.`,
 	}
 	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().StringVar(&opts.By, "by", "year", "time points: year, or doc (each dated document)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
 

@@ -15,7 +15,27 @@ var formatsOf = map[string][]string{
 	"chart": {"png", "svg", "pdf"}, "report": {"pdf", "png", "svg", "html", "md"},
 	"diff": {"table", "text", "json", "jsonl", "csv"}, "align": {"table", "text", "json", "jsonl", "csv"},
 	"compare": {"table", "text", "json", "jsonl", "csv"}, "text": {"table", "text", "json", "jsonl"},
-	"export": {"quanteda", "liwc"},
+	"export": {"quanteda", "liwc"}, "dfm": {"csv", "jsonl", "json", "table", "mtx"},
+}
+
+// listed lets a comma-separated value go on: after "doc," the candidates are "doc,year" …
+// (those not given yet), as --by, --theme and report's -f take them.
+func listed(list []string, toComplete string) []string {
+	i := strings.LastIndexByte(toComplete, ',')
+	if i < 0 {
+		return list
+	}
+	given := map[string]bool{}
+	for _, v := range strings.Split(toComplete[:i], ",") {
+		given[v] = true
+	}
+	var out []string
+	for _, v := range list {
+		if id, _, _ := strings.Cut(v, "\t"); !given[id] {
+			out = append(out, toComplete[:i+1]+v)
+		}
+	}
+	return out
 }
 
 // byOf are the values of each command's --by.
@@ -27,16 +47,19 @@ var byOf = map[string][]string{
 var fixed = map[string][]string{
 	"encoding": {"auto", "utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-1"},
 	"html":     {"main", "page"}, "input-format": {"auto", "text", "html"}, "color": {"auto", "always", "never"},
-	"correct": {"bonferroni", "fdr", "none"},
+	"correct": {"bonferroni", "fdr", "none"}, "measure": nil, // per command, below
 }
+
+// measuresOf are the values of --measure.
+var measuresOf = map[string][]string{"keyness": {"g2", "chi2", "logratio", "lrc"}, "similarity": {"cosine", "jsd"}}
 
 // addCompletions teaches shell completion the values of readout's flags and arguments: formats,
 // --by keys, theme ids and speakers from the lexicon in use, languages, chart kinds, and the
 // document ids of the corpus given.
 func addCompletions(root *cobra.Command, a *app) {
 	words := func(list []string) cobra.CompletionFunc {
-		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return list, cobra.ShellCompDirectiveNoFileComp
+		return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return listed(list, toComplete), cobra.ShellCompDirectiveNoFileComp
 		}
 	}
 	register := func(c *cobra.Command, name string, f cobra.CompletionFunc) {
@@ -44,7 +67,7 @@ func addCompletions(root *cobra.Command, a *app) {
 			_ = c.RegisterFlagCompletionFunc(name, f)
 		}
 	}
-	themeIDs := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	themeIDs := func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		lx, err := a.lexicon()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
@@ -53,7 +76,7 @@ func addCompletions(root *cobra.Command, a *app) {
 		for _, t := range lx.Themes {
 			ids = append(ids, t.ID+"\t"+t.Label("en"))
 		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
+		return listed(ids, toComplete), cobra.ShellCompDirectiveNoFileComp
 	}
 	speakers := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		lx, err := a.lexicon()
@@ -66,13 +89,21 @@ func addCompletions(root *cobra.Command, a *app) {
 		}
 		return append(ids, textproc.SpeakerJoint, "other", textproc.SpeakerNone), cobra.ShellCompDirectiveNoFileComp
 	}
-	for name, list := range fixed {
-		register(root, name, words(list))
-	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, sub := range c.Commands() {
 			walk(sub)
+		}
+		for name, list := range fixed {
+			if list != nil {
+				register(c, name, words(list))
+			}
+		}
+		if m := measuresOf[c.Name()]; m != nil {
+			register(c, "measure", words(m))
+		}
+		if c.Name() == "import" {
+			register(c, "from", words([]string{"quanteda", "newsmap", "liwc"}))
 		}
 		formats := formatsOf[c.Name()]
 		if formats == nil && c.Name() != "import" {

@@ -14,8 +14,12 @@ type writer = io.Writer
 
 // writeFileAtomic writes a file through a temporary file in the same directory, renamed into
 // place only when writing succeeded, so a failure never leaves half a file. An existing file
-// is replaced only with force (readout cannot tell it wrote it).
+// is replaced only with force (readout cannot tell it wrote it); a directory that holds a corpus
+// manifest is never written into.
 func writeFileAtomic(path string, force bool, write func(io.Writer) error) error {
+	if _, err := output.CheckOutside(path, nil, nil); err != nil { // a directory holding a corpus manifest
+		return err
+	}
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return fmt.Errorf("%s is a directory: name a file to write", path)

@@ -145,6 +145,7 @@ type app struct {
 	ctx    context.Context
 	bars   *progressBars
 	lx     *textproc.Lexicon // the lexicon of the corpus opened, for theme labels in data files
+	corpus *corpus.Corpus    // the corpus opened, which nothing is written into
 }
 
 // globalOptions are the flags every command has.
@@ -189,10 +190,11 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       readout.Version,
-		PersistentPreRun: func(*cobra.Command, []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if sw, ok := a.Out.(*output.SafeWriter); ok && a.global.RawCSV {
 				sw.Raw = true
 			}
+			return aliasConflict(cmd)
 		},
 	}
 	root.SetVersionTemplate(versionLine() + "\n")
@@ -256,17 +258,47 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	}
 }
 
+// didYouMean is ", did you mean X?" for the names within two edits of s (or starting with it),
+// "" for none.
+func didYouMean(s string, names []string) string {
+	var near []string
+	for _, n := range names {
+		if strings.HasPrefix(n, s) || editDistance(s, n) <= 2 {
+			near = append(near, n)
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(near, " or ") + "?)"
+}
+
+// editDistance is the Levenshtein distance between two strings, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
 // subcommandArgs refuses an argument to a command that only has subcommands.
 func subcommandArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
-	}
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only where it suggests itself
-	}
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		msg += ": did you mean " + strings.Join(s, " or ") + "?"
 	}
 	var names []string
 	for _, sub := range cmd.Commands() {
@@ -274,6 +306,7 @@ func subcommandArgs(cmd *cobra.Command, args []string) error {
 			names = append(names, sub.Name())
 		}
 	}
+	msg := fmt.Sprintf("unknown command %q for %q%s", args[0], cmd.CommandPath(), didYouMean(args[0], names))
 	return usagef("%s (its commands: %s)", msg, strings.Join(names, ", "))
 }
 
@@ -290,6 +323,9 @@ func (a *app) options(need study.Need) (study.Options, error) {
 	var o study.Options
 	if a.global.Jobs < 0 {
 		return o, usagef("--jobs %d: give 1 or more (0: one per CPU)", a.global.Jobs)
+	}
+	if a.global.RunRecord == "-" {
+		return o, usagef("--run-record -: the run record goes to a file (with -f json it is in the output itself)")
 	}
 	if a.global.MaxFileMB < 1 || a.global.MaxFileMB > 1<<20 {
 		return o, usagef("--max-file-size %d: give a size in MB from 1 to %d", a.global.MaxFileMB, 1<<20)
@@ -350,6 +386,7 @@ func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study
 	}
 	a.lx = s.Lexicon()
 	c := s.Corpus()
+	a.corpus = c
 	for _, n := range c.Notes {
 		a.note("note: %s", n)
 	}
@@ -374,7 +411,25 @@ func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study
 func alias(f *pflag.FlagSet, old, name string) {
 	fl := f.Lookup(name)
 	f.Var(fl.Value, old, "the same as --"+name)
-	f.Lookup(old).Hidden = true
+	o := f.Lookup(old)
+	o.Hidden = true
+	o.Annotations = map[string][]string{aliasOf: {name}}
+}
+
+const aliasOf = "readout-alias-of"
+
+// aliasConflict refuses a flag given under both its names (--from 2020 --reference 2022): the
+// last would win unseen.
+func aliasConflict(cmd *cobra.Command) error {
+	var err error
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if names := f.Annotations[aliasOf]; err == nil && len(names) == 1 {
+			if other := cmd.Flags().Lookup(names[0]); other != nil && other.Changed {
+				err = usagef("--%s and --%s are one flag: give it once", names[0], f.Name)
+			}
+		}
+	})
+	return err
 }
 
 // corpusPaths are the corpus paths a command was given: as arguments (or its own flag) or
@@ -455,6 +510,11 @@ func (a *app) stream(f output.Format, run output.Run, cols []string) (*output.St
 func (a *app) runRecord(run output.Run) error {
 	if a.global.RunRecord == "" {
 		return nil
+	}
+	if a.corpus != nil {
+		if err := outsideCorpus(a.corpus, a.global.RunRecord); err != nil {
+			return err
+		}
 	}
 	return writeFileAtomic(a.global.RunRecord, true, func(w io.Writer) error { return writeRunJSON(w, run) })
 }
