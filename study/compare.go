@@ -291,3 +291,19 @@ func (s *Study) LanguageWarnings(news []Analysed) []string {
 	}
 	return out
 }
+
+// AlreadyIn names the new documents whose file is one of the corpus's, byte for byte: compared
+// with itself, such a document is its own nearest article and repeats all its formulations.
+func (s *Study) AlreadyIn(news []Analysed) []string {
+	byDigest := map[[32]byte]string{}
+	for _, d := range s.c.Docs {
+		byDigest[d.Digest] = d.ID
+	}
+	var out []string
+	for _, nd := range news {
+		if id, ok := byDigest[nd.Doc.Digest]; ok {
+			out = append(out, fmt.Sprintf("%s is the corpus's %s, byte for byte: it is compared with itself too", nd.Doc.Path, id))
+		}
+	}
+	return out
+}

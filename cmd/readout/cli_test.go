@@ -162,6 +162,20 @@ func TestDataForOtherTools(t *testing.T) {
 	if !strings.Contains(text, "- #1 ") || first["index"] != 1.0 {
 		t.Errorf("first unit: text %q, json index %v", text[:min(200, len(text))], first["index"])
 	}
+	// compare's repeats say where each passage is, in the new article and in the corpus
+	js, _, _ = runCmd(t, "compare", "../../testdata/corpus/002_ad039091c34c510c.txt", "-f", "json", "-q")
+	repeats := 0
+	for _, r := range decodeJSON(t, js).Rows {
+		if r["section"] == "repeat" {
+			repeats++
+			if r["index"].(float64) < 1 || r["other_index"].(float64) < 1 || r["start"].(float64) >= r["end"].(float64) || r["other_start"].(float64) >= r["other_end"].(float64) {
+				t.Errorf("repeat row without its places: %v", r)
+			}
+		}
+	}
+	if repeats == 0 {
+		t.Error("compare of a corpus article found no repeats")
+	}
 }
 
 // NO_COLOR and TERM=dumb turn colour off where readout would choose it; always still forces it.

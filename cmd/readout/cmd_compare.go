@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/study"
 )
@@ -76,6 +77,9 @@ func compareRun(opts *compareOptions) error {
 	for _, w := range s.LanguageWarnings(news) {
 		a.note("warning: %s", w)
 	}
+	for _, n := range s.AlreadyIn(news) {
+		a.note("note: %s", n)
+	}
 	results, err := s.Compare(a.ctx, news, study.CompareOptions{MinSimilarity: opts.MinSimilarity})
 	if err != nil {
 		return err
@@ -85,7 +89,12 @@ func compareRun(opts *compareOptions) error {
 		return study.WriteCompareText(a.Out, results, c.Label, len(c.Docs), opts.Top, color)
 	}
 	rows := output.Rows{Columns: []string{"doc", "section", "theme", "count", "per_1k", "corpus_mean", "corpus_sd", "z", "percentile",
-		"other_doc", "similarity", "speaker", "share", "corpus_share", "text", "other_text", "diff", "classes", "added", "dropped", "history"}}
+		"other_doc", "similarity", "speaker", "share", "corpus_share", "text", "other_text", "diff", "classes", "added", "dropped", "history",
+		"index", "start", "end", "other_index", "other_start", "other_end"}}
+	docByID := map[string]*corpus.Document{}
+	for _, d := range s.Corpus().Docs {
+		docByID[d.ID] = d
+	}
 	for _, r := range results {
 		id := r.Doc.Doc.ID
 		blank := func() []any { return make([]any, len(rows.Columns)) }
@@ -109,11 +118,15 @@ func compareRun(opts *compareOptions) error {
 				hist = append(hist, h.Unit().Doc)
 			}
 			v[20] = hist
+			nv, cv := study.View(rp.New, r.Doc.Doc), study.View(cp, docByID[cp.Unit.Doc])
+			v[21], v[22], v[23], v[24], v[25], v[26] = nv.Index, nv.Start, nv.End, cv.Index, cv.Start, cv.End
 			rows.Add(v...)
 		}
 		for _, u := range r.Fresh {
 			v := blank()
 			v[0], v[1], v[2], v[11], v[14] = id, "new", strings.Join(u.Themes, "; "), u.Speaker, u.Text
+			uv := study.UnitView(u, r.Doc.Doc)
+			v[21], v[22], v[23] = uv.Index, uv.Start, uv.End
 			rows.Add(v...)
 		}
 		for _, sp := range r.Speakers {

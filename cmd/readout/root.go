@@ -194,6 +194,9 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 			if sw, ok := a.Out.(*output.SafeWriter); ok && a.global.RawCSV {
 				sw.Raw = true
 			}
+			if len(a.global.Corpus) > 0 && readsNoCorpus[cmd.CommandPath()] {
+				return usagef("%s reads no corpus: -c/--corpus has nothing to do here", cmd.CommandPath())
+			}
 			return aliasConflict(cmd)
 		},
 	}
@@ -417,6 +420,10 @@ func alias(f *pflag.FlagSet, old, name string) {
 }
 
 const aliasOf = "readout-alias-of"
+
+// readsNoCorpus are the commands a -c/--corpus would be lost on.
+var readsNoCorpus = map[string]bool{"readout version": true, "readout lexicon show": true, "readout lexicon check": true,
+	"readout lexicon export": true, "readout lexicon import": true}
 
 // aliasConflict refuses a flag given under both its names (--from 2020 --reference 2022): the
 // last would win unseen.
