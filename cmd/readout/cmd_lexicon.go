@@ -242,7 +242,7 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 			if len(sug) == 0 {
 				a.note("note: no suggestions: the lexicon covers every variant and relative of its terms in this corpus, and no word stands out near its mentions")
 			}
-			run := s.RunRecord("lexicon suggest", map[string]any{"theme": s.ThemeIDs(o.Themes), "min_count": minCount, "top": top})
+			run := s.RunRecord("lexicon suggest", map[string]any{"theme": s.ThemeIDs(o.Themes), "min_count": minCount, "collocates": top})
 			out, err := a.stream(f, run, []string{"kind", "theme", "phrase", "term", "count", "docs", "score", "example1", "example2", "yaml"})
 			if err != nil {
 				return err
@@ -263,7 +263,8 @@ changes until you add a line to a lexicon (readout lexicon show > my.yaml) and p
 	}
 	cmd.Flags().StringArrayVar(&themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().IntVar(&minCount, "min-count", 0, "fewest occurrences of a suggestion (0: 1 for variants and relatives, 3 for collocates)")
-	cmd.Flags().IntVar(&top, "top", 5, "collocates per theme (0: none)")
+	cmd.Flags().IntVar(&top, "collocates", 5, "collocates per theme (0: none)")
+	alias(cmd.Flags(), "top", "collocates") // its older name: elsewhere --top N means "show only N rows"
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
 }
