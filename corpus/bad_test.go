@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	utf16enc "unicode/utf16"
+	"unsafe"
 )
 
 // Each bad input gets a message that names the file (and manifest line) and says what to do.
@@ -243,6 +244,41 @@ func TestStdinFormat(t *testing.T) {
 		}
 		if got := !strings.Contains(co.Docs[0].Text, "<"); got != c.html {
 			t.Errorf("%s %q %.30q: read as HTML %v, want %v:\n%s", c.path, c.format, c.in, got, c.html, co.Docs[0].Text)
+		}
+	}
+}
+
+// What a document keeps once its text is released (a lazy load) is no window on that text: a
+// removed line, the dateline, the title are copies, so that a corpus of 80,000 articles does
+// not hold every article's text through them (BENCHMARKS, "themes" memory at 80,000).
+func TestMetadataDoesNotHoldText(t *testing.T) {
+	within := func(s, text string) bool {
+		if len(s) == 0 || len(text) == 0 {
+			return false
+		}
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= lo && p < lo+uintptr(len(text))
+	}
+	dir := t.TempDir()
+	// a dateline, furniture the edges rule removes, a head line, no manifest title
+	write(t, dir, "a.txt", []byte("موقع إخباري متخصص\nبكين، 5 فبراير 2022 (شينخوا) -- قال الرئيس شي جين بينغ إن التعاون بين البلدين مهم جدا في هذه المرحلة من العلاقات.\nوأكد الرئيس بوتين أن الشراكة بين البلدين تتعزز عاما بعد عام في مجالات عديدة ومتنوعة.\nشارك\nاقرأ أيضا"))
+	write(t, dir, "b.txt", []byte("MOSCOW, Oct 18 (Reuters) - Xi Jinping said the partnership between the two countries had grown stronger this year.\nPutin said energy cooperation would continue for many years to come, officials said on Monday.\nShare this\n12 comments\nHome World Politics Business"))
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range c.Docs {
+		if len(d.Removed) == 0 || d.Dateline == "" {
+			t.Fatalf("%s: the fixture should have removed lines and a dateline: %+v", d.ID, d.Removed)
+		}
+		kept := map[string]string{"title": d.Title, "dateline": d.Dateline, "credit": d.Credit}
+		for i, r := range d.Removed {
+			kept[fmt.Sprintf("removed line %d", i)] = r.Text
+		}
+		for what, s := range kept {
+			if within(s, d.Text) || within(s, d.Clean) {
+				t.Errorf("%s: its %s %q is a window on its text", d.ID, what, s)
+			}
 		}
 	}
 }

@@ -585,7 +585,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		}
 		if drop[i] == "" && inHead && datelineRule != "" {
 			if n := datelineLen(text[l.start:l.end]); n > 0 {
-				removed = append(removed, Removal{Rule: datelineRule, Line: i + 1, Text: strings.TrimSpace(text[l.start : l.start+n])})
+				removed = append(removed, Removal{Rule: datelineRule, Line: i + 1, Text: strings.Clone(strings.TrimSpace(text[l.start : l.start+n]))})
 				cut[i], datelineRule = n, "" // the first dateline only
 				stats[i] = statsOf(strings.TrimSpace(text[l.start+n : l.end]))
 			}
@@ -859,7 +859,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []
 	drop1 := func(i int) {
 		if t := kept(i); t != "" {
 			drop[i] = id
-			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: Collapse(t)})
+			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: strings.Clone(Collapse(t))})
 		}
 	}
 	for i := 0; i < first; i++ {

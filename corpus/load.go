@@ -836,7 +836,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		d.Title = h.Title
 	}
 	if d.Title == "" {
-		d.Title = guessTitle(d.Clean)
+		d.Title = strings.Clone(guessTitle(d.Clean)) // not a window on the text, which a lazy load releases
 	}
 	return nil
 }
