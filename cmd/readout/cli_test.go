@@ -70,6 +70,14 @@ func TestStreamsAndUsage(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, `unknown command "chek" for "readout lexicon" (did you mean check?)`) {
 		t.Errorf("lexicon chek: exit %d %s", code, stderr)
 	}
+	for _, args := range [][]string{{"help", "nosuch"}, {"completion", "nosh"}, {"lexicon", "show", "x"}} {
+		if _, stderr, code := runCmd(t, args...); code != 2 {
+			t.Errorf("%v: exit %d %s, want 2", args, code, stderr)
+		}
+	}
+	if out, _, code := runCmd(t, "help", "themes"); code != 0 || !strings.Contains(out, "Count theme mentions") {
+		t.Errorf("help themes: exit %d %.80q", code, out)
+	}
 	out, _, code := runCmd(t, "chart", "rates", "-o", "-", "-f", "png", "-q")
 	if code != 0 || !strings.HasPrefix(out, "\x89PNG\r\n\x1a\n") {
 		t.Errorf("chart -o -: exit %d, %d bytes starting %q", code, len(out), out[:min(8, len(out))])

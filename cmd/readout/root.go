@@ -243,6 +243,18 @@ articles on Xi Jinping–Putin talks, 2020–2023.`,
 		newCmdDFM(a, nil),
 		newCmdVersion(a),
 	)
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return usagef("unknown help topic %q: readout help lists the commands", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+	})
+	root.InitDefaultCompletionCmd() // now, so that its subcommands are checked too
 	refuseUnknownSubcommands(root)
 	addCompletions(root, a)
 	return root
