@@ -31,7 +31,7 @@ with --by year, in each year's documents together). A feature is what keyness an
 count: a word's stem, shown beside the form written most often; function words are left out
 unless --all-words.
 
---format csv (or jsonl, json, table) writes it long, one row per document and feature with a
+--format table (the default), csv, jsonl or json writes it long, one row per document and feature with a
 count that is not zero: doc (or year), feature, form, count. pandas: pd.read_csv(f).pivot_table(
 index="doc", columns="feature", values="count", fill_value=0); R: xtabs(count ~ doc + feature).
 --format mtx writes a Matrix Market file and the names of its rows and columns into the
@@ -52,7 +52,7 @@ quanteda::as.dfm).`,
 	f.StringVar(&opts.By, "by", "doc", "rows: doc, or year (the documents of a year together)")
 	f.BoolVar(&opts.AllWords, "all-words", false, "keep function words (left out by default)")
 	f.IntVar(&opts.MinCount, "min-count", 1, "leave out features seen fewer times in the corpus")
-	f.StringVarP(&opts.Format, "format", "f", "csv", "csv, jsonl, json or table (long: one row per document and feature), or mtx (Matrix Market, with -o DIR)")
+	f.StringVarP(&opts.Format, "format", "f", "table", "table (also called text), csv, jsonl or json (long: one row per document and feature), or mtx (Matrix Market, with -o DIR)")
 	f.StringVarP(&opts.Out, "output", "o", "", "the directory for --format mtx")
 	f.BoolVar(&opts.Force, "force", false, "overwrite files readout did not write")
 	return cmd

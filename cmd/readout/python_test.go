@@ -69,7 +69,7 @@ func TestDataFilesLoadInPython(t *testing.T) {
 	if _, stderr, code := runCmd(t, "dfm", "-f", "mtx", "-o", dfm, "-q"); code != 0 {
 		t.Fatal(stderr)
 	}
-	long, stderr, code := runCmd(t, "dfm", "-q")
+	long, stderr, code := runCmd(t, "dfm", "-f", "csv", "-q")
 	if code != 0 {
 		t.Fatal(stderr)
 	}
