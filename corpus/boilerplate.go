@@ -280,14 +280,7 @@ func (e *RulesError) Error() string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
-	for i, p := range e.Problems {
-		if i == MaxListed {
-			fmt.Fprintf(&b, "\n  … and %d more", len(e.Problems)-MaxListed)
-			break
-		}
-		b.WriteString("\n  ")
-		b.WriteString(p.String())
-	}
+	listProblems(&b, e.Problems, "")
 	return b.String()
 }
 
@@ -398,21 +391,10 @@ func parseRulesFile(b []byte, path string) (RulesFile, []Problem) {
 				continue
 			}
 			if ruleFlags[k.Value] {
-				var on bool
-				if err := v.Decode(&on); err != nil {
+				flag := map[string]*bool{"repeated": &r.Repeated, "short": &r.Short, "dateline": &r.Dateline, "edges": &r.Edges}[k.Value]
+				if err := v.Decode(flag); err != nil {
 					problem(v.Line, "%s must be true or false, not %q", k.Value, v.Value)
 					bad = true
-					continue
-				}
-				switch k.Value {
-				case "repeated":
-					r.Repeated = on
-				case "short":
-					r.Short = on
-				case "dateline":
-					r.Dateline = on
-				case "edges":
-					r.Edges = on
 				}
 				continue
 			}

@@ -33,6 +33,19 @@ func (p Problem) String() string {
 // MaxListed is how many problems an error message lists before it gives the count of the rest.
 const MaxListed = 20
 
+// listProblems writes problems a line each, the first MaxListed of them and then the count of
+// the rest, with more after it.
+func listProblems(b *strings.Builder, probs []Problem, more string) {
+	for i, p := range probs {
+		if i == MaxListed {
+			fmt.Fprintf(b, "\n  … and %d more%s", len(probs)-MaxListed, more)
+			return
+		}
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+}
+
 // LoadError reports every problem found while loading a corpus. Nothing is loaded when it is
 // returned.
 type LoadError struct {
@@ -46,14 +59,7 @@ func (e *LoadError) Error() string {
 		b.WriteString(e.Problems[0].String())
 	} else {
 		fmt.Fprintf(&b, "cannot load the corpus, %d problems:", len(e.Problems))
-		for i, p := range e.Problems {
-			if i == MaxListed {
-				fmt.Fprintf(&b, "\n  … and %d more (--skip-bad lists every one)", len(e.Problems)-MaxListed)
-				break
-			}
-			b.WriteString("\n  ")
-			b.WriteString(p.String())
-		}
+		listProblems(&b, e.Problems, " (--skip-bad lists every one)")
 	}
 	b.WriteString("\nfix the input, or pass --skip-bad to load the good documents and list the rest")
 	return b.String()
