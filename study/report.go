@@ -79,6 +79,10 @@ func (s *Study) Sections(o ReportOptions) (*Sections, error) {
 // Terms returns the report's words.
 func (x *Sections) Terms() reports.Terms { return x.terms }
 
+// Check works out what every section needs (the tallies and the two periods), once, so that a
+// bad period fails before anything is written.
+func (x *Sections) Check(ctx context.Context) error { return x.base(ctx) }
+
 func (x *Sections) base(ctx context.Context) error {
 	if x.periods != nil {
 		return nil

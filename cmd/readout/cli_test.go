@@ -271,3 +271,24 @@ func TestMarkdownLinksWrittenCharts(t *testing.T) {
 		}
 	}
 }
+
+// A report refused for its options or its corpus leaves no directory behind.
+func TestFailedReportMakesNoDirectory(t *testing.T) {
+	dir := t.TempDir()
+	und := filepath.Join(dir, "undated")
+	os.Mkdir(und, 0o755)
+	writeFile(t, und, "a.txt", "Xi spoke of sovereignty.")
+	for _, args := range [][]string{
+		{"report", "-o", filepath.Join(dir, "r1"), "--from", "1999", "--to", "2023"},
+		{"report", und, "-o", filepath.Join(dir, "r2")},
+	} {
+		if _, _, code := runCmd(t, append(args, "-q")...); code == 0 {
+			t.Errorf("%v: exit 0", args)
+		}
+	}
+	for _, r := range []string{"r1", "r2"} {
+		if _, err := os.Stat(filepath.Join(dir, r)); err == nil {
+			t.Errorf("a failed report made %s", r)
+		}
+	}
+}

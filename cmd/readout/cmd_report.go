@@ -128,16 +128,22 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	out, err := output.OpenDir(opts.Out, s.Corpus().Dirs, s.Corpus().FileDirs())
-	if err != nil {
+	if _, err := output.CheckOutside(opts.Out, s.Corpus().Dirs, s.Corpus().FileDirs()); err != nil {
 		return err
 	}
-	defer out.Close()
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
 		Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps, Date: date, Title: opts.Title, Subtitle: opts.Subtitle})
 	if err != nil {
 		return err
 	}
+	if err := x.Check(a.ctx); err != nil { // a bad period fails here, before the directory is made
+		return err
+	}
+	out, err := output.OpenDir(opts.Out, s.Corpus().Dirs, s.Corpus().FileDirs())
+	if err != nil {
+		return err
+	}
+	defer out.Close()
 	sh, err := reports.NewShaper()
 	if err != nil {
 		return err
