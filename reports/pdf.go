@@ -61,7 +61,7 @@ func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.C
 		p.y -= lead
 		p.c.SetColor(col)
 		x := margin
-		if rtl {
+		if rtl || p.rtl { // an Arabic report's page is right-aligned, a Latin title on it too
 			x = pageW - margin - l.Width
 		}
 		l.Draw(p.c, x, p.y+size*0.45)

@@ -285,3 +285,32 @@ func TestReportTextLayer(t *testing.T) {
 		}
 	}
 }
+
+// In an Arabic report a Latin --title stands on the right, as the page reads; in an English
+// report on the left.
+func TestLatinTitleAlignment(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (apt-get install poppler-utils; .ci/run does)")
+	}
+	for _, lang := range []string{"ar", "en"} {
+		dir := filepath.Join(t.TempDir(), lang)
+		if _, stderr, code := runCmd(t, "report", "-o", dir, "-f", "pdf", "--lang", lang, "--title", "China–Russia summitry", "--date", "2026-12-02", "-q"); code != 0 {
+			t.Fatal(stderr)
+		}
+		out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-bbox", filepath.Join(dir, "report.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var xMin, xMax float64
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasSuffix(l, ">summitry</word>") {
+				var y float64
+				fmt.Sscanf(strings.TrimSpace(l), `<word xMin="%f" yMin="%f" xMax="%f"`, &xMin, &y, &xMax)
+			}
+		}
+		const pageW = 595.28
+		if right := pageW - xMax; lang == "ar" && right > 80 || lang == "en" && xMin > 300 {
+			t.Errorf("%s: the title's last word spans x %.0f–%.0f of %.0f", lang, xMin, xMax, pageW)
+		}
+	}
+}
