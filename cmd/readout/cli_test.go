@@ -24,6 +24,8 @@ func TestOneVocabulary(t *testing.T) {
 	same("text is table", []string{"themes", "-f", "text", "-q"}, []string{"themes", "-q"})
 	same("kwic TERM first", []string{"kwic", "السيادة", "../../testdata/corpus", "-q"}, []string{"kwic", "../../testdata/corpus", "السيادة", "-q"})
 	same("-c is PATH", []string{"themes", "-c", "../../testdata/corpus", "-f", "csv", "-q"}, []string{"themes", "../../testdata/corpus", "-f", "csv", "-q"})
+	same("--by repeated or listed", []string{"themes", "--by", "doc", "--by", "speaker", "-q"}, []string{"themes", "--by", "doc,speaker", "-q"})
+	same("--measure repeated or listed", []string{"keyness", "--measure", "g2", "--measure", "lrc", "-q"}, []string{"keyness", "--measure", "g2,lrc", "-q"})
 	same("--theme repeated or listed", []string{"kwic", "--theme", "sco", "--theme", "un", "-q"}, []string{"kwic", "--theme", "sco,un", "-q"})
 	r1, r2 := filepath.Join(t.TempDir(), "r"), filepath.Join(t.TempDir(), "r")
 	runCmd(t, "report", "-o", r1, "-f", "md", "--date", "2026-12-02", "-q")

@@ -55,7 +55,7 @@ Without --from and --to, the latest year (target) is compared with the earliest 
 	f.StringVar(&opts.Reference, "from", "", "the period to compare with, the reference (with --to; without both, the earliest year)")
 	alias(f, "target", "to")
 	alias(f, "reference", "from")
-	f.StringVar(&opts.Measures, "measure", "g2,chi2,logratio,lrc", "measures, comma-separated: g2, chi2, logratio, lrc; rows are sorted by the first")
+	listVar(f, &opts.Measures, "measure", "", "g2,chi2,logratio,lrc", "measures, comma-separated or repeated: g2, chi2, logratio, lrc; rows are sorted by the first")
 	f.IntVar(&opts.MinCount, "min-count", 3, "leave out terms seen fewer times in target and reference together")
 	f.StringVar(&opts.NGrams, "ngrams", "1", "n-gram sizes: 1, 2, or a range such as 1-3")
 	f.StringVar(&opts.Correct, "correct", "bonferroni", "multiple-testing correction of p and LRC: bonferroni, fdr or none")

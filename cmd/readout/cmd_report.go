@@ -60,7 +60,7 @@ SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Out, "output", "o", "", "the directory to write (required)")
-	f.StringVarP(&opts.Formats, "format", "f", "pdf,png,svg,html,md", "what to write, comma-separated: pdf, png, svg, html, md (data/ is always written)")
+	listVar(f, &opts.Formats, "format", "f", "pdf,png,svg,html,md", "what to write, comma-separated or repeated: pdf, png, svg, html, md (data/ is always written)")
 	alias(f, "formats", "format")
 	f.StringVar(&opts.From, "from", "", "the earlier period (with --to; without both, the earliest year)")
 	f.StringVar(&opts.To, "to", "", "the later period (with --from; without both, the latest year)")

@@ -40,7 +40,7 @@ Check any number with 'readout kwic --theme ID' before citing it.`,
 			return themesRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.By, "by", "doc", "group by doc, year, credit (the agency credited) or speaker, comma-combined (doc,speaker)")
+	listVar(cmd.Flags(), &opts.By, "by", "", "doc", "group by doc, year, credit (the agency credited) or speaker, combined: comma-separated (doc,speaker) or repeated")
 	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd

@@ -433,6 +433,30 @@ func alias(f *pflag.FlagSet, old, name string) {
 
 const aliasOf = "readout-alias-of"
 
+// listFlag is a flag of a comma-separated list that, given again, adds to the list: --by doc
+// --by speaker is --by doc,speaker, as --theme is repeatable or comma-separated.
+type listFlag struct {
+	p   *string
+	set bool
+}
+
+func (l *listFlag) String() string { return *l.p }
+func (l *listFlag) Type() string   { return "list" }
+func (l *listFlag) Set(v string) error {
+	if l.set {
+		*l.p += "," + v
+	} else {
+		*l.p, l.set = v, true // the first replaces the default
+	}
+	return nil
+}
+
+// listVar defines a listFlag with a default.
+func listVar(f *pflag.FlagSet, p *string, name, short, def, usage string) {
+	*p = def
+	f.VarP(&listFlag{p: p}, name, short, usage)
+}
+
 // readsNoCorpus are the commands a -c/--corpus would be lost on.
 var readsNoCorpus = map[string]bool{"readout version": true, "readout lexicon show": true, "readout lexicon check": true,
 	"readout lexicon export": true, "readout lexicon import": true}
