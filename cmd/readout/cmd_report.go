@@ -48,7 +48,7 @@ Files are written atomically and never into the corpus; a file readout did not w
 overwritten without --force. --date sets the date printed on the report (default: today, or
 SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 		Example: `  readout report -o out
-  readout report -o out --lang en --formats pdf,html
+  readout report -o out --lang en -f pdf,html
   readout report testdata/corpus -o out --from 2020 --to 2023 --date 2026-11-21`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
