@@ -656,7 +656,7 @@ func TestHiddenHTMLIsNotText(t *testing.T) {
 <template><p>HIDDEN-TEMPLATE a template's paragraph.</p></template>
 <textarea>HIDDEN-TEXTAREA a comment box's default text.</textarea>
 <input type="hidden" value="HIDDEN-INPUT">
-<p>Putin said energy cooperation would continue, the Kremlin said in a statement.</p>
+<p>Putin said energy cooperation would continue, and his aides confirmed it afterwards.</p>
 </article></body></html>`
 	dir := t.TempDir()
 	p := write(t, dir, "page.html", []byte(page))
