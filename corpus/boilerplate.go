@@ -481,6 +481,12 @@ func Collapse(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }
 
+// removal records a removed line. Its text is a copy, never a window on the document's text,
+// which a lazy load releases (a window would keep the whole text in memory).
+func removal(rule string, line int, text string) Removal {
+	return Removal{Rule: rule, Line: line, Text: strings.Clone(text)}
+}
+
 // Clean removes boilerplate from text and returns the cleaned text, its spans back to text, and
 // what was removed. Only whole lines are removed; blank lines stay.
 func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
@@ -512,7 +518,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		if toEnd {
 			drop[i] = drop[i-1]
 			if t := Collapse(text[l.start:l.end]); t != "" {
-				removed = append(removed, Removal{Rule: drop[i], Line: i + 1, Text: strings.Clone(t)})
+				removed = append(removed, removal(drop[i], i+1, t))
 			}
 			continue
 		}
@@ -530,7 +536,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			for _, r := range rs.rules {
 				if r.Where == WhereAny && !(r.Short && para) && r.matchesPattern(raw, &li) {
 					drop[i] = r.ID
-					removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: strings.Clone(raw)})
+					removed = append(removed, removal(r.ID, i+1, raw))
 					toEnd = r.Scope == ScopeToEnd
 					break
 				}
@@ -557,7 +563,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 			}
 			if r.matches(t, key, cur, heads, &li) {
 				drop[i] = r.ID
-				removed = append(removed, Removal{Rule: r.ID, Line: i + 1, Text: strings.Clone(t)})
+				removed = append(removed, removal(r.ID, i+1, t))
 				toEnd = r.Scope == ScopeToEnd
 				break
 			}
@@ -567,7 +573,7 @@ func (rs *Rules) Clean(text string) (string, []Span, []Removal) {
 		}
 		if drop[i] == "" && inHead && datelineRule != "" {
 			if n := datelineLen(text[l.start:l.end]); n > 0 {
-				removed = append(removed, Removal{Rule: datelineRule, Line: i + 1, Text: strings.Clone(strings.TrimSpace(text[l.start : l.start+n]))})
+				removed = append(removed, removal(datelineRule, i+1, strings.TrimSpace(text[l.start:l.start+n])))
 				cut[i], datelineRule = n, "" // the first dateline only
 				stats[i] = statsOf(strings.TrimSpace(text[l.start+n : l.end]))
 			}
@@ -841,7 +847,7 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []
 	drop1 := func(i int) {
 		if t := kept(i); t != "" {
 			drop[i] = id
-			removed = append(removed, Removal{Rule: id, Line: i + 1, Text: strings.Clone(Collapse(t))})
+			removed = append(removed, removal(id, i+1, Collapse(t)))
 		}
 	}
 	for i := 0; i < first; i++ {

@@ -83,7 +83,7 @@ func decode(b []byte, forced Encoding) (string, Encoding, error) {
 	if forced != EncodingAuto {
 		return decodeWith(b, forced)
 	}
-	if err := wideUnicode(b); err != nil { // before the UTF-16 BOMs: FF FE 00 00 is UTF-32's
+	if err := utf32BOM(b); err != nil { // before the UTF-16 BOMs: FF FE 00 00 is UTF-32's
 		return "", "", err
 	}
 	switch {
@@ -98,7 +98,10 @@ func decode(b []byte, forced Encoding) (string, Encoding, error) {
 	case bytes.HasPrefix(b, bomUTF16BE):
 		return decodeWith(b, EncodingUTF16BE)
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
+	if bytes.IndexByte(b, 0) >= 0 { // UTF-32 and UTF-16 hold NULs; text in UTF-8 never does
+		if err := bomlessUTF32(b); err != nil {
+			return "", "", err
+		}
 		if e := bomlessUTF16(b); e != "" {
 			return "", "", hinted{fmt.Sprintf("looks like %s text without a byte-order mark", strings.ToUpper(string(e))),
 				fmt.Sprintf("pass --encoding %s, or convert it to UTF-8", e)}
@@ -133,16 +136,23 @@ func decodeWith(b []byte, e Encoding) (string, Encoding, error) {
 	return string(out), e, nil
 }
 
-// wideUnicode names UTF-32 text, which readout does not read, by its byte-order mark or, without
-// one, by the three zero bytes of each code point of a text in the Basic Multilingual Plane.
-func wideUnicode(b []byte) error {
-	const convert = "convert it to UTF-8: iconv -f UTF-32 -t UTF-8 FILE"
+// utf32Convert is what to do with UTF-32 text, which readout does not read.
+const utf32Convert = "convert it to UTF-8: iconv -f UTF-32 -t UTF-8 FILE"
+
+// utf32BOM names UTF-32 text by its byte-order mark.
+func utf32BOM(b []byte) error {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}):
-		return hinted{"is UTF-32LE text (it starts with that byte-order mark), which readout does not read", convert}
+		return hinted{"is UTF-32LE text (it starts with that byte-order mark), which readout does not read", utf32Convert}
 	case bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF}):
-		return hinted{"is UTF-32BE text (it starts with that byte-order mark), which readout does not read", convert}
+		return hinted{"is UTF-32BE text (it starts with that byte-order mark), which readout does not read", utf32Convert}
 	}
+	return nil
+}
+
+// bomlessUTF32 names UTF-32 text without a byte-order mark by the two zero bytes of nine code
+// points in ten (text in the Basic Multilingual Plane).
+func bomlessUTF32(b []byte) error {
 	if len(b) < 8 || len(b)%4 != 0 {
 		return nil
 	}
@@ -158,9 +168,9 @@ func wideUnicode(b []byte) error {
 	n := len(b) / 4
 	switch {
 	case le*10 >= n*9:
-		return hinted{"looks like UTF-32LE text without a byte-order mark, which readout does not read", convert}
+		return hinted{"looks like UTF-32LE text without a byte-order mark, which readout does not read", utf32Convert}
 	case be*10 >= n*9:
-		return hinted{"looks like UTF-32BE text without a byte-order mark, which readout does not read", convert}
+		return hinted{"looks like UTF-32BE text without a byte-order mark, which readout does not read", utf32Convert}
 	}
 	return nil
 }

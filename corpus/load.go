@@ -97,6 +97,9 @@ func inTurn(name string) bool {
 // SeedLabel names the bundled corpus in run records and messages.
 const SeedLabel = "(bundled seed corpus)"
 
+// Bundled reports whether the corpus is the bundled seed corpus, read from the binary.
+func (c *Corpus) Bundled() bool { return c.Label == SeedLabel }
+
 // SeedDescription says what the bundled corpus is, for the note that announces it.
 const SeedDescription = "five Arabic articles on Xi Jinping–Putin talks, 2020–2023"
 
@@ -1035,7 +1038,7 @@ func (c *Corpus) ByDate() []*Document {
 // FileDirs returns the directories of the corpus's documents that were named one by one (not
 // found in one of Dirs): readout writes no output into them either.
 func (c *Corpus) FileDirs() []string {
-	if c.Label == SeedLabel { // embedded: its paths are not on this disk
+	if c.Bundled() { // embedded: its paths are not on this disk
 		return nil
 	}
 	seen := map[string]bool{}

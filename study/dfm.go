@@ -33,7 +33,7 @@ type DFMOptions struct {
 type DFM struct {
 	Rows     []string // document ids, or years
 	Features []string // stems
-	Forms    []string // for each feature, the form written most often (the first of ties in text order)
+	Forms    []string // for each feature, the form written most often (mostWritten, as suggest's)
 	Cells    []DFMCell
 }
 
@@ -76,9 +76,7 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 		}
 	}
 	counts := make([]map[string]int, len(m.Rows))
-	total := map[string]int{}
-	forms := map[string]map[string]int{}
-	firstSeen := map[string]int{} // a form's first position, to break ties by text order
+	forms := map[string]map[string]int{} // feature → its forms' counts
 	err := EachOf(ctx, s, nil, true, func(d *corpus.Document, an *textproc.Doc) [][2]string {
 		var out [][2]string
 		for _, sent := range an.Sentences {
@@ -96,21 +94,21 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 		}
 		for _, w := range words {
 			counts[r][w[0]]++
-			total[w[0]]++
 			if forms[w[0]] == nil {
 				forms[w[0]] = map[string]int{}
 			}
 			forms[w[0]][w[1]]++
-			if _, ok := firstSeen[w[1]]; !ok {
-				firstSeen[w[1]] = len(firstSeen)
-			}
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	for f, n := range total {
+	for f, fs := range forms {
+		n := 0
+		for _, c := range fs {
+			n += c
+		}
 		if n >= o.MinCount {
 			m.Features = append(m.Features, f)
 		}
@@ -119,13 +117,7 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 	col := make(map[string]int, len(m.Features))
 	for j, f := range m.Features {
 		col[f] = j
-		best, bestN := "", 0
-		for form, n := range forms[f] {
-			if n > bestN || n == bestN && firstSeen[form] < firstSeen[best] {
-				best, bestN = form, n
-			}
-		}
-		m.Forms = append(m.Forms, best)
+		m.Forms = append(m.Forms, mostWritten(forms[f]))
 	}
 	for r, c := range counts {
 		var row []DFMCell

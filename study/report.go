@@ -10,7 +10,6 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/compare"
-	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
@@ -580,7 +579,7 @@ func signed(v float64) string {
 // corpusName is how the report names its corpus: the label it was read under, or for the
 // bundled seeds what they are, not the placeholder label.
 func (x *Sections) corpusName() string {
-	if x.s.c.Label == corpus.SeedLabel {
+	if x.s.c.Bundled() {
 		return x.m.Text("report.corpus.seed")
 	}
 	return x.s.c.Label

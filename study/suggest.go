@@ -211,8 +211,8 @@ func deletions(s string) []string {
 	return out
 }
 
-// editDistance is the Levenshtein distance between two strings, in runes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between two strings, in runes.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -389,7 +389,7 @@ func (ix *termIndex) lookup(r *docSuggest, d *corpus.Document, an *textproc.Doc,
 	seen := map[*termRef]bool{}
 	for _, k := range deletions(skels[i]) {
 		for _, ref := range ix.near[k] {
-			if !seen[ref] && editDistance(ref.skels[0], skels[i]) == 1 {
+			if !seen[ref] && EditDistance(ref.skels[0], skels[i]) == 1 {
 				seen[ref] = true
 				add(SuggestVariant, ref, 1)
 			}

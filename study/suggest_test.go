@@ -199,7 +199,7 @@ func TestSkeleton(t *testing.T) {
 			t.Errorf("%s and %s should not share a skeleton (%q)", c[0], c[1], Skeleton(textproc.Normalize(c[0])))
 		}
 	}
-	if d := editDistance("organization", "organisation"); d != 1 {
+	if d := EditDistance("organization", "organisation"); d != 1 {
 		t.Errorf("edit distance = %d", d)
 	}
 }

@@ -65,6 +65,9 @@ func textFormat(s string) (string, error) {
 	return "", usagef("unsupported format %q: use table (or text), json, jsonl or csv", s)
 }
 
+// statementFormats are what textFormat takes, for completion.
+var statementFormats = []string{"table", "text", "json", "jsonl", "csv"}
+
 // dataFormat is the output format of a statement command's rows: JSON, JSON lines or CSV.
 func (a *app) dataFormat(format string) output.Format {
 	switch format {

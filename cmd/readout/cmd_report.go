@@ -1,9 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -99,6 +99,9 @@ func pdfDates(t time.Time) {
 	fpdf.SetDefaultModificationDate(t)
 }
 
+// reportFormats are what a report can write (its -f), data/ aside.
+var reportFormats = []string{"pdf", "png", "svg", "html", "md"}
+
 func reportRun(opts *reportOptions) error {
 	if opts.Out == "-" {
 		return usagef("-o -: a report is a directory of files; give the directory's name")
@@ -109,12 +112,10 @@ func reportRun(opts *reportOptions) error {
 	formats := map[string]bool{}
 	for _, f := range strings.Split(opts.Formats, ",") {
 		f = strings.TrimSpace(f)
-		switch f {
-		case "pdf", "png", "svg", "html", "md":
-			formats[f] = true
-		default:
-			return usagef("unsupported format %q: use pdf, png, svg, html, md (comma-separated)", f)
+		if !slices.Contains(reportFormats, f) {
+			return usagef("unsupported format %q: use %s (comma-separated)", f, strings.Join(reportFormats, ", "))
 		}
+		formats[f] = true
 	}
 	date, err := runDate(opts.Date)
 	if err != nil {
@@ -196,12 +197,7 @@ func reportRun(opts *reportOptions) error {
 			add("charts/"+ch.Name+".svg", func(w io.Writer) error { return ch.WriteTo(w, "svg", 0) })
 		}
 	}
-	add("data/run.json", func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(run)
-	})
+	add("data/run.json", func(w io.Writer) error { return writeRunJSON(w, run) })
 	// CSV with a BOM (Excel reads its Arabic right), JSON with its run record, JSON lines for
 	// pandas.read_json(lines=True); each with theme labels beside theme ids.
 	dataOpt := output.Options{Labels: themeLabels(s.Lexicon())}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readout/readout/dictionary"
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
 	"github.com/readout/readout/study"
 	"github.com/readout/readout/textproc"
@@ -12,10 +14,10 @@ import (
 
 // formatsOf are the values of each command's -f/--format, for completion.
 var formatsOf = map[string][]string{
-	"chart": {"png", "svg", "pdf"}, "report": {"pdf", "png", "svg", "html", "md"},
-	"diff": {"table", "text", "json", "jsonl", "csv"}, "align": {"table", "text", "json", "jsonl", "csv"},
-	"compare": {"table", "text", "json", "jsonl", "csv"}, "text": {"table", "text", "json", "jsonl"},
-	"export": {"quanteda", "liwc"}, "dfm": {"csv", "jsonl", "json", "table", "mtx"},
+	"chart": reports.Formats, "report": reportFormats,
+	"diff": statementFormats, "align": statementFormats, "compare": statementFormats,
+	"text": {"table", "text", "json", "jsonl"}, "export": {string(dictionary.Quanteda), string(dictionary.LIWC)},
+	"dfm": {"table", "text", "csv", "jsonl", "json", "mtx"},
 }
 
 // listed lets a comma-separated value go on: after "doc," the candidates are "doc,year" …
@@ -47,7 +49,7 @@ var byOf = map[string][]string{
 var fixed = map[string][]string{
 	"encoding": {"auto", "utf-8", "utf-16le", "utf-16be", "windows-1256", "iso-8859-1"},
 	"html":     {"main", "page"}, "input-format": {"auto", "text", "html"}, "color": {"auto", "always", "never"},
-	"correct": {"bonferroni", "fdr", "none"}, "measure": nil, // per command, below
+	"correct": {"bonferroni", "fdr", "none"},
 }
 
 // measuresOf are the values of --measure.
@@ -95,9 +97,7 @@ func addCompletions(root *cobra.Command, a *app) {
 			walk(sub)
 		}
 		for name, list := range fixed {
-			if list != nil {
-				register(c, name, words(list))
-			}
+			register(c, name, words(list))
 		}
 		if m := measuresOf[c.Name()]; m != nil {
 			register(c, "measure", words(m))
@@ -106,8 +106,11 @@ func addCompletions(root *cobra.Command, a *app) {
 			register(c, "from", words([]string{"quanteda", "newsmap", "liwc"}))
 		}
 		formats := formatsOf[c.Name()]
-		if formats == nil && c.Name() != "import" {
-			formats = []string{"table", "text", "csv", "json", "jsonl"}
+		if formats == nil && c.Name() != "import" { // a data command: output.ParseFormat's, and text
+			for _, f := range output.Formats {
+				formats = append(formats, string(f))
+			}
+			formats = append(formats, "text")
 		}
 		register(c, "format", words(formats))
 		if by := byOf[c.Name()]; by != nil {

@@ -278,7 +278,7 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 func didYouMean(s string, names []string) string {
 	var near []string
 	for _, n := range names {
-		if strings.HasPrefix(n, s) || editDistance(s, n) <= 2 {
+		if strings.HasPrefix(n, s) || study.EditDistance(s, n) <= 2 {
 			near = append(near, n)
 		}
 	}
@@ -286,28 +286,6 @@ func didYouMean(s string, names []string) string {
 		return ""
 	}
 	return " (did you mean " + strings.Join(near, " or ") + "?)"
-}
-
-// editDistance is the Levenshtein distance between two strings, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // subcommandArgs refuses an argument to a command that only has subcommands.
