@@ -2,11 +2,7 @@ package compare
 
 import (
 	"math"
-	"slices"
 	"sort"
-	"time"
-
-	"github.com/readout/readout/textproc"
 )
 
 // ThemeStanding is a new document's rate of one theme against the corpus documents' rates.
@@ -219,65 +215,6 @@ func (m *Matcher) Match(doc []Unit, minSim float64) []PassagePair {
 				out = append(out, pp)
 			}
 		}
-	}
-	return out
-}
-
-// MatchDoc is Match over the units of an analysed document (Units), in the same order, making
-// only the units that could match one of the matcher's (couldMatch): most sentences of a large
-// corpus share nothing with a new article.
-func (m *Matcher) MatchDoc(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon, minSim float64) []PassagePair {
-	sc := newUnitScan(d, lx)
-	var b unitBuilder
-	per := make([][]PassagePair, len(m.units)) // by the matcher's unit, as Match orders them
-	index := 0
-	var v vec
-	var cands []int
-	for _, s := range d.Sentences {
-		if !sc.unit(s) {
-			continue
-		}
-		at := index
-		index++
-		v.ids = v.ids[:0]
-		for i := s.TokStart; i < s.TokEnd; i++ {
-			if id := sc.ids[i]; id != 0 {
-				v.ids = append(v.ids, id)
-			}
-		}
-		slices.Sort(v.ids)
-		v.counts = v.counts[:0]
-		k := 0
-		for i, id := range v.ids {
-			if i > 0 && v.ids[k-1] == id {
-				if c := &v.counts[k-1]; *c < 255 {
-					*c++
-				}
-				continue
-			}
-			v.ids[k] = id
-			v.counts = append(v.counts, 1)
-			k++
-		}
-		v.ids = v.ids[:k]
-		cands = cands[:0]
-		for i := range m.vecs {
-			if couldMatch(m.vecs[i], v, m.w) {
-				cands = append(cands, i)
-			}
-		}
-		if len(cands) == 0 {
-			continue
-		}
-		u := new(Unit)
-		*u = sc.build(&b, s, doc, date, at)
-		for _, i := range cands {
-			per[i] = append(per[i], Match(&m.units[i], u, m.w, minSim)...)
-		}
-	}
-	var out []PassagePair
-	for _, ps := range per {
-		out = append(out, ps...)
 	}
 	return out
 }

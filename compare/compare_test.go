@@ -277,8 +277,9 @@ func TestAddDocCountsAsUnits(t *testing.T) {
 	}
 }
 
-// MatchDoc finds what Match finds over the document's units, in the same order.
-func TestMatchDocIsMatch(t *testing.T) {
+// What a Sieve keeps of a document and MatchKept find what Match finds over the document's
+// units, in the same order, and Keep counts the weights AddDoc counts.
+func TestMatchKeptIsMatch(t *testing.T) {
 	c, err := corpus.Seed(corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -289,24 +290,50 @@ func TestMatchDocIsMatch(t *testing.T) {
 		all = append(all, Units(d.ID, d.Date, lx.Analyze(d.Clean), lx))
 	}
 	w := NewWeights(all...)
-	m := NewMatcher(all[4], w)
-	total := 0
-	for k, d := range c.Docs[:4] {
-		want := m.Match(all[k], DefaultMinSimilarity)
-		got := m.MatchDoc(d.ID, d.Date, lx.Analyze(d.Clean), lx, DefaultMinSimilarity)
-		if len(got) != len(want) {
-			t.Errorf("%s: MatchDoc found %d pairs, Match %d", d.ID, len(got), len(want))
-			continue
-		}
-		for i := range got {
-			g, x := got[i], want[i]
-			if g.A != x.A || g.Similarity != x.Similarity || g.B.Unit.Index != x.B.Unit.Index || g.B.W1 != x.B.W1 || g.B.W2 != x.B.W2 || g.B.Text() != x.B.Text() {
-				t.Errorf("%s pair %d: %q ~ %q (%v), want %q ~ %q (%v)", d.ID, i, g.A.Text(), g.B.Text(), g.Similarity, x.A.Text(), x.B.Text(), x.Similarity)
+	total, skipped := 0, 0
+	for n := range c.Docs {
+		m := NewMatcher(all[n], w)
+		sieve := NewSieve(all[n])
+		for k, d := range c.Docs {
+			if k == n {
+				continue
 			}
+			want := m.Match(all[k], DefaultMinSimilarity)
+			counted, byDoc := NewWeightCounter(), NewWeightCounter()
+			kept := sieve.Keep(lx.Analyze(d.Clean), lx, counted)
+			kept.Clip()
+			byDoc.AddDoc(lx.Analyze(d.Clean), lx)
+			if a, b := counted.Weights(), byDoc.Weights(); a.units != b.units || !slices.Equal(a.w, b.w) {
+				t.Errorf("%s: Keep counted %v units, AddDoc %v", d.ID, a.units, b.units)
+			}
+			skipped += len(all[k]) - kept.Len()
+			got := m.MatchKept(&kept, DefaultMinSimilarity)
+			if len(got) != len(want) {
+				t.Errorf("%s: MatchKept found %d pairs, Match %d", d.ID, len(got), len(want))
+				continue
+			}
+			for i := range got {
+				g, x := got[i], want[i]
+				if g.A != x.A || g.Similarity != x.Similarity || g.B.Unit.Index != x.B.Unit.Index || g.B.W1 != x.B.W1 || g.B.W2 != x.B.W2 {
+					t.Errorf("%s pair %d: %q ~ unit %d words %d–%d (%v), want %q ~ %q (%v)", d.ID, i, g.A.Text(), g.B.Unit.Index, g.B.W1, g.B.W2, g.Similarity, x.A.Text(), x.B.Text(), x.Similarity)
+				}
+			}
+			total += len(got)
 		}
-		total += len(got)
 	}
-	if total == 0 {
-		t.Error("no pairs: the test compares nothing")
+	if total == 0 || skipped == 0 {
+		t.Errorf("%d pairs, %d units left out by the sieve: the test needs both", total, skipped)
+	}
+	// at the sieve's bound: two statements that share MinSharedStems rare words and no other
+	corpusText := "وتحدث الرئيس عن القطارات الكهربائية. وناقش الوزير ملف الموانئ الجافة."
+	newText := "القطارات الكهربائية أولا."
+	cu := Units("c", time.Time{}, lx.Analyze(corpusText), lx)
+	nu := Units("n", time.Time{}, lx.Analyze(newText), lx)
+	w = NewWeights(cu, nu)
+	want := NewMatcher(nu, w).Match(cu, DefaultMinSimilarity)
+	kept := NewSieve(nu).Keep(lx.Analyze(corpusText), lx, nil)
+	got := NewMatcher(nu, w).MatchKept(&kept, DefaultMinSimilarity)
+	if len(want) != 1 || len(got) != 1 || kept.Len() != 1 {
+		t.Errorf("two shared words: Match %d pairs, MatchKept %d, %d units kept; want 1, 1, 1", len(want), len(got), kept.Len())
 	}
 }

@@ -90,7 +90,14 @@ type Vector struct {
 func NewVector(ids []uint32) Vector {
 	s := slices.Clone(ids)
 	slices.Sort(s)
-	var v Vector
+	n := 0
+	for i := range s {
+		if i == 0 || s[i] != s[i-1] {
+			n++
+		}
+	}
+	// made at their size: a corpus holds one per document
+	v := Vector{Terms: make([]uint32, 0, n), Counts: make([]float32, 0, n)}
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) && s[j] == s[i] {

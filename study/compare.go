@@ -8,6 +8,7 @@ import (
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/pool"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/textproc"
 )
@@ -41,10 +42,13 @@ type CompareOptions struct {
 
 // Compare sets each new document against the corpus: its theme rates among the corpus
 // documents' (z-score, percentile), the nearest corpus documents, the corpus statements it
-// repeats and those it does not, and its speaker balance. The corpus is read twice, streaming:
-// once for its tallies, stem vectors and the weights of its statements' stems, once to align
-// each document's statements with the new ones, keeping only the best match of each; memory
-// holds the new documents, the tallies and the stem vectors, not the corpus's statements.
+// repeats and those it does not, and its speaker balance. The corpus is read once for its
+// tallies, stem vectors, the weights of its statements' stems and, packed, the statements that
+// could restate a new one (compare.Sieve) — once in all when the study was opened with these
+// documents as Options.Against and NeedCandidates, else in another pass; those statements are
+// then aligned with the new ones, keeping the best matches of each, and the few documents whose
+// statements are kept are read again for their text. Memory holds the new documents, the
+// tallies, the stem vectors and the packed statements, not the corpus's text.
 func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) ([]Comparison, error) {
 	if o.MinSimilarity == 0 {
 		o.MinSimilarity = compare.DefaultMinSimilarity
@@ -57,8 +61,12 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 	for k, nd := range news {
 		newUnits[k] = nd.Units(lx)
 	}
-	// pass 1 (the reading, when Open prepared it): tallies, vectors, statement stems
-	if err := s.prepare(ctx, NeedTallies|NeedVectors|NeedUnitWeights); err != nil {
+	if !s.isAgainst(news) {
+		s.Release(NeedCandidates)
+		s.setAgainst(news)
+	}
+	// the reading (when Open prepared it): tallies, vectors, statement stems, candidates
+	if err := s.prepare(ctx, NeedTallies|NeedVectors|NeedUnitWeights|NeedCandidates); err != nil {
 		return nil, err
 	}
 	counter := compare.NewWeightCounter()
@@ -145,35 +153,9 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 			res.Speakers = append(res.Speakers, sh)
 		}
 	}
-	// pass 2: each corpus document's statements aligned with the new ones; each new passage
-	// keeps its most similar corpus passages (ties: the earlier corpus document)
-	matchers := make([]*compare.Matcher, len(news))
-	for k := range news {
-		matchers[k] = compare.NewMatcher(newUnits[k], w)
-	}
-	kept := make([]map[compare.Passage][]compare.PassagePair, len(news))
-	for k := range kept {
-		kept[k] = map[compare.Passage][]compare.PassagePair{}
-	}
-	err = Each(ctx, s, true, func(d *corpus.Document, an *textproc.Doc) [][]compare.PassagePair {
-		out := make([][]compare.PassagePair, len(news))
-		for k := range news {
-			out[k] = matchers[k].MatchDoc(d.ID, d.Date, an, lx, o.MinSimilarity)
-		}
-		return out
-	}, func(_ int, found [][]compare.PassagePair) error {
-		for k, ps := range found {
-			for _, p := range ps {
-				list := append(kept[k][p.A], p)
-				if len(list) > 2*compare.MaxHistory { // keep the most similar, earlier first
-					sort.SliceStable(list, func(i, j int) bool { return list[i].Similarity > list[j].Similarity })
-					list = list[:compare.MaxHistory]
-				}
-				kept[k][p.A] = list
-			}
-		}
-		return nil
-	})
+	// the candidates aligned with the new statements; each new passage keeps its most similar
+	// corpus passages (ties: the earlier corpus document)
+	kept, err := s.matchKept(ctx, newUnits, w, o.MinSimilarity)
 	if err != nil {
 		return nil, err
 	}
@@ -203,6 +185,128 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 		sort.SliceStable(res.Fresh, func(i, j int) bool { return len(res.Fresh[i].Themes) > 0 && len(res.Fresh[j].Themes) == 0 })
 	}
 	return results, nil
+}
+
+// isAgainst reports whether the study's candidates are those of the documents news.
+func (s *Study) isAgainst(news []Analysed) bool {
+	if s.sieve == nil || len(news) != len(s.against) {
+		return false
+	}
+	for k := range news {
+		if news[k].Doc != s.against[k].Doc || news[k].A != s.against[k].A {
+			return false
+		}
+	}
+	return true
+}
+
+// setAgainst makes the sieve of new documents, for NeedCandidates.
+func (s *Study) setAgainst(news []Analysed) {
+	s.against, s.sieve = news, nil
+	if len(news) == 0 {
+		return
+	}
+	units := make([][]compare.Unit, len(news))
+	for k, nd := range news {
+		units[k] = nd.Units(s.lx)
+	}
+	s.sieve = compare.NewSieve(units...)
+}
+
+// matchKept aligns the corpus's candidate statements with each new document's, on the study's
+// workers in corpus order, and returns, for each new document, its passages with their most
+// similar corpus passages (at most 2 × compare.MaxHistory, the most similar first, ties in
+// corpus order), the corpus passages' units made again from their documents.
+func (s *Study) matchKept(ctx context.Context, newUnits [][]compare.Unit, w *compare.Weights, minSim float64) ([]map[compare.Passage][]compare.PassagePair, error) {
+	matchers := make([]*compare.Matcher, len(newUnits))
+	for k := range newUnits {
+		matchers[k] = compare.NewMatcher(newUnits[k], w)
+	}
+	kept := make([]map[compare.Passage][]compare.PassagePair, len(newUnits))
+	for k := range kept {
+		kept[k] = map[compare.Passage][]compare.PassagePair{}
+	}
+	var docs []int
+	for i := range s.kept {
+		if s.kept[i].Len() > 0 {
+			docs = append(docs, i)
+		}
+	}
+	prog := s.progress("matching statements")
+	err := pool.Ordered(ctx, len(docs), s.opt.Jobs, func(_, j int) ([][]compare.PassagePair, error) {
+		out := make([][]compare.PassagePair, len(matchers))
+		for k, m := range matchers {
+			out[k] = m.MatchKept(&s.kept[docs[j]], minSim)
+		}
+		return out, nil
+	}, func(j int, found [][]compare.PassagePair) error {
+		if prog != nil {
+			prog(j+1, len(docs))
+		}
+		d := s.c.Docs[docs[j]]
+		for k, ps := range found {
+			for _, p := range ps {
+				p.B.Unit.Doc = d.ID // of a stub unit, made again below
+				list := append(kept[k][p.A], p)
+				if len(list) > 2*compare.MaxHistory { // keep the most similar, earlier first
+					sort.SliceStable(list, func(i, j int) bool { return list[i].Similarity > list[j].Similarity })
+					list = list[:compare.MaxHistory]
+				}
+				kept[k][p.A] = list
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// the units of the corpus passages kept, made again from their documents
+	index := map[string]int{}
+	for i, d := range s.c.Docs {
+		index[d.ID] = i
+	}
+	want := map[int]map[int]bool{}
+	for _, m := range kept {
+		for _, list := range m {
+			for _, p := range list {
+				i := index[p.B.Unit.Doc]
+				if want[i] == nil {
+					want[i] = map[int]bool{}
+				}
+				want[i][p.B.Unit.Index] = true
+			}
+		}
+	}
+	again := make([]int, 0, len(want))
+	for i := range want {
+		again = append(again, i)
+	}
+	sort.Ints(again)
+	made := map[int]map[int]*compare.Unit{}
+	err = eachOf(ctx, s, again, true, "reading the matched documents again", func(d *corpus.Document, an *textproc.Doc) []compare.Unit {
+		return compare.Units(d.ID, d.Date, an, s.lx)
+	}, func(i int, units []compare.Unit) error {
+		made[i] = map[int]*compare.Unit{}
+		for x := range want[i] {
+			if x >= len(units) {
+				return fmt.Errorf("%s: the document changed while it was compared", s.c.Docs[i].Path)
+			}
+			made[i][x] = &units[x]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range kept {
+		for _, list := range m {
+			for n := range list {
+				b := &list[n].B
+				b.Unit = made[index[b.Unit.Doc]][b.Unit.Index]
+			}
+		}
+	}
+	return kept, nil
 }
 
 // weighNew returns a new document's tf-idf vector against the corpus (the idf of metrics.TFIDF

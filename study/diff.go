@@ -26,8 +26,16 @@ func (a Analysed) Units(lx *textproc.Lexicon) []compare.Unit {
 // analyses them.
 func (s *Study) OpenFiles(ctx context.Context, paths []string) ([]Analysed, error) {
 	o := s.opt
-	o.Lexicon, o.Prepare, o.Progress = s.lx, 0, nil
-	t, err := Open(ctx, paths, o)
+	o.Lexicon = s.lx
+	return OpenDocuments(ctx, paths, o)
+}
+
+// OpenDocuments reads files (new articles) with opt's reading options and lexicon and analyses
+// them, before any corpus is read: given as Options.Against to the corpus's Open with
+// NeedCandidates, they are compared with it in one reading (Compare).
+func OpenDocuments(ctx context.Context, paths []string, opt Options) ([]Analysed, error) {
+	opt.Prepare, opt.Progress, opt.Against = 0, nil, nil
+	t, err := Open(ctx, paths, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -178,4 +179,33 @@ func ExampleStudy_DFM() {
 	// % readout document-feature matrix: rows are documents (or years), columns features (word stems)
 	// 3 69 176
 	// 1 2 2
+}
+
+// Set a new article against the corpus in one reading: the article is read first, and the
+// corpus keeps, as it is read, the statements that could restate one of the article's.
+func ExampleStudy_Compare() {
+	ctx := context.Background()
+	news, err := study.OpenDocuments(ctx, []string{"../testdata/corpus/004_195d63a88f2e261d.txt"}, study.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	earlier, _ := filepath.Glob("../testdata/corpus/00[0-3]_*.txt") // the four earlier seed articles
+	need := study.NeedTallies | study.NeedVectors | study.NeedUnitWeights | study.NeedCandidates
+	s, err := study.Open(ctx, earlier, study.Options{Prepare: need, Against: news})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := s.Compare(ctx, news, study.CompareOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := res[0]
+	fmt.Printf("nearest: %s (%.2f)\n", r.Nearest[0].ID, r.Nearest[0].Cosine)
+	fmt.Printf("%d statements restated, %d new\n", len(r.Repeats), len(r.Fresh))
+	// Output:
+	// nearest: 000_534698608f2af9c6 (0.56)
+	// 22 statements restated, 2 new
 }

@@ -39,6 +39,9 @@ type Options struct {
 	Prepare Need
 	// Progress, when set, is told how far each phase of the work has got.
 	Progress Progress
+	// Against are the new documents Compare will set against the corpus (OpenDocuments), for
+	// NeedCandidates.
+	Against []Analysed
 }
 
 // Progress is told, for a phase of the work ("reading", "analysing", "similarity" …), that done
@@ -60,6 +63,9 @@ const (
 	// NeedTotals keeps theme counts summed per speaker (metrics.DocTotals): all that theme
 	// tables need, in a fraction of the tallies' memory.
 	NeedTotals
+	// NeedCandidates keeps, packed, the statement units that could restate one of the
+	// documents of Options.Against (compare.Sieve), so that Compare reads the corpus once.
+	NeedCandidates
 )
 
 // OptionError is a bad option value: a period that selects no document, an unknown theme id.
@@ -90,6 +96,9 @@ type Study struct {
 	rank    []uint32            // when the vectors are renumbered in stem order: vocab id → number
 	unitDF  *compare.WeightCounter
 	diff    func(a, b string) []compare.Op
+	against []Analysed     // the documents of the sieve
+	sieve   *compare.Sieve // their units', for NeedCandidates
+	kept    []compare.Kept // corpus order
 }
 
 // Open reads the corpus named by paths (none: the bundled seed corpus) lazily, keeping
@@ -99,6 +108,7 @@ func Open(ctx context.Context, paths []string, opt Options) (*Study, error) {
 	if s.lx == nil {
 		s.lx = textproc.DefaultLexicon()
 	}
+	s.setAgainst(opt.Against)
 	if err := s.load(ctx, opt.Prepare); err != nil {
 		return nil, err
 	}
@@ -274,6 +284,11 @@ func Each[R any](ctx context.Context, s *Study, stems bool, fn func(d *corpus.Do
 // EachOf is Each over some of the documents: docs lists their indices, in the order wanted
 // (nil: all, in corpus order).
 func EachOf[R any](ctx context.Context, s *Study, docs []int, stems bool, fn func(d *corpus.Document, an *textproc.Doc) R, sink func(i int, r R) error) error {
+	return eachOf(ctx, s, docs, stems, "analysing", fn, sink)
+}
+
+// eachOf is EachOf with the name of its progress phase.
+func eachOf[R any](ctx context.Context, s *Study, docs []int, stems bool, phase string, fn func(d *corpus.Document, an *textproc.Doc) R, sink func(i int, r R) error) error {
 	if docs == nil {
 		docs = make([]int, len(s.c.Docs))
 		for i := range docs {
@@ -281,7 +296,7 @@ func EachOf[R any](ctx context.Context, s *Study, docs []int, stems bool, fn fun
 		}
 	}
 	an := s.analyzers(stems)
-	prog := s.progress("analysing")
+	prog := s.progress(phase)
 	return pool.Ordered(ctx, len(docs), s.opt.Jobs, func(w, k int) (R, error) {
 		var r R
 		err := s.withDoc(docs[k], func(d *corpus.Document) { r = fn(d, an(w).Analyze(d.Clean)) })
@@ -294,7 +309,7 @@ func EachOf[R any](ctx context.Context, s *Study, docs []int, stems bool, fn fun
 	})
 }
 
-func needsStems(n Need) bool { return n&(NeedVectors|NeedUnits|NeedUnitWeights) != 0 }
+func needsStems(n Need) bool { return n&(NeedVectors|NeedUnits|NeedUnitWeights|NeedCandidates) != 0 }
 
 // products are what is kept of one document.
 type products struct {
@@ -303,6 +318,7 @@ type products struct {
 	units  []compare.Unit
 	fig    Figures
 	totals metrics.DocTotals
+	kept   compare.Kept
 }
 
 // compute makes document d's products; analyse is called only when they need the analysis.
@@ -325,6 +341,15 @@ func (s *Study) compute(need Need, d *corpus.Document, analyse func() *textproc.
 	if need&NeedVectors != 0 {
 		p.vector = stemVector(an, s.vocab)
 	}
+	counted := false
+	if need&NeedCandidates != 0 {
+		var c *compare.WeightCounter
+		if need&(NeedUnitWeights|NeedUnits) == NeedUnitWeights {
+			c, counted = s.unitDF, true // the weights as the units are scanned
+		}
+		p.kept = s.sieve.Keep(an, s.lx, c)
+		p.kept.Clip()
+	}
 	if need&NeedUnits != 0 {
 		units := compare.Units(d.ID, d.Date, an, s.lx)
 		if need&NeedUnitWeights != 0 {
@@ -334,7 +359,7 @@ func (s *Study) compute(need Need, d *corpus.Document, analyse func() *textproc.
 			units[k].Text = "" // read back for the units shown (withText)
 		}
 		p.units = units
-	} else if need&NeedUnitWeights != 0 {
+	} else if need&NeedUnitWeights != 0 && !counted {
 		s.unitDF.AddDoc(an, s.lx) // the weights without the units
 	}
 	if need&NeedFigures != 0 {
@@ -360,6 +385,9 @@ func (s *Study) allocate(need Need) {
 	if need&NeedTotals != 0 {
 		s.totals = make([]metrics.DocTotals, n)
 	}
+	if need&NeedCandidates != 0 {
+		s.kept = make([]compare.Kept, n)
+	}
 }
 
 // grow makes room for one more document's products.
@@ -378,6 +406,9 @@ func (s *Study) grow(need Need) {
 	}
 	if need&NeedTotals != 0 {
 		s.totals = append(s.totals, metrics.DocTotals{})
+	}
+	if need&NeedCandidates != 0 {
+		s.kept = append(s.kept, compare.Kept{})
 	}
 }
 
@@ -399,6 +430,9 @@ func (s *Study) take(need Need, i int) products {
 	if need&NeedTotals != 0 {
 		p.totals = s.totals[i]
 	}
+	if need&NeedCandidates != 0 {
+		p.kept = s.kept[i]
+	}
 	return p
 }
 
@@ -418,6 +452,9 @@ func (s *Study) store(need Need, i int, p products) {
 	}
 	if need&NeedTotals != 0 {
 		s.totals[i] = p.totals
+	}
+	if need&NeedCandidates != 0 {
+		s.kept[i] = p.kept
 	}
 }
 
@@ -439,6 +476,9 @@ func (s *Study) Release(need Need) {
 	}
 	if need&NeedTotals != 0 {
 		s.totals = nil
+	}
+	if need&NeedCandidates != 0 {
+		s.kept = nil
 	}
 	s.have &^= need
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -279,6 +280,74 @@ func TestCompareIsDeterministic(t *testing.T) {
 		if b.String() != first {
 			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", run, b.String(), first)
 		}
+	}
+}
+
+// Compare gives the same comparison whether the corpus was read once, with the new documents
+// given as Options.Against (no pass over the corpus after its reading), or read and then
+// passed over again for the candidates.
+func TestCompareInOneReading(t *testing.T) {
+	ctx := context.Background()
+	c, err := corpus.Seed(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newPath := filepath.Join(t.TempDir(), "new.txt")
+	if err := os.WriteFile(newPath, []byte(c.Docs[2].Text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	describe := func(res []Comparison) string {
+		var b strings.Builder
+		for _, r := range res {
+			for _, rp := range r.Repeats {
+				fmt.Fprintf(&b, "%s|%.6f|", rp.New.Text(), rp.Similarity)
+				for _, v := range rp.History {
+					fmt.Fprintf(&b, "%s:%d:%s ", v.Unit().Doc, v.Passage.W1, v.Passage.Text())
+				}
+				b.WriteByte('\n')
+			}
+			fmt.Fprintf(&b, "fresh %d, nearest %v\n", len(r.Fresh), r.Nearest[0])
+		}
+		return b.String()
+	}
+	later := open(t, nil, NeedTallies|NeedVectors|NeedUnitWeights)
+	news, err := later.OpenFiles(ctx, []string{newPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := later.Compare(ctx, news, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := describe(res)
+
+	news, err = OpenDocuments(ctx, []string{newPath}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var phases []string
+	o := Options{Prepare: NeedTallies | NeedVectors | NeedUnitWeights | NeedCandidates, Against: news,
+		Progress: func(phase string, done, total int) {
+			if done == 1 {
+				phases = append(phases, phase)
+			}
+		}}
+	once, err := Open(ctx, nil, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = once.Compare(ctx, news, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := describe(res); got != want {
+		t.Errorf("in one reading:\n%s\nwith a later pass:\n%s", got, want)
+	}
+	if len(res[0].Repeats) == 0 {
+		t.Error("no repeats: the test compares nothing")
+	}
+	if slices.Contains(phases, "analysing") {
+		t.Errorf("the corpus was passed over again: phases %v", phases)
 	}
 }
 

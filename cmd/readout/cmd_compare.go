@@ -66,11 +66,15 @@ func compareRun(opts *compareOptions) error {
 		return err
 	}
 	a := opts.app
-	s, err := a.open(a.ctx, corpusFlag(opts.Against), study.NeedTallies|study.NeedVectors|study.NeedUnitWeights)
+	o, err := a.options(0)
 	if err != nil {
 		return err
 	}
-	news, err := s.OpenFiles(a.ctx, opts.Files)
+	news, err := study.OpenDocuments(a.ctx, opts.Files, o)
+	if err != nil {
+		return err
+	}
+	s, err := a.openAgainst(a.ctx, corpusFlag(opts.Against), study.NeedTallies|study.NeedVectors|study.NeedUnitWeights|study.NeedCandidates, news)
 	if err != nil {
 		return err
 	}

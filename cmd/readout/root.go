@@ -349,18 +349,31 @@ func (a *app) options(need study.Need) (study.Options, error) {
 	return o, nil
 }
 
-// lexicon reads --lexicon, or the built-in lexicon.
+// lexicon reads --lexicon, or the built-in lexicon, once.
 func (a *app) lexicon() (*textproc.Lexicon, error) {
+	if a.lx != nil {
+		return a.lx, nil
+	}
 	if a.global.Lexicon == "" {
 		return textproc.DefaultLexicon(), nil
 	}
-	return study.LoadLexicon(a.global.Lexicon)
+	lx, err := study.LoadLexicon(a.global.Lexicon)
+	if err == nil {
+		a.lx = lx
+	}
+	return lx, err
 }
 
 // open reads the corpus named by paths (the bundled one when there are none), computing need
 // for each document as it is read, and reports skipped documents and, with --verbose, removed
 // boilerplate on stderr.
 func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study.Study, error) {
+	return a.openAgainst(ctx, paths, need, nil)
+}
+
+// openAgainst is open with the new documents compare sets against the corpus
+// (study.Options.Against).
+func (a *app) openAgainst(ctx context.Context, paths []string, need study.Need, news []study.Analysed) (*study.Study, error) {
 	paths, err := a.corpusPaths(paths)
 	if err != nil {
 		return nil, err
@@ -369,6 +382,7 @@ func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study
 	if err != nil {
 		return nil, err
 	}
+	o.Against = news
 	if len(paths) == 0 {
 		a.note("reading the bundled seed corpus (%s); give a PATH or -c DIR to read yours", corpus.SeedDescription)
 	}
