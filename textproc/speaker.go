@@ -23,6 +23,7 @@ const (
 	RuleOther        = "other-subject"      // وقال وزير الخارجية / the spokesman said
 	RulePronoun      = "pronoun"            // he said: the last speaker named
 	RuleParticiple   = "participle"         // مضيفا أن
+	RuleSpeechClause = "speech-clause"      // Xi met Putin, stressing …; …, with Xi telling Putin that …
 	RuleQuote        = "inside-quotation"   // a sentence that begins inside a quotation
 	RuleQuoteAfter   = "quotation-then-cue" // "…" then the next sentence says who said it
 	RuleComplement   = "complement"         // وأن …: the content goes on
@@ -178,6 +179,27 @@ func hasQuote(gap string) bool {
 
 // is reports whether token i is in one of the word lists of class.
 func (s *speakerScan) is(i int, class wordClass) bool { return s.forms[i].class&class != 0 }
+
+// otherHeadNear returns the first other_subjects word (the preposition ل glued on or not)
+// among the three words from i, before any punctuation: the head of the noun phrase a source
+// word names (according to [Chinese] experts, وفقا لبيسكوف).
+func (s *speakerScan) otherHeadNear(i, end int) (int, bool) {
+	for k := i; k < end && k < i+3; k++ {
+		if k > i && breaks(s.gap(k-1, k)) {
+			break
+		}
+		if s.is(k, classOtherHead) {
+			return k, true
+		}
+		if n, ok := strings.CutPrefix(s.norm(k), "ل"); ok && s.arabic(k) && s.lx.otherHeads.has(n) {
+			return k, true
+		}
+		if _, ok := s.covering(k); ok {
+			break // a name: an actor's, a medium's
+		}
+	}
+	return 0, false
+}
 
 func (s *speakerScan) arabic(i int) bool { return s.forms[i].arabic }
 
@@ -578,6 +600,14 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		}
 	}
 
+	// 3b. English: a speech participle after the main clause: Xi met Putin, emphasizing …;
+	// the leaders met, hailing …; …, with Xi telling Putin that …
+	if cues || s.classes&classContinuation != 0 {
+		if vv, ok := s.speechClause(a, b, quoted, subject); ok {
+			return vv
+		}
+	}
+
 	// 4. a source after the content: …، بحسب شي / …, according to Xi
 	for i := a; i < b && cues; i++ {
 		if !s.is(i, classSource) || quoted[i-a] {
@@ -607,6 +637,10 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			if sp := s.pronounSpeaker(prev); sp != "" {
 				return decide(sp, RulePronoun, s.span(i, i+1), s.span(j, j+1))
 			}
+		}
+		// someone else: وحسب أوشاكوف، ووفقا لبيسكوف، according to Chinese experts
+		if k, ok := s.otherHeadNear(i+1, b); ok {
+			return decide(SpeakerOther, RuleSource, s.span(i, i+1), s.span(k, k+1))
 		}
 	}
 
@@ -733,7 +767,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 		}
 		j--
 	}
-	if h, ok := s.atEnd(j); ok && h.start >= a && !breaks(s.gap(j-1, j)) && s.kind(h) != hitCue && !s.possessive(h) && (!s.object(h, a) || s.coordinated(h, -1)) {
+	if h, ok := s.atEnd(j); ok && h.start >= a && !breaks(s.gap(j-1, j)) && s.kind(h) != hitCue && !s.possessive(h) && (!s.object(h, a) || s.coordinated(h, -1)) && !s.vsoSubject(i, end, b) {
 		return subject(h, RuleSubject, cue, -1), true
 	}
 	if s.arabic(i) {
@@ -777,6 +811,10 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 		}
 		return s.arabicAfter(sent, i, end, cue, prev, dual, subject, decide)
 	}
+	// English: "it said" once a joint statement has been named: the statement's words
+	if j > a && s.norm(j-1) == "it" && s.jointDoc && !breaks(s.gap(j-1, j)) {
+		return decide(SpeakerJoint, RuleDocument, cue, s.span(j-1, j)), true
+	}
 	// English: a pronoun subject (he said)
 	if j > a && s.is(j-1, classPronoun) && !breaks(s.gap(j-1, j)) {
 		if sp := s.pronounSpeaker(prev); sp != "" {
@@ -804,6 +842,16 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	if k < b && (k == end || !breaks(s.gap(k-1, k))) {
 		if h, ok := s.atStart(k); ok && s.kind(h) != hitCue && s.kind(h) != hitSide && (i == a || breaks(s.gap(i-1, i))) {
 			return subject(h, RuleSubjectAfter, cue, +1), true // (said Russia would …: the content's subject)
+		}
+	}
+	// …, said Chinese Foreign Ministry spokeswoman Mao Ning: the speaker after the comma, not
+	// the actor the sentence opens with
+	if o := k; o < b && i > a && breaks(s.gap(i-1, i)) {
+		if n := s.norm(o); (n == "a" || n == "an") && o+1 < b {
+			o++
+		}
+		if h, ok := s.otherHeadNear(o, b); ok {
+			return decide(SpeakerOther, RuleOther, cue, s.span(o, h+1)), true
 		}
 	}
 	// an actor opening the clause, a phrase between it and the verb (Putin in his speech said,
@@ -848,6 +896,9 @@ func (s *speakerScan) clauseSubject(a, i int) (hit, bool) {
 	if i > a && !hasComma(s.gap(i-1, i)) {
 		return hit{}, false
 	}
+	if _, ok := s.atStart(a); !ok && s.norm(a) == "the" && a+1 < i {
+		a++ // The Chinese leader, in turn, said
+	}
 	if h, ok := s.atStart(a); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.end < i && hasComma(s.gap(h.end-1, h.end)) {
 		return h, true
 	}
@@ -890,6 +941,26 @@ func (s *speakerScan) object(h hit, a int) bool {
 
 // arabicAfter finds the subject of an Arabic reporting verb after it (قال شي، أكد الطرفان),
 // past titles and adverbials (قال في كلمة ألقاها إن).
+// vsoSubject reports whether an Arabic reporting verb has an actor or the pair right after it,
+// past the titles (أشاد الرئيس شي): Arabic's verb-subject order, whose subject is that name and
+// not one that ends right before the verb (خلال استقباله نظيره الروسي بوتين أشاد الرئيس شي).
+func (s *speakerScan) vsoSubject(i, end, b int) bool {
+	if !s.arabic(i) {
+		return false
+	}
+	k := end
+	for k < b && k < end+2 && !breaks(s.gap(k-1, k)) {
+		if h, ok := s.atStart(k); ok {
+			return s.kind(h) == hitActor || s.kind(h) == hitJoint
+		}
+		if !s.is(k, classTitle) {
+			break
+		}
+		k++
+	}
+	return false
+}
+
 func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev string, dual bool,
 	subject func(hit, string, Span, int) verdict, decide func(string, string, Span, Span) verdict) (verdict, bool) {
 	a, b := sent.TokStart, sent.TokEnd
@@ -1171,11 +1242,75 @@ func (s *speakerScan) notEnglishCue(a, i int) bool {
 			break
 		}
 		switch s.norm(j) {
-		case "who", "which", "whom":
+		case "who", "whom":
+			return true
+		case "which":
+			if j > a && s.is(j-1, classOpener) {
+				continue // during which the two leaders praised …: what was said at the event
+			}
 			return true
 		}
 	}
 	return false
+}
+
+// arabicSpeechClause finds, in an Arabic sentence whose reporting verb or participle has no
+// subject of its own, the actor the sentence opens with as the subject of its first verb
+// (وخاطب الرئيس الروسي نظيره الصيني قائلا …؛ وأجرى بوتين مكالمة مع شي، أشاد خلالها …): the
+// actor within the first three words, not an object, with words between it and the cue.
+func (s *speakerScan) arabicSpeechClause(a, b int, quoted []bool, subject func(hit, string, Span, int) verdict) (verdict, bool) {
+	var h hit
+	found := false
+	for o := a; o < b && o < a+3; o++ {
+		if x, ok := s.atStart(o); ok {
+			if (s.kind(x) == hitActor || s.kind(x) == hitJoint) && !s.object(x, a) {
+				h, found = x, true
+			}
+			break
+		}
+	}
+	if !found || s.norm(a) == "كان" || s.norm(a) == "وكان" {
+		return verdict{}, false // وكان الرئيس … أكد: the past
+	}
+	for i := h.end + 1; i < b; i++ {
+		if i-a < len(quoted) && quoted[i-a] {
+			continue
+		}
+		// a participle (قائلا، مضيفا), or a verb that begins a clause (…، أشاد خلالها؛ ووصفه بأنه)
+		clause := breaks(s.gap(i-1, i)) || strings.HasPrefix(s.norm(i), "و")
+		if s.is(i, classContinuation) || clause && s.is(i, classVerb) && !s.is(i, classContent) {
+			return subject(h, RuleSpeechClause, s.span(i, i+1), +1), true
+		}
+	}
+	return verdict{}, false
+}
+
+// speechClause finds, in an English sentence, a speech participle after its main clause: a
+// comma and a continuation (Xi met Putin, emphasizing …) whose sentence opens with an actor or
+// the pair, or "with" and an actor before one (…, with Xi telling Putin that …).
+func (s *speakerScan) speechClause(a, b int, quoted []bool, subject func(hit, string, Span, int) verdict) (verdict, bool) {
+	if s.arabic(a) {
+		return s.arabicSpeechClause(a, b, quoted, subject)
+	}
+	for i := a + 1; i < b; i++ {
+		if !s.is(i, classContinuation) || i-a < len(quoted) && quoted[i-a] {
+			continue
+		}
+		if hasComma(s.gap(i-1, i)) {
+			o := a
+			if s.norm(o) == "the" || s.is(o, classOpener) {
+				o++
+			}
+			if h, ok := s.atStart(o); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.end < i && !s.possessive(h) {
+				return subject(h, RuleSpeechClause, s.span(i, i+1), +1), true
+			}
+		}
+		// with Xi telling Putin: the actor right before the participle, "with" before it
+		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.start > a && s.norm(h.start-1) == "with" {
+			return subject(h, RuleSpeechClause, s.span(i, i+1), -1), true
+		}
+	}
+	return verdict{}, false
 }
 
 // kanBefore reports whether كان stands within two tokens before token j (وكان الرئيسان قد).
@@ -1337,10 +1472,13 @@ func (s *speakerScan) addresseeAfter(j int) bool {
 
 // office reports whether token j names an office that reports its leader's words (الوزارة،
 // الخارجية، المكتب، الخدمة، الرئاسة) rather than a person.
-func (s *speakerScan) office(j int) bool { return officeWords[stripOne(s.norm(j))] }
+func (s *speakerScan) office(j int) bool {
+	return officeWords[s.norm(j)] || officeWords[stripOne(s.norm(j))]
+}
 
 // toWords and officeWords are in normalized form, as tokens are compared.
-var toWords, officeWords = normalizedSet("إلى", "مع", "to", "with"), normalizedSet("الوزارة", "وزارة", "الخارجية", "المكتب", "الخدمة", "الرئاسة", "الحكومة")
+var toWords, officeWords = normalizedSet("إلى", "مع", "to", "with"), normalizedSet("الوزارة", "وزارة", "الخارجية", "المكتب", "الخدمة", "الرئاسة", "الحكومة",
+	"وسائل", "الصحيفة", "صحيفة", "الوكالة", "وكالة", "التلفزيون") // a medium reports the leader too (وذكرت وسائل إعلام صينية أن شي هنأ)
 
 func normalizedSet(words ...string) map[string]bool {
 	out := map[string]bool{}

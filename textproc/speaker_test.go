@@ -47,6 +47,28 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
 		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
 		{RuleSubjectAfter, "وأكد الجانبان الروسي والأوكراني أنهما سيستأنفان المحادثات.", SpeakerOther, "وأكد", "الجانبان", "", 0},
+		// a source naming someone else (issue 12, 2026-12-02)
+		{RuleSource, "وحسب لافروف، تناول الرئيسان ملف الطاقة مطولا.", SpeakerOther, "وحسب", "لافروف", "", 0},
+		{RuleSource, "The talks will cover grain and gas, according to Chinese officials.", SpeakerOther, "according", "officials", "", 0},
+		// Arabic verb-subject order wins over a name ending right before the verb
+		{RuleSubjectAfter, "وعند استقباله الضيف الروسي بوتين رحب الرئيس شي بأن الزيارة جاءت في وقتها.", "xi", "رحب", "الرئيس شي", "", 0},
+		// a speech clause after the main one
+		{RuleSpeechClause, "Xi Jinping received Putin at the Great Hall, praising what he called a model relationship.", "xi", "praising", "Xi Jinping", "", 0},
+		{RuleSpeechClause, "The leaders then turned to energy, with Putin telling Xi that a new pipeline was ready.", "putin", "telling", "Putin", "", 0},
+		{RuleSpeechClause, "Putin and Xi Jinping held talks in Kazan, hailing the growth of trade in local currencies.", SpeakerJoint, "hailing", "Putin", "", 0},
+		{RuleSpeechClause, "وودع الرئيس الروسي ضيفه الصيني في المطار قائلا إن الزيارة كانت ناجحة.", "putin", "قائلا", "الرئيس الروسي", "", 0},
+		{RuleSpeechClause, "واستقبل شي نظيره الروسي في قاعة الشعب، وأشاد خلال اللقاء بالتعاون في مجال الطاقة.", "xi", "وأشاد", "شي", "", 0},
+		{RuleSubject, "The leaders met over dinner, during which the two presidents praised the new grain corridor.", SpeakerJoint, "praised", "the two presidents", "", 0},
+		// the speaker after a comma is someone else, not the actor the sentence opens with
+		{RuleOther, "Xi Jinping will visit Moscow next month, said a Chinese Foreign Ministry spokesman.", SpeakerOther, "said", "Chinese Foreign Ministry", "", 0},
+		// "it said" of the joint statement named before
+		{RuleDocument, "The two leaders signed a joint statement. \"The parties reject bloc politics,\" it said.", SpeakerJoint, "said", "it", "", 0},
+		// a medium reporting the leader
+		{RuleDocument, "وذكرت وسائل إعلام روسية أن بوتين هنأ شي بالعيد الوطني.", "putin", "هنأ", "بوتين", "", 0},
+		// not speech: a gift, a handshake, a war declared
+		{RuleNarration, "وقدم الوفد الروسي إلى المضيفين لوحة من الخزف.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وتبادل الرئيسان المصافحة أمام المصورين.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "The empire declared war on its neighbour in 1904.", SpeakerNone, "", "", "", 0},
 	}
 	for _, c := range cases {
 		d := lx.Analyze(c.text)
