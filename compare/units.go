@@ -137,7 +137,7 @@ func (sc *unitScan) build(b *unitBuilder, s textproc.Sentence, doc string, date 
 		wordOf = append(wordOf, int32(k))
 		t, n := d.Tokens[i], d.Norm[i]
 		w := word{start: uint32(t.Start - s.Start), end: uint32(t.End - s.Start)}
-		if prev >= 0 && cutBefore(d, lx, prev, i) {
+		if prev >= 0 && cutBefore(d, prev, i) {
 			w.end |= wordCut
 		}
 		if StopWords[n] {
@@ -242,17 +242,21 @@ func (sc *unitScan) key(i int) (uint32, bool) {
 }
 
 // cutBefore reports whether a clause begins with the word at token i, after the word at prev.
-func cutBefore(d *textproc.Doc, lx *textproc.Lexicon, prev, i int) bool {
+// speech is the roles of reporting verbs and continuing participles (cached per word by the
+// Analyzer).
+const speech = textproc.RoleReporting | textproc.RoleContinuation
+
+func cutBefore(d *textproc.Doc, prev, i int) bool {
 	gap := d.Text[d.Tokens[prev].End:d.Tokens[i].Start]
-	n, pn := d.Norm[i], d.Norm[prev]
+	pn := d.Norm[prev]
 	switch {
 	case strings.ContainsAny(gap, "،,;؛:()[]") || strings.ContainsFunc(gap, isQuote):
 		return true
 	case contentOpeners[pn]:
 		return true // قال إن | …
-	case verbPrepositions[pn] && prev > 0 && (lx.IsReportingVerb(d.Norm[prev-1]) || lx.IsContinuation(d.Norm[prev-1])):
+	case verbPrepositions[pn] && prev > 0 && d.Roles(prev-1)&speech != 0:
 		return true // أشار إلى | …
-	case lx.IsReportingVerb(n) || lx.IsContinuation(n):
+	case d.Roles(i)&speech != 0:
 		return true // …الحكومة | مضيفا
 	}
 	return false
