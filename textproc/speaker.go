@@ -666,6 +666,15 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			return s.goOn(v, prev, RuleSide)
 		}
 	}
+	if s.jointDoc && s.documentColon(a, b) {
+		// ويستمر البيان: …؛ The statement reads: …: the joint statement's words
+		return decide(SpeakerJoint, RuleDocument, Span{}, Span{})
+	}
+	if prev == SpeakerJoint && s.pairOpens(a, b) {
+		// a point of the joint statement after another: روسيا والصين تعارضان …؛ وتؤكد روسيا
+		// والصين …؛ China and Russia oppose …
+		return s.goOn(v, prev, RuleSide)
+	}
 	if a+1 < b && hasQuote(s.text[sent.Start:s.tokens[a].Start]) {
 		if prev != SpeakerNone && hasQuote(s.prevText) {
 			// a paragraph of a quotation goes on with an opening mark: the same speaker
@@ -1249,6 +1258,50 @@ func (s *speakerScan) notEnglishCue(a, i int) bool {
 				continue // during which the two leaders praised …: what was said at the event
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// documentColon reports whether a document (البيان، the statement) is named before a colon
+// among the sentence's first six words.
+func (s *speakerScan) documentColon(a, b int) bool {
+	for k := a; k+1 < b && k < a+6; k++ {
+		if hasColon(s.gap(k, k+1)) {
+			for j := a; j <= k; j++ {
+				if h, ok := s.atStart(j); ok && s.kind(h) == hitDocument && h.end <= k+1 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// countries reports whether a joint hit names the two countries or sides (China and Russia,
+// روسيا والصين، the parties), not the leaders, whose doings are narration (وسيلتقي الزعيمان).
+func (s *speakerScan) countries(h hit) bool {
+	for k := h.start; k < h.end; k++ {
+		switch stripOne(s.norm(k)) {
+		case "الصين", "روسيا", "الجانبان", "الطرفان", "china", "russia", "sides", "parties":
+			return true
+		}
+	}
+	return false
+}
+
+// pairOpens reports whether the sentence's subject is the two countries (China and Russia):
+// it opens the sentence, past particles, or follows its first word, a verb (تعارض روسيا
+// والصين).
+func (s *speakerScan) pairOpens(a, b int) bool {
+	o := s.skipParticles(a, b)
+	for k := o; k < b && k <= o+1; k++ {
+		if h, ok := s.atStart(k); ok {
+			return s.kind(h) == hitJoint && !s.otherPair && s.countries(h)
+		}
+		if !s.arabic(k) {
+			break
 		}
 	}
 	return false

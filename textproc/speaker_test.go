@@ -65,6 +65,11 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleDocument, "The two leaders signed a joint statement. \"The parties reject bloc politics,\" it said.", SpeakerJoint, "said", "it", "", 0},
 		// a medium reporting the leader
 		{RuleDocument, "وذكرت وسائل إعلام روسية أن بوتين هنأ شي بالعيد الوطني.", "putin", "هنأ", "بوتين", "", 0},
+		// the joint statement's points: after a colon, and with the two countries as subject
+		{RuleDocument, "ووقع الزعيمان بيانا مشتركا. وجاء في البيان: العالم يشهد تحولات عميقة.", SpeakerJoint, "", "", "", 0},
+		{RuleSide, "وأكد البيان المشترك أن البلدين يرفضان الهيمنة. وتدعم روسيا والصين دور الأمم المتحدة.", SpeakerJoint, "", "", "", 0},
+		{RuleSide, "The joint statement said both countries reject bloc politics. The parties also oppose unilateral sanctions.", SpeakerJoint, "", "", "", 0},
+		{RuleNarration, "وأكد الرئيسان أن التعاون يتسع. وسيلتقي الزعيمان مجددا في الخريف.", SpeakerNone, "", "", "", 0},
 		// not speech: a gift, a handshake, a war declared
 		{RuleNarration, "وقدم الوفد الروسي إلى المضيفين لوحة من الخزف.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وتبادل الرئيسان المصافحة أمام المصورين.", SpeakerNone, "", "", "", 0},
@@ -79,4 +84,41 @@ func TestSpeakerRules(t *testing.T) {
 				c.text, s.Speaker, s.Rule, cue, source, s.Channel, c.speaker, c.rule, c.cue, c.source, c.channel)
 		}
 	}
+}
+
+// Attribution takes any text: no panic, and every sentence gets a speaker the lexicon knows,
+// with its cue and source inside the text.
+func FuzzAttribute(f *testing.F) {
+	for _, s := range []string{
+		"وجاء في البيان:",
+		"The statement:",
+		"وقال شي: «نحن معا». وأضاف أن البلدين، بحسب بوتين، شريكان",
+		"Xi met Putin, praising, with Putin telling",
+		"وحسب لافروف، ووفقا لبيسكوف",
+		"China and Russia. The parties: it said",
+		"وودع الرئيس الروسي ضيفه قائلا",
+		"وكان بوتين قد قال، وتدعم روسيا والصين",
+		"The two leaders signed a joint statement. Trade grew.",
+		"ووقعا بيانا مشتركا. ونمت التجارة",
+	} {
+		f.Add(s)
+	}
+	lx := DefaultLexicon()
+	known := map[string]bool{SpeakerNone: true, SpeakerJoint: true, SpeakerOther: true}
+	for _, id := range lx.SpeakerIDs() {
+		known[id] = true
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := lx.Analyze(text)
+		for _, s := range d.Sentences {
+			if !known[s.Speaker] {
+				t.Fatalf("speaker %q of %q", s.Speaker, text)
+			}
+			for _, sp := range []Span{s.Cue, s.Source} {
+				if sp.Start < 0 || sp.End < sp.Start || sp.End > len(text) {
+					t.Fatalf("span %v outside %d bytes of %q", sp, len(text), text)
+				}
+			}
+		}
+	})
 }
