@@ -89,11 +89,12 @@ var StopWords = func() map[string]bool {
 func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []Unit {
 	sc := newUnitScan(d, lx)
 	// one allocation for the words, keys and places of all the document's units
-	nw, nk := 0, 0
+	nu, nw, nk := 0, 0, 0
 	for _, s := range d.Sentences {
 		if !sc.unit(s) {
 			continue
 		}
+		nu++
 		for i := s.TokStart; i < s.TokEnd; i++ {
 			if sc.isWord(i) {
 				nw++
@@ -104,7 +105,7 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 		}
 	}
 	b := unitBuilder{words: make([]word, 0, nw), keys: make([]uint32, 0, nk), at: make([]int32, 0, nk)}
-	var out []Unit
+	out := make([]Unit, 0, nu) // at its size: align holds every unit of a corpus
 	for _, s := range d.Sentences {
 		if sc.unit(s) {
 			out = append(out, sc.build(&b, s, doc, date, len(out)))
