@@ -50,17 +50,33 @@ func listProblems(b *strings.Builder, probs []Problem, more string) {
 // returned.
 type LoadError struct {
 	Problems []Problem
+	// What names what was being loaded ("" : the corpus); Strict, when set, means every
+	// document was needed, so --skip-bad is not suggested (new articles to compare).
+	What   string
+	Strict bool
 }
 
 func (e *LoadError) Error() string {
 	var b strings.Builder
+	what := e.What
+	if what == "" {
+		what = "the corpus"
+	}
 	if len(e.Problems) == 1 {
-		b.WriteString("cannot load the corpus: ")
+		fmt.Fprintf(&b, "cannot load %s: ", what)
 		b.WriteString(e.Problems[0].String())
 	} else {
-		fmt.Fprintf(&b, "cannot load the corpus, %d problems:", len(e.Problems))
-		listProblems(&b, e.Problems, " (--skip-bad lists every one)")
+		fmt.Fprintf(&b, "cannot load %s, %d problems:", what, len(e.Problems))
+		more := " (--skip-bad lists every one)"
+		if e.Strict {
+			more = ""
+		}
+		listProblems(&b, e.Problems, more)
 	}
-	b.WriteString("\nfix the input, or pass --skip-bad to load the good documents and list the rest")
+	if e.Strict {
+		b.WriteString("\nfix the input")
+	} else {
+		b.WriteString("\nfix the input, or pass --skip-bad to load the good documents and list the rest")
+	}
 	return b.String()
 }

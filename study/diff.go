@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -34,8 +35,13 @@ func (s *Study) OpenFiles(ctx context.Context, paths []string) ([]Analysed, erro
 // them, before any corpus is read: given as Options.Against to the corpus's Open with
 // NeedCandidates, they are compared with it in one reading (Compare).
 func OpenDocuments(ctx context.Context, paths []string, opt Options) ([]Analysed, error) {
-	opt.Prepare, opt.Progress, opt.Against = 0, nil, nil
+	// every article asked for is needed: a bad one is an error, never skipped
+	opt.Prepare, opt.Progress, opt.Against, opt.SkipBad = 0, nil, nil, false
 	t, err := Open(ctx, paths, opt)
+	var le *corpus.LoadError
+	if errors.As(err, &le) {
+		le.What, le.Strict = "the file(s) to compare", true
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -112,6 +112,26 @@ func TestDiffErrors(t *testing.T) {
 	}
 }
 
+// A new article that cannot be read is an error, with --skip-bad too, named as what it is (not
+// "the corpus") and without the --skip-bad advice.
+func TestCompareBadNewArticle(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"compare", filepath.Join(dir, "missing.txt"), "--skip-bad"},
+		{"compare", filepath.Join(dir, "missing.txt"), "../../testdata/corpus/004_195d63a88f2e261d.txt", "--skip-bad"}, // not dropped quietly
+		{"compare", empty},
+	} {
+		_, stderr, code := runCmd(t, args...)
+		if code != 1 || !strings.Contains(stderr, "cannot load the file(s) to compare: ") || strings.Contains(stderr, "--skip-bad") || !strings.Contains(stderr, dir) {
+			t.Errorf("%v: exit %d\n%s", args, code, stderr)
+		}
+	}
+}
+
 func TestAlignCommand(t *testing.T) {
 	out, stderr, code := runCmd(t, "align", "--format", "json")
 	if code != 0 {
