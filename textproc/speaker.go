@@ -184,6 +184,9 @@ func (s *speakerScan) is(i int, class wordClass) bool { return s.forms[i].class&
 // among the three words from i, before any punctuation: the head of the noun phrase a source
 // word names (according to [Chinese] experts, وفقا لبيسكوف).
 func (s *speakerScan) otherHeadNear(i, end int) (int, bool) {
+	if i < end && (s.norm(i) == "to" || s.norm(i) == "the") {
+		i++ // according to [the] …
+	}
 	for k := i; k < end && k < i+3; k++ {
 		if k > i && breaks(s.gap(k-1, k)) {
 			break
@@ -194,8 +197,8 @@ func (s *speakerScan) otherHeadNear(i, end int) (int, bool) {
 		if n, ok := strings.CutPrefix(s.norm(k), "ل"); ok && s.arabic(k) && s.lx.otherHeads.has(n) {
 			return k, true
 		}
-		if _, ok := s.covering(k); ok {
-			break // a name: an actor's, a medium's
+		if h, ok := s.covering(k); ok && s.kind(h) != hitChannel {
+			break // an actor's name (a medium's may go on: Kremlin spokesman)
 		}
 	}
 	return 0, false
@@ -622,6 +625,10 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		}
 		if h, ok := s.atStart(j); ok && s.kind(h) != hitCue {
 			if s.kind(h) == hitChannel {
+				if k, ok := s.otherHeadNear(h.end, b); ok && k == h.end {
+					// according to Kremlin spokesman Dmitry Peskov: the spokesman
+					return decide(SpeakerOther, RuleSource, s.span(i, i+1), s.span(h.start, k+1))
+				}
 				v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
 				continue
 			}

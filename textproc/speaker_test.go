@@ -50,6 +50,7 @@ func TestSpeakerRules(t *testing.T) {
 		// a source naming someone else (issue 12, 2026-12-02)
 		{RuleSource, "وحسب لافروف، تناول الرئيسان ملف الطاقة مطولا.", SpeakerOther, "وحسب", "لافروف", "", 0},
 		{RuleSource, "The talks will cover grain and gas, according to Chinese officials.", SpeakerOther, "according", "officials", "", 0},
+		{RuleSource, "According to Kremlin aide Yuri Ushakov, the leaders spoke for an hour.", SpeakerOther, "According", "Kremlin aide", "", 0},
 		// Arabic verb-subject order wins over a name ending right before the verb
 		{RuleSubjectAfter, "وعند استقباله الضيف الروسي بوتين رحب الرئيس شي بأن الزيارة جاءت في وقتها.", "xi", "رحب", "الرئيس شي", "", 0},
 		// a speech clause after the main one
