@@ -388,10 +388,18 @@ func (s *Study) LanguageWarnings(news []Analysed) []string {
 	}
 	var out []string
 	for _, nd := range news {
-		if l := nd.Doc.Language; major != "" && l != major {
-			out = append(out, fmt.Sprintf("%s is in %s and %d of the corpus's %d documents are in %s: theme rates compare across languages, "+
-				"statements do not (they share no words with the corpus's), so expect no repeated formulations", nd.Doc.ID, l, count[major], len(s.c.Docs), major))
+		l := nd.Doc.Language
+		if major == "" || l == major {
+			continue
 		}
+		w := fmt.Sprintf("%s is in %s and %d of the corpus's %d documents are in %s: theme rates compare across languages, "+
+			"statements do not (they share no words with the corpus's)", nd.Doc.ID, l, count[major], len(s.c.Docs), major)
+		if same := count[l]; same > 0 {
+			w += fmt.Sprintf(", so its repeated formulations can come only from the %d in %s", same, l)
+		} else {
+			w += ", so expect no repeated formulations"
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -234,7 +234,11 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 			} else if th.Count > 0 && th.Mean == 0 {
 				z = "  new"
 			}
-			ew.printf("  %-24s %6.2f  corpus %6.2f  z %s  percentile %3.0f  (%d matches)\n", th.Theme, th.Rate, th.Mean, z, th.Percentile, th.Count)
+			matches := "matches"
+			if th.Count == 1 {
+				matches = "match"
+			}
+			ew.printf("  %-24s %6.2f  corpus %6.2f  z %s  percentile %3.0f  (%d %s)\n", th.Theme, th.Rate, th.Mean, z, th.Percentile, th.Count, matches)
 		}
 		ew.printf("\nNearest corpus documents (tf-idf cosine):\n")
 		for _, nb := range r.Nearest[:limit(len(r.Nearest))] {

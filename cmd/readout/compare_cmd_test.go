@@ -132,6 +132,39 @@ func TestCompareBadNewArticle(t *testing.T) {
 	}
 }
 
+// The warning for a new article in another language than most of the corpus says where its
+// repeats can come from when some of the corpus is in its language, and to expect none when
+// none is.
+func TestCompareLanguageWarning(t *testing.T) {
+	en := "President Xi Jinping told President Vladimir Putin on Tuesday that China and Russia would deepen their cooperation in energy, trade and science. " +
+		"The two leaders agreed to meet again before the end of the year in Beijing, and they discussed the situation in the Middle East."
+	dir := t.TempDir()
+	for _, f := range []string{"000_534698608f2af9c6.txt", "001_3af3ba166fef2441.txt"} {
+		b, err := os.ReadFile(filepath.Join("../../testdata/corpus", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newPath := filepath.Join(t.TempDir(), "new-en.txt")
+	if err := os.WriteFile(newPath, []byte(en+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCmd(t, "compare", newPath, "-c", dir)
+	if code != 0 || !strings.Contains(stderr, "expect no repeated formulations") {
+		t.Errorf("Arabic corpus: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "en-1.txt"), []byte(en+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = runCmd(t, "compare", newPath, "-c", dir)
+	if code != 0 || strings.Contains(stderr, "expect no repeated") || !strings.Contains(stderr, "only from the 1 in en") {
+		t.Errorf("mixed corpus: exit %d\n%s", code, stderr)
+	}
+}
+
 func TestAlignCommand(t *testing.T) {
 	out, stderr, code := runCmd(t, "align", "--format", "json")
 	if code != 0 {
