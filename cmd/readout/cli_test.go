@@ -181,6 +181,9 @@ func TestDataForOtherTools(t *testing.T) {
 			if r["index"].(float64) < 1 || r["other_index"].(float64) < 1 || r["start"].(float64) >= r["end"].(float64) || r["other_start"].(float64) >= r["other_end"].(float64) {
 				t.Errorf("repeat row without its places: %v", r)
 			}
+			if sp, _ := r["other_speaker"].(string); sp == "" { // the speaker of the corpus passage, as the text shows "(xi)"
+				t.Errorf("repeat row without the corpus passage's speaker: %v", r)
+			}
 		}
 	}
 	if repeats == 0 {

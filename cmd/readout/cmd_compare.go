@@ -94,7 +94,7 @@ func compareRun(opts *compareOptions) error {
 	}
 	rows := output.Rows{Columns: []string{"doc", "section", "theme", "count", "per_1k", "corpus_mean", "corpus_sd", "z", "percentile",
 		"other_doc", "similarity", "speaker", "share", "corpus_share", "text", "other_text", "diff", "classes", "added", "dropped", "history",
-		"index", "start", "end", "other_index", "other_start", "other_end"}}
+		"index", "start", "end", "other_index", "other_start", "other_end", "other_speaker"}}
 	docByID := map[string]*corpus.Document{}
 	for _, d := range s.Corpus().Docs {
 		docByID[d.ID] = d
@@ -123,7 +123,7 @@ func compareRun(opts *compareOptions) error {
 			}
 			v[20] = hist
 			nv, cv := study.View(rp.New, r.Doc.Doc), study.View(cp, docByID[cp.Unit.Doc])
-			v[21], v[22], v[23], v[24], v[25], v[26] = nv.Index, nv.Start, nv.End, cv.Index, cv.Start, cv.End
+			v[21], v[22], v[23], v[24], v[25], v[26], v[27] = nv.Index, nv.Start, nv.End, cv.Index, cv.Start, cv.End, cp.Unit.Speaker
 			rows.Add(v...)
 		}
 		for _, u := range r.Fresh {
