@@ -102,8 +102,13 @@ func (s *Study) Sentences(ctx context.Context, o SentencesOptions, sink func(row
 		}
 		docs = []int{i}
 	}
-	if o.Speaker != "" && !slices.Contains(s.lx.SpeakerIDs(), o.Speaker) {
-		return optionErr("--speaker %q: use one of %s", o.Speaker, strings.Join(s.lx.SpeakerIDs(), ", "))
+	if o.Speaker != "" {
+		// ids are matched whatever their case: --speaker Putin is putin
+		k := slices.IndexFunc(s.lx.SpeakerIDs(), func(id string) bool { return strings.EqualFold(id, o.Speaker) })
+		if k < 0 {
+			return optionErr("--speaker %q: use one of %s", o.Speaker, strings.Join(s.lx.SpeakerIDs(), ", "))
+		}
+		o.Speaker = s.lx.SpeakerIDs()[k]
 	}
 	wanted := map[string]bool{}
 	for _, t := range o.Themes {

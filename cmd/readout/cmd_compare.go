@@ -54,7 +54,7 @@ Most telling first: themes by |z|, repeats by similarity, new statements with th
 	f := cmd.Flags()
 	f.StringVar(&opts.Against, "against", "", "the corpus to compare with, the same as -c (default: the bundled seed corpus)")
 	f.Float64Var(&opts.MinSimilarity, "min-similarity", compare.DefaultMinSimilarity, "lowest similarity at which a statement counts as repeated")
-	f.IntVar(&opts.Top, "top", 5, "rows per section in text output")
+	f.IntVar(&opts.Top, "top", 5, "rows per section in text output (0: every row)")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table (the text layout, also called text), json, jsonl or csv")
 	f.StringVar(&opts.Color, "color", "auto", "colour the text diff: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never")
 	return cmd
@@ -64,6 +64,9 @@ func compareRun(opts *compareOptions) error {
 	format, color, err := opts.app.statementFlags(opts.Format, opts.Color, opts.MinSimilarity)
 	if err != nil {
 		return err
+	}
+	if opts.Top < 0 {
+		return usagef("--top %d: give 0 (every row) or more", opts.Top)
 	}
 	a := opts.app
 	o, err := a.options(0)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,6 +163,24 @@ func TestCompareLanguageWarning(t *testing.T) {
 	_, stderr, code = runCmd(t, "compare", newPath, "-c", dir)
 	if code != 0 || strings.Contains(stderr, "expect no repeated") || !strings.Contains(stderr, "only from the 1 in en") {
 		t.Errorf("mixed corpus: exit %d\n%s", code, stderr)
+	}
+}
+
+// --top below 0 is refused; a speaker id is matched whatever its case.
+func TestCompareTopAndSpeakerCase(t *testing.T) {
+	if _, stderr, code := runCmd(t, "compare", "../../testdata/corpus/004_195d63a88f2e261d.txt", "--top", "-1"); code != 2 || !strings.Contains(stderr, "--top -1") {
+		t.Errorf("--top -1: exit %d %s", code, stderr)
+	}
+	out, stderr, code := runCmd(t, "sentences", "--speaker", "Putin", "-f", "csv", "-q")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(rows) < 2 {
+		t.Fatalf("--speaker Putin: exit %d %v %s", code, err, stderr)
+	}
+	col := slices.Index(rows[0], "speaker")
+	for _, r := range rows[1:] {
+		if r[col] != "putin" {
+			t.Errorf("--speaker Putin gave a row of %q", r[col])
+		}
 	}
 }
 
