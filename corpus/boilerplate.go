@@ -793,7 +793,8 @@ func ParseDateline(s string) (place, date, agency string, ok bool) {
 
 // trimEdges applies an edges rule: with the story's paragraphs found (lines of eight words or
 // more ending a sentence, among those still kept), it drops every kept line before the first
-// paragraph but the headline (the line printed twice, else the first that reads like one), and
+// paragraph but the headline (the line printed twice, else the first that reads like one) and
+// the sentences of five words or more right before the paragraph, and
 // after the last paragraph every line of fewer than eight words that is not a sentence of five
 // or more. A text with no paragraph is left alone.
 // textLine is a line of a text by byte offsets; end includes the newline.
@@ -850,7 +851,13 @@ func trimEdges(text string, lines []textLine, drop []string, cut []int, stats []
 			removed = append(removed, removal(id, i+1, Collapse(t)))
 		}
 	}
-	for i := 0; i < first; i++ {
+	// the story's short opening sentences right before its first paragraph stay (Putin said
+	// the talks were good.): sentences of five words or more, up to a line that is not one
+	opening := first
+	for opening > 0 && opening-1 != head && drop[opening-1] == "" && (texts[opening-1] == "" || stats[opening-1].ends && stats[opening-1].words >= 5) {
+		opening--
+	}
+	for i := 0; i < opening; i++ {
 		if i != head {
 			drop1(i)
 		}

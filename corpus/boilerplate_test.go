@@ -166,6 +166,12 @@ func TestPageEdges(t *testing.T) {
 			t.Errorf("line %d removed by %s", r.Line, r.Rule)
 		}
 	}
+	// the story's short opening sentence right before its first paragraph stays; a menu line
+	// before it does not
+	opening := "القائمة الرئيسية أخبار\nقال بوتين إن المحادثات كانت جيدة جدا.\nوعقد الرئيسان الروسي والصيني محادثات مطولة في موسكو يوم الثلاثاء حول التجارة والطاقة.\n"
+	if clean, _, _ := rs.Clean(opening); !strings.HasPrefix(clean, "قال بوتين إن المحادثات") {
+		t.Errorf("short opening sentence: %q", clean)
+	}
 	// a text with no paragraph (a list, a headline alone) is left as it is
 	if clean, _, removed := rs.Clean("عنوان قصير\nسطر ثان\n"); clean != "عنوان قصير\nسطر ثان\n" || len(removed) != 0 {
 		t.Errorf("no paragraph: %q %v", clean, removed)
