@@ -277,6 +277,18 @@ func TestAddDocCountsAsUnits(t *testing.T) {
 	}
 }
 
+// The words naming another speaker (وزير الخارجية، spokesman) are not the wording: two
+// attributions to different ministers are not a formulation.
+func TestOtherSpeakersAreNoEvidence(t *testing.T) {
+	lx := textproc.DefaultLexicon()
+	a := Units("a", time.Time{}, lx.Analyze("وحسب وزير الخارجية الروسي سيرغي لافروف."), lx)
+	b := Units("b", time.Time{}, lx.Analyze("وأكد وزير الخارجية الصيني وانغ يي."), lx)
+	w := NewWeights(a, b)
+	if ps := Match(&a[0], &b[0], w, DefaultMinSimilarity); len(ps) != 0 {
+		t.Errorf("%q ~ %q at %.2f: the ministers' titles matched", ps[0].A.Text(), ps[0].B.Text(), ps[0].Similarity)
+	}
+}
+
 // What a Sieve keeps of a document and MatchKept find what Match finds over the document's
 // units, in the same order, and Keep counts the weights AddDoc counts.
 func TestMatchKeptIsMatch(t *testing.T) {

@@ -227,7 +227,7 @@ func (sc *unitScan) key(i int) (uint32, bool) {
 	d := sc.d
 	n := d.Norm[i]
 	roles := d.Roles(i)
-	if sc.isActor[i] || StopWords[n] || hasDigit(n) || roles&(textproc.RoleName|textproc.RoleReporting|textproc.RoleContinuation|textproc.RoleTitle) != 0 {
+	if sc.isActor[i] || StopWords[n] || hasDigit(n) || roles&(textproc.RoleName|textproc.RoleReporting|textproc.RoleContinuation|textproc.RoleTitle|textproc.RoleOther) != 0 {
 		return 0, false
 	}
 	var id uint32

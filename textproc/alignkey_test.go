@@ -52,7 +52,7 @@ func TestAlignKey(t *testing.T) {
 // A word's roles, computed once per distinct word, are the lexicon's predicates.
 func TestRolesArePredicates(t *testing.T) {
 	lx := DefaultLexicon()
-	d := lx.Analyze("وقال الرئيس شي إن تعزيز العلاقات الثنائية مضيفا أن الصين تدعم روسيا في مجلس الأمن.")
+	d := lx.Analyze("وقال الرئيس شي إن تعزيز العلاقات الثنائية مضيفا أن الصين تدعم روسيا في مجلس الأمن، كما قال الوزير.")
 	if len(d.Tokens) == 0 || !d.forms[0].hasStem {
 		t.Fatal("no tokens, or roles not cached by the analyzer")
 	}
@@ -63,18 +63,18 @@ func TestRolesArePredicates(t *testing.T) {
 		for _, c := range []struct {
 			on   bool
 			role WordRoles
-		}{{lx.IsName(n), RoleName}, {lx.IsGeneric(n), RoleGeneric}, {lx.IsReportingVerb(n), RoleReporting}, {lx.IsContinuation(n), RoleContinuation}, {lx.IsTitle(n), RoleTitle}} {
+		}{{lx.IsName(n), RoleName}, {lx.IsGeneric(n), RoleGeneric}, {lx.IsReportingVerb(n), RoleReporting}, {lx.IsContinuation(n), RoleContinuation}, {lx.IsTitle(n), RoleTitle}, {lx.otherHeads.has(n), RoleOther}} {
 			if c.on {
 				want |= c.role
 			}
 		}
 		if got := d.Roles(i); got != want {
-			t.Errorf("%q: roles %05b, want %05b", n, got, want)
+			t.Errorf("%q: roles %06b, want %06b", n, got, want)
 		}
 		seen |= want
 	}
 	// the sentence has a word of each role, so each bit is checked
-	if seen != RoleName|RoleGeneric|RoleReporting|RoleContinuation|RoleTitle {
-		t.Errorf("roles seen %05b: the sentence lacks a role", seen)
+	if seen != RoleName|RoleGeneric|RoleReporting|RoleContinuation|RoleTitle|RoleOther {
+		t.Errorf("roles seen %06b: the sentence lacks a role", seen)
 	}
 }

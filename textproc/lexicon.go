@@ -940,6 +940,7 @@ const (
 	RoleReporting                          // IsReportingVerb
 	RoleContinuation                       // IsContinuation
 	RoleTitle                              // IsTitle
+	RoleOther                              // an other_subjects word (وزير، spokesman): who speaks, not what
 )
 
 // Roles returns the roles of a normalized word.
@@ -951,7 +952,7 @@ func (lx *Lexicon) Roles(norm string) WordRoles {
 		role WordRoles
 	}{
 		{lx.names[k], RoleName}, {lx.generic[k], RoleGeneric}, {lx.IsReportingVerb(norm), RoleReporting},
-		{lx.continuations.has(norm), RoleContinuation}, {lx.titles.has(norm), RoleTitle},
+		{lx.continuations.has(norm), RoleContinuation}, {lx.titles.has(norm), RoleTitle}, {lx.otherHeads.has(norm), RoleOther},
 	} {
 		if c.on {
 			r |= c.role
