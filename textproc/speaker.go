@@ -180,6 +180,18 @@ func hasQuote(gap string) bool {
 // is reports whether token i is in one of the word lists of class.
 func (s *speakerScan) is(i int, class wordClass) bool { return s.forms[i].class&class != 0 }
 
+// otherSpan returns the words naming another speaker from j: up to three, before a break and,
+// in Arabic, before a complementizer, a preposition glued on (بيسكوف للصحفيين إن، محللون أن)
+// or a reporting verb.
+func (s *speakerScan) otherSpan(j, end int) Span {
+	k := j + 1
+	for k < end && k < j+3 && !breaks(s.gap(k-1, k)) && !(s.arabic(k) && (s.is(k, classComplementizer|classVerb|classContinuation) ||
+		strings.HasPrefix(s.norm(k), "ل") && !strings.HasPrefix(s.norm(k), "ال"))) {
+		k++
+	}
+	return s.span(j, k)
+}
+
 // otherHeadNear returns the first other_subjects word (the preposition ل glued on or not)
 // among the three words from i, before any punctuation: the head of the noun phrase a source
 // word names (according to [Chinese] experts, وفقا لبيسكوف).
@@ -819,7 +831,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 				o++
 			}
 			if o < k && s.is(o, classOtherHead) {
-				return decide(SpeakerOther, RuleOther, cue, s.span(o, min(o+3, k))), true
+				return decide(SpeakerOther, RuleOther, cue, s.otherSpan(o, k)), true
 			}
 			if h, ok := s.atStart(o); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && hasComma(s.gap(h.end-1, min(h.end, k))) {
 				return subject(h, RuleSubject, cue, -1), true // وشي، الذي تحدث بعده، قال
@@ -867,7 +879,11 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 			o++
 		}
 		if h, ok := s.otherHeadNear(o, b); ok {
-			return decide(SpeakerOther, RuleOther, cue, s.span(o, h+1)), true
+			sp := s.otherSpan(o, b)
+			if sp.End < s.tokens[h].End {
+				sp = s.span(o, h+1)
+			}
+			return decide(SpeakerOther, RuleOther, cue, sp), true
 		}
 	}
 	// an actor opening the clause, a phrase between it and the verb (Putin in his speech said,
@@ -881,7 +897,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 		return decide(SpeakerOther, RuleOther, cue, s.span(s.clauseStart(a, j), j)), true
 	}
 	if k < b && (i == a || breaks(s.gap(i-1, i))) && !s.is(k, classComplementizer) && k < b && s.isNounLike(k) {
-		return decide(SpeakerOther, RuleOther, cue, s.span(k, min(k+3, b))), true // said spokeswoman Mao Ning
+		return decide(SpeakerOther, RuleOther, cue, s.otherSpan(k, b)), true // said spokeswoman Mao Ning
 	}
 	return verdict{}, false
 }
@@ -1011,7 +1027,7 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 					return lv, true
 				}
 			}
-			return decide(SpeakerOther, RuleOther, cue, s.span(j, min(j+3, b))), true // وقال وزير الخارجية، وقال لافروف
+			return decide(SpeakerOther, RuleOther, cue, s.otherSpan(j, b)), true // وقال وزير الخارجية، وقال لافروف
 		}
 		if s.norm(j) == "من" && j > end && s.norm(j-1) == "كل" {
 			continue // كل من شي وبوتين: both, not a prepositional phrase
@@ -1032,7 +1048,7 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 		}
 		if j == end && !dual && !s.speechWord(j) && s.contentWithin(j, b, 12) {
 			// another subject, then the content: وقال المتحدث إن
-			return decide(SpeakerOther, RuleOther, cue, s.span(j, min(j+3, b))), true
+			return decide(SpeakerOther, RuleOther, cue, s.otherSpan(j, b)), true
 		}
 		break // an object or the content (وجدد تأكيد موقف بلاده): the verb's own subject
 	}

@@ -60,6 +60,9 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleSpeechClause, "وودع الرئيس الروسي ضيفه الصيني في المطار قائلا إن الزيارة كانت ناجحة.", "putin", "قائلا", "الرئيس الروسي", "", 0},
 		{RuleSpeechClause, "واستقبل شي نظيره الروسي في قاعة الشعب، وأشاد خلال اللقاء بالتعاون في مجال الطاقة.", "xi", "وأشاد", "شي", "", 0},
 		{RuleSubject, "The leaders met over dinner, during which the two presidents praised the new grain corridor.", SpeakerJoint, "praised", "the two presidents", "", 0},
+		// the source of another speaker ends before what is not its name
+		{RuleOther, "وقال بيسكوف للصحفيين إن المحادثات كانت جيدة.", SpeakerOther, "وقال", "بيسكوف", "", 0},
+		{RuleOther, "ويرى محللون أن اللقاء مهم.", SpeakerOther, "ويرى", "محللون", "", 0},
 		// the speaker after a comma is someone else, not the actor the sentence opens with
 		{RuleOther, "Xi Jinping will visit Moscow next month, said a Chinese Foreign Ministry spokesman.", SpeakerOther, "said", "Chinese Foreign Ministry", "", 0},
 		// "it said" of the joint statement named before
