@@ -411,9 +411,15 @@ func (s *Study) AlreadyIn(news []Analysed) []string {
 	for _, d := range s.c.Docs {
 		byDigest[d.Digest] = d.ID
 	}
+	left := map[[32]byte]string{}
+	for _, d := range s.excluded {
+		left[d.Digest] = d.ID
+	}
 	var out []string
 	for _, nd := range news {
-		if id, ok := byDigest[nd.Doc.Digest]; ok {
+		if id, ok := left[nd.Doc.Digest]; ok {
+			out = append(out, fmt.Sprintf("%s is the corpus's %s, byte for byte: it is compared with the other %d documents", nd.Doc.Path, id, len(s.c.Docs)))
+		} else if id, ok := byDigest[nd.Doc.Digest]; ok {
 			out = append(out, fmt.Sprintf("%s is the corpus's %s, byte for byte: it is compared with itself too", nd.Doc.Path, id))
 		}
 	}

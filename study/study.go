@@ -40,7 +40,9 @@ type Options struct {
 	// Progress, when set, is told how far each phase of the work has got.
 	Progress Progress
 	// Against are the new documents Compare will set against the corpus (OpenDocuments), for
-	// NeedCandidates.
+	// NeedCandidates. A corpus document that is one of them, byte for byte, is left out of the
+	// corpus (unless it would leave nothing), so that each is compared with the rest; a study
+	// opened without Against keeps it, and Compare then compares it with itself too.
 	Against []Analysed
 }
 
@@ -99,6 +101,9 @@ type Study struct {
 	against []Analysed     // the documents of the sieve
 	sieve   *compare.Sieve // their units', for NeedCandidates
 	kept    []compare.Kept // corpus order
+	// excluded are the corpus's documents that are new documents of Against, byte for byte:
+	// left out of the corpus so that each is compared with the rest
+	excluded []*corpus.Document
 }
 
 // Open reads the corpus named by paths (none: the bundled seed corpus) lazily, keeping
@@ -182,12 +187,20 @@ func (s *Study) load(ctx context.Context, need Need) error {
 	var mu sync.Mutex
 	slots := map[*corpus.Document]int{}
 	stage := &Study{}
+	// a new document that is one of the corpus's, byte for byte, is compared with the rest
+	against := map[[32]byte]bool{}
+	for _, nd := range s.against {
+		against[nd.Doc.Digest] = true
+	}
 	if need != 0 {
 		an := s.analyzers(needsStems(need))
 		if need&^NeedFigures != 0 {
 			opt.Progress = s.progress("reading and analysing")
 		}
 		opt.Visit = func(w int, d *corpus.Document) {
+			if against[d.Digest] {
+				return // left out below (or analysed in a later pass when it is all the corpus)
+			}
 			p := s.compute(need, d, func() *textproc.Doc { return an(w).Analyze(d.Clean) })
 			mu.Lock()
 			defer mu.Unlock()
@@ -199,6 +212,21 @@ func (s *Study) load(ctx context.Context, need Need) error {
 	c, err := corpus.LoadContext(ctx, s.paths, opt)
 	if err != nil {
 		return err
+	}
+	if len(against) > 0 {
+		var rest []*corpus.Document
+		for _, d := range c.Docs {
+			if against[d.Digest] {
+				s.excluded = append(s.excluded, d)
+			} else {
+				rest = append(rest, d)
+			}
+		}
+		if len(rest) > 0 {
+			c.Docs = rest
+		} else {
+			s.excluded = nil // the corpus is the new documents: compared with themselves
+		}
 	}
 	s.c = c
 	if need == 0 {

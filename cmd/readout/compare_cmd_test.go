@@ -157,7 +157,7 @@ func TestCompareLanguageWarning(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "expect no repeated formulations") {
 		t.Errorf("Arabic corpus: exit %d\n%s", code, stderr)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "en-1.txt"), []byte(en+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "en-1.txt"), []byte(en+" Trade rose again in the spring.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, stderr, code = runCmd(t, "compare", newPath, "-c", dir)
