@@ -857,7 +857,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	// after a comma with no subject: a subject before a parenthesis or a relative clause
 	// (Putin, for his part, said; Putin, who …, said)
 	if h, ok := s.clauseSubject(a, i); ok {
-		return subject(h, RuleSubject, cue, -1), true
+		return subject(h, RuleSubject, cue, +1), true // the hit opens the sentence: a pair goes on after it
 	}
 	// the subject after: …, said Xi / said the Chinese president
 	k := end
@@ -889,7 +889,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	// an actor opening the clause, a phrase between it and the verb (Putin in his speech said,
 	// Putin, who …, said)
 	if h, ok := s.clauseOpener(a, i); ok {
-		return subject(h, RuleSubject, cue, -1), true
+		return subject(h, RuleSubject, cue, +1), true // the hit opens the clause: a pair goes on after it
 	}
 	// another subject before: the spokesman said, analysts said
 	if j > a && !breaks(s.gap(j-1, j)) && !s.is(j-1, classComplementizer) && !s.is(j-1, classParticle) && !s.is(j-1, classOpener) {

@@ -63,6 +63,8 @@ func TestSpeakerRules(t *testing.T) {
 		// the source of another speaker ends before what is not its name
 		{RuleOther, "وقال بيسكوف للصحفيين إن المحادثات كانت جيدة.", SpeakerOther, "وقال", "بيسكوف", "", 0},
 		{RuleOther, "ويرى محللون أن اللقاء مهم.", SpeakerOther, "ويرى", "محللون", "", 0},
+		// a pair opening the sentence before a clause: both (the partner is after the first name)
+		{RuleSubject, "Xi and Putin meet in Astana, pledge closer coordination", SpeakerJoint, "pledge", "Xi", "", 0},
 		// the speaker after a comma is someone else, not the actor the sentence opens with
 		{RuleOther, "Xi Jinping will visit Moscow next month, said a Chinese Foreign Ministry spokesman.", SpeakerOther, "said", "Chinese Foreign Ministry", "", 0},
 		// "it said" of the joint statement named before
