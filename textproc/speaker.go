@@ -931,8 +931,16 @@ func (s *speakerScan) clauseSubject(a, i int) (hit, bool) {
 	if _, ok := s.atStart(a); !ok && s.norm(a) == "the" && a+1 < i {
 		a++ // The Chinese leader, in turn, said
 	}
-	if h, ok := s.atStart(a); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.end < i && hasComma(s.gap(h.end-1, h.end)) {
-		return h, true
+	if h, ok := s.atStart(a); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.end < i {
+		end := h.end
+		if end+1 < i && (s.norm(end) == "and" || s.norm(end) == "و") {
+			if h2, ok := s.atStart(end + 1); ok && s.kind(h2) == hitActor {
+				end = h2.end // Putin and Xi, speaking after the talks, said
+			}
+		}
+		if end < i && hasComma(s.gap(end-1, end)) {
+			return h, true
+		}
 	}
 	return hit{}, false
 }

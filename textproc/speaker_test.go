@@ -65,6 +65,7 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleOther, "ويرى محللون أن اللقاء مهم.", SpeakerOther, "ويرى", "محللون", "", 0},
 		// a pair opening the sentence before a clause: both (the partner is after the first name)
 		{RuleSubject, "Xi and Putin meet in Astana, pledge closer coordination", SpeakerJoint, "pledge", "Xi", "", 0},
+		{RuleSubject, "Putin and Xi, speaking after the talks, said the partnership was strong.", SpeakerJoint, "said", "Putin", "", 0},
 		// the speaker after a comma is someone else, not the actor the sentence opens with
 		{RuleOther, "Xi Jinping will visit Moscow next month, said a Chinese Foreign Ministry spokesman.", SpeakerOther, "said", "Chinese Foreign Ministry", "", 0},
 		// "it said" of the joint statement named before
