@@ -407,23 +407,32 @@ type vec struct {
 func vectors(units []*Unit) []vec {
 	out := make([]vec, len(units))
 	for u, un := range units {
-		ids := slices.Clone(un.keys)
-		slices.Sort(ids)
-		v := vec{ids: ids[:0]}
-		for i, id := range ids {
-			if i > 0 && ids[i-1] == id {
-				if c := &v.counts[len(v.counts)-1]; *c < 255 {
-					*c++
-				}
-				continue
-			}
-			v.ids = append(v.ids, id)
-			v.counts = append(v.counts, 1)
-		}
-		v.ids = slices.Clip(v.ids)
+		var v vec
+		v.set(un.keys)
+		v.ids, v.counts = slices.Clip(v.ids), slices.Clip(v.counts)
 		out[u] = v
 	}
 	return out
+}
+
+// set makes v the distinct keys, sorted, with their counts; v's slices are reused.
+func (v *vec) set(keys []uint32) {
+	v.ids = append(v.ids[:0], keys...)
+	slices.Sort(v.ids)
+	v.counts = v.counts[:0]
+	n := 0
+	for i, id := range v.ids {
+		if i > 0 && v.ids[n-1] == id {
+			if c := &v.counts[n-1]; *c < 255 {
+				*c++
+			}
+			continue
+		}
+		v.ids[n] = id
+		v.counts = append(v.counts, 1)
+		n++
+	}
+	v.ids = v.ids[:n]
 }
 
 // couldMatch reports whether passages of two units could be similar at all: they share

@@ -223,22 +223,7 @@ func (m *Matcher) MatchKept(k *Kept, minSim float64) []PassagePair {
 	var sc matchScratch
 	for j := range k.index {
 		k.unit(j, &u)
-		v.ids = append(v.ids[:0], u.keys...)
-		slices.Sort(v.ids)
-		v.counts = v.counts[:0]
-		n := 0
-		for i, id := range v.ids {
-			if i > 0 && v.ids[n-1] == id {
-				if c := &v.counts[n-1]; *c < 255 {
-					*c++
-				}
-				continue
-			}
-			v.ids[n] = id
-			v.counts = append(v.counts, 1)
-			n++
-		}
-		v.ids = v.ids[:n]
+		v.set(u.keys)
 		var stub *Unit
 		for i := range m.vecs {
 			if !couldMatch(m.vecs[i], v, m.w) {
