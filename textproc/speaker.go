@@ -1314,13 +1314,23 @@ func (s *speakerScan) documentColon(a, b int) bool {
 // روسيا والصين، the parties), not the leaders, whose doings are narration (وسيلتقي الزعيمان).
 func (s *speakerScan) countries(h hit) bool {
 	for k := h.start; k < h.end; k++ {
-		switch stripOne(s.norm(k)) {
-		case "الصين", "روسيا", "الجانبان", "الطرفان", "china", "russia", "sides", "parties":
+		n := stripOne(s.norm(k))
+		if pairWords[n] {
 			return true
+		}
+		for _, a := range s.lx.Actors {
+			for _, p := range a.Sides {
+				if len(p.Words) == 1 && (p.Words[0] == n || p.Words[0] == s.norm(k)) {
+					return true // a one-word side of an actor: its country or capital
+				}
+			}
 		}
 	}
 	return false
 }
+
+// pairWords are the joint words that name the two sides, not the leaders (الجانبان، the parties).
+var pairWords = normalizedSet("الجانبان", "الطرفان", "sides", "parties")
 
 // pairOpens reports whether the sentence's subject is the two countries (China and Russia):
 // it opens the sentence, past particles, or follows its first word, a verb (تعارض روسيا
