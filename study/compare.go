@@ -57,14 +57,11 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 		return nil, err
 	}
 	lx := s.lx
-	newUnits := make([][]compare.Unit, len(news))
-	for k, nd := range news {
-		newUnits[k] = nd.Units(lx)
-	}
 	if !s.isAgainst(news) {
 		s.Release(NeedCandidates)
 		s.setAgainst(news)
 	}
+	newUnits := s.againstUnits // the sieve's: matched against the candidates it kept
 	// the reading (when Open prepared it): tallies, vectors, statement stems, candidates
 	if err := s.prepare(ctx, NeedTallies|NeedVectors|NeedUnitWeights|NeedCandidates); err != nil {
 		return nil, err
@@ -202,15 +199,15 @@ func (s *Study) isAgainst(news []Analysed) bool {
 
 // setAgainst makes the sieve of new documents, for NeedCandidates.
 func (s *Study) setAgainst(news []Analysed) {
-	s.against, s.sieve = news, nil
+	s.against, s.sieve, s.againstUnits = news, nil, nil
 	if len(news) == 0 {
 		return
 	}
-	units := make([][]compare.Unit, len(news))
+	s.againstUnits = make([][]compare.Unit, len(news))
 	for k, nd := range news {
-		units[k] = nd.Units(s.lx)
+		s.againstUnits[k] = nd.Units(s.lx)
 	}
-	s.sieve = compare.NewSieve(units...)
+	s.sieve = compare.NewSieve(s.againstUnits...)
 }
 
 // matchKept aligns the corpus's candidate statements with each new document's, on the study's

@@ -86,21 +86,22 @@ type Study struct {
 	lx    *textproc.Lexicon
 	c     *corpus.Corpus
 
-	mu      sync.Mutex
-	have    Need
-	tallies []metrics.DocTally // corpus order
-	vectors []metrics.Vector
-	units   [][]compare.Unit // text dropped; see withText
-	figures []Figures
-	totals  []metrics.DocTotals
-	words   [2]*textproc.Words  // word caches without and with stems
-	vocab   *metrics.Vocabulary // stems of the vectors
-	rank    []uint32            // when the vectors are renumbered in stem order: vocab id → number
-	unitDF  *compare.WeightCounter
-	diff    func(a, b string) []compare.Op
-	against []Analysed     // the documents of the sieve
-	sieve   *compare.Sieve // their units', for NeedCandidates
-	kept    []compare.Kept // corpus order
+	mu           sync.Mutex
+	have         Need
+	tallies      []metrics.DocTally // corpus order
+	vectors      []metrics.Vector
+	units        [][]compare.Unit // text dropped; see withText
+	figures      []Figures
+	totals       []metrics.DocTotals
+	words        [2]*textproc.Words  // word caches without and with stems
+	vocab        *metrics.Vocabulary // stems of the vectors
+	rank         []uint32            // when the vectors are renumbered in stem order: vocab id → number
+	unitDF       *compare.WeightCounter
+	diff         func(a, b string) []compare.Op
+	against      []Analysed       // the documents of the sieve
+	sieve        *compare.Sieve   // their units', for NeedCandidates
+	againstUnits [][]compare.Unit // their units, which Compare aligns with the candidates
+	kept         []compare.Kept   // corpus order
 	// excluded are the corpus's documents that are new documents of Against, byte for byte:
 	// left out of the corpus so that each is compared with the rest
 	excluded []*corpus.Document

@@ -69,15 +69,15 @@ func compareRun(opts *compareOptions) error {
 		return usagef("--top %d: give 0 (every row) or more", opts.Top)
 	}
 	a := opts.app
-	o, err := a.options(0)
+	o, err := a.options(study.NeedTallies | study.NeedVectors | study.NeedUnitWeights | study.NeedCandidates)
 	if err != nil {
 		return err
 	}
-	news, err := study.OpenDocuments(a.ctx, opts.Files, o)
-	if err != nil {
+	if o.Against, err = study.OpenDocuments(a.ctx, opts.Files, o); err != nil {
 		return err
 	}
-	s, err := a.openAgainst(a.ctx, corpusFlag(opts.Against), study.NeedTallies|study.NeedVectors|study.NeedUnitWeights|study.NeedCandidates, news)
+	news := o.Against
+	s, err := a.openWith(a.ctx, corpusFlag(opts.Against), o)
 	if err != nil {
 		return err
 	}

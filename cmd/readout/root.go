@@ -368,21 +368,19 @@ func (a *app) lexicon() (*textproc.Lexicon, error) {
 // for each document as it is read, and reports skipped documents and, with --verbose, removed
 // boilerplate on stderr.
 func (a *app) open(ctx context.Context, paths []string, need study.Need) (*study.Study, error) {
-	return a.openAgainst(ctx, paths, need, nil)
-}
-
-// openAgainst is open with the new documents compare sets against the corpus
-// (study.Options.Against).
-func (a *app) openAgainst(ctx context.Context, paths []string, need study.Need, news []study.Analysed) (*study.Study, error) {
-	paths, err := a.corpusPaths(paths)
-	if err != nil {
-		return nil, err
-	}
 	o, err := a.options(need)
 	if err != nil {
 		return nil, err
 	}
-	o.Against = news
+	return a.openWith(ctx, paths, o)
+}
+
+// openWith is open with options already made (compare's, which carry its new documents).
+func (a *app) openWith(ctx context.Context, paths []string, o study.Options) (*study.Study, error) {
+	paths, err := a.corpusPaths(paths)
+	if err != nil {
+		return nil, err
+	}
 	if len(paths) == 0 {
 		a.note("reading the bundled seed corpus (%s); give a PATH or -c DIR to read yours", corpus.SeedDescription)
 	}
