@@ -492,11 +492,16 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 	return out
 }
 
+// MaxListGap is how many content words may lie between two items of one list, on either side,
+// for an item matched alone across a comma to stay in the list's passage (splitAtClauses).
+const MaxListGap = 1
+
 // splitAtClauses cuts an alignment where a clause begins between two of its matches, on either
 // side, so that two formulations said one after the other (…وأمنه وحقوقه في التنمية، وحماية
-// مصالحهما المشتركة) are two regions; a piece with fewer than MinSharedStems matches stays with
-// the piece before it (or after it, for the first), so a list whose items are set apart by
-// commas stays whole.
+// مصالحهما المشتركة) are two regions. A piece of fewer than MinSharedStems things stays with the
+// piece before it (or after it, for the first) when it goes on a list, so that a list whose items
+// are set apart by commas stays whole; else it is left out, so that a word the next clause shares
+// (…الشراكة بين البلدين، وبحث التجارة والطاقة) does not stretch a passage over that clause.
 func (sc *matchScratch) splitAtClauses(a, b *Unit, matches [][2]int, out []region) []region {
 	cutBetween := func(u *Unit, x, y int) bool { // a clause begins after content word x, by content word y
 		for k := int(u.at[x]) + 1; k <= int(u.at[y]); k++ {
@@ -526,11 +531,28 @@ func (sc *matchScratch) splitAtClauses(a, b *Unit, matches [][2]int, out []regio
 		}
 		return len(seen)
 	}
+	// a piece of one thing joins its neighbour across the cut between them when it goes on a
+	// list: the two units are both cut there (two lists, item for item), or it follows its
+	// neighbour within MaxListGap content words in each unit (wheat, timber and fertiliser |
+	// wheat and timber). Else it is a word that a next clause happens to share, and is left out.
+	joins := func(cut int) bool {
+		p, q := matches[cut-1], matches[cut]
+		return cutBetween(a, p[0], q[0]) && cutBetween(b, p[1], q[1]) || q[0]-p[0]-1 <= MaxListGap && q[1]-p[1]-1 <= MaxListGap
+	}
 	merged := sc.merged[:0]
 	for _, r := range pieces {
-		switch {
-		case len(merged) > 0 && (things(r) < MinSharedStems || things(merged[len(merged)-1]) < MinSharedStems):
-			merged[len(merged)-1][1] = r[1]
+		if len(merged) == 0 {
+			merged = append(merged, r)
+			continue
+		}
+		last := &merged[len(merged)-1]
+		switch lr, lp := things(r) < MinSharedStems, things(*last) < MinSharedStems; {
+		case (lr || lp) && joins(r[0]):
+			last[1] = r[1]
+		case lp:
+			*last = r // a first piece of one thing that does not join is left out
+		case lr:
+			// left out
 		default:
 			merged = append(merged, r)
 		}

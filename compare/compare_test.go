@@ -349,3 +349,33 @@ func TestMatchKeptIsMatch(t *testing.T) {
 		t.Errorf("two shared words: Match %d pairs, MatchKept %d, %d units kept; want 1, 1, 1", len(want), len(got), kept.Len())
 	}
 }
+
+// A word that the next clause of one unit happens to share is not part of the passage: the
+// energy clause of b does not take in the trade-and-energy clause after its comma. A list's items
+// across commas stay in one passage, in English as in Arabic.
+func TestMatchLeavesOutAWordAcrossAClause(t *testing.T) {
+	filler := unitsOf(t, "f", "2021-01-01", "وناقش الجانبان التعاون في الطاقة. وبحثا التعاون في الزراعة. واتفقا على التعاون في التعليم.")
+	a := unitsOf(t, "a", "2022-02-04", "وقال شي إن البلدين سيوسعان الاستثمارات المشتركة في مجال الطاقة.")
+	b := unitsOf(t, "b", "2023-03-21", "واجتمع الزعيمان في موسكو لتوسيع الاستثمارات المشتركة بين البلدين، وبحث التجارة والطاقة والنقل البحري.")
+	w := NewWeights(a, b, filler)
+	pairs := Match(&a[0], &b[0], w, 0)
+	if len(pairs) == 0 {
+		t.Fatal("no passage matched")
+	}
+	if got := pairs[0].B.Text(); strings.Contains(got, "وبحث") || !strings.Contains(got, "الاستثمارات المشتركة") {
+		t.Errorf("passage of b = %q: want the investment clause without the clause after its comma", got)
+	}
+
+	en := func(doc, text string) []Unit { return unitsOf(t, doc, "2023-01-01", text) }
+	fe := en("f", "The sides discussed education. They discussed culture. They agreed on tourism.")
+	c := en("c", "Xi said the two countries would ship more wheat, timber and fertiliser.")
+	d := en("d", "Putin said Russia would sell its wheat and timber to China.")
+	w = NewWeights(c, d, fe)
+	pairs = Match(&c[0], &d[0], w, 0)
+	if len(pairs) == 0 {
+		t.Fatal("no passage of the English list matched")
+	}
+	if got := pairs[0].A.Text(); !strings.Contains(got, "wheat, timber") {
+		t.Errorf("passage of c = %q: want the list across its comma", got)
+	}
+}

@@ -207,5 +207,5 @@ func ExampleStudy_Compare() {
 	fmt.Printf("%d statements restated, %d new\n", len(r.Repeats), len(r.Fresh))
 	// Output:
 	// nearest: 000_534698608f2af9c6 (0.56)
-	// 22 statements restated, 2 new
+	// 20 statements restated, 3 new
 }
