@@ -175,7 +175,7 @@ func history(np Passage, ms []PassagePair, w *Weights, minSim float64) (Repeat, 
 // units restate, one document at a time: the set's key vectors are made once.
 type Matcher struct {
 	units []Unit
-	vecs  []vec
+	vecs  vecs
 	w     *Weights
 }
 
@@ -199,9 +199,9 @@ func (m *Matcher) Match(doc []Unit, minSim float64) []PassagePair {
 	dv := vectors(ptrs)
 	copies := map[int]*Unit{}
 	var out []PassagePair
-	for i := range m.vecs {
-		for j := range dv {
-			if !couldMatch(m.vecs[i], dv[j], m.w) {
+	for i := range m.vecs.len() {
+		for j := range dv.len() {
+			if !couldMatch(m.vecs.at(i), dv.at(j), m.w) {
 				continue
 			}
 			for _, pp := range Match(&m.units[i], &doc[j], m.w, minSim) {

@@ -168,8 +168,8 @@ func (p Passage) Span() (start, end int) {
 // Text returns the passage's text, from its unit's text.
 func (p Passage) Text() string {
 	u := p.Unit
-	a, b := int(u.words[p.W1].from()), min(int(u.words[p.W2].to()), len(u.Text))
-	if a > b {
+	a, b := int(u.words[p.W1].from())-int(u.textAt), min(int(u.words[p.W2].to())-int(u.textAt), len(u.Text))
+	if a < 0 || a > b {
 		return ""
 	}
 	return u.Text[a:b]
@@ -765,7 +765,10 @@ func (p Passage) termsIn() []termRef {
 // termText is a term as the unit writes it, without the conjunction or preposition glued to
 // its first word that the term's name lacks (والأمم المتحدة، للأمم المتحدة → الأمم المتحدة).
 func (u *Unit) termText(t termRef) string {
-	a, b := int(u.words[t.w1].from()), min(int(u.words[t.w2].to()), len(u.Text))
+	a, b := int(u.words[t.w1].from())-int(u.textAt), min(int(u.words[t.w2].to())-int(u.textAt), len(u.Text))
+	if a < 0 || a > b {
+		return ""
+	}
 	return stripProclitic(u.Text[a:b], t.term)
 }
 

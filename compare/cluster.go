@@ -173,8 +173,8 @@ func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float6
 		}
 		return len(nodes) - 1
 	}
-	vecs := vectors(all)
-	ix := newCandidates(vecs, docOf, w)
+	vs := vectors(all)
+	ix := newCandidates(&vs, docOf, w)
 	scratch := make([]matchScratch, pool.Jobs(jobs))
 	type found struct {
 		pp PassagePair
@@ -183,7 +183,7 @@ func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float6
 	err := pool.Ordered(ctx, len(all), jobs, func(wk, i int) ([]found, error) {
 		var out []found
 		for _, j := range ix.of(i) {
-			if !couldMatch(vecs[i], vecs[j], w) {
+			if !couldMatch(vs.at(i), vs.at(j), w) {
 				continue // no passages of the two can share enough (Similarity)
 			}
 			for _, pp := range scratch[wk].match(all[i], all[j], w, minSim) {
@@ -207,7 +207,7 @@ func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float6
 		}
 		return nil
 	})
-	head, tail, nextNode, vecs, ix = nil, nil, nil, nil, nil
+	head, tail, nextNode, vs, ix = nil, nil, nil, vecs{}, nil
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +236,7 @@ func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float6
 	var keptFirst []Passage
 	for k := range out {
 		f := out[k]
-		keep := []Variant{f.Variants[0]}
+		keep := f.Variants[:1] // in place: a variant is read before its place is written
 		at := map[int]int{0: 0}
 		sum := 0.0
 		for i := 1; i < len(f.Variants); i++ {
@@ -404,15 +404,40 @@ type vec struct {
 	counts []uint8 // at most 255
 }
 
-func vectors(units []*Unit) []vec {
-	out := make([]vec, len(units))
-	for u, un := range units {
-		var v vec
-		v.set(un.keys)
-		v.ids, v.counts = slices.Clip(v.ids), slices.Clip(v.counts)
-		out[u] = v
+// vecs is the key vectors of many units in three allocations, not two a unit: align holds one
+// for every unit of a corpus.
+type vecs struct {
+	ids    []uint32
+	counts []uint8
+	end    []int32 // unit i's keys are ids[end[i-1]:end[i]]
+}
+
+func vectors(units []*Unit) vecs {
+	n := 0
+	for _, u := range units {
+		n += len(u.keys) // at least the distinct keys
 	}
+	out := vecs{ids: make([]uint32, 0, n), counts: make([]uint8, 0, n), end: make([]int32, len(units))}
+	var v vec
+	for u, un := range units {
+		v.set(un.keys)
+		out.ids, out.counts = append(out.ids, v.ids...), append(out.counts, v.counts...)
+		out.end[u] = int32(len(out.ids))
+	}
+	out.ids, out.counts = slices.Clip(out.ids), slices.Clip(out.counts)
 	return out
+}
+
+// len returns the number of units.
+func (vs *vecs) len() int { return len(vs.end) }
+
+// at returns unit i's vector, a part of vs.
+func (vs *vecs) at(i int) vec {
+	a, b := int32(0), vs.end[i]
+	if i > 0 {
+		a = vs.end[i-1]
+	}
+	return vec{ids: vs.ids[a:b:b], counts: vs.counts[a:b:b]}
 }
 
 // set makes v the distinct keys, sorted, with their counts; v's slices are reused.
@@ -476,17 +501,20 @@ const (
 // large corpus each unit is indexed under its SignatureStems rarest keys only. The work is
 // linear in the number of units; of is safe for concurrent use.
 type candidateIndex struct {
-	postings map[uint32][]int
+	postings map[uint32][]int32
 	sigs     []uint32 // each unit's posting lists, in turn
-	sigEnd   []int
-	docOf    []int
+	sigEnd   []int32
+	docOf    []int32
 }
 
-func newCandidates(vecs []vec, docOf []int, w *Weights) *candidateIndex {
-	ix := &candidateIndex{postings: map[uint32][]int{}, sigs: make([]uint32, 0, len(vecs)*SignatureStems), sigEnd: make([]int, len(vecs)), docOf: docOf}
-	large := len(vecs) > LargeCorpus
-	for u := range vecs {
-		ids := vecs[u].ids
+func newCandidates(vs *vecs, docOf []int, w *Weights) *candidateIndex {
+	ix := &candidateIndex{postings: map[uint32][]int32{}, sigs: make([]uint32, 0, vs.len()*SignatureStems), sigEnd: make([]int32, vs.len()), docOf: make([]int32, len(docOf))}
+	for i, d := range docOf {
+		ix.docOf[i] = int32(d)
+	}
+	large := vs.len() > LargeCorpus
+	for u := range vs.len() {
+		ids := vs.at(u).ids
 		if large && len(ids) > SignatureStems {
 			order := make([]int, len(ids))
 			for i := range order {
@@ -506,10 +534,10 @@ func newCandidates(vecs []vec, docOf []int, w *Weights) *candidateIndex {
 			ids = sel
 		}
 		for _, id := range ids {
-			ix.postings[id] = append(ix.postings[id], u)
+			ix.postings[id] = append(ix.postings[id], int32(u))
 		}
 		ix.sigs = append(ix.sigs, ids...)
-		ix.sigEnd[u] = len(ix.sigs)
+		ix.sigEnd[u] = int32(len(ix.sigs))
 	}
 	return ix
 }
@@ -517,20 +545,20 @@ func newCandidates(vecs []vec, docOf []int, w *Weights) *candidateIndex {
 // of returns unit i's candidates.
 func (ix *candidateIndex) of(i int) []int {
 	var cands []int
-	from := 0
+	from := int32(0)
 	if i > 0 {
 		from = ix.sigEnd[i-1]
 	}
 	for _, id := range ix.sigs[from:ix.sigEnd[i]] {
 		list := ix.postings[id] // in unit order
-		pos := sort.SearchInts(list, i)
+		pos, _ := slices.BinarySearch(list, int32(i))
 		end := len(list)
 		if len(list) > SmallPosting {
 			end = min(end, pos+1+NeighbourWindow)
 		}
 		for _, j := range list[pos+1 : end] {
 			if ix.docOf[i] != ix.docOf[j] {
-				cands = append(cands, j)
+				cands = append(cands, int(j))
 			}
 		}
 	}
@@ -551,9 +579,9 @@ func candidatePairs(a, b []Unit, w *Weights) [][2]int {
 		pb[j] = &b[j]
 	}
 	va, vb := vectors(pa), vectors(pb)
-	for i := range va {
-		for j := range vb {
-			if couldMatch(va[i], vb[j], w) {
+	for i := range va.len() {
+		for j := range vb.len() {
+			if couldMatch(va.at(i), vb.at(j), w) {
 				out = append(out, [2]int{i, j})
 			}
 		}

@@ -379,3 +379,23 @@ func TestMatchLeavesOutAWordAcrossAClause(t *testing.T) {
 		t.Errorf("passage of c = %q: want the list across its comma", got)
 	}
 }
+
+// A unit whose text is set to its passages' words only shows those passages as before, and a
+// passage outside them as "", never a wrong slice of the text.
+func TestSetPassageText(t *testing.T) {
+	text := "وقال شي إن البلدين يدعمان بعضهما بعضا في حماية السيادة، ويعارضان الهيمنة."
+	lx := textproc.DefaultLexicon()
+	d := lx.Analyze(text)
+	us := Units("a", time.Time{}, d, lx)
+	u := us[0]
+	inner := Passage{&u, 3, 8}
+	want := inner.Text()
+	u.Text = ""
+	u.SetPassageText(d.Text, 2, 9)
+	if got := inner.Text(); got != want {
+		t.Errorf("passage text after SetPassageText = %q, want %q", got, want)
+	}
+	if got := (Passage{&u, 0, 1}).Text(); got != "" {
+		t.Errorf("a passage outside the text set = %q, want \"\"", got)
+	}
+}

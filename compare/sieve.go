@@ -27,7 +27,9 @@ func NewSieve(units ...[]Unit) *Sieve {
 		for i := range us {
 			ptrs[i] = &us[i]
 		}
-		for _, v := range vectors(ptrs) {
+		vs := vectors(ptrs)
+		for i := range vs.len() {
+			v := vs.at(i)
 			s.vecs = append(s.vecs, v)
 			for _, id := range v.ids {
 				s.keys[id] = true
@@ -225,8 +227,8 @@ func (m *Matcher) MatchKept(k *Kept, minSim float64) []PassagePair {
 		k.unit(j, &u)
 		v.set(u.keys)
 		var stub *Unit
-		for i := range m.vecs {
-			if !couldMatch(m.vecs[i], v, m.w) {
+		for i := range m.vecs.len() {
+			if !couldMatch(m.vecs.at(i), v, m.w) {
 				continue
 			}
 			for _, pp := range sc.match(&m.units[i], &u, m.w, minSim) {

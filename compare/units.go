@@ -20,10 +20,11 @@ type Unit struct {
 	Themes     []string  `json:"themes"`
 	Text       string    `json:"text"`
 
-	words []word   // every word, in order
-	keys  []uint32 // the content words' alignment keys, in order
-	at    []int32  // the word each key is
-	terms []termRef
+	words  []word   // every word, in order
+	keys   []uint32 // the content words' alignment keys, in order
+	at     []int32  // the word each key is
+	terms  []termRef
+	textAt uint32 // the byte of the unit at which Text begins: 0 but after SetPassageText
 }
 
 // word is a word of a unit: its bytes relative to the unit's start, and what alignment knows
@@ -261,6 +262,14 @@ func cutBefore(d *textproc.Doc, prev, i int) bool {
 		return true // …الحكومة | مضيفا
 	}
 	return false
+}
+
+// SetPassageText sets Text to the unit's words w1 to w2 only, from the analysed text of its
+// document: for a caller that shows only passages of many units (align holds the text of every
+// formulation's passages). Passage.Text of a passage outside those words is then "".
+func (u *Unit) SetPassageText(analysed string, w1, w2 int) {
+	a, b := int(u.words[w1].from()), int(u.words[w2].to())
+	u.Text, u.textAt = strings.Clone(analysed[u.Start+a:u.Start+b]), uint32(a)
 }
 
 // TextIn returns the unit's text in the analysed text of its document (what Units sets as

@@ -3,7 +3,6 @@ package study
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
@@ -111,9 +110,15 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 // order.
 func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error {
 	need := map[string][]*compare.Unit{} // by document id
+	span := map[*compare.Unit][2]int{}    // the words of a unit's passages, first to last
 	for _, f := range forms {
 		for _, v := range f.Variants {
-			u := v.Unit()
+			u, p := v.Unit(), v.Passage
+			if sp, ok := span[u]; ok {
+				span[u] = [2]int{min(sp[0], p.W1), max(sp[1], p.W2)}
+				continue
+			}
+			span[u] = [2]int{p.W1, p.W2}
 			need[u.Doc] = append(need[u.Doc], u)
 		}
 	}
@@ -126,10 +131,9 @@ func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error
 			continue
 		}
 		if err := s.withDoc(i, func(d *corpus.Document) {
-			for _, u := range us {
-				if u.Text == "" { // a unit in several formulations is one copy
-					u.Text = strings.Clone(u.TextIn(d.Clean)) // not a part of the document's text, which would stay in memory
-				}
+			for _, u := range us { // a unit in several formulations is one copy, listed once
+				sp := span[u]
+				u.SetPassageText(d.Clean, sp[0], sp[1]) // a copy: the document's text does not stay in memory
 			}
 		}); err != nil {
 			return err
