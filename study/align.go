@@ -110,7 +110,7 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 // order.
 func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error {
 	need := map[string][]*compare.Unit{} // by document id
-	span := map[*compare.Unit][2]int{}    // the words of a unit's passages, first to last
+	span := map[*compare.Unit][2]int{}   // the words of a unit's passages, first to last
 	for _, f := range forms {
 		for _, v := range f.Variants {
 			u, p := v.Unit(), v.Passage
