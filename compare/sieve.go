@@ -15,26 +15,21 @@ import (
 // reading: the weights are known once every document has been read, and the units kept are
 // matched then (Matcher.MatchKept).
 type Sieve struct {
-	vecs []vec
+	vecs vecs
 	keys map[uint32]bool // every key of the new units
 }
 
 // NewSieve returns the sieve of the units of the new documents.
 func NewSieve(units ...[]Unit) *Sieve {
-	s := &Sieve{keys: map[uint32]bool{}}
+	var ptrs []*Unit
 	for _, us := range units {
-		ptrs := make([]*Unit, len(us))
 		for i := range us {
-			ptrs[i] = &us[i]
+			ptrs = append(ptrs, &us[i])
 		}
-		vs := vectors(ptrs)
-		for i := range vs.len() {
-			v := vs.at(i)
-			s.vecs = append(s.vecs, v)
-			for _, id := range v.ids {
-				s.keys[id] = true
-			}
-		}
+	}
+	s := &Sieve{vecs: vectors(ptrs), keys: map[uint32]bool{}}
+	for _, id := range s.vecs.ids {
+		s.keys[id] = true
 	}
 	return s
 }
@@ -108,7 +103,8 @@ func (s *Sieve) Keep(d *textproc.Doc, lx *textproc.Lexicon, c *WeightCounter) Ke
 func (s *Sieve) couldShare(v *vec, ids []uint32) bool {
 	v.ids = append(v.ids[:0], ids...)
 	slices.Sort(v.ids)
-	for _, n := range s.vecs {
+	for u := range s.vecs.len() {
+		n := s.vecs.at(u)
 		shared := 0
 		for x, y := 0, 0; x < len(n.ids) && y < len(v.ids); {
 			switch {
