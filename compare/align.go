@@ -176,7 +176,9 @@ func (p Passage) Text() string {
 }
 
 // Whole reports whether the passage is its whole unit.
-func (p Passage) Whole() bool { return p.W1 == 0 && p.W2 == len(p.Unit.words)-1 }
+func (p Passage) Whole() bool {
+	return p.W1 == 0 && p.Unit.before == 0 && p.W2 == len(p.Unit.words)-1 && p.Unit.after == 0
+}
 
 // overlaps reports whether two passages of one unit share words.
 func (p Passage) overlaps(q Passage) bool { return p.Unit == q.Unit && p.W1 <= q.W2 && q.W1 <= p.W2 }

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -224,5 +225,59 @@ func TestFormulationsAgainstReading(t *testing.T) {
 	t.Logf("found %d of %d formulations; %d links, %d right (%.2f), %d of them legible (%.2f)", found, len(s.forms), links, right, precision, clear, legibility)
 	if found < 18 || precision < 0.84 || legibility < 0.89 {
 		t.Errorf("found %d (floor 18), precision %.2f (floor 0.84), legibility %.2f (floor 0.89)", found, precision, legibility)
+	}
+}
+
+// Formulations whose units keep only their passages' words (KeepPassages) show the same
+// passages, spans, themes, similarities, diffs and list changes as before, and their units hold
+// fewer words.
+func TestKeepPassages(t *testing.T) {
+	s := loadReading(t)
+	forms := Recurring(s.all, s.w, DefaultMinSimilarity)
+	type seen struct {
+		text, themes, diff string
+		start, end     int
+		whole          bool
+		sim            float64
+		added, dropped string
+	}
+	look := func() (out []seen, words int) {
+		held := map[*Unit]bool{}
+		for k := range forms {
+			f := &forms[k]
+			f.Explain(Differ(s.lx))
+			for i, v := range f.Variants {
+				a, b := v.Passage.Span()
+				x := seen{text: v.Passage.Text(), themes: strings.Join(v.Passage.Themes(), ","), start: a, end: b, whole: v.Passage.Whole(),
+					added: strings.Join(v.Added, ","), dropped: strings.Join(v.Dropped, ",")}
+				if i > 0 {
+					x.diff = WordDiffText(v.Ops, false)
+					x.sim = Similarity(f.Variants[v.Parent].Passage, v.Passage, s.w)
+				}
+				out = append(out, x)
+				if !held[v.Unit()] {
+					held[v.Unit()] = true
+					words += v.Unit().HeldWords()
+				}
+			}
+		}
+		return out, words
+	}
+	before, wordsBefore := look()
+	KeepPassages(forms)
+	after, wordsAfter := look()
+	if len(before) == 0 {
+		t.Fatal("no formulations on the seeds")
+	}
+	if !slices.Equal(before, after) {
+		for i := range before {
+			if before[i] != after[i] {
+				t.Errorf("variant %d: before %+v\nafter %+v", i, before[i], after[i])
+				break
+			}
+		}
+	}
+	if wordsAfter >= wordsBefore {
+		t.Errorf("units hold %d words after KeepPassages, %d before: want fewer", wordsAfter, wordsBefore)
 	}
 }

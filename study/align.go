@@ -100,26 +100,24 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 	}
 	copies, sorted = nil, nil
 	s.Release(NeedUnits) // the formulations hold their own
+	compare.KeepPassages(f.List)
 	if err := s.withText(ctx, f.List); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
-// withText sets the text of the formulations' units, reading their documents again, in corpus
-// order.
+// withText sets the text of the formulations' units, which hold only the words of their
+// passages (compare.KeepPassages), reading their documents again, in corpus order.
 func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error {
 	need := map[string][]*compare.Unit{} // by document id
-	span := map[*compare.Unit][2]int{}   // the words of a unit's passages, first to last
+	seen := map[*compare.Unit]bool{}
 	for _, f := range forms {
 		for _, v := range f.Variants {
-			u, p := v.Unit(), v.Passage
-			if sp, ok := span[u]; ok {
-				span[u] = [2]int{min(sp[0], p.W1), max(sp[1], p.W2)}
-				continue
+			if u := v.Unit(); !seen[u] {
+				seen[u] = true
+				need[u.Doc] = append(need[u.Doc], u)
 			}
-			span[u] = [2]int{p.W1, p.W2}
-			need[u.Doc] = append(need[u.Doc], u)
 		}
 	}
 	for i, d := range s.c.Docs {
@@ -132,8 +130,7 @@ func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error
 		}
 		if err := s.withDoc(i, func(d *corpus.Document) {
 			for _, u := range us { // a unit in several formulations is one copy, listed once
-				sp := span[u]
-				u.SetPassageText(d.Clean, sp[0], sp[1]) // a copy: the document's text does not stay in memory
+				u.SetPassageText(d.Clean, 0, u.HeldWords()-1) // a copy: the document's text does not stay in memory
 			}
 		}); err != nil {
 			return err
