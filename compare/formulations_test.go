@@ -236,10 +236,10 @@ func TestKeepPassages(t *testing.T) {
 	forms := Recurring(s.all, s.w, DefaultMinSimilarity)
 	type seen struct {
 		text, themes, diff string
-		start, end     int
-		whole          bool
-		sim            float64
-		added, dropped string
+		start, end         int
+		whole              bool
+		sim                float64
+		added, dropped     string
 	}
 	look := func() (out []seen, words int) {
 		held := map[*Unit]bool{}
