@@ -268,77 +268,61 @@ func cutBefore(d *textproc.Doc, prev, i int) bool {
 
 // keepWords makes the unit hold its words w1 to w2 only, with their keys and the terms among
 // them, in slices of their own (a unit's slices are parts of its document's, which are then
-// free), and returns w1, by which the word indices of passages within them go down.
-func (u *Unit) keepWords(w1, w2 int) int {
+// free); the word indices of passages within them go down by w1.
+func (u *Unit) keepWords(w1, w2 int) {
 	u.before += uint32(w1)
 	u.after += uint32(len(u.words) - 1 - w2)
 	u.words = slices.Clone(u.words[w1 : w2+1])
-	k1, k2 := len(u.at), 0
-	for i, a := range u.at {
-		if int(a) >= w1 && int(a) <= w2 {
-			k1, k2 = min(k1, i), i+1
-		}
+	k1, _ := slices.BinarySearch(u.at, int32(w1)) // the keys are in word order
+	k2, _ := slices.BinarySearch(u.at, int32(w2+1))
+	u.keys, u.at = slices.Clone(u.keys[k1:k2]), slices.Clone(u.at[k1:k2])
+	for i := range u.at {
+		u.at[i] -= int32(w1)
 	}
-	if k1 < k2 {
-		u.keys, u.at = slices.Clone(u.keys[k1:k2]), slices.Clone(u.at[k1:k2])
-		for i := range u.at {
-			u.at[i] -= int32(w1)
-		}
-	} else {
-		u.keys, u.at = nil, nil
+	u.terms = slices.DeleteFunc(slices.Clone(u.terms), func(t termRef) bool { return int(t.w1) < w1 || int(t.w2) > w2 })
+	for i := range u.terms {
+		u.terms[i].w1 -= int32(w1)
+		u.terms[i].w2 -= int32(w1)
 	}
-	in := func(t termRef) bool { return int(t.w1) >= w1 && int(t.w2) <= w2 }
-	n := 0
-	for _, t := range u.terms {
-		if in(t) {
-			n++
-		}
-	}
-	var terms []termRef
-	if n > 0 {
-		terms = make([]termRef, 0, n)
-	}
-	for _, t := range u.terms {
-		if in(t) {
-			t.w1, t.w2 = t.w1-int32(w1), t.w2-int32(w1)
-			terms = append(terms, t)
-		}
-	}
-	u.terms = terms
-	return w1
 }
 
-// KeepPassages makes the units of the formulations' variants hold only the words of their
-// passages, from the first to the last, and renumbers the passages' words: for a caller that
-// holds the formulations of a large corpus, whose units would otherwise keep every word of
-// their documents. A unit of several variants is shared by them and keeps the words of all
-// their passages. SetPassageText(analysed, 0, len-1), after, gives the units the text of the
-// words they hold (HeldWords).
-func KeepPassages(forms []Formulation) {
-	span := map[*Unit][2]int{}
+// KeepPassages gives the formulations' variants units of their own that hold only the words of
+// their passages, from the first to the last, and renumbers the passages' words: for a caller
+// that holds the formulations of a large corpus, whose units would otherwise keep every word
+// of their documents. The variants of one unit share one copy, which keeps the words of all
+// their passages; the units they had are not changed. It returns the copies, in the order of
+// the variants that first have them; SetPassageText(analysed, 0, HeldWords()-1) then gives
+// each the text of the words it holds.
+func KeepPassages(forms []Formulation) []*Unit {
+	type span struct{ w1, w2 int }
+	index := map[*Unit]int{}
+	var units []*Unit
+	var spans []span
 	for _, f := range forms {
 		for _, v := range f.Variants {
-			u, p := v.Unit(), v.Passage
-			if sp, ok := span[u]; ok {
-				span[u] = [2]int{min(sp[0], p.W1), max(sp[1], p.W2)}
-			} else {
-				span[u] = [2]int{p.W1, p.W2}
+			p := v.Passage
+			if i, ok := index[p.Unit]; ok {
+				spans[i] = span{min(spans[i].w1, p.W1), max(spans[i].w2, p.W2)}
+				continue
 			}
+			index[p.Unit] = len(units)
+			units, spans = append(units, p.Unit), append(spans, span{p.W1, p.W2})
 		}
 	}
-	shift := make(map[*Unit]int, len(span))
+	copies := make([]Unit, len(units))
+	for i, u := range units {
+		copies[i] = *u
+		copies[i].keepWords(spans[i].w1, spans[i].w2)
+		units[i] = &copies[i]
+	}
 	for k := range forms {
 		for v := range forms[k].Variants {
 			p := &forms[k].Variants[v].Passage
-			d, ok := shift[p.Unit]
-			if !ok {
-				sp := span[p.Unit]
-				d = p.Unit.keepWords(sp[0], sp[1])
-				shift[p.Unit] = d
-			}
-			p.W1, p.W2 = p.W1-d, p.W2-d
+			i := index[p.Unit]
+			p.Unit, p.W1, p.W2 = units[i], p.W1-spans[i].w1, p.W2-spans[i].w1
 		}
 	}
+	return units
 }
 
 // HeldWords returns how many words the unit holds: all of its sentence's, or those KeepPassages

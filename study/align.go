@@ -83,25 +83,12 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 	if o.Top > 0 && len(f.List) > o.Top {
 		f.List = f.List[:o.Top]
 	}
-	// The formulations' units are copies, one per unit, and the study's units are released: the
-	// formulations do not keep every document's units in memory.
-	copies := map[*compare.Unit]*compare.Unit{}
-	for k := range f.List {
-		for v := range f.List[k].Variants {
-			p := &f.List[k].Variants[v].Passage
-			c, ok := copies[p.Unit]
-			if !ok {
-				u := *p.Unit
-				c = &u
-				copies[p.Unit] = c
-			}
-			p.Unit = c
-		}
-	}
-	copies, sorted = nil, nil
-	s.Release(NeedUnits) // the formulations hold their own
-	compare.KeepPassages(f.List)
-	if err := s.withText(ctx, f.List); err != nil {
+	// The formulations' units are copies holding only their passages' words, and the study's
+	// units are released: the formulations do not keep every document's units in memory.
+	units := compare.KeepPassages(f.List)
+	sorted = nil
+	s.Release(NeedUnits)
+	if err := s.withText(ctx, units); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -109,16 +96,10 @@ func (s *Study) Formulations(ctx context.Context, o AlignOptions) (*Formulations
 
 // withText sets the text of the formulations' units, which hold only the words of their
 // passages (compare.KeepPassages), reading their documents again, in corpus order.
-func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error {
+func (s *Study) withText(ctx context.Context, units []*compare.Unit) error {
 	need := map[string][]*compare.Unit{} // by document id
-	seen := map[*compare.Unit]bool{}
-	for _, f := range forms {
-		for _, v := range f.Variants {
-			if u := v.Unit(); !seen[u] {
-				seen[u] = true
-				need[u.Doc] = append(need[u.Doc], u)
-			}
-		}
+	for _, u := range units {
+		need[u.Doc] = append(need[u.Doc], u)
 	}
 	for i, d := range s.c.Docs {
 		if err := ctx.Err(); err != nil {
@@ -129,7 +110,7 @@ func (s *Study) withText(ctx context.Context, forms []compare.Formulation) error
 			continue
 		}
 		if err := s.withDoc(i, func(d *corpus.Document) {
-			for _, u := range us { // a unit in several formulations is one copy, listed once
+			for _, u := range us {
 				u.SetPassageText(d.Clean, 0, u.HeldWords()-1) // a copy: the document's text does not stay in memory
 			}
 		}); err != nil {
