@@ -378,6 +378,7 @@ type matchScratch struct {
 	matches        [][2]int
 	pieces, merged [][2]int
 	seen           []int32
+	first, last    []int32
 	regs           []region
 }
 
@@ -405,6 +406,7 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 		clear(sc.h)
 	}
 	h := sc.h
+	sc.keyRanges(a, b)
 	scale := w.scale()
 	out := sc.regs[:0]
 	defer func() { sc.regs = out[:0] }()
@@ -436,20 +438,7 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 		if tries > 0 && !left() {
 			break
 		}
-		best, bi, bj := 0.0, 0, 0
-		for i := 1; i <= n; i++ {
-			for j := 1; j <= m; j++ {
-				s := -Mismatch
-				if !usedA[i-1] && !usedB[j-1] && a.keys[i-1] == b.keys[j-1] {
-					s = w.of(a.keys[i-1]) / scale
-				}
-				v := max(0, h[(i-1)*(m+1)+j-1]+s, h[(i-1)*(m+1)+j]-Gap, h[i*(m+1)+j-1]-Gap)
-				h[i*(m+1)+j] = v
-				if v > best {
-					best, bi, bj = v, i, j
-				}
-			}
-		}
+		best, bi, bj := sc.fill(a, b, w, scale)
 		if best == 0 {
 			break
 		}
@@ -492,6 +481,76 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 		out = out[:MaxRegions]
 	}
 	return out
+}
+
+// keyRanges sets sc.first and sc.last to the first and last content words of b with the key of
+// each content word of a (1-based; 0 when none), for fill.
+func (sc *matchScratch) keyRanges(a, b *Unit) {
+	n := len(a.keys)
+	sc.first, sc.last = slices.Grow(sc.first[:0], n)[:n], slices.Grow(sc.last[:0], n)[:n]
+	for i, k := range a.keys {
+		sc.first[i], sc.last[i] = 0, 0
+		for j, l := range b.keys {
+			if k == l {
+				if sc.first[i] == 0 {
+					sc.first[i] = int32(j + 1)
+				}
+				sc.last[i] = int32(j + 1)
+			}
+		}
+	}
+}
+
+// fill fills sc.h with the local alignment scores of a's and b's content words that no region
+// has taken (sc.usedA, sc.usedB), and returns the best score and its cell. sc.h is all 0 and
+// sc.keyRanges(a, b) set when it is called.
+func (sc *matchScratch) fill(a, b *Unit, w *Weights, scale float64) (best float64, bi, bj int) {
+	n, m := len(a.keys), len(b.keys)
+	h, usedA, usedB := sc.h, sc.usedA, sc.usedB
+	// Only the cells that can be above 0 are computed: those of a row's matches, those
+	// under or right below the previous row's cells above 0, and those after a cell above
+	// 0 in the row. The others stay 0, as they would be computed, and the best cell is the
+	// same, found in the same order.
+	plo, phi := 0, -1 // the previous row's cells above 0 are within plo–phi (1-based; none when plo is 0)
+	for i := 1; i <= n; i++ {
+		lo, hi := 0, -1
+		if !usedA[i-1] {
+			lo, hi = int(sc.first[i-1]), int(sc.last[i-1])
+		}
+		switch {
+		case plo == 0 && lo == 0:
+			plo, phi = 0, -1
+			continue
+		case plo == 0:
+		case lo == 0:
+			lo, hi = plo, phi+1
+		default:
+			lo, hi = min(lo, plo), max(hi, phi+1)
+		}
+		ai, free, row, up := a.keys[i-1], !usedA[i-1], h[i*(m+1):(i+1)*(m+1)], h[(i-1)*(m+1):i*(m+1)]
+		plo, phi = 0, -1
+		for j := lo; j <= m; j++ {
+			if j > hi && row[j-1] == 0 {
+				break
+			}
+			s := -Mismatch
+			if free && !usedB[j-1] && ai == b.keys[j-1] {
+				s = w.of(ai) / scale
+			}
+			v := max(0, up[j-1]+s, up[j]-Gap, row[j-1]-Gap)
+			row[j] = v
+			if v > 0 {
+				if plo == 0 {
+					plo = j
+				}
+				phi = j
+			}
+			if v > best {
+				best, bi, bj = v, i, j
+			}
+		}
+	}
+	return best, bi, bj
 }
 
 // MaxListGap is how many content words may lie between two items of one list, on either side,
