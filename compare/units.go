@@ -139,12 +139,12 @@ func (sc *unitScan) build(b *unitBuilder, s textproc.Sentence, doc string, date 
 		}
 		k := len(b.words) - w0
 		wordOf = append(wordOf, int32(k))
-		t, n := d.Tokens[i], d.Norm[i]
+		t := d.Tokens[i]
 		w := word{start: uint32(t.Start - s.Start), end: uint32(t.End - s.Start)}
 		if prev >= 0 && cutBefore(d, prev, i) {
 			w.end |= wordCut
 		}
-		if StopWords[n] {
+		if sc.stop[i] {
 			w.end |= wordStop
 		}
 		b.words = append(b.words, w)
@@ -181,6 +181,7 @@ type unitScan struct {
 	d       *textproc.Doc
 	lx      *textproc.Lexicon
 	isActor []bool
+	stop    []bool // by token: a function word (StopWords)
 	termKey map[int]string
 	ids     []uint32 // by token
 	wordOf  []int32
@@ -198,8 +199,10 @@ func newUnitScan(d *textproc.Doc, lx *textproc.Lexicon) *unitScan {
 	// two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي للتعاون), so spelling
 	// variants align; else by their own keys.
 	sc.termKey = termKeys(d, lx, true)
+	sc.stop = make([]bool, len(d.Tokens))
 	for i := range d.Tokens {
 		if sc.isWord(i) {
+			sc.stop[i] = StopWords[d.Norm[i]]
 			sc.ids[i], _ = sc.key(i)
 		}
 	}
@@ -230,7 +233,7 @@ func (sc *unitScan) key(i int) (uint32, bool) {
 	d := sc.d
 	n := d.Norm[i]
 	roles := d.Roles(i)
-	if sc.isActor[i] || StopWords[n] || hasDigit(n) || roles&(textproc.RoleName|textproc.RoleReporting|textproc.RoleContinuation|textproc.RoleTitle|textproc.RoleOther) != 0 {
+	if sc.isActor[i] || sc.stop[i] || hasDigit(n) || roles&(textproc.RoleName|textproc.RoleReporting|textproc.RoleContinuation|textproc.RoleTitle|textproc.RoleOther) != 0 {
 		return 0, false
 	}
 	var id uint32
@@ -254,7 +257,7 @@ func cutBefore(d *textproc.Doc, prev, i int) bool {
 	gap := d.Text[d.Tokens[prev].End:d.Tokens[i].Start]
 	pn := d.Norm[prev]
 	switch {
-	case strings.ContainsAny(gap, "،,;؛:()[]") || strings.ContainsFunc(gap, isQuote):
+	case gap != " " && (strings.ContainsAny(gap, "،,;؛:()[]") || strings.ContainsFunc(gap, isQuote)):
 		return true
 	case contentOpeners[pn]:
 		return true // قال إن | …
@@ -353,11 +356,11 @@ func termKeys(d *textproc.Doc, lx *textproc.Lexicon, named bool) map[int]string 
 	out := make(map[int]string, len(d.Matches))
 	for _, m := range d.Matches {
 		n := m.TokEnd - m.TokStart
-		tw := lx.TermWords(m.Term)
+		tk := lx.TermKeys(m.Term)
 		for i := m.TokStart; i < m.TokEnd; i++ {
 			k := d.Key(i)
-			if len(tw) == n {
-				k = lx.Key(strings.TrimSuffix(tw[i-m.TokStart], "*"))
+			if len(tk) == n {
+				k = tk[i-m.TokStart]
 			}
 			if named && n > 1 && lx.NamesThings(m.Theme) {
 				k += "@" + m.Theme

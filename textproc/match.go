@@ -336,11 +336,16 @@ func (lx *Lexicon) build() {
 	for i, t := range lx.Themes {
 		lx.namedTheme[i] = lx.named[t.ID]
 	}
-	lx.termWords = map[string][]string{}
+	lx.termWords, lx.termKeys = map[string][]string{}, map[string][]string{}
 	for _, t := range lx.Themes {
 		for _, p := range t.Terms {
 			if _, ok := lx.termWords[p.Term]; !ok && p.Text == p.Term {
 				lx.termWords[p.Term] = p.Words
+				keys := make([]string, len(p.Words))
+				for i, w := range p.Words {
+					keys[i] = lx.Key(strings.TrimSuffix(w, "*"))
+				}
+				lx.termKeys[p.Term] = keys
 			}
 		}
 	}
