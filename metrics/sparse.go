@@ -112,19 +112,15 @@ func NewVector(ids []uint32) Vector {
 
 // Renumber maps the vector's ids through rank (Vocabulary.Ranks) and sorts them again.
 func (v *Vector) Renumber(rank []uint32) {
+	// each term with its count in one word, so that the sort moves them together
+	packed := make([]uint64, len(v.Terms))
 	for k, t := range v.Terms {
-		v.Terms[k] = rank[t]
+		packed[k] = uint64(rank[t])<<32 | uint64(math.Float32bits(v.Counts[k]))
 	}
-	sort.Sort(byTerm{v})
-}
-
-type byTerm struct{ v *Vector }
-
-func (b byTerm) Len() int           { return len(b.v.Terms) }
-func (b byTerm) Less(i, j int) bool { return b.v.Terms[i] < b.v.Terms[j] }
-func (b byTerm) Swap(i, j int) {
-	b.v.Terms[i], b.v.Terms[j] = b.v.Terms[j], b.v.Terms[i]
-	b.v.Counts[i], b.v.Counts[j] = b.v.Counts[j], b.v.Counts[i]
+	slices.Sort(packed)
+	for k, p := range packed {
+		v.Terms[k], v.Counts[k] = uint32(p>>32), math.Float32frombits(uint32(p))
+	}
 }
 
 // IDF returns the smoothed inverse document frequency of TFIDF for every term id below
