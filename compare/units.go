@@ -60,10 +60,22 @@ type termRef struct {
 // contentOpeners are the complementizers after which the reported content begins, whatever
 // comes before them (قال إن …); prepositions that also open it (أشار إلى، أكد على) do so only
 // after a reporting verb or participle.
-var (
-	contentOpeners   = map[string]bool{"ان": true, "انه": true, "انها": true, "بان": true, "بانه": true, "بانها": true, "that": true}
-	verbPrepositions = map[string]bool{"الي": true, "علي": true, "عن": true, "to": true}
-)
+// (Switches, not maps: they are asked of every word of every statement.)
+func contentOpener(norm string) bool {
+	switch norm {
+	case "ان", "انه", "انها", "بان", "بانه", "بانها", "that":
+		return true
+	}
+	return false
+}
+
+func verbPreposition(norm string) bool {
+	switch norm {
+	case "الي", "علي", "عن", "to":
+		return true
+	}
+	return false
+}
 
 // StopWords are left out of alignment: prepositions, conjunctions, pronouns, demonstratives and
 // auxiliaries, in normalized spelling (with their common clitic forms), Arabic and English.
@@ -259,9 +271,9 @@ func cutBefore(d *textproc.Doc, prev, i int) bool {
 	switch {
 	case gap != " " && (strings.ContainsAny(gap, "،,;؛:()[]") || strings.ContainsFunc(gap, isQuote)):
 		return true
-	case contentOpeners[pn]:
+	case contentOpener(pn):
 		return true // قال إن | …
-	case verbPrepositions[pn] && prev > 0 && d.Roles(prev-1)&speech != 0:
+	case verbPreposition(pn) && prev > 0 && d.Roles(prev-1)&speech != 0:
 		return true // أشار إلى | …
 	case d.Roles(i)&speech != 0:
 		return true // …الحكومة | مضيفا
@@ -371,7 +383,14 @@ func termKeys(d *textproc.Doc, lx *textproc.Lexicon, named bool) map[int]string 
 	return out
 }
 
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+func hasDigit(s string) bool {
+	for i := range len(s) {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 func isQuote(r rune) bool {
 	switch r {
