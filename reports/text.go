@@ -4,9 +4,11 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"golang.org/x/text/unicode/bidi"
 	"image/color"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -71,28 +73,97 @@ type Line struct {
 	face    *gofont.Face
 	colors  []color.Color // per rune of the shaped text, or nil
 	text    []rune        // the shaped text (with its LTR marks)
+	rtl     bool          // the paragraph's base direction is right to left
 }
 
 // VisualText is the line's text in visual order, left to right: its runs in the order they are
 // drawn, the runes of a right-to-left run reversed, the LEFT-TO-RIGHT MARKs readout added left
 // out. It is what a PDF text layer needs (extractors reverse right-to-left text back).
+//
+// Extractors put a line back into logical order with a simpler rule than the bidi algorithm.
+// poppler's pdftotext, read from the right in a right-to-left line, takes everything up to a
+// Latin letter, digit or number separator (. , ، % + -) as right to left, then everything up to
+// the next Arabic letter as left to right: the spaces and brackets around a number go with the
+// number, and a comma inside Arabic text starts a left-to-right section of its own, so «من أصل 84
+// جملة، نُسبت» comes out as «من أصل  84جملة ،نُسبت». So VisualText puts a mark where the
+// extractor would go wrong — U+200F RIGHT-TO-LEFT MARK before (to the left of) a separator in
+// Arabic text and before a left-to-right run that a neutral character separates from Arabic
+// letters, U+200E LEFT-TO-RIGHT MARK after a left-to-right run that ends in a neutral character
+// (and the same for a right-to-left run in a left-to-right line) — so that the extractor's
+// sections are the runs of the bidi algorithm. The marks are invisible, and a copied sentence
+// has them where the bidi algorithm ends its runs.
 func (l Line) VisualText() string {
 	var out []rune
+	last := func() rune {
+		if len(out) == 0 {
+			return 0
+		}
+		return out[len(out)-1]
+	}
+	prev := 0 // the direction of the last run written: 0 none, 1 left to right, -1 right to left
 	for _, r := range l.runs {
 		end := min(r.Runes.Offset+r.Runes.Count, len(l.text))
-		seg := append([]rune(nil), l.text[min(r.Runes.Offset, end):end]...)
-		if r.Direction.Progression() == di.TowardTopLeft {
-			for i, j := 0, len(seg)-1; i < j; i, j = i+1, j-1 {
-				seg[i], seg[j] = seg[j], seg[i]
+		seg := make([]rune, 0, end-min(r.Runes.Offset, end))
+		for _, c := range l.text[min(r.Runes.Offset, end):end] {
+			if c != '\u200e' {
+				seg = append(seg, c)
 			}
+		}
+		if len(seg) == 0 {
+			continue
+		}
+		ltr := r.Direction.Progression() != di.TowardTopLeft
+		if !ltr {
+			slices.Reverse(seg)
+		}
+		switch {
+		case l.rtl && ltr && prev == -1 && !extractorRTL(last()):
+			out = append(out, '\u200f')
+		case l.rtl && !ltr && prev == 1 && !extractorLTR(last()):
+			out = append(out, '\u200e')
+		case !l.rtl && !ltr && !extractorRTL(seg[0]):
+			out = append(out, '\u200f')
+		case !l.rtl && ltr && prev == -1 && !extractorLTR(seg[0]):
+			out = append(out, '\u200e')
 		}
 		for _, c := range seg {
-			if c != '\u200e' {
-				out = append(out, c)
+			if l.rtl && !ltr && len(out) > 0 && extractorLTR(c) && !extractorRTL(last()) {
+				out = append(out, '\u200f')
 			}
+			out = append(out, c)
+		}
+		prev = -1
+		if ltr {
+			prev = 1
 		}
 	}
+	if l.rtl && prev == 1 && !extractorLTR(last()) {
+		out = append(out, '\u200e')
+	}
+	if last() == '-' {
+		// a line that ends in a hyphen is a word broken across lines to an extractor, which
+		// drops the hyphen; at the right end of an Arabic line it is a number's minus sign
+		out = append(out, '\u200f')
+	}
 	return string(out)
+}
+
+// extractorRTL reports whether an extractor reads r as right to left (an Arabic or Hebrew
+// letter, the mark); extractorLTR whether it reads it as left to right (a Latin letter, a digit,
+// a number separator or terminator, the mark). Other characters take the direction of the
+// section they are in.
+func extractorRTL(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	return p.Class() == bidi.R || p.Class() == bidi.AL
+}
+
+func extractorLTR(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.L, bidi.EN, bidi.ES, bidi.ET, bidi.CS, bidi.AN:
+		return true
+	}
+	return false
 }
 
 // BaseRTL reports whether a line reads right to left: its first strong letter is Arabic (or
@@ -219,7 +290,7 @@ func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.C
 	if bold {
 		face = s.bold
 	}
-	l := Line{size: size, face: face}
+	l := Line{size: size, face: face, rtl: rtl}
 	ext, _ := face.FontHExtents()
 	upem := float64(face.Upem())
 	l.Ascent = vg.Length(float64(ext.Ascender) / upem * float64(size))
