@@ -3,6 +3,7 @@ package compare
 import (
 	"encoding/binary"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/readout/readout/textproc"
@@ -210,6 +211,10 @@ func (k *Kept) unit(j int, u *Unit) {
 	}
 }
 
+// scratchPool holds the working memory of MatchKept from one document to the next: its matrix
+// grows to the largest pair of units a worker has met, and is not made again for each document.
+var scratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
+
 // MatchKept is Match over the units a Sieve made with the matcher's units kept of a document:
 // the same passage pairs in the same order (by the matcher's unit, then the document's), found
 // with the weights of the whole corpus once it has been read. The corpus passage of each pair
@@ -218,7 +223,8 @@ func (m *Matcher) MatchKept(k *Kept, minSim float64) []PassagePair {
 	per := make([][]PassagePair, len(m.units))
 	var u Unit
 	var v vec
-	var sc matchScratch
+	sc := scratchPool.Get().(*matchScratch)
+	defer scratchPool.Put(sc)
 	for j := range k.index {
 		k.unit(j, &u)
 		v.set(u.keys)

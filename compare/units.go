@@ -193,8 +193,8 @@ type unitScan struct {
 	d       *textproc.Doc
 	lx      *textproc.Lexicon
 	isActor []bool
-	stop    []bool // by token: a function word (StopWords)
-	termKey map[int]string
+	stop    []bool   // by token: a function word (StopWords)
+	termID  []uint32 // by token: the key id of a word of a theme match (termIDs), else 0
 	ids     []uint32 // by token
 	wordOf  []int32
 	mi      int // the first theme match not before the sentence built last
@@ -210,7 +210,7 @@ func newUnitScan(d *textproc.Doc, lx *textproc.Lexicon) *unitScan {
 	// The words of a theme match are keyed as the words of its term's first spelling when the
 	// two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي للتعاون), so spelling
 	// variants align; else by their own keys.
-	sc.termKey = termKeys(d, lx, true)
+	sc.termID = termIDs(d, lx)
 	sc.stop = make([]bool, len(d.Tokens))
 	for i := range d.Tokens {
 		if sc.isWord(i) {
@@ -249,8 +249,8 @@ func (sc *unitScan) key(i int) (uint32, bool) {
 		return 0, false
 	}
 	var id uint32
-	if tk, ok := sc.termKey[i]; ok {
-		id = internKey(tk)
+	if sc.termID != nil && sc.termID[i] != 0 {
+		id = sc.termID[i]
 	} else {
 		id = d.KeyID(i)
 	}
@@ -364,6 +364,33 @@ func (u *Unit) TextIn(analysed string) string {
 // thing (Lexicon.NamesThings), marked with its theme, so that, as evidence, التعاون in منظمة
 // شنغهاي للتعاون is not the التعاون of other statements (a word diff shows the same word as the
 // same, named or not).
+// termIDs is termKeys(d, lx, true) as key ids by token, 0 for a word of no theme match; nil
+// when the document has no match.
+func termIDs(d *textproc.Doc, lx *textproc.Lexicon) []uint32 {
+	if len(d.Matches) == 0 {
+		return nil
+	}
+	out := make([]uint32, len(d.Tokens))
+	for _, m := range d.Matches {
+		n := m.TokEnd - m.TokStart
+		tk, ids := lx.TermKeys(m.Term), lx.TermKeyIDs(m.Term)
+		named := n > 1 && lx.NamesThings(m.Theme)
+		for i := m.TokStart; i < m.TokEnd; i++ {
+			switch {
+			case named && len(tk) == n:
+				out[i] = internKey(tk[i-m.TokStart] + "@" + m.Theme)
+			case named:
+				out[i] = internKey(d.Key(i) + "@" + m.Theme)
+			case len(tk) == n:
+				out[i] = ids[i-m.TokStart]
+			default:
+				out[i] = d.KeyID(i)
+			}
+		}
+	}
+	return out
+}
+
 func termKeys(d *textproc.Doc, lx *textproc.Lexicon, named bool) map[int]string {
 	out := make(map[int]string, len(d.Matches))
 	for _, m := range d.Matches {

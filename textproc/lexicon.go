@@ -62,6 +62,7 @@ type Lexicon struct {
 	generic    wordSet             // alignment keys of words too common in the genre to be much evidence (formulations.generic)
 	termWords  map[string][]string // a term's name → the words of its first spelling
 	termKeys   map[string][]string // a term's name → the alignment keys (Key) of those words
+	termKeyIDs map[string][]uint32 // and their ids (KeyID)
 	named      map[string]bool     // themes whose terms name things (formulations.named)
 	namedTheme []bool              // the same, by theme index
 	equiv      map[string]string   // alignment key → the key of its class of declared equivalents
@@ -924,6 +925,9 @@ func (lx *Lexicon) TermWords(term string) []string { return lx.termWords[term] }
 // TermKeys returns the alignment keys (Key) of the words of a term's first spelling, a
 // prefix's without its asterisk, or nil for a term the lexicon does not have.
 func (lx *Lexicon) TermKeys(term string) []string { return lx.termKeys[term] }
+
+// TermKeyIDs returns the ids (KeyID) of TermKeys(term).
+func (lx *Lexicon) TermKeyIDs(term string) []uint32 { return lx.termKeyIDs[term] }
 
 // IsGeneric reports whether a normalized word is too common in the genre to be much evidence
 // that two passages state the same thing (العلاقات، الثنائية، الوضع الدولي): the lexicon's

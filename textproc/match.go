@@ -336,16 +336,17 @@ func (lx *Lexicon) build() {
 	for i, t := range lx.Themes {
 		lx.namedTheme[i] = lx.named[t.ID]
 	}
-	lx.termWords, lx.termKeys = map[string][]string{}, map[string][]string{}
+	lx.termWords, lx.termKeys, lx.termKeyIDs = map[string][]string{}, map[string][]string{}, map[string][]uint32{}
 	for _, t := range lx.Themes {
 		for _, p := range t.Terms {
 			if _, ok := lx.termWords[p.Term]; !ok && p.Text == p.Term {
 				lx.termWords[p.Term] = p.Words
-				keys := make([]string, len(p.Words))
+				keys, ids := make([]string, len(p.Words)), make([]uint32, len(p.Words))
 				for i, w := range p.Words {
 					keys[i] = lx.Key(strings.TrimSuffix(w, "*"))
+					ids[i] = KeyID(keys[i])
 				}
-				lx.termKeys[p.Term] = keys
+				lx.termKeys[p.Term], lx.termKeyIDs[p.Term] = keys, ids
 			}
 		}
 	}
