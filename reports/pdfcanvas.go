@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"io"
@@ -57,7 +58,7 @@ func newPDFCanvas(w, h vg.Length, title, lang string) *pdfCanvas {
 	doc.SetAuthor("readout", true)
 	// one font only: fpdf writes its fonts in map order, so two would make the bytes differ
 	// from run to run; the text layer is invisible, so bold needs no face of its own
-	doc.AddUTF8FontFromBytes("amiri", "", amiriRegular)
+	doc.AddUTF8FontFromBytes(pdfFamily, "", amiriRegular)
 	doc.SetCatalogSort(true) // templates and resources in a fixed order: the same bytes every run
 	c := &pdfCanvas{doc: doc, w: w, h: h, stack: []pdfState{{col: color.Black, width: 1}}, glyphs: map[glyphKey]fpdf.Template{}}
 	c.NextPage()
@@ -225,9 +226,9 @@ func (c *pdfCanvas) InvisibleText(x, y, w vg.Length, size vg.Length, s string) {
 	c.doc.TransformBegin()
 	// undo the page's flip about the text's origin, or the text would be written upside down
 	c.doc.TransformScale(100, -100, x.Points(), y.Points())
-	c.doc.SetFont("amiri", "", size.Points())
+	c.doc.SetFont(pdfFamily, "", size.Points())
 	if sw := c.doc.GetStringWidth(s); sw > 0 {
-		c.doc.SetFont("amiri", "", size.Points()*w.Points()/sw)
+		c.doc.SetFont(pdfFamily, "", size.Points()*w.Points()/sw)
 	}
 	c.doc.SetTextRenderingMode(3)
 	c.doc.Text(x.Points(), y.Points(), s)
@@ -235,20 +236,26 @@ func (c *pdfCanvas) InvisibleText(x, y, w vg.Length, size vg.Length, s string) {
 	c.doc.TransformEnd()
 }
 
+// The text layer's font: fpdf writes its name as "utf8" and the family, and always embeds a
+// subset of the glyphs used. WriteTo renames it as a subset is named in PDF (a tag of six
+// capitals, "+", the font's name: ISO 32000-1, 9.6.4), so that pdffonts and preflight tools
+// see the subset; the new name has as many bytes as the old, so the file's offsets still hold.
+const (
+	pdfFamily     = "amirireg"
+	pdfFontName   = "utf8" + pdfFamily
+	pdfSubsetName = "RDOUTA+Amiri"
+)
+
 func (c *pdfCanvas) WriteTo(w io.Writer) (int64, error) {
 	c.doc.TransformEnd()
-	cw := &countWriter{w: w}
-	err := c.doc.Output(cw)
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
+	var buf bytes.Buffer
+	if err := c.doc.Output(&buf); err != nil {
+		return 0, err
+	}
+	b := buf.Bytes()
+	for _, key := range []string{"/BaseFont /", "/FontName /"} {
+		b = bytes.ReplaceAll(b, []byte(key+pdfFontName), []byte(key+pdfSubsetName))
+	}
+	n, err := w.Write(b)
+	return int64(n), err
 }

@@ -123,9 +123,10 @@ func TestReportPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// one font, embedded: the invisible text layer over the outlines
-	if lines := strings.Split(strings.TrimSpace(string(fonts)), "\n"); len(lines) != 3 || !strings.Contains(lines[2], "Identity-H       yes") {
-		t.Errorf("want the one embedded font of the text layer:\n%s", fonts)
+	// one font, embedded and subset (named as a subset): the invisible text layer over the
+	// outlines
+	if lines := strings.Split(strings.TrimSpace(string(fonts)), "\n"); len(lines) != 3 || !regexp.MustCompile(`^[A-Z]{6}\+Amiri .*Identity-H\s+yes\s+yes\s+yes`).MatchString(lines[2]) {
+		t.Errorf("want the one embedded subset font of the text layer:\n%s", fonts)
 	}
 
 	if out, err := exec.Command("pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "3", pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
