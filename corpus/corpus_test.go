@@ -262,6 +262,25 @@ func TestEncodings(t *testing.T) {
 			t.Errorf("forcing utf-8 on Windows-1256 bytes: err = %v", err)
 		}
 	})
+	// --encoding applies to every file: a UTF-8 file among UTF-16 ones is refused, not read as
+	// noise; a UTF-16 file is read whatever its text, a word without a space or line break too
+	t.Run("forced utf-16 on utf-8", func(t *testing.T) {
+		dir := t.TempDir()
+		p := write(t, dir, "a.txt", orig)
+		_, err := Load([]string{p}, Options{Encoding: EncodingUTF16LE})
+		if err == nil || !strings.Contains(err.Error(), "a.txt") || !strings.Contains(err.Error(), "is UTF-8 text, not utf-16le") {
+			t.Errorf("forcing utf-16le on UTF-8 bytes: err = %v", err)
+		}
+		word, _, err := transform.Bytes(xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewEncoder(), []byte("السيادة"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := write(t, dir, "b.txt", word)
+		co, err := Load([]string{q}, Options{Encoding: EncodingUTF16LE})
+		if err != nil || co.Docs[0].Text != "السيادة" {
+			t.Errorf("a UTF-16LE word without a BOM, forced: %v", err)
+		}
+	})
 	t.Run("latin-1 is not taken for arabic", func(t *testing.T) {
 		dir := t.TempDir()
 		latin, _, err := transform.Bytes(charmap.ISO8859_1.NewEncoder(), []byte("Le président a déclaré à la presse que la coopération était très étroite."))

@@ -80,6 +80,11 @@ var (
 // UTF-8, then Windows-1256 when that decodes to mostly Arabic letters. It returns the encoding
 // used.
 func decode(b []byte, forced Encoding) (string, Encoding, error) {
+	if forced == EncodingUTF16LE || forced == EncodingUTF16BE {
+		if err := notUTF16(b, forced); err != nil {
+			return "", "", err
+		}
+	}
 	if forced != EncodingAuto {
 		return decodeWith(b, forced)
 	}
@@ -116,6 +121,25 @@ func decode(b []byte, forced Encoding) (string, Encoding, error) {
 		return s, EncodingCP1256, nil
 	}
 	return "", "", errUndecodable
+}
+
+// notUTF16 refuses, for --encoding utf-16le or utf-16be, a file that is UTF-8: one that starts
+// with the UTF-8 byte-order mark, or is valid UTF-8 with no control character but tab, line
+// and page breaks. UTF-16 text has a NUL byte in every space, digit, Latin letter and line
+// break, and in Arabic a 0x06 byte in every letter; decoded as UTF-16, UTF-8 is noise in
+// which no theme, speaker or formulation is found, and nothing would say why.
+func notUTF16(b []byte, forced Encoding) error {
+	if bytes.HasPrefix(b, bomUTF16LE) || bytes.HasPrefix(b, bomUTF16BE) || len(b) == 0 {
+		return nil
+	}
+	utf8Text := bytes.HasPrefix(b, bomUTF8) || utf8.Valid(b) && !bytes.ContainsFunc(b, func(r rune) bool {
+		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f'
+	})
+	if !utf8Text {
+		return nil
+	}
+	return hinted{fmt.Sprintf("is UTF-8 text, not %s as --encoding says (it is valid UTF-8 with no NUL or other control byte, which %s text has)", forced, forced),
+		"--encoding applies to every file of the run: read the UTF-16 files in a run of their own, or convert them to UTF-8 (iconv -f UTF-16 -t UTF-8 FILE)"}
 }
 
 func decodeWith(b []byte, e Encoding) (string, Encoding, error) {
