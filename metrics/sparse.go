@@ -16,6 +16,7 @@ type Vocabulary struct {
 	mu    sync.RWMutex
 	ids   map[string]uint32
 	terms []string
+	byExt []uint32 // IDOf: by a caller's id of a term, its id here + 1 (0 when not known yet)
 }
 
 // NewVocabulary returns an empty vocabulary.
@@ -37,6 +38,26 @@ func (v *Vocabulary) ID(term string) uint32 {
 	id = uint32(len(v.terms))
 	v.ids[term] = id
 	v.terms = append(v.terms, term)
+	return id
+}
+
+// IDOf is ID for a term the caller has its own small id for (ext, from 1, the same for the same
+// term: an interning table's): the id is found by ext in a slice, not by the term in a map.
+func (v *Vocabulary) IDOf(ext uint32, term string) uint32 {
+	v.mu.RLock()
+	if int(ext) < len(v.byExt) && v.byExt[ext] != 0 {
+		id := v.byExt[ext] - 1
+		v.mu.RUnlock()
+		return id
+	}
+	v.mu.RUnlock()
+	id := v.ID(term)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if int(ext) >= len(v.byExt) {
+		v.byExt = append(v.byExt, make([]uint32, int(ext)+1-len(v.byExt))...)
+	}
+	v.byExt[ext] = id + 1
 	return id
 }
 

@@ -86,3 +86,20 @@ func TestSparseEqualsBags(t *testing.T) {
 		}
 	}
 }
+
+// IDOf gives the id ID gives, first time or not, whichever of the two a term was first seen by.
+func TestVocabularyIDOf(t *testing.T) {
+	v := NewVocabulary()
+	terms := []string{"سيادة", "energy", "تعاون", "sovereignty"}
+	a := v.ID("energy")
+	for round := range 3 {
+		for i, term := range terms {
+			if got, want := v.IDOf(uint32(10*i+1), term), v.ID(term); got != want {
+				t.Fatalf("round %d: IDOf(%q) = %d, ID = %d", round, term, got, want)
+			}
+		}
+	}
+	if v.Len() != len(terms) || v.IDOf(11, "energy") != a {
+		t.Errorf("%d terms, energy %d (was %d)", v.Len(), v.IDOf(11, "energy"), a)
+	}
+}

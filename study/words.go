@@ -41,7 +41,7 @@ func stemVector(d *textproc.Doc, vocab *metrics.Vocabulary) metrics.Vector {
 	ids := make([]uint32, 0, len(d.Tokens))
 	for i, t := range d.Tokens {
 		if t.Kind == textproc.Word && d.Norm[i] != "" {
-			ids = append(ids, vocab.ID(d.Stem(i)))
+			ids = append(ids, vocab.IDOf(d.StemID(i), d.Stem(i)))
 		}
 	}
 	return metrics.NewVector(ids)

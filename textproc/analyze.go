@@ -113,7 +113,7 @@ func (a *Analyzer) makeForm(raw string) *form {
 	f.class = a.lx.classOf(f.norm)
 	if !a.NoStems {
 		f.stem, f.key, f.hasStem = Stem(f.norm), a.lx.Key(f.norm), true
-		f.roles, f.keyID = a.lx.Roles(f.norm), KeyID(f.key)
+		f.roles, f.keyID, f.stemID = a.lx.Roles(f.norm), KeyID(f.key), StemID(f.stem)
 	}
 	f.raw = strings.Clone(raw)
 	return &f
@@ -367,6 +367,15 @@ func (d *Doc) Stem(i int) string {
 		return d.forms[i].stem
 	}
 	return Stem(d.Norm[i])
+}
+
+// StemID returns the id of token i's stem (StemID of Stem(i)), computed once per distinct word
+// by the Analyzer.
+func (d *Doc) StemID(i int) uint32 {
+	if d.forms[i].hasStem {
+		return d.forms[i].stemID
+	}
+	return StemID(d.Stem(i))
 }
 
 // Key returns the alignment key of token i (Lexicon.Key of its normalized form), computed once

@@ -22,6 +22,7 @@ type form struct {
 	stem    string // Stem(norm), computed once per word by an Analyzer (hasStem)
 	key     string // the lexicon's Key(norm), likewise
 	keyID   uint32 // KeyID(key), likewise
+	stemID  uint32 // StemID(stem), likewise
 	hasStem bool
 	class   wordClass // the speaker rules' word lists it is in, when made by an Analyzer
 	roles   WordRoles // what statement alignment makes of it, likewise (with the stem)
