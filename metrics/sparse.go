@@ -109,6 +109,43 @@ type Vector struct {
 
 // NewVector counts term ids (in any order, repeated).
 func NewVector(ids []uint32) Vector {
+	if len(ids) < 64 {
+		return sortedVector(ids)
+	}
+	maxID := slices.Max(ids)
+	if maxID >= 1<<22 {
+		return sortedVector(ids)
+	}
+	// counted in a table by id, only the distinct ids sorted: a document has a few hundred
+	// words and half as many distinct ones
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	if int(maxID) >= len(c.n) {
+		c.n = append(c.n, make([]uint32, int(maxID)+1-len(c.n))...)
+	}
+	c.seen = c.seen[:0]
+	for _, id := range ids {
+		if c.n[id] == 0 {
+			c.seen = append(c.seen, id)
+		}
+		c.n[id]++
+	}
+	slices.Sort(c.seen)
+	v := Vector{Terms: make([]uint32, len(c.seen)), Counts: make([]float32, len(c.seen))}
+	for k, id := range c.seen {
+		v.Terms[k], v.Counts[k] = id, float32(c.n[id])
+		c.n[id] = 0
+	}
+	return v
+}
+
+// counter is NewVector's table of counts by id, all 0 between uses, and its distinct ids.
+type counter struct{ n, seen []uint32 }
+
+var counters = sync.Pool{New: func() any { return new(counter) }}
+
+// sortedVector is NewVector by sorting the ids.
+func sortedVector(ids []uint32) Vector {
 	s := slices.Clone(ids)
 	slices.Sort(s)
 	n := 0

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"testing"
 )
@@ -101,5 +102,22 @@ func TestVocabularyIDOf(t *testing.T) {
 	}
 	if v.Len() != len(terms) || v.IDOf(11, "energy") != a {
 		t.Errorf("%d terms, energy %d (was %d)", v.Len(), v.IDOf(11, "energy"), a)
+	}
+}
+
+// NewVector counts long documents in a table and sorts short ones: both give the same vector,
+// with ids small and large, many repeated or none.
+func TestNewVectorCountsAsItSorts(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for round := range 300 {
+		ids := make([]uint32, r.IntN(2000))
+		span := 1 + r.IntN(1<<(1+round%23))
+		for i := range ids {
+			ids[i] = uint32(r.IntN(span))
+		}
+		got, want := NewVector(ids), sortedVector(ids)
+		if !slices.Equal(got.Terms, want.Terms) || !slices.Equal(got.Counts, want.Counts) {
+			t.Fatalf("round %d (%d ids below %d): counted %v, sorted %v", round, len(ids), span, got, want)
+		}
 	}
 }
