@@ -358,12 +358,22 @@ func (u *Unit) TextIn(analysed string) string {
 	return strings.TrimRight(analysed[u.Start:u.End], " \u00a0،,")
 }
 
-// termKeys returns the keys of the words of theme matches: those of the words of the term's
-// first spelling when the two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي
-// للتعاون), so spelling variants align; with named, for a term of several words that names a
-// thing (Lexicon.NamesThings), marked with its theme, so that, as evidence, التعاون in منظمة
-// شنغهاي للتعاون is not the التعاون of other statements (a word diff shows the same word as the
-// same, named or not).
+// termWord returns the key of word i of theme match m (termKeys) as a base key, its id, and the
+// theme mark to add to it ("" for none): the base is the word of the term's first spelling when
+// the two have as many words, else the word's own key.
+func termWord(d *textproc.Doc, lx *textproc.Lexicon, m *textproc.Match, i int, named bool) (base string, id uint32, mark string) {
+	n := m.TokEnd - m.TokStart
+	if tk := lx.TermKeys(m.Term); len(tk) == n {
+		base, id = tk[i-m.TokStart], lx.TermKeyIDs(m.Term)[i-m.TokStart]
+	} else {
+		base, id = d.Key(i), d.KeyID(i)
+	}
+	if named && n > 1 && lx.NamesThings(m.Theme) {
+		mark = "@" + m.Theme
+	}
+	return base, id, mark
+}
+
 // termIDs is termKeys(d, lx, true) as key ids by token, 0 for a word of no theme match; nil
 // when the document has no match.
 func termIDs(d *textproc.Doc, lx *textproc.Lexicon) []uint32 {
@@ -371,40 +381,32 @@ func termIDs(d *textproc.Doc, lx *textproc.Lexicon) []uint32 {
 		return nil
 	}
 	out := make([]uint32, len(d.Tokens))
-	for _, m := range d.Matches {
-		n := m.TokEnd - m.TokStart
-		tk, ids := lx.TermKeys(m.Term), lx.TermKeyIDs(m.Term)
-		named := n > 1 && lx.NamesThings(m.Theme)
+	for k := range d.Matches {
+		m := &d.Matches[k]
 		for i := m.TokStart; i < m.TokEnd; i++ {
-			switch {
-			case named && len(tk) == n:
-				out[i] = internKey(tk[i-m.TokStart] + "@" + m.Theme)
-			case named:
-				out[i] = internKey(d.Key(i) + "@" + m.Theme)
-			case len(tk) == n:
-				out[i] = ids[i-m.TokStart]
-			default:
-				out[i] = d.KeyID(i)
+			base, id, mark := termWord(d, lx, m, i, true)
+			if mark != "" {
+				id = internKey(base + mark)
 			}
+			out[i] = id
 		}
 	}
 	return out
 }
 
+// termKeys returns the keys of the words of theme matches: those of the words of the term's
+// first spelling when the two have as many words (منظمة شانغهاي للتعاون as منظمة شنغهاي
+// للتعاون), so spelling variants align; with named, for a term of several words that names a
+// thing (Lexicon.NamesThings), marked with its theme, so that, as evidence, التعاون in منظمة
+// شنغهاي للتعاون is not the التعاون of other statements (a word diff shows the same word as the
+// same, named or not).
 func termKeys(d *textproc.Doc, lx *textproc.Lexicon, named bool) map[int]string {
 	out := make(map[int]string, len(d.Matches))
-	for _, m := range d.Matches {
-		n := m.TokEnd - m.TokStart
-		tk := lx.TermKeys(m.Term)
+	for k := range d.Matches {
+		m := &d.Matches[k]
 		for i := m.TokStart; i < m.TokEnd; i++ {
-			k := d.Key(i)
-			if len(tk) == n {
-				k = tk[i-m.TokStart]
-			}
-			if named && n > 1 && lx.NamesThings(m.Theme) {
-				k += "@" + m.Theme
-			}
-			out[i] = k
+			base, _, mark := termWord(d, lx, m, i, named)
+			out[i] = base + mark
 		}
 	}
 	return out
