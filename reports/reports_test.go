@@ -370,7 +370,7 @@ func TestParagraphBidi(t *testing.T) {
 			}
 			want := visualByBidi(t, string(lines[0].text), p.rtl, ranges) // with readout's LRMs before dates
 			for i, l := range lines {
-				if got, want := strings.Fields(withoutMarks(l.VisualText())), strings.Fields(withoutMarks(want[i])); !slices.Equal(got, want) {
+				if got, want := strings.Fields(withoutMarks(l.VisualText())), strings.Fields(withoutMarks(strings.ReplaceAll(want[i], string(wordJoiner), ""))); !slices.Equal(got, want) {
 					t.Errorf("%v pt, line %d:\n got %q\nwant %q", width, i, got, want)
 				}
 			}
@@ -504,5 +504,45 @@ func TestVisualTextSurvivesExtraction(t *testing.T) {
 	}
 	if broken == 0 {
 		t.Error("every line comes out right without the marks too: the test shows nothing")
+	}
+}
+
+// A flag is never split across lines: the wrapper may break after a hyphen (UAX #14), and before
+// joinFlags a narrow line ended with "--" and the next began with "speaker", so the flag a reader
+// copied from the PDF was not the one readout takes. The joiners draw nothing and are not text.
+func TestParagraphKeepsFlagsWhole(t *testing.T) {
+	s := shaper(t)
+	for _, p := range []struct {
+		text string
+		rtl  bool
+	}{
+		{"Run readout sentences --speaker xi --theme energy on the corpus; a co-operation of 2020-07-08 stays.", false},
+		{"شغّل readout sentences --speaker xi --theme energy على المدونة لترى الجمل.", true},
+	} {
+		plain := s.Shape(p.text, 10, false).Width
+		for width := vg.Length(60); width <= 300; width += 7 {
+			lines := s.Paragraph(p.text, 10, false, nil, p.rtl, width)
+			var words []string
+			var total vg.Length
+			for _, l := range lines {
+				txt := withoutMarks(l.VisualText())
+				if strings.ContainsRune(txt, wordJoiner) {
+					t.Fatalf("%v pt: a word joiner in the text layer: %q", width, txt)
+				}
+				words = append(words, strings.Fields(txt)...)
+				total += l.Width
+			}
+			for _, flag := range []string{"--speaker", "--theme"} {
+				if !slices.Contains(words, flag) {
+					t.Errorf("%v pt: %s split across lines: %q", width, flag, words)
+				}
+			}
+			if p.rtl {
+				continue
+			}
+			if d := total - plain; d > 1 || d < -60 { // the joiners have no advance (spaces at breaks go)
+				t.Errorf("%v pt: lines %v pt in all, the unbroken line %v", width, total, plain)
+			}
+		}
 	}
 }

@@ -105,7 +105,7 @@ func (l Line) VisualText() string {
 		end := min(r.Runes.Offset+r.Runes.Count, len(l.text))
 		seg := make([]rune, 0, end-min(r.Runes.Offset, end))
 		for _, c := range l.text[min(r.Runes.Offset, end):end] {
-			if c != '\u200e' {
+			if c != '\u200e' && c != wordJoiner {
 				seg = append(seg, c)
 			}
 		}
@@ -223,6 +223,51 @@ func markLTRTokens(s string, colors []color.Color) (string, []color.Color) {
 	return b.String(), cols
 }
 
+// wordJoiner (U+2060) forbids a line break where it stands and draws nothing.
+const wordJoiner = '\u2060'
+
+// joinFlags puts a WORD JOINER after each hyphen that begins a word (the -- of a flag such as
+// --speaker, a minus sign), where the line-breaking rules (UAX #14, a break is allowed after a
+// hyphen) would otherwise let the wrapper end a line with "--" and start the next with the
+// flag's name: a flag a reader copies from the page must read as typed. Colours, one per rune,
+// keep their runes, a joiner taking its hyphen's. VisualText leaves the joiners out.
+func joinFlags(runes []rune, colors []color.Color) ([]rune, []color.Color) {
+	var out []rune
+	var cols []color.Color
+	for i, r := range runes {
+		if out != nil {
+			out = append(out, r)
+			if colors != nil {
+				cols = append(cols, colors[i])
+			}
+		}
+		if r != '-' || i+1 == len(runes) || unicode.IsSpace(runes[i+1]) {
+			continue
+		}
+		j := i
+		for j > 0 && runes[j-1] == '-' {
+			j--
+		}
+		if j > 0 && !unicode.IsSpace(runes[j-1]) && !strings.ContainsRune("([{«\"'", runes[j-1]) {
+			continue // a hyphen inside a word (2020-07-08, co-operation) may end a line
+		}
+		if out == nil {
+			out = append([]rune(nil), runes[:i+1]...)
+			if colors != nil {
+				cols = append([]color.Color(nil), colors[:i+1]...)
+			}
+		}
+		out = append(out, wordJoiner)
+		if colors != nil {
+			cols = append(cols, colors[i])
+		}
+	}
+	if out == nil {
+		return runes, colors
+	}
+	return out, cols
+}
+
 // Shape lays out one line (no line breaks) at size points.
 func (s *Shaper) Shape(txt string, size vg.Length, bold bool) Line {
 	return s.ShapeColored(txt, size, bold, nil)
@@ -302,6 +347,7 @@ func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.C
 		txt, colors = markLTRTokens(string(runes), colors)
 		runes = []rune(txt)
 	}
+	runes, colors = joinFlags(runes, colors)
 	l.colors = colors
 	if len(runes) == 0 {
 		return []Line{l}
