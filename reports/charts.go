@@ -83,21 +83,36 @@ const DefaultDPI = 150
 
 // Draw draws the chart into a canvas area: the plot, then the source line under it.
 func (ch *Chart) Draw(dc draw.Canvas) {
-	size := vg.Points(7.5)
-	strip := size * 2.2
-	area := dc
-	area.Min.Y += strip
-	area.Max.X -= ch.legend
-	ch.Plot.Draw(area)
+	ch.Plot.Draw(ch.plotArea(dc))
 	if ch.Source != "" {
-		sty := text.Style{Color: color.Gray{Y: 90}, Font: font.Font{Size: size}, Handler: ch.h, XAlign: text.XLeft, YAlign: text.YBottom}
+		sty := text.Style{Color: color.Gray{Y: 90}, Font: font.Font{Size: sourceSize}, Handler: ch.h, XAlign: text.XLeft, YAlign: text.YBottom}
 		if BaseRTL(ch.Source) {
 			sty.XAlign = text.XRight
-			dc.FillText(sty, vg.Point{X: dc.Max.X - vg.Points(4), Y: dc.Min.Y + vg.Points(3)}, ch.Source)
+			dc.FillText(sty, vg.Point{X: dc.Max.X - chartInset, Y: dc.Min.Y + chartInset}, ch.Source)
 		} else {
-			dc.FillText(sty, vg.Point{X: dc.Min.X + vg.Points(4), Y: dc.Min.Y + vg.Points(3)}, ch.Source)
+			dc.FillText(sty, vg.Point{X: dc.Min.X + chartInset, Y: dc.Min.Y + chartInset}, ch.Source)
 		}
 	}
+}
+
+const (
+	sourceSize = vg.Length(7.5) // points: the source line under the plot
+	// chartInset keeps everything a chart draws off its edges: a heatmap's last column, a long
+	// tick label at either end of an axis and a source line's descenders touched them.
+	chartInset = vg.Length(5)
+)
+
+// plotArea is the part of the chart's canvas its plot is drawn in: above the source line,
+// left of the legend's strip, inset from the edges.
+func (ch *Chart) plotArea(dc draw.Canvas) draw.Canvas {
+	area := dc
+	area.Min.Y += sourceSize * 2.2
+	area.Min.X += chartInset
+	area.Max.X -= ch.legend
+	if ch.legend == 0 {
+		area.Max.X -= chartInset
+	}
+	return area
 }
 
 // WriteTo writes the chart as png (at dpi), svg or pdf.

@@ -53,3 +53,20 @@ func TestMessageText(t *testing.T) {
 		}
 	}
 }
+
+// A chart's source line in Arabic keeps the article count with its word when the corpus name
+// is Latin (a path): without the RIGHT-TO-LEFT MARK after the name, the bidi algorithm reads
+// the count as part of the name's left-to-right run (rule W7), and the line showed
+// "readout 0.1.0، /tmp/c2000، 2000" together, far from «مقالات».
+func TestArabicSourceKeepsCountWithItsWord(t *testing.T) {
+	m, err := MessagesFor("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := m.Text("chart.source", "version", "0.1.0", "corpus", "/tmp/c2000", "n", 2000, "first", "2019-01-01", "last", "2025-12-29", "hash", "bfb588540c08")
+	n := len([]rune(src))
+	vis := visualByBidi(t, src, true, [][2]int{{0, n}})[0]
+	if !strings.Contains(vis, "تالاقم 2000") { // «2000 مقالات» in visual order, right to left
+		t.Errorf("the count is not beside its word:\n%q\nvisual %q", src, vis)
+	}
+}
