@@ -138,6 +138,7 @@ func chartsAtSize(h Handler, tm Terms, n int) ([]*Chart, []ShiftItem) {
 	}
 	return []*Chart{
 		RatesChart(h, tm, series, "source "+strings.Repeat("x", 40)),
+		SpeakersChart(h, tm, []string{"Xi"}, groups[:1], "Source: readout 0.1.0, "+strings.Repeat("Xinhua and RT Arabic agency copy ", 10)+", 2000 articles"),
 		HeatmapChart(h, tm, "hm", "title", "x", "y", rows, cols, values, "%.1f", "src"),
 		ShiftChart(h, tm, shifts, "src"),
 		KeynessChart(h, tm, keys, "G2", "more in 2023", "more in 2020", "src"),
@@ -232,4 +233,19 @@ func FuzzShaper(f *testing.F) {
 		}
 		sh.Shape(s, 9, true)
 	})
+}
+
+// A source line too long for its chart loses the middle of its corpus path before anything
+// else: the article count, dates and compared periods at its end stay.
+func TestFitSourceKeepsItsEnd(t *testing.T) {
+	h := Handler{S: shaper(t)}
+	ch := &Chart{h: h, Source: "Source: readout 0.1.0, /home/analyst/projects/readout-corpora/" + strings.Repeat("agency-copy-", 8) + "2019-2025, 60 articles 2019-01-01–2025-11-18, sha256 59a994ff518b · 2025 against 2019"}
+	f := font.Font{Size: sourceSize}
+	got := ch.fitSource(&f, 360)
+	if w, _, _ := h.Box(got, f); w > 360 {
+		t.Errorf("%.0f pt wide, over 360: %q", w.Points(), got)
+	}
+	if !strings.HasSuffix(got, "60 articles 2019-01-01–2025-11-18, sha256 59a994ff518b · 2025 against 2019") || !strings.Contains(got, "…") || f.Size != minSourceSize {
+		t.Errorf("at %.1f pt: %q", f.Size.Points(), got)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -86,11 +87,12 @@ func (ch *Chart) Draw(dc draw.Canvas) {
 	ch.Plot.Draw(ch.plotArea(dc))
 	if ch.Source != "" {
 		sty := text.Style{Color: color.Gray{Y: 90}, Font: font.Font{Size: sourceSize}, Handler: ch.h, XAlign: text.XLeft, YAlign: text.YBottom}
+		src := ch.fitSource(&sty.Font, dc.Size().X-2*chartInset)
 		if BaseRTL(ch.Source) {
 			sty.XAlign = text.XRight
-			dc.FillText(sty, vg.Point{X: dc.Max.X - chartInset, Y: dc.Min.Y + chartInset}, ch.Source)
+			dc.FillText(sty, vg.Point{X: dc.Max.X - chartInset, Y: dc.Min.Y + chartInset}, src)
 		} else {
-			dc.FillText(sty, vg.Point{X: dc.Min.X + chartInset, Y: dc.Min.Y + chartInset}, ch.Source)
+			dc.FillText(sty, vg.Point{X: dc.Min.X + chartInset, Y: dc.Min.Y + chartInset}, src)
 		}
 	}
 }
@@ -101,6 +103,55 @@ const (
 	// tick label at either end of an axis and a source line's descenders touched them.
 	chartInset = vg.Length(5)
 )
+
+// minSourceSize is the smallest type a source line is set in to fit; past it, it is cut.
+const minSourceSize = vg.Length(5.5)
+
+// fitSource returns the source line as it fits in width: in smaller type down to
+// minSourceSize (f.Size is set), then with the middle of its longest words cut out, then with
+// words cut from its end, each cut marked "…" (a long corpus name ran the line off the chart). The line in full is in data/run.json.
+func (ch *Chart) fitSource(f *font.Font, width vg.Length) string {
+	src := ch.Source
+	w, _, _ := ch.h.Box(src, *f)
+	if w <= width {
+		return src
+	}
+	f.Size = max(minSourceSize, f.Size*width/w)
+	words := strings.Fields(src)
+	fits := func() bool {
+		src = strings.Join(words, " ")
+		w, _, _ := ch.h.Box(src, *f)
+		return w <= width
+	}
+	// first the longest word (a corpus's path) loses its middle, so that the counts, dates and
+	// periods at the line's end stay
+	for !fits() {
+		long := 0
+		for i, wd := range words {
+			if utf8.RuneCountInString(wd) > utf8.RuneCountInString(words[long]) {
+				long = i
+			}
+		}
+		r := []rune(words[long])
+		if len(r) <= 24 { // not a date range (21) or a digest (12)
+			break
+		}
+		keep := len(r) * 4 / 10
+		words[long] = string(r[:keep]) + "…" + string(r[len(r)-keep:])
+	}
+	if fits() {
+		return src
+	}
+	for n := len(words); n > 0; n-- {
+		if n < len(words) {
+			src = strings.Join(words[:n], " ") + " …"
+		}
+		if w, _, _ := ch.h.Box(src, *f); w <= width {
+			return src
+		}
+	}
+	return "…"
+}
 
 // plotArea is the part of the chart's canvas its plot is drawn in: above the source line,
 // left of the legend's strip, inset from the edges.
@@ -162,6 +213,7 @@ func newPlot(h Handler, title string) *plot.Plot {
 		ax.Label.TextStyle.Font.Size = vg.Points(10)
 		ax.Tick.Label.Handler = h
 		ax.Tick.Label.Font.Size = vg.Points(9)
+		ax.Tick.Marker = plainTicks{}
 	}
 	p.Legend.TextStyle.Handler = h
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
@@ -169,6 +221,24 @@ func newPlot(h Handler, title string) *plot.Plot {
 	p.Legend.Left = false
 	p.Legend.Padding = vg.Points(2.5)
 	return p
+}
+
+// plainTicks are gonum's default ticks with their labels' trailing zeros taken off: a count
+// axis read "7500.00" and a rate axis "25.00", precision the numbers do not have.
+type plainTicks struct{}
+
+func (plainTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	for i, t := range ticks {
+		if strings.Contains(t.Label, ".") && !strings.ContainsAny(t.Label, "eE") {
+			t.Label = strings.TrimRight(strings.TrimRight(t.Label, "0"), ".")
+		}
+		if t.Label == "-0" {
+			t.Label = "0"
+		}
+		ticks[i] = t
+	}
+	return ticks
 }
 
 // noData is a plot that says there is nothing to draw, and why.
@@ -238,7 +308,9 @@ func RatesChart(h Handler, t Terms, series []RateSeries, source string) *Chart {
 	p.Y.Max = maxY * (1.15 + 0.07*float64(len(series))) // room for the legend above the lines
 	p.X.Tick.Marker = dateTicks(ticks)
 	p.X.Tick.Label.Rotation = math.Pi / 6
-	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YCenter
+	// the label's top right corner at the tick: centred on it, the raised end of a rotated
+	// label met the tick mark, which cut through its last digit
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = text.XRight, text.YTop
 	p.X.Padding = vg.Points(10)
 	p.Add(plotter.NewGrid())
 	return (&Chart{Name: "theme-rates", Title: t.RatesTitle, Source: source, Plot: p, Width: 18 * vg.Centimeter, Height: 11 * vg.Centimeter, h: h}).legendOutside()

@@ -546,3 +546,26 @@ func TestParagraphKeepsFlagsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Tick labels carry no precision the numbers lack: 25, not 25.00 (gonum v0.17's default labels
+// for these ranges are in the comments).
+func TestPlainTicks(t *testing.T) {
+	for _, c := range []struct {
+		min, max float64
+		want     []string
+	}{
+		{-28, 28, []string{"-25", "0", "25"}},        // gonum: -25.00 0.00 25.00
+		{0, 1.3, []string{"0", "0.4", "0.8", "1.2"}}, // gonum: 0.0 0.4 0.8 1.2
+		{0, 8000, []string{"0", "4000", "8000"}},
+	} {
+		var got []string
+		for _, tk := range (plainTicks{}).Ticks(c.min, c.max) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("[%v, %v]: labels %q, want %q", c.min, c.max, got, c.want)
+		}
+	}
+}
