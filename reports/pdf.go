@@ -113,10 +113,14 @@ func (p *pdfWriter) table(t Table) {
 			if p.rtl {
 				cx = x - w
 			}
-			l := fit(p.sh, cell, size, bold, w-6)
+			// a cell's direction as a paragraph's: in an Arabic report, right to left for a cell
+			// with Arabic in it even when it begins with a Latin name ("/tmp/c2000 (عدد
+			// المقالات 2000)" came out as "(2000عدد المقالات )")
+			rtl := BaseRTL(cell) || (p.rtl && hasArabicLetter(cell))
+			l := fit(p.sh, cell, size, bold, rtl, w-6)
 			p.c.SetColor(color.Black)
 			tx := cx + 3
-			if BaseRTL(cell) || (p.rtl && isNumber(cell)) {
+			if rtl || (p.rtl && isNumber(cell)) {
 				tx = cx + w - 3 - l.Width
 			}
 			l.Draw(p.c, tx, p.y+size*0.5)
@@ -146,22 +150,23 @@ func isNumber(s string) bool {
 	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !(unicode.IsDigit(r) || strings.ContainsRune("-+.,%–− ", r)) }) < 0
 }
 
-// fit shapes text, cutting it with an ellipsis until it is at most w wide.
-func fit(sh *Shaper, txt string, size vg.Length, bold bool, w vg.Length) Line {
+// fit shapes text in the direction rtl, cutting it with an ellipsis until it is at most w wide.
+func fit(sh *Shaper, txt string, size vg.Length, bold, rtl bool, w vg.Length) Line {
+	shape := func(s string) Line { return sh.ShapeIn(s, size, bold, nil, rtl) }
 	r := []rune(txt)
 	if len(r) <= 1 {
-		return sh.Shape(txt, size, bold)
+		return shape(txt)
 	}
 	// no glyph is narrower than a fifth of the size: more runes than that cannot fit, and a
 	// 20,000-rune id is not shaped whole
 	if most := int(w/(size/5)) + 2; len(r) > most {
 		r = r[:most]
-	} else if l := sh.Shape(txt, size, bold); l.Width <= w {
+	} else if l := shape(txt); l.Width <= w {
 		return l
 	}
 	// the longest start of the text that fits with "…" after it, by bisection: shaping the text
 	// once per rune dropped made a long cell quadratic
-	cut := func(k int) Line { return sh.Shape(strings.TrimSpace(string(r[:k]))+"…", size, bold) }
+	cut := func(k int) Line { return shape(strings.TrimSpace(string(r[:k])) + "…") }
 	lo, hi := 1, len(r)-1 // cut(lo) is what is drawn however narrow the column
 	for lo < hi {
 		mid := (lo + hi + 1) / 2

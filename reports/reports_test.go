@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -76,7 +77,7 @@ func runsText(l Line, txt string) []string {
 		if r.Direction == di.DirectionLTR {
 			d = "L"
 		}
-		out = append(out, d+":"+strings.TrimSpace(strings.ReplaceAll(string(rs[r.Runes.Offset:r.Runes.Offset+r.Runes.Count]), "\u200e", "")))
+		out = append(out, d+":"+strings.TrimSpace(strings.NewReplacer("\u200e", "", string(wordJoiner), "").Replace(string(rs[r.Runes.Offset:r.Runes.Offset+r.Runes.Count]))))
 	}
 	return out
 }
@@ -90,12 +91,15 @@ func TestShapeMixed(t *testing.T) {
 		{"من 2020-07-08 إلى", "R:إلى|L:2020-07-08|R:من"},
 		{"المقال 2022-12-30-video مهم", "R:مهم|L:2022-12-30-video|R:المقال"},
 		{"G² (2023)", "L:G² (2023)"},
+		{"تقرير الاتجاهات: /tmp/c2000", "L:/tmp/c2000|R:تقرير الاتجاهات:"},
 	}
 	for _, c := range cases {
 		txt := c.txt
 		if BaseRTL(txt) {
 			txt, _ = markLTRTokens(txt, nil)
 		}
+		joined, _ := joinTokens([]rune(txt), nil) // the text the runs index, as shape makes it
+		txt = string(joined)
 		got := strings.Join(runsText(s.Shape(c.txt, 12, false), txt), "|")
 		if got != c.want {
 			t.Errorf("%q: visual runs %s, want %s", c.txt, got, c.want)
@@ -507,20 +511,22 @@ func TestVisualTextSurvivesExtraction(t *testing.T) {
 	}
 }
 
-// A flag is never split across lines: the wrapper may break after a hyphen (UAX #14), and before
-// joinFlags a narrow line ended with "--" and the next began with "speaker", so the flag a reader
-// copied from the PDF was not the one readout takes. The joiners draw nothing and are not text.
+// A flag, a document id or a path is never split across lines: the wrapper may break after a
+// hyphen or a solidus (UAX #14), and before joinTokens a narrow line ended with "--" and the
+// next began with "speaker" (or "2023-10-18-" and "brf", "data/" and "shift.csv"), so what a
+// reader copied from the PDF was not what readout takes. The joiners draw nothing and are not
+// text.
 func TestParagraphKeepsFlagsWhole(t *testing.T) {
 	s := shaper(t)
 	for _, p := range []struct {
 		text string
 		rtl  bool
 	}{
-		{"Run readout sentences --speaker xi --theme energy on the corpus; a co-operation of 2020-07-08 stays.", false},
-		{"شغّل readout sentences --speaker xi --theme energy على المدونة لترى الجمل.", true},
+		{"Run readout sentences --speaker xi --theme energy on the corpus; see data/shift.csv and 2023-10-18-brf.", false},
+		{"شغّل readout sentences --speaker xi --theme energy على المدونة، وانظر data/shift.csv و2023-10-18-brf.", true},
 	} {
 		plain := s.Shape(p.text, 10, false).Width
-		for width := vg.Length(60); width <= 300; width += 7 {
+		for width := vg.Length(95); width <= 300; width += 7 { // from the width of the longest token
 			lines := s.Paragraph(p.text, 10, false, nil, p.rtl, width)
 			var words []string
 			var total vg.Length
@@ -532,10 +538,13 @@ func TestParagraphKeepsFlagsWhole(t *testing.T) {
 				words = append(words, strings.Fields(txt)...)
 				total += l.Width
 			}
-			for _, flag := range []string{"--speaker", "--theme"} {
-				if !slices.Contains(words, flag) {
+			for _, flag := range []string{"--speaker", "--theme", "data/shift.csv"} {
+				if !slices.Contains(words, flag) && !slices.Contains(words, flag+".") {
 					t.Errorf("%v pt: %s split across lines: %q", width, flag, words)
 				}
+			}
+			if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "2023-10-18-brf") }) {
+				t.Errorf("%v pt: 2023-10-18-brf split across lines: %q", width, words)
 			}
 			if p.rtl {
 				continue
@@ -567,5 +576,35 @@ func TestPlainTicks(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("[%v, %v]: labels %q, want %q", c.min, c.max, got, c.want)
 		}
+	}
+}
+
+// A line's width is proportional to its size, fractional sizes too: go-text shapes at whole
+// points (rounded up), which made 7.2 and 7.5 points as wide as 8 and 6.5 as wide as 7.
+func TestShapeScalesWithSize(t *testing.T) {
+	s := shaper(t)
+	for _, txt := range []string{"Source: readout 0.1.0, 5 articles 2020-07-08–2023-10-18", "المصدر: خمسة مقالات عربية عن محادثات شي وبوتين"} {
+		ref := s.Shape(txt, 10, false).Width / 10
+		for _, size := range []vg.Length{5.5, 6.5, 7.2, 7.5, 9} {
+			got := s.Shape(txt, size, false).Width / size
+			if d := math.Abs(float64(got/ref) - 1); d > 0.005 {
+				t.Errorf("%q at %v pt: %.3f pt per point of size, at 10 pt %.3f (%.1f%% off)", txt, size, got, ref, 100*d)
+			}
+		}
+	}
+}
+
+// A table cell of an Arabic report that begins with a Latin name but has Arabic in it is laid
+// out right to left, as its paragraph would be: the name at the right, the Arabic and its
+// number in brackets to its left (laid out left to right it read "(2000عدد المقالات )").
+func TestArabicCellBeginningLatin(t *testing.T) {
+	s := shaper(t)
+	cell := "/tmp/c2000 (عدد المقالات 2000)"
+	l := fit(s, cell, 8.5, false, true, 400)
+	txt, _ := markLTRTokens(cell, nil)
+	joined, _ := joinTokens([]rune(txt), nil)
+	got := runsText(l, string(joined))
+	if len(got) < 2 || got[len(got)-1] != "L:/tmp/c2000" || !l.rtl {
+		t.Errorf("runs in visual order %q, want the name's run last (at the right)", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/di"
 	gofont "github.com/go-text/typesetting/font"
@@ -183,8 +184,10 @@ func BaseRTL(s string) bool {
 }
 
 // ltrToken is a token of Latin letters and digits joined by - _ : . or /, such as a date
-// (2020-07-08) or a document id (2022-12-30-video).
-var ltrToken = regexp.MustCompile(`[0-9A-Za-z]+(?:[-_:./][0-9A-Za-z]+)+`)
+// (2020-07-08), a document id (2022-12-30-video) or a path, with the / ./ ../ or ~/ a path
+// begins with (without it, the bidi algorithm set the leading / of /tmp/c2000 on the far side of
+// the name, reading tmp/c2000/).
+var ltrToken = regexp.MustCompile(`(?:~?/|\.\.?/)?[0-9A-Za-z]+(?:[-_:./][0-9A-Za-z]+)+`)
 
 // markLTRTokens puts a LEFT-TO-RIGHT MARK (U+200E) before every ltrToken of a right-to-left
 // line. The bidi algorithm reads digits after an Arabic letter as Arabic numbers (rule W2), which
@@ -211,7 +214,8 @@ func markLTRTokens(s string, colors []color.Color) (string, []color.Color) {
 	}
 	for _, loc := range locs {
 		copyTo(loc[0])
-		if strings.ContainsAny(s[loc[0]:loc[1]], "-_:") { // 2.5 and 2020/07/08 already read as written
+		// 2.5 and 2020/07/08 already read as written; a path's leading / does not
+		if tok := s[loc[0]:loc[1]]; strings.ContainsAny(tok, "-_:") || strings.ContainsAny(tok[:1], "/~.") {
 			b.WriteRune('\u200e')
 			if colors != nil {
 				cols = append(cols, colors[ri])
@@ -226,21 +230,19 @@ func markLTRTokens(s string, colors []color.Color) (string, []color.Color) {
 // wordJoiner (U+2060) forbids a line break where it stands and draws nothing.
 const wordJoiner = '\u2060'
 
-// joinFlags puts a WORD JOINER after each hyphen that begins a word (the -- of a flag such as
-// --speaker, a minus sign), where the line-breaking rules (UAX #14, a break is allowed after a
-// hyphen) would otherwise let the wrapper end a line with "--" and start the next with the
-// flag's name: a flag a reader copies from the page must read as typed. Colours, one per rune,
-// keep their runes, a joiner taking its hyphen's. VisualText leaves the joiners out.
-func joinFlags(runes []rune, colors []color.Color) ([]rune, []color.Color) {
-	var out []rune
-	var cols []color.Color
+// joinTokens puts a WORD JOINER after each hyphen that begins a word (the -- of a flag such as
+// --speaker, a minus sign) and after each joining character (- _ : . /) inside an ltrToken (a
+// date, a document id such as 2023-10-18-brf, a path such as data/shift.csv), where the
+// line-breaking rules (UAX #14 allows a break after a hyphen or a solidus) would otherwise let
+// the wrapper end a line with "--" or "2023-10-18-" and start the next with the rest: what a
+// reader copies from the page must read as typed. A token wider than the line is still broken
+// (between its letters, as the wrapper does with any word too long for a line). Colours, one per
+// rune, keep their runes, a joiner taking the colour of the rune before it. VisualText leaves
+// the joiners out.
+func joinTokens(runes []rune, colors []color.Color) ([]rune, []color.Color) {
+	join := make([]bool, len(runes))
+	found := false
 	for i, r := range runes {
-		if out != nil {
-			out = append(out, r)
-			if colors != nil {
-				cols = append(cols, colors[i])
-			}
-		}
 		if r != '-' || i+1 == len(runes) || unicode.IsSpace(runes[i+1]) {
 			continue
 		}
@@ -248,22 +250,38 @@ func joinFlags(runes []rune, colors []color.Color) ([]rune, []color.Color) {
 		for j > 0 && runes[j-1] == '-' {
 			j--
 		}
-		if j > 0 && !unicode.IsSpace(runes[j-1]) && !strings.ContainsRune("([{«\"'", runes[j-1]) {
-			continue // a hyphen inside a word (2020-07-08, co-operation) may end a line
+		if j == 0 || unicode.IsSpace(runes[j-1]) || strings.ContainsRune("([{«\"'", runes[j-1]) {
+			join[i], found = true, true
 		}
-		if out == nil {
-			out = append([]rune(nil), runes[:i+1]...)
-			if colors != nil {
-				cols = append([]color.Color(nil), colors[:i+1]...)
+	}
+	str := string(runes)
+	if locs := ltrToken.FindAllStringIndex(str, -1); locs != nil {
+		ri, bi := 0, 0 // rune and byte index walked together
+		for _, loc := range locs {
+			for ; bi < loc[1]; ri++ {
+				if bi >= loc[0] && bi+1 < loc[1] && strings.ContainsRune("-_:./", runes[ri]) {
+					join[ri], found = true, true
+				}
+				bi += utf8.RuneLen(runes[ri])
 			}
 		}
-		out = append(out, wordJoiner)
+	}
+	if !found {
+		return runes, colors
+	}
+	out := make([]rune, 0, len(runes)+8)
+	var cols []color.Color
+	for i, r := range runes {
+		out = append(out, r)
 		if colors != nil {
 			cols = append(cols, colors[i])
 		}
-	}
-	if out == nil {
-		return runes, colors
+		if join[i] {
+			out = append(out, wordJoiner)
+			if colors != nil {
+				cols = append(cols, colors[i])
+			}
+		}
 	}
 	return out, cols
 }
@@ -326,6 +344,27 @@ func Shapeable(runes []rune) []rune {
 	return out
 }
 
+// shapeSize is the size, in points, text is shaped at before its metrics are scaled to the
+// size asked for. go-text's shaper rounds a size up to whole points (its font scale is
+// Size.Ceil()), so text shaped at 7.5 points had the advances of 8 points under outlines drawn
+// at 7.5, 6.7% too widely spaced (TestShapeScalesWithSize).
+const shapeSize = 1000
+
+// rescale scales a shaped run's metrics from the size it was shaped at to size.
+func rescale(o *shaping.Output, size fixed.Int26_6) {
+	f := float64(size) / float64(o.Size)
+	sc := func(v fixed.Int26_6) fixed.Int26_6 { return fixed.Int26_6(math.Round(float64(v) * f)) }
+	for i := range o.Glyphs {
+		g := &o.Glyphs[i]
+		g.Width, g.Height, g.XBearing, g.YBearing = sc(g.Width), sc(g.Height), sc(g.XBearing), sc(g.YBearing)
+		g.Advance, g.XAdvance, g.YAdvance = sc(g.Advance), sc(g.XAdvance), sc(g.YAdvance)
+		g.XOffset, g.YOffset = sc(g.XOffset), sc(g.YOffset)
+	}
+	o.LineBounds.Ascent, o.LineBounds.Descent, o.LineBounds.Gap = sc(o.LineBounds.Ascent), sc(o.LineBounds.Descent), sc(o.LineBounds.Gap)
+	o.Size = size
+	o.RecalculateAll()
+}
+
 // shape shapes one paragraph (no line breaks) into lines no wider than width, 0 for one line.
 func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.Color, rtl bool, width vg.Length) []Line {
 	runes = Shapeable(runes)
@@ -347,7 +386,7 @@ func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.C
 		txt, colors = markLTRTokens(string(runes), colors)
 		runes = []rune(txt)
 	}
-	runes, colors = joinFlags(runes, colors)
+	runes, colors = joinTokens(runes, colors)
 	l.colors = colors
 	if len(runes) == 0 {
 		return []Line{l}
@@ -355,11 +394,13 @@ func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.C
 	l.text = runes
 	in := shaping.Input{
 		Text: runes, RunStart: 0, RunEnd: len(runes), Direction: dir, Face: face,
-		Size: fixed.Int26_6(float64(size) * 64), Script: language.Arabic, Language: language.NewLanguage("ar"),
+		Size: fixed.I(shapeSize), Script: language.Arabic, Language: language.NewLanguage("ar"),
 	}
 	var outs []shaping.Output
 	for _, part := range s.seg.Split(in, oneFace{face}) {
-		outs = append(outs, s.hb.Shape(part))
+		out := s.hb.Shape(part)
+		rescale(&out, fixed.Int26_6(float64(size)*64))
+		outs = append(outs, out)
 	}
 	max := fixed.Int26_6(math.MaxInt32)
 	if width > 0 {
