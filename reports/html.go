@@ -19,11 +19,11 @@ const htmlTemplate = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.R.Title}}</title>
 <style>
-body{font-family:"Amiri","Noto Naskh Arabic","Times New Roman",serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;line-height:1.7}
+body{font-family:"Amiri","Noto Naskh Arabic","Times New Roman",serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;line-height:1.7;overflow-wrap:break-word}
 h1{color:#14285a;margin-bottom:.2em}h2{color:#14285a;border-bottom:1px solid #ccd;padding-bottom:.2em;margin-top:2em}h3{color:#14285a}
 .sub{color:#444;margin:.1em 0}.chart{margin:1.5em 0;text-align:center}.chart svg{max-width:100%;height:auto}
 figcaption{color:#444;font-size:.9em;text-align:start;margin:.3em 0}
-table{border-collapse:collapse;margin:1em 0;font-size:.92em}th,td{border-bottom:1px solid #dde;padding:.25em .6em;text-align:start}
+table{border-collapse:collapse;margin:1em 0;font-size:.92em;display:block;max-width:100%;overflow-x:auto}th,td{border-bottom:1px solid #dde;padding:.25em .6em;text-align:start}
 td.num{text-align:end;font-variant-numeric:tabular-nums;direction:ltr;unicode-bidi:isolate}
 del{color:#be3c00;text-decoration:line-through}ins{color:#007850;text-decoration:underline}
 .variant{margin:.6em 0}.label{color:#555;font-size:.9em}.note{color:#555;font-size:.9em}

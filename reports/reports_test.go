@@ -608,3 +608,20 @@ func TestArabicCellBeginningLatin(t *testing.T) {
 		t.Errorf("runs in visual order %q, want the name's run last (at the right)", got)
 	}
 }
+
+// A wide table scrolls inside the page instead of widening it: at a phone's width (390 px, in
+// headless Chromium) the Arabic report's tables pushed the page past the screen, and its right
+// edge, where every line begins, was off screen.
+func TestHTMLTablesScrollInPage(t *testing.T) {
+	r := &Report{Lang: "ar", Title: "t", Tables: []Table{{Title: "t", Columns: []string{"a", "b"}, Rows: [][]string{{"x", "y"}}}}}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	rule := regexp.MustCompile(`(?m)^table\{[^}]*\}`).FindString(b.String())
+	for _, want := range []string{"display:block", "max-width:100%", "overflow-x:auto"} {
+		if !strings.Contains(rule, want) {
+			t.Errorf("the table rule %q lacks %s", rule, want)
+		}
+	}
+}
