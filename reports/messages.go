@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,6 +62,11 @@ func MessagesFor(lang string) (*Messages, error) {
 
 var placeholder = regexp.MustCompile(`\{([a-z_0-9]+)\}`)
 
+// plural is a choice of word by a number, {name|one|other}: one when the value of name is 1,
+// other otherwise ("{n} {n|article|articles}"). A language whose messages avoid the plural
+// (Arabic's read «عدد المقالات {n}») need not use it.
+var plural = regexp.MustCompile(`\{([a-z_0-9]+)\|([^{}|]*)\|([^{}|]*)\}`)
+
 // Text returns message id with each {name} replaced by the value after name in args (pairs of
 // a name and a value, printed with fmt.Sprint). An unknown id shows as itself, in brackets.
 func (m *Messages) Text(id string, args ...any) string {
@@ -75,6 +81,17 @@ func (m *Messages) Text(id string, args ...any) string {
 	for i := 0; i+1 < len(args); i += 2 {
 		vals[fmt.Sprint(args[i])] = fmt.Sprint(args[i+1])
 	}
+	t = plural.ReplaceAllStringFunc(t, func(p string) string {
+		m := plural.FindStringSubmatch(p)
+		v, ok := vals[m[1]]
+		switch {
+		case !ok:
+			return p
+		case v == "1":
+			return m[2]
+		}
+		return m[3]
+	})
 	return placeholder.ReplaceAllStringFunc(t, func(p string) string {
 		if v, ok := vals[p[1:len(p)-1]]; ok {
 			return v
@@ -104,6 +121,11 @@ func (m *Messages) Placeholders(id string) []string {
 	var out []string
 	for _, p := range placeholder.FindAllStringSubmatch(m.text[id], -1) {
 		out = append(out, p[1])
+	}
+	for _, p := range plural.FindAllStringSubmatch(m.text[id], -1) {
+		if !slices.Contains(out, p[1]) {
+			out = append(out, p[1])
+		}
 	}
 	sort.Strings(out)
 	return out

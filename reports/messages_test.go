@@ -70,3 +70,16 @@ func TestArabicSourceKeepsCountWithItsWord(t *testing.T) {
 		t.Errorf("the count is not beside its word:\n%q\nvisual %q", src, vis)
 	}
 }
+
+// {name|one|other} chooses a word by the number: "1 article", "2 articles", "0 articles".
+func TestPluralChoice(t *testing.T) {
+	m, err := MessagesFor("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{0: "(0 articles)", 1: "(1 article)", 2: "(2 articles)", 11: "(11 articles)"} {
+		if got := m.Text("run.period", "period", "2020", "n", n); got != "2020 "+want {
+			t.Errorf("n=%d: %q, want %q", n, got, "2020 "+want)
+		}
+	}
+}
