@@ -400,7 +400,7 @@ func TestFindingsRankedByEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(r.Findings[0], "The comparison rests on 1 article(s) in 2020") {
+	if !strings.HasPrefix(r.Findings[0], "The comparison rests on 1 article in 2020") {
 		t.Errorf("the first finding should be the caveat: %q", r.Findings[0])
 	}
 	sawUnsure := false
