@@ -892,7 +892,7 @@ func endsSentence(t string) bool {
 	return strings.ContainsRune(".!?؟;؛", r) // a list item ends with a semicolon
 }
 
-// readsLikeHeadline reports whether a line may be a headline: four to thirty words, mostly
+// readsLikeHeadline reports whether a line may be a headline: five to thirty words, mostly
 // letters, no final full stop, no separators of a menu or a path (|, ›, », >, •), no clock.
 func readsLikeHeadline(t string) bool {
 	t = Collapse(t)
