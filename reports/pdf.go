@@ -52,10 +52,7 @@ func (p *pdfWriter) need(h vg.Length) {
 // rune in its colour when colors is given.
 func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.Color, colors []color.Color) {
 	lead := size * 1.75
-	// the paragraph's direction, for every line of it: its first strong letter's, or in an
-	// Arabic report, right to left for any paragraph with Arabic in it (the "how to cite"
-	// paragraph begins with readout's name but is an Arabic sentence)
-	rtl := BaseRTL(txt) || (p.rtl && hasArabicLetter(txt))
+	rtl := p.direction(txt)
 	for _, l := range p.sh.Paragraph(txt, size, bold, colors, rtl, p.width()) {
 		p.need(lead)
 		p.y -= lead
@@ -68,6 +65,14 @@ func (p *pdfWriter) paragraph(txt string, size vg.Length, bold bool, col color.C
 		p.c.InvisibleText(x, p.y+size*0.45, l.Width, size, l.VisualText())
 	}
 	p.y -= size * 0.5
+}
+
+// direction reports whether a paragraph or a table cell is right to left, for every line of
+// it: its first strong letter's direction, or in an Arabic report, right to left whenever it has
+// Arabic in it (the "how to cite" paragraph begins with readout's name but is an Arabic
+// sentence; the cell «/tmp/c2000 (عدد المقالات 2000)» came out as "(2000عدد المقالات )").
+func (p *pdfWriter) direction(txt string) bool {
+	return BaseRTL(txt) || (p.rtl && hasArabicLetter(txt))
 }
 
 func (p *pdfWriter) heading(txt string, size vg.Length) {
@@ -113,10 +118,7 @@ func (p *pdfWriter) table(t Table) {
 			if p.rtl {
 				cx = x - w
 			}
-			// a cell's direction as a paragraph's: in an Arabic report, right to left for a cell
-			// with Arabic in it even when it begins with a Latin name ("/tmp/c2000 (عدد
-			// المقالات 2000)" came out as "(2000عدد المقالات )")
-			rtl := BaseRTL(cell) || (p.rtl && hasArabicLetter(cell))
+			rtl := p.direction(cell) // a cell's as a paragraph's
 			l := fit(p.sh, cell, size, bold, rtl, w-6)
 			p.c.SetColor(color.Black)
 			tx := cx + 3

@@ -98,7 +98,7 @@ func TestShapeMixed(t *testing.T) {
 		if BaseRTL(txt) {
 			txt, _ = markLTRTokens(txt, nil)
 		}
-		joined, _ := joinTokens([]rune(txt), nil) // the text the runs index, as shape makes it
+		joined, _ := markTokens([]rune(txt), nil, false, true) // the text the runs index, as shape makes it
 		txt = string(joined)
 		got := strings.Join(runsText(s.Shape(c.txt, 12, false), txt), "|")
 		if got != c.want {
@@ -512,7 +512,7 @@ func TestVisualTextSurvivesExtraction(t *testing.T) {
 }
 
 // A flag, a document id or a path is never split across lines: the wrapper may break after a
-// hyphen or a solidus (UAX #14), and before joinTokens a narrow line ended with "--" and the
+// hyphen or a solidus (UAX #14), and before markTokens joined them a narrow line ended with "--" and the
 // next began with "speaker" (or "2023-10-18-" and "brf", "data/" and "shift.csv"), so what a
 // reader copied from the PDF was not what readout takes. The joiners draw nothing and are not
 // text.
@@ -602,7 +602,7 @@ func TestArabicCellBeginningLatin(t *testing.T) {
 	cell := "/tmp/c2000 (عدد المقالات 2000)"
 	l := fit(s, cell, 8.5, false, true, 400)
 	txt, _ := markLTRTokens(cell, nil)
-	joined, _ := joinTokens([]rune(txt), nil)
+	joined, _ := markTokens([]rune(txt), nil, false, true)
 	got := runsText(l, string(joined))
 	if len(got) < 2 || got[len(got)-1] != "L:/tmp/c2000" || !l.rtl {
 		t.Errorf("runs in visual order %q, want the name's run last (at the right)", got)

@@ -195,75 +195,57 @@ var ltrToken = regexp.MustCompile(`(?:~?/|\.\.?/)?[0-9A-Za-z]+(?:[-_:./][0-9A-Za
 // token reads as written, as an Arabic reader of an ISO date or a document id expects.
 // Colours, one per rune, keep their runes, the marks taking the colour of the token they mark.
 func markLTRTokens(s string, colors []color.Color) (string, []color.Color) {
-	locs := ltrToken.FindAllStringIndex(s, -1)
-	if len(locs) == 0 {
-		return s, colors
-	}
-	var b strings.Builder
-	var cols []color.Color
-	pos, ri := 0, 0
-	copyTo := func(end int) {
-		for _, r := range s[pos:end] {
-			b.WriteRune(r)
-			if colors != nil {
-				cols = append(cols, colors[ri])
-			}
-			ri++
-		}
-		pos = end
-	}
-	for _, loc := range locs {
-		copyTo(loc[0])
-		// 2.5 and 2020/07/08 already read as written; a path's leading / does not
-		if tok := s[loc[0]:loc[1]]; strings.ContainsAny(tok, "-_:") || strings.ContainsAny(tok[:1], "/~.") {
-			b.WriteRune('\u200e')
-			if colors != nil {
-				cols = append(cols, colors[ri])
-			}
-		}
-		copyTo(loc[1])
-	}
-	copyTo(len(s))
-	return b.String(), cols
+	runes, cols := markTokens([]rune(s), colors, true, false)
+	return string(runes), cols
 }
 
 // wordJoiner (U+2060) forbids a line break where it stands and draws nothing.
 const wordJoiner = '\u2060'
 
-// joinTokens puts a WORD JOINER after each hyphen that begins a word (the -- of a flag such as
-// --speaker, a minus sign) and after each joining character (- _ : . /) inside an ltrToken (a
-// date, a document id such as 2023-10-18-brf, a path such as data/shift.csv), where the
-// line-breaking rules (UAX #14 allows a break after a hyphen or a solidus) would otherwise let
-// the wrapper end a line with "--" or "2023-10-18-" and start the next with the rest: what a
-// reader copies from the page must read as typed. A token wider than the line is still broken
-// (between its letters, as the wrapper does with any word too long for a line). Colours, one per
-// rune, keep their runes, a joiner taking the colour of the rune before it. VisualText leaves
-// the joiners out.
-func joinTokens(runes []rune, colors []color.Color) ([]rune, []color.Color) {
-	join := make([]bool, len(runes))
+// markTokens inserts the marks a shaped line needs, in one pass over its ltrTokens: with lrm,
+// a LEFT-TO-RIGHT MARK before a token that needs one (markLTRTokens); with join, a WORD JOINER
+// after each hyphen that begins a word (the -- of a flag such as --speaker, a minus sign) and
+// after each joining character (- _ : . /) inside a token (a date, a document id such as
+// 2023-10-18-brf, a path such as data/shift.csv), where the line-breaking rules (UAX #14
+// allows a break after a hyphen or a solidus) would otherwise let the wrapper end a line with
+// "--" or "2023-10-18-" and start the next with the rest: what a reader copies from the page
+// must read as typed. A token wider than the line is still broken (between its letters, as the
+// wrapper does with any word too long for a line). Colours, one per rune, keep their runes: a
+// mark takes the colour of the token it marks, a joiner that of the rune before it.
+// VisualText leaves both out.
+func markTokens(runes []rune, colors []color.Color, lrm, join bool) ([]rune, []color.Color) {
+	before := make([]bool, len(runes)) // an LRM before the rune
+	after := make([]bool, len(runes))  // a WORD JOINER after it
 	found := false
-	for i, r := range runes {
-		if r != '-' || i+1 == len(runes) || unicode.IsSpace(runes[i+1]) {
-			continue
-		}
-		j := i
-		for j > 0 && runes[j-1] == '-' {
-			j--
-		}
-		if j == 0 || unicode.IsSpace(runes[j-1]) || strings.ContainsRune("([{«\"'", runes[j-1]) {
-			join[i], found = true, true
+	if join {
+		for i, r := range runes {
+			if r != '-' || i+1 == len(runes) || unicode.IsSpace(runes[i+1]) {
+				continue
+			}
+			j := i
+			for j > 0 && runes[j-1] == '-' {
+				j--
+			}
+			if j == 0 || unicode.IsSpace(runes[j-1]) || strings.ContainsRune("([{«\"'", runes[j-1]) {
+				after[i], found = true, true
+			}
 		}
 	}
 	str := string(runes)
-	if locs := ltrToken.FindAllStringIndex(str, -1); locs != nil {
-		ri, bi := 0, 0 // rune and byte index walked together
-		for _, loc := range locs {
-			for ; bi < loc[1]; ri++ {
-				if bi >= loc[0] && bi+1 < loc[1] && strings.ContainsRune("-_:./", runes[ri]) {
-					join[ri], found = true, true
-				}
-				bi += utf8.RuneLen(runes[ri])
+	ri, bi := 0, 0 // rune and byte index walked together
+	for _, loc := range ltrToken.FindAllStringIndex(str, -1) {
+		for ; bi < loc[0]; ri++ {
+			bi += utf8.RuneLen(runes[ri])
+		}
+		// 2.5 and 2020/07/08 already read as written; a path's leading / does not
+		if tok := str[loc[0]:loc[1]]; lrm && (strings.ContainsAny(tok, "-_:") || strings.ContainsAny(tok[:1], "/~.")) {
+			before[ri], found = true, true
+		}
+		for ; bi < loc[1]; ri++ {
+			if join && bi+1 < loc[1] && strings.ContainsRune("-_:./", runes[ri]) {
+				after[ri], found = true, true
 			}
+			bi += utf8.RuneLen(runes[ri])
 		}
 	}
 	if !found {
@@ -271,16 +253,19 @@ func joinTokens(runes []rune, colors []color.Color) ([]rune, []color.Color) {
 	}
 	out := make([]rune, 0, len(runes)+8)
 	var cols []color.Color
-	for i, r := range runes {
+	add := func(r rune, c int) {
 		out = append(out, r)
 		if colors != nil {
-			cols = append(cols, colors[i])
+			cols = append(cols, colors[c])
 		}
-		if join[i] {
-			out = append(out, wordJoiner)
-			if colors != nil {
-				cols = append(cols, colors[i])
-			}
+	}
+	for i, r := range runes {
+		if before[i] {
+			add('\u200e', i)
+		}
+		add(r, i)
+		if after[i] {
+			add(wordJoiner, i)
 		}
 	}
 	return out, cols
@@ -382,11 +367,8 @@ func (s *Shaper) shape(runes []rune, size vg.Length, bold bool, colors []color.C
 	dir := di.DirectionLTR
 	if rtl {
 		dir = di.DirectionRTL
-		var txt string
-		txt, colors = markLTRTokens(string(runes), colors)
-		runes = []rune(txt)
 	}
-	runes, colors = joinTokens(runes, colors)
+	runes, colors = markTokens(runes, colors, rtl, true)
 	l.colors = colors
 	if len(runes) == 0 {
 		return []Line{l}
