@@ -145,7 +145,7 @@ func DefaultRules() []Rule {
 		{ID: "disclaimer", Description: "a press release's or a site's disclaimer: «المحتوى أعلاه مقدم من …», \"How we report …\"",
 			Pattern: `^(?i)((المحتوى|هذا المحتوى|هذا البيان)( أعلاه)? (مقد\p{Mn}{0,3}م|منشور)|the content above is|this content was (provided|produced)|how we report|our (editorial )?standards|the trust principles)( |:).{0,300}$`,
 			Where:   WhereAny, Scope: ScopeLine},
-		{ID: "photo-caption", Short: true, Description: "a wire photo's caption: «… يوم 18 أكتوبر 2023. (شينخوا)», \"… (Xinhua/Name)\", \"… is seen. (Reuters)\"",
+		{ID: "photo-caption", Short: true, Description: "a wire photo's caption: «… يوم 18 أكتوبر 2023. (شينخوا)», \"… (Xinhua/Name)\", \"… at the airport. (Reuters)\"",
 			Pattern:  `^(?i)(.{10,700}يوم [0-9٠-٩]{1,2} [\p{Arabic}]{3,12} [0-9٠-٩]{4}\.? {0,2}\((شينخوا|رويترز|أ ف ب|تاس|سبوتنيك)(/[^()]{1,40})?\)|.{10,700}\((xinhua|reuters|afp|tass|ap|sputnik)/[^()]{1,40}\)|[^"“”]{10,300}[a-z)]\. {0,2}\((xinhua|reuters|afp|tass|ap|sputnik|ap photo|getty images|epa)\))$`,
 			Ends:     ")",
 			Contains: []string{"(شينخوا", "(رويترز", "(أ ف ب", "(تاس", "(سبوتنيك", "(xinhua", "(reuters", "(afp", "(tass", "(ap", "(sputnik", "(getty", "(epa"},

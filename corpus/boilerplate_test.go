@@ -83,7 +83,7 @@ func TestFurnitureRules(t *testing.T) {
 		{"photo-caption", "Chinese President Xi Jinping shakes hands with Putin in Beijing, May 16, 2024. (Xinhua/Wang Min)", "Xi said in Beijing that China was ready to work with Russia (Xinhua reported)."},
 		{"photo-caption", "Chinese President Xi Jinping waves on arrival at the airport.(Reuters)", "\"We are ready,\" Xi told reporters at the airport. (Reuters)"},
 		{"credit-line", "Reuters |", "Reuters | a word the agency used, Putin said, was wrong."},
-		{"promo", "Cancel anytime. Ad-free reading with every plan.", "Putin said Moscow would not cancel anytime soon the gas deal with Beijing."},
+		{"promo", "Cancel anytime and keep reading without ads.", "Putin said Moscow would not cancel anytime soon the gas deal with Beijing."},
 	}
 	rs, err := CompileRules(DefaultRules())
 	if err != nil {
