@@ -782,6 +782,62 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 	return verdict{}, false
 }
 
+// relayedLeader looks, in what another speaker (an aide, a minister, a spokesman) says from
+// token from, for a leader's words that they relay: the content (with seek, after the speaker's
+// name, from a complementizer within twelve tokens) has an actor or the pair as the subject of a reporting verb
+// (Ushakov said Putin told Xi that …; وقال وانغ يي إن الرئيس شي أكد …). The leader is the
+// speaker, as when a medium or an office reports them (rule relay); an aide's own view or
+// report of an event (Peskov said the leaders would sign …) stays theirs.
+func (s *speakerScan) relayedLeader(from, b int, prev string, cue Span, seek bool) (verdict, bool) {
+	k := from
+	for ; seek && k < b && k < from+12; k++ {
+		if s.opensContent(k) {
+			break
+		}
+		if hasColon(s.gap(k-1, k)) || isTerminal(lastRune(s.gap(k-1, k))) {
+			return verdict{}, false
+		}
+	}
+	if !seek || k == b || k == from+12 {
+		k = from - 1 // the content begins at once (Ushakov said Putin told …)
+	}
+	lv, ok := s.leaderAfter(k+1, b, prev)
+	if !ok || !s.contentAfter(lv.source.End, b) {
+		return verdict{}, false
+	}
+	lv.rule = RuleRelay
+	if lv.cue.Empty() {
+		lv.cue = cue
+	}
+	return lv, true
+}
+
+// contentAfter reports whether reported content opens within eight tokens after byte at: a
+// complementizer, a colon or a quotation mark (Putin told Xi that …), not a topic alone (Putin
+// had told Xi about the contacts; بوتين سيقترح على شي إطلاق منتدى: a plan the aide reports).
+func (s *speakerScan) contentAfter(at, b int) bool {
+	k := sort.Search(b, func(i int) bool { return s.tokens[i].Start >= at })
+	for j := k; j < b && j < k+8; j++ {
+		if g := s.gap(j-1, j); hasColon(g) || hasQuote(g) {
+			return true
+		}
+		if s.opensContent(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensContent reports whether token j is a complementizer: أن، إن، بأن with or without a
+// pronoun, that (not the prepositions the lexicon's complementizers also hold: to, عن، على).
+func (s *speakerScan) opensContent(j int) bool {
+	switch s.norm(j) {
+	case "ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "بانهما", "that":
+		return true
+	}
+	return false
+}
+
 // cue finds the subject of the reporting word at tokens [i, end).
 func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quoted []bool,
 	subject func(hit, string, Span, int) verdict, decide func(string, string, Span, Span) verdict) (verdict, bool) {
@@ -894,6 +950,9 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	// another subject before: the spokesman said, analysts said
 	if j > a && !breaks(s.gap(j-1, j)) && !s.is(j-1, classComplementizer) && !s.is(j-1, classParticle) && !s.is(j-1, classOpener) {
 		// …, who has …, said: the subject is before the relative clause
+		if lv, ok := s.relayedLeader(end, b, prev, cue, false); ok {
+			return lv, true // Ushakov said Putin told Xi that …: the aide relays the leader
+		}
 		return decide(SpeakerOther, RuleOther, cue, s.span(s.clauseStart(a, j), j)), true
 	}
 	if k < b && (i == a || breaks(s.gap(i-1, i))) && !s.is(k, classComplementizer) && k < b && s.isNounLike(k) {
@@ -1034,6 +1093,9 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 					}
 					return lv, true
 				}
+			}
+			if lv, ok := s.relayedLeader(j+1, b, prev, cue, true); ok {
+				return lv, true // وقال أوشاكوف إن بوتين أبلغ شي بأن: the aide relays the leader
 			}
 			return decide(SpeakerOther, RuleOther, cue, s.otherSpan(j, b)), true // وقال وزير الخارجية، وقال لافروف
 		}

@@ -17,6 +17,10 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleHeadline, "Kremlin: talks with Xi to be held next week", SpeakerOther, "", "Kremlin", "", 0},
 		{RuleRelay, "ونقلت وكالة شينخوا عن شي قوله إن الصين تدعم الحوار.", "xi", "ونقلت", "شي", "xinhua", 0},
 		{RuleRelay, "Xinhua quoted Xi as saying that the ties were mature.", "xi", "quoted", "Xi", "xinhua", 0},
+		{RuleRelay, "وقال المستشار الرئاسي أوشاكوف إن بوتين أبلغ شي بأن الإمدادات ستزداد.", "putin", "أبلغ", "بوتين", "", 0}, // an aide relays the leader's words
+		{RuleRelay, "Presidential aide Yuri Ushakov said Putin assured Xi that supplies would grow.", "putin", "assured", "Putin", "", 0},
+		{RuleOther, "Ushakov said Putin had told Xi about the new round of contacts.", SpeakerOther, "said", "Ushakov", "", 0}, // a topic, no content: the aide's report
+		{RuleOther, "وقال أوشاكوف للصحفيين إن بوتين سيطرح على شي فكرة منتدى للمدن الحدودية.", SpeakerOther, "وقال", "أوشاكوف", "", 0},
 		{RuleSource, "التعاون في مجال الطاقة سيتسع، بحسب بوتين.", "putin", "بحسب", "بوتين", "", 0},
 		{RuleSource, "Energy trade will keep growing, according to Putin.", "putin", "according", "Putin", "", 0},
 		{RuleSubjectAfter, "وأعرب الرئيس الصيني عن ارتياحه لنتائج الزيارة.", "xi", "وأعرب", "الرئيس الصيني", "", 0},
