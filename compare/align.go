@@ -68,7 +68,7 @@ func (c *WeightCounter) Add(units []Unit) {
 	var local []uint32
 	for _, u := range units {
 		clear(seen)
-		for _, k := range u.keys {
+		for _, k := range u.keys() {
 			if !seen[k] {
 				seen[k] = true
 				local = append(local, k)
@@ -162,13 +162,13 @@ type Passage struct {
 // Span returns the passage's byte offsets in the analysed text of its document.
 func (p Passage) Span() (start, end int) {
 	u := p.Unit
-	return u.Start + int(u.words[p.W1].from()), u.Start + int(u.words[p.W2].to())
+	return u.Start + int(u.words()[p.W1].from()), u.Start + int(u.words()[p.W2].to())
 }
 
 // Text returns the passage's text, from its unit's text.
 func (p Passage) Text() string {
 	u := p.Unit
-	a, b := int(u.words[p.W1].from())-int(u.textAt), min(int(u.words[p.W2].to())-int(u.textAt), len(u.Text))
+	a, b := int(u.words()[p.W1].from())-int(u.textAt), min(int(u.words()[p.W2].to())-int(u.textAt), len(u.Text))
 	if a < 0 || a > b {
 		return ""
 	}
@@ -177,7 +177,7 @@ func (p Passage) Text() string {
 
 // Whole reports whether the passage is its whole unit.
 func (p Passage) Whole() bool {
-	return p.W1 == 0 && p.Unit.before == 0 && p.W2 == len(p.Unit.words)-1 && p.Unit.after == 0
+	return p.W1 == 0 && p.Unit.before == 0 && p.W2 == len(p.Unit.words())-1 && p.Unit.after == 0
 }
 
 // overlaps reports whether two passages of one unit share words.
@@ -192,8 +192,8 @@ const MaxWiden = 4
 // edges (the في of في إطار …).
 func (p Passage) widen() Passage {
 	u := p.Unit
-	w := u.words
-	for _, t := range u.terms {
+	w := u.words()
+	for _, t := range u.terms() {
 		if int(t.w1) >= p.W1 && int(t.w1) <= p.W2 {
 			p.W2 = max(p.W2, int(t.w2))
 		}
@@ -202,7 +202,7 @@ func (p Passage) widen() Passage {
 	if p.namesATerm() {
 		for grown := true; grown; {
 			grown = false
-			for _, t := range u.terms {
+			for _, t := range u.terms() {
 				if int(t.w2) == p.W1-1 {
 					p.W1, grown = int(t.w1), true
 				}
@@ -240,8 +240,8 @@ func (p Passage) widen() Passage {
 // thingOf returns what content word i is a word of: the index of its term when it is a word of
 // a term of several words, else -1-i (its own).
 func (u *Unit) thingOf(i int) int32 {
-	a := u.at[i]
-	for t, tr := range u.terms {
+	a := u.at()[i]
+	for t, tr := range u.terms() {
 		if a >= tr.w1 && a <= tr.w2 && tr.w2 > tr.w1 {
 			return int32(t)
 		}
@@ -270,8 +270,9 @@ type keyGroup struct {
 func (p Passage) fill(b *bag) {
 	u := p.Unit
 	b.ks = b.ks[:0]
-	for i, k := range u.keys {
-		if a := int(u.at[i]); a >= p.W1 && a <= p.W2 {
+	at := u.at()
+	for i, k := range u.keys() {
+		if a := int(at[i]); a >= p.W1 && a <= p.W2 {
 			b.ks = append(b.ks, keyGroup{k, u.thingOf(i)})
 		}
 	}
@@ -385,7 +386,8 @@ type matchScratch struct {
 // regions returns up to MaxRegions non-overlapping local alignments of a and b with at least
 // MinSharedStems matches.
 func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
-	n, m := len(a.keys), len(b.keys)
+	ak, bk := a.keys(), b.keys()
+	n, m := len(ak), len(bk)
 	if n == 0 || m == 0 {
 		return nil
 	}
@@ -424,7 +426,7 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 				continue
 			}
 			for j := range m {
-				if !usedB[j] && a.keys[i] == b.keys[j] {
+				if !usedB[j] && ak[i] == bk[j] {
 					if seen = append(seen, g); len(seen) >= MinSharedStems {
 						return true
 					}
@@ -449,9 +451,9 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 		for i > 0 && j > 0 && h[i*(m+1)+j] > 0 {
 			v := h[i*(m+1)+j]
 			s := -Mismatch
-			match := !usedA[i-1] && !usedB[j-1] && a.keys[i-1] == b.keys[j-1]
+			match := !usedA[i-1] && !usedB[j-1] && ak[i-1] == bk[j-1]
 			if match {
-				s = w.of(a.keys[i-1]) / scale
+				s = w.of(ak[i-1]) / scale
 			}
 			i1, j1 = i, j
 			switch {
@@ -486,11 +488,12 @@ func (sc *matchScratch) regions(a, b *Unit, w *Weights) []region {
 // keyRanges sets sc.first and sc.last to the first and last content words of b with the key of
 // each content word of a (1-based; 0 when none), for fill.
 func (sc *matchScratch) keyRanges(a, b *Unit) {
-	n := len(a.keys)
+	ak, bk := a.keys(), b.keys()
+	n := len(ak)
 	sc.first, sc.last = slices.Grow(sc.first[:0], n)[:n], slices.Grow(sc.last[:0], n)[:n]
-	for i, k := range a.keys {
+	for i, k := range ak {
 		sc.first[i], sc.last[i] = 0, 0
-		for j, l := range b.keys {
+		for j, l := range bk {
 			if k == l {
 				if sc.first[i] == 0 {
 					sc.first[i] = int32(j + 1)
@@ -505,7 +508,8 @@ func (sc *matchScratch) keyRanges(a, b *Unit) {
 // has taken (sc.usedA, sc.usedB), and returns the best score and its cell. sc.h is all 0 and
 // sc.keyRanges(a, b) set when it is called.
 func (sc *matchScratch) fill(a, b *Unit, w *Weights, scale float64) (best float64, bi, bj int) {
-	n, m := len(a.keys), len(b.keys)
+	ak, bk := a.keys(), b.keys()
+	n, m := len(ak), len(bk)
 	h, usedA, usedB := sc.h, sc.usedA, sc.usedB
 	// Only the cells that can be above 0 are computed: those of a row's matches, those
 	// under or right below the previous row's cells above 0, and those after a cell above
@@ -527,14 +531,14 @@ func (sc *matchScratch) fill(a, b *Unit, w *Weights, scale float64) (best float6
 		default:
 			lo, hi = min(lo, plo), max(hi, phi+1)
 		}
-		ai, free, row, up := a.keys[i-1], !usedA[i-1], h[i*(m+1):(i+1)*(m+1)], h[(i-1)*(m+1):i*(m+1)]
+		ai, free, row, up := ak[i-1], !usedA[i-1], h[i*(m+1):(i+1)*(m+1)], h[(i-1)*(m+1):i*(m+1)]
 		plo, phi = 0, -1
 		for j := lo; j <= m; j++ {
 			if j > hi && row[j-1] == 0 {
 				break
 			}
 			s := -Mismatch
-			if free && !usedB[j-1] && ai == b.keys[j-1] {
+			if free && !usedB[j-1] && ai == bk[j-1] {
 				s = w.of(ai) / scale
 			}
 			v := max(0, up[j-1]+s, up[j]-Gap, row[j-1]-Gap)
@@ -565,8 +569,9 @@ const MaxListGap = 1
 // (…الشراكة بين البلدين، وبحث التجارة والطاقة) does not stretch a passage over that clause.
 func (sc *matchScratch) splitAtClauses(a, b *Unit, matches [][2]int, out []region) []region {
 	cutBetween := func(u *Unit, x, y int) bool { // a clause begins after content word x, by content word y
-		for k := int(u.at[x]) + 1; k <= int(u.at[y]); k++ {
-			if u.words[k].cut() {
+		at, ws := u.at(), u.words()
+		for k := int(at[x]) + 1; k <= int(at[y]); k++ {
+			if ws[k].cut() {
 				return true
 			}
 		}
@@ -647,8 +652,8 @@ func Match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
 func (sc *matchScratch) match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
 	var out []PassagePair
 	for _, r := range sc.regions(a, b, w) {
-		pa := Passage{a, int(a.at[r.i1]), int(a.at[r.i2])}.widen()
-		pb := Passage{b, int(b.at[r.j1]), int(b.at[r.j2])}.widen()
+		pa := Passage{a, int(a.at()[r.i1]), int(a.at()[r.i2])}.widen()
+		pb := Passage{b, int(b.at()[r.j1]), int(b.at()[r.j2])}.widen()
 		dup := false
 		for _, q := range out {
 			dup = dup || (q.A == pa && q.B == pb)
@@ -797,7 +802,7 @@ const ListItems = 3
 
 // namesATerm reports whether a term lies within the passage.
 func (p Passage) namesATerm() bool {
-	for _, t := range p.Unit.terms {
+	for _, t := range p.Unit.terms() {
 		if int(t.w1) >= p.W1 && int(t.w2) <= p.W2 {
 			return true
 		}
@@ -808,7 +813,7 @@ func (p Passage) namesATerm() bool {
 // termsIn returns the distinct terms the passage names, in order.
 func (p Passage) termsIn() []termRef {
 	var out []termRef
-	for _, t := range p.Unit.terms {
+	for _, t := range p.Unit.terms() {
 		if int(t.w1) < p.W1 || int(t.w2) > p.W2 {
 			continue
 		}
@@ -826,7 +831,7 @@ func (p Passage) termsIn() []termRef {
 // termText is a term as the unit writes it, without the conjunction or preposition glued to
 // its first word that the term's name lacks (والأمم المتحدة، للأمم المتحدة → الأمم المتحدة).
 func (u *Unit) termText(t termRef) string {
-	a, b := int(u.words[t.w1].from())-int(u.textAt), min(int(u.words[t.w2].to())-int(u.textAt), len(u.Text))
+	a, b := int(u.words()[t.w1].from())-int(u.textAt), min(int(u.words()[t.w2].to())-int(u.textAt), len(u.Text))
 	if a < 0 || a > b {
 		return ""
 	}
@@ -853,7 +858,7 @@ func stripProclitic(s, name string) string {
 // Themes returns the theme ids of the terms the passage names, in order.
 func (p Passage) Themes() []string {
 	var out []string
-	for _, t := range p.Unit.terms {
+	for _, t := range p.Unit.terms() {
 		if int(t.w1) >= p.W1 && int(t.w2) <= p.W2 && !slices.Contains(out, t.theme) {
 			out = append(out, t.theme)
 		}

@@ -415,12 +415,12 @@ type vecs struct {
 func vectors(units []*Unit) vecs {
 	n := 0
 	for _, u := range units {
-		n += len(u.keys) // at least the distinct keys
+		n += len(u.keys()) // at least the distinct keys
 	}
 	out := vecs{ids: make([]uint32, 0, n), counts: make([]uint8, 0, n), end: make([]int32, len(units))}
 	var v vec
 	for u, un := range units {
-		v.set(un.keys)
+		v.set(un.keys())
 		out.ids, out.counts = append(out.ids, v.ids...), append(out.counts, v.counts...)
 		out.end[u] = int32(len(out.ids))
 	}

@@ -25,7 +25,7 @@ func unitsOf(t *testing.T, doc string, date string, text string) []Unit {
 	return Units(doc, d, lx.Analyze(text), lx)
 }
 
-func whole(u *Unit) Passage { return Passage{u, 0, len(u.words) - 1} }
+func whole(u *Unit) Passage { return Passage{u, 0, len(u.words()) - 1} }
 
 func TestUnitsContentWords(t *testing.T) {
 	us := unitsOf(t, "a", "2022-01-01", "وقال الرئيس الصيني شي جين بينغ إن البلدين يدعمان بعضهما بعضا في حماية السيادة.")
@@ -34,8 +34,8 @@ func TestUnitsContentWords(t *testing.T) {
 	}
 	u := &us[0]
 	var content []string
-	for _, i := range u.at {
-		w := u.words[i]
+	for _, i := range u.at() {
+		w := u.words()[i]
 		content = append(content, u.Text[w.from():w.to()])
 	}
 	// the reporting verb, the title, the name and the complementizer are not evidence
@@ -51,13 +51,13 @@ func TestUnitsContentWords(t *testing.T) {
 	}
 	// the reported content begins after إن: a clause edge
 	cutAt := -1
-	for k, w := range u.words {
+	for k, w := range u.words() {
 		if w.cut() {
 			cutAt = k
 			break
 		}
 	}
-	if cutAt < 0 || u.Text[u.words[cutAt].from():u.words[cutAt].to()] != "البلدين" {
+	if cutAt < 0 || u.Text[u.words()[cutAt].from():u.words()[cutAt].to()] != "البلدين" {
 		t.Errorf("first clause edge at word %d, want before البلدين", cutAt)
 	}
 }

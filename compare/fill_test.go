@@ -12,12 +12,12 @@ import (
 // fillDense is the local alignment's recurrence computed over every cell, as fill computed it
 // before it skipped the cells that stay 0.
 func fillDense(sc *matchScratch, a, b *Unit, w *Weights, scale float64) (best float64, bi, bj int) {
-	n, m, h := len(a.keys), len(b.keys), sc.h
+	n, m, h := len(a.keys()), len(b.keys()), sc.h
 	for i := 1; i <= n; i++ {
 		for j := 1; j <= m; j++ {
 			s := -Mismatch
-			if !sc.usedA[i-1] && !sc.usedB[j-1] && a.keys[i-1] == b.keys[j-1] {
-				s = w.of(a.keys[i-1]) / scale
+			if !sc.usedA[i-1] && !sc.usedB[j-1] && a.keys()[i-1] == b.keys()[j-1] {
+				s = w.of(a.keys()[i-1]) / scale
 			}
 			v := max(0, h[(i-1)*(m+1)+j-1]+s, h[(i-1)*(m+1)+j]-Gap, h[i*(m+1)+j-1]-Gap)
 			h[i*(m+1)+j] = v
@@ -32,7 +32,7 @@ func fillDense(sc *matchScratch, a, b *Unit, w *Weights, scale float64) (best fl
 // checkFill fills the matrix of a and b both ways and reports where they differ.
 func checkFill(t *testing.T, what string, a, b *Unit, w *Weights, usedA, usedB []bool) bool {
 	t.Helper()
-	n, m := len(a.keys), len(b.keys)
+	n, m := len(a.keys()), len(b.keys())
 	run := func(f func(*matchScratch, *Unit, *Unit, *Weights, float64) (float64, int, int)) ([]float64, [3]float64) {
 		sc := &matchScratch{h: make([]float64, (n+1)*(m+1)), usedA: usedA, usedB: usedB}
 		sc.keyRanges(a, b)
@@ -72,7 +72,7 @@ func TestFillSkipsOnlyZeroCells(t *testing.T) {
 	pairs, nonzero := 0, 0
 	for x, a := range us {
 		for _, b := range us[x+1:] {
-			if !checkFill(t, a.Text+" ~ "+b.Text, a, b, w, make([]bool, len(a.keys)), make([]bool, len(b.keys))) {
+			if !checkFill(t, a.Text+" ~ "+b.Text, a, b, w, make([]bool, len(a.keys())), make([]bool, len(b.keys()))) {
 				return
 			}
 			pairs++
@@ -97,13 +97,16 @@ func TestFillSkipsOnlyZeroCells(t *testing.T) {
 			}
 			return u
 		}
-		a, b := &Unit{keys: keys()}, &Unit{keys: keys()}
-		ua, ub := used(len(a.keys)), used(len(b.keys))
+		a, b := &Unit{}, &Unit{}
+		ka, kb := keys(), keys()
+		a.own(nil, ka, make([]int32, len(ka)), nil)
+		b.own(nil, kb, make([]int32, len(kb)), nil)
+		ua, ub := used(len(a.keys())), used(len(b.keys()))
 		if !checkFill(t, "random", a, b, w, ua, ub) {
-			t.Logf("a %v %v b %v %v", a.keys, ua, b.keys, ub)
+			t.Logf("a %v %v b %v %v", a.keys(), ua, b.keys(), ub)
 			return
 		}
-		sc := &matchScratch{h: make([]float64, (len(a.keys)+1)*(len(b.keys)+1)), usedA: make([]bool, len(a.keys)), usedB: make([]bool, len(b.keys))}
+		sc := &matchScratch{h: make([]float64, (len(a.keys())+1)*(len(b.keys())+1)), usedA: make([]bool, len(a.keys())), usedB: make([]bool, len(b.keys()))}
 		sc.keyRanges(a, b)
 		if best, _, _ := sc.fill(a, b, w, w.scale()); best > 0 {
 			nonzero++

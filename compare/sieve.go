@@ -65,7 +65,7 @@ const (
 func (s *Sieve) Keep(d *textproc.Doc, lx *textproc.Lexicon, c *WeightCounter) Kept {
 	sc := newUnitScan(d, lx)
 	var k Kept
-	var b unitBuilder
+	var b unitMem
 	var local, unit []uint32
 	var v vec
 	index := 0
@@ -89,7 +89,7 @@ func (s *Sieve) Keep(d *textproc.Doc, lx *textproc.Lexicon, c *WeightCounter) Ke
 		if inSieve < MinSharedStems || !s.couldShare(&v, unit) {
 			continue
 		}
-		b.words, b.keys, b.at = b.words[:0], b.keys[:0], b.at[:0]
+		b.words, b.keys, b.at, b.terms, b.themes = b.words[:0], b.keys[:0], b.at[:0], b.terms[:0], b.themes[:0]
 		u := sc.build(&b, st, "", time.Time{}, at)
 		k.add(&u)
 	}
@@ -132,7 +132,8 @@ func (k *Kept) add(u *Unit) {
 	}
 	k.index = append(k.index, int32(u.Index))
 	key := 0
-	for i, w := range u.words {
+	ws, keys, at, terms := u.words(), u.keys(), u.at(), u.terms()
+	for i, w := range ws {
 		var f byte
 		if w.cut() {
 			f |= packCut
@@ -140,25 +141,25 @@ func (k *Kept) add(u *Unit) {
 		if w.stop() {
 			f |= packStop
 		}
-		hasKey := key < len(u.keys) && int(u.at[key]) == i
+		hasKey := key < len(keys) && int(at[key]) == i
 		if hasKey {
 			f |= packKey
-			if u.keys[key]&genericBit != 0 {
+			if keys[key]&genericBit != 0 {
 				f |= packGeneric
 			}
 		}
-		if i == len(u.words)-1 && len(u.terms) > 0 {
+		if i == len(ws)-1 && len(terms) > 0 {
 			f |= packTerms
 		}
 		k.data = append(k.data, f)
 		if hasKey {
-			k.data = binary.AppendUvarint(k.data, uint64(u.keys[key]&^genericBit))
+			k.data = binary.AppendUvarint(k.data, uint64(keys[key]&^genericBit))
 			key++
 		}
 	}
-	if len(u.terms) > 0 {
-		k.data = binary.AppendUvarint(k.data, uint64(len(u.terms)))
-		for _, t := range u.terms {
+	if len(terms) > 0 {
+		k.data = binary.AppendUvarint(k.data, uint64(len(terms)))
+		for _, t := range terms {
 			k.data = binary.AppendUvarint(k.data, uint64(t.w1))
 			k.data = binary.AppendUvarint(k.data, uint64(t.w2-t.w1))
 		}
@@ -172,10 +173,15 @@ func (k *Kept) Clip() {
 }
 
 // unit makes u kept unit j, enough for Match: its words without offsets, its keys, its terms'
-// words. u's slices are reused.
+// words. u is a zero Unit or one this made, whose memory is reused.
 func (k *Kept) unit(j int, u *Unit) {
 	u.Index = int(k.index[j])
-	u.words, u.keys, u.at, u.terms = u.words[:0], u.keys[:0], u.at[:0], u.terms[:0]
+	if u.mem == nil {
+		u.mem = &unitMem{}
+	}
+	m := u.mem
+	m.words, m.keys, m.at, m.terms = m.words[:0], m.keys[:0], m.at[:0], m.terms[:0]
+	defer u.holdAll()
 	b := k.data[k.off[j]:k.off[j+1]]
 	for len(b) > 0 {
 		f := b[0]
@@ -193,9 +199,9 @@ func (k *Kept) unit(j int, u *Unit) {
 			if f&packGeneric != 0 {
 				id |= genericBit
 			}
-			u.keys, u.at = append(u.keys, uint32(id)), append(u.at, int32(len(u.words)))
+			m.keys, m.at = append(m.keys, uint32(id)), append(m.at, int32(len(m.words)))
 		}
-		u.words = append(u.words, w)
+		m.words = append(m.words, w)
 		if f&packTerms != 0 {
 			nt, n := binary.Uvarint(b)
 			b = b[n:]
@@ -204,7 +210,7 @@ func (k *Kept) unit(j int, u *Unit) {
 				b = b[n:]
 				dw, n := binary.Uvarint(b)
 				b = b[n:]
-				u.terms = append(u.terms, termRef{w1: int32(w1), w2: int32(w1 + dw)})
+				m.terms = append(m.terms, termRef{w1: int32(w1), w2: int32(w1 + dw)})
 			}
 			break
 		}
@@ -227,7 +233,7 @@ func (m *Matcher) MatchKept(k *Kept, minSim float64) []PassagePair {
 	defer scratchPool.Put(sc)
 	for j := range k.index {
 		k.unit(j, &u)
-		v.set(u.keys)
+		v.set(u.keys())
 		var stub *Unit
 		for i := range m.vecs.len() {
 			if !couldMatch(m.vecs.at(i), v, m.w) {

@@ -20,13 +20,68 @@ type Unit struct {
 	Themes     []string  `json:"themes"`
 	Text       string    `json:"text"`
 
-	words  []word   // every word, in order
-	keys   []uint32 // the content words' alignment keys, in order
-	at     []int32  // the word each key is
-	terms  []termRef
-	textAt uint32 // the byte of the unit at which Text begins: 0 but after SetPassageText
+	// its words, keys, their words and terms: parts of mem's, which may hold those of all its
+	// document's units (an offset and a length each, not four slices: align holds every unit of a
+	// corpus)
+	mem            *unitMem
+	w0, nw, k0, nk uint32
+	t0, nt         uint32
+	textAt         uint32 // the byte of the unit at which Text begins: 0 but after SetPassageText
 	// the words it no longer holds before and after those it holds (keepWords)
 	before, after uint32
+}
+
+// unitMem holds the words of units (each word, in order), the alignment keys of their content
+// words (in order) and the word each key is, and their terms.
+type unitMem struct {
+	words []word
+	keys  []uint32
+	at    []int32
+	terms []termRef
+	// the units' Themes are parts of this
+	themes []string
+}
+
+func (u *Unit) words() []word {
+	if u.mem == nil {
+		return nil
+	}
+	return u.mem.words[u.w0 : u.w0+u.nw : u.w0+u.nw]
+}
+
+// keys returns the unit's content words' alignment keys, in order.
+func (u *Unit) keys() []uint32 {
+	if u.mem == nil {
+		return nil
+	}
+	return u.mem.keys[u.k0 : u.k0+u.nk : u.k0+u.nk]
+}
+
+// at returns the word each key is.
+func (u *Unit) at() []int32 {
+	if u.mem == nil {
+		return nil
+	}
+	return u.mem.at[u.k0 : u.k0+u.nk : u.k0+u.nk]
+}
+
+func (u *Unit) terms() []termRef {
+	if u.mem == nil {
+		return nil
+	}
+	return u.mem.terms[u.t0 : u.t0+u.nt : u.t0+u.nt]
+}
+
+// own gives the unit a memory of its own holding these.
+func (u *Unit) own(words []word, keys []uint32, at []int32, terms []termRef) {
+	u.mem = &unitMem{words: words, keys: keys, at: at, terms: terms}
+	u.holdAll()
+}
+
+// holdAll makes the unit's words, keys and terms all those of its memory.
+func (u *Unit) holdAll() {
+	m := u.mem
+	u.w0, u.nw, u.k0, u.nk, u.t0, u.nt = 0, uint32(len(m.words)), 0, uint32(len(m.keys)), 0, uint32(len(m.terms))
 }
 
 // word is a word of a unit: its bytes relative to the unit's start, and what alignment knows
@@ -119,27 +174,24 @@ func Units(doc string, date time.Time, d *textproc.Doc, lx *textproc.Lexicon) []
 			}
 		}
 	}
-	b := unitBuilder{words: make([]word, 0, nw), keys: make([]uint32, 0, nk), at: make([]int32, 0, nk)}
+	b := &unitMem{words: make([]word, 0, nw), keys: make([]uint32, 0, nk), at: make([]int32, 0, nk)}
+	if n := len(d.Matches); n > 0 { // at most one term and one theme a match
+		b.terms, b.themes = make([]termRef, 0, n), make([]string, 0, n)
+	}
 	out := make([]Unit, 0, nu) // at its size: align holds every unit of a corpus
 	for _, s := range d.Sentences {
 		if sc.unit(s) {
-			out = append(out, sc.build(&b, s, doc, date, len(out)))
+			out = append(out, sc.build(b, s, doc, date, len(out)))
 		}
 	}
 	return out
 }
 
-// unitBuilder holds the memory units are made in: their slices are parts of these.
-type unitBuilder struct {
-	words []word
-	keys  []uint32
-	at    []int32
-}
-
-// build makes the unit of sentence s, the index-th unit of its document.
-func (sc *unitScan) build(b *unitBuilder, s textproc.Sentence, doc string, date time.Time, index int) Unit {
+// build makes the unit of sentence s, the index-th unit of its document, its words, keys and
+// terms appended to b.
+func (sc *unitScan) build(b *unitMem, s textproc.Sentence, doc string, date time.Time, index int) Unit {
 	d, lx := sc.d, sc.lx
-	u := Unit{Doc: doc, Date: date, Index: index, Sentence: s.Index, Start: s.Start, End: s.End, Speaker: s.Speaker}
+	u := Unit{Doc: doc, Date: date, Index: index, Sentence: s.Index, Start: s.Start, End: s.End, Speaker: s.Speaker, mem: b}
 	u.Text = u.TextIn(d.Text)
 	w0, k0 := len(b.words), len(b.keys)
 	wordOf := sc.wordOf[:0] // by token, from the sentence's first: its word, or -1
@@ -166,10 +218,10 @@ func (sc *unitScan) build(b *unitBuilder, s textproc.Sentence, doc string, date 
 		}
 	}
 	sc.wordOf = wordOf
-	u.words = b.words[w0:len(b.words):len(b.words)]
-	if len(b.keys) > k0 {
-		u.keys, u.at = b.keys[k0:len(b.keys):len(b.keys)], b.at[k0:len(b.at):len(b.at)]
-	}
+	u.w0, u.nw = uint32(w0), uint32(len(b.words)-w0)
+	u.k0, u.nk = uint32(k0), uint32(len(b.keys)-k0)
+	u.t0 = uint32(len(b.terms))
+	th := len(b.themes)
 	for sc.mi < len(d.Matches) && d.Matches[sc.mi].TokStart < s.TokStart {
 		sc.mi++ // d.Matches are in text order
 	}
@@ -179,10 +231,14 @@ func (sc *unitScan) build(b *unitBuilder, s textproc.Sentence, doc string, date 
 		if w1 < 0 || m.TokEnd > s.TokEnd {
 			continue
 		}
-		u.terms = append(u.terms, termRef{term: m.Term, theme: m.Theme, named: lx.NamesThings(m.Theme), w1: w1, w2: wordOf[m.TokEnd-1-s.TokStart]})
-		if !slices.Contains(u.Themes, m.Theme) {
-			u.Themes = append(u.Themes, m.Theme)
+		b.terms = append(b.terms, termRef{term: m.Term, theme: m.Theme, named: lx.NamesThings(m.Theme), w1: w1, w2: wordOf[m.TokEnd-1-s.TokStart]})
+		u.nt++
+		if !slices.Contains(b.themes[th:], m.Theme) {
+			b.themes = append(b.themes, m.Theme)
 		}
+	}
+	if len(b.themes) > th {
+		u.Themes = b.themes[th:len(b.themes):len(b.themes)]
 	}
 	return u
 }
@@ -285,20 +341,21 @@ func cutBefore(d *textproc.Doc, prev, i int) bool {
 // them, in slices of their own (a unit's slices are parts of its document's, which are then
 // free); the word indices of passages within them go down by w1.
 func (u *Unit) keepWords(w1, w2 int) {
+	ws, at := u.words(), u.at()
 	u.before += uint32(w1)
-	u.after += uint32(len(u.words) - 1 - w2)
-	u.words = slices.Clone(u.words[w1 : w2+1])
-	k1, _ := slices.BinarySearch(u.at, int32(w1)) // the keys are in word order
-	k2, _ := slices.BinarySearch(u.at, int32(w2+1))
-	u.keys, u.at = slices.Clone(u.keys[k1:k2]), slices.Clone(u.at[k1:k2])
-	for i := range u.at {
-		u.at[i] -= int32(w1)
+	u.after += uint32(len(ws) - 1 - w2)
+	k1, _ := slices.BinarySearch(at, int32(w1)) // the keys are in word order
+	k2, _ := slices.BinarySearch(at, int32(w2+1))
+	keys, kat := slices.Clone(u.keys()[k1:k2]), slices.Clone(at[k1:k2])
+	for i := range kat {
+		kat[i] -= int32(w1)
 	}
-	u.terms = slices.DeleteFunc(slices.Clone(u.terms), func(t termRef) bool { return int(t.w1) < w1 || int(t.w2) > w2 })
-	for i := range u.terms {
-		u.terms[i].w1 -= int32(w1)
-		u.terms[i].w2 -= int32(w1)
+	terms := slices.DeleteFunc(slices.Clone(u.terms()), func(t termRef) bool { return int(t.w1) < w1 || int(t.w2) > w2 })
+	for i := range terms {
+		terms[i].w1 -= int32(w1)
+		terms[i].w2 -= int32(w1)
 	}
+	u.own(slices.Clone(ws[w1:w2+1]), keys, kat, terms)
 }
 
 // KeepPassages gives the formulations' variants units of their own that hold only the words of
@@ -342,13 +399,14 @@ func KeepPassages(forms []Formulation) []*Unit {
 
 // HeldWords returns how many words the unit holds: all of its sentence's, or those KeepPassages
 // left it.
-func (u *Unit) HeldWords() int { return len(u.words) }
+func (u *Unit) HeldWords() int { return int(u.nw) }
 
 // SetPassageText sets Text to the unit's words w1 to w2 only, from the analysed text of its
 // document: for a caller that shows only passages of many units (align holds the text of every
 // formulation's passages). Passage.Text of a passage outside those words is then "".
 func (u *Unit) SetPassageText(analysed string, w1, w2 int) {
-	a, b := int(u.words[w1].from()), int(u.words[w2].to())
+	ws := u.words()
+	a, b := int(ws[w1].from()), int(ws[w2].to())
 	u.Text, u.textAt = strings.Clone(analysed[u.Start+a:u.Start+b]), uint32(a)
 }
 
