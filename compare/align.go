@@ -381,6 +381,8 @@ type matchScratch struct {
 	seen           []int32
 	first, last    []int32
 	regs           []region
+	pairs          []PassagePair
+	cands          []int // candidateIndex.of's
 }
 
 // regions returns up to MaxRegions non-overlapping local alignments of a and b with at least
@@ -646,11 +648,13 @@ type PassagePair struct {
 // words at its edges, scored by Similarity.
 func Match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
 	var sc matchScratch
-	return sc.match(a, b, w, minSim)
+	return slices.Clone(sc.match(a, b, w, minSim))
 }
 
+// match is Match in the scratch's memory: what it returns is valid until its next call.
 func (sc *matchScratch) match(a, b *Unit, w *Weights, minSim float64) []PassagePair {
-	var out []PassagePair
+	out := sc.pairs[:0]
+	defer func() { sc.pairs = out[:0] }()
 	for _, r := range sc.regions(a, b, w) {
 		pa := Passage{a, int(a.at()[r.i1]), int(a.at()[r.i2])}.widen()
 		pb := Passage{b, int(b.at()[r.j1]), int(b.at()[r.j2])}.widen()

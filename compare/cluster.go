@@ -176,22 +176,29 @@ func RecurringJobs(ctx context.Context, docs [][]Unit, w *Weights, minSim float6
 	vs := vectors(all)
 	ix := newCandidates(&vs, docOf, w)
 	scratch := make([]matchScratch, pool.Jobs(jobs))
-	type found struct {
+	type foundPair struct {
 		pp PassagePair
 		j  int // the unit of pp.B; pp.A's is the row's
 	}
-	err := pool.Ordered(ctx, len(all), jobs, func(wk, i int) ([]found, error) {
-		var out []found
-		for _, j := range ix.of(i) {
+	found := make([][]foundPair, len(scratch))
+	err := pool.Ordered(ctx, len(all), jobs, func(wk, i int) ([]foundPair, error) {
+		sc := &scratch[wk]
+		out := found[wk][:0]
+		sc.cands = ix.of(i, sc.cands[:0])
+		for _, j := range sc.cands {
 			if !couldMatch(vs.at(i), vs.at(j), w) {
 				continue // no passages of the two can share enough (Similarity)
 			}
-			for _, pp := range scratch[wk].match(all[i], all[j], w, minSim) {
-				out = append(out, found{pp, j})
+			for _, pp := range sc.match(all[i], all[j], w, minSim) {
+				out = append(out, foundPair{pp, j})
 			}
 		}
-		return out, nil
-	}, func(i int, pairs []found) error {
+		found[wk] = out
+		if len(out) == 0 {
+			return nil, nil
+		}
+		return slices.Clone(out), nil // at its size; the worker's memory is used again
+	}, func(i int, pairs []foundPair) error {
 		for _, f := range pairs {
 			pp := f.pp
 			a, b := nodeOf(pp.A, i), nodeOf(pp.B, f.j)
@@ -542,9 +549,8 @@ func newCandidates(vs *vecs, docOf []int, w *Weights) *candidateIndex {
 	return ix
 }
 
-// of returns unit i's candidates.
-func (ix *candidateIndex) of(i int) []int {
-	var cands []int
+// of returns unit i's candidates, appended to cands.
+func (ix *candidateIndex) of(i int, cands []int) []int {
 	from := int32(0)
 	if i > 0 {
 		from = ix.sigEnd[i-1]
