@@ -99,8 +99,9 @@ func TestFillSkipsOnlyZeroCells(t *testing.T) {
 		}
 		a, b := &Unit{}, &Unit{}
 		ka, kb := keys(), keys()
-		a.own(nil, ka, make([]int32, len(ka)), nil)
-		b.own(nil, kb, make([]int32, len(kb)), nil)
+		a.mem, b.mem = &unitMem{keys: ka, at: make([]int32, len(ka))}, &unitMem{keys: kb, at: make([]int32, len(kb))}
+		a.holdAll()
+		b.holdAll()
 		ua, ub := used(len(a.keys())), used(len(b.keys()))
 		if !checkFill(t, "random", a, b, w, ua, ub) {
 			t.Logf("a %v %v b %v %v", a.keys(), ua, b.keys(), ub)

@@ -72,12 +72,6 @@ func (u *Unit) terms() []termRef {
 	return u.mem.terms[u.t0 : u.t0+u.nt : u.t0+u.nt]
 }
 
-// own gives the unit a memory of its own holding these.
-func (u *Unit) own(words []word, keys []uint32, at []int32, terms []termRef) {
-	u.mem = &unitMem{words: words, keys: keys, at: at, terms: terms}
-	u.holdAll()
-}
-
 // holdAll makes the unit's words, keys and terms all those of its memory.
 func (u *Unit) holdAll() {
 	m := u.mem
@@ -338,24 +332,30 @@ func cutBefore(d *textproc.Doc, prev, i int) bool {
 }
 
 // keepWords makes the unit hold its words w1 to w2 only, with their keys and the terms among
-// them, in slices of their own (a unit's slices are parts of its document's, which are then
-// free); the word indices of passages within them go down by w1.
-func (u *Unit) keepWords(w1, w2 int) {
+// them, appended to m (a unit's are parts of its document's memory, which is then free); the
+// word indices of passages within them go down by w1.
+func (u *Unit) keepWords(m *unitMem, w1, w2 int) {
 	ws, at := u.words(), u.at()
 	u.before += uint32(w1)
 	u.after += uint32(len(ws) - 1 - w2)
 	k1, _ := slices.BinarySearch(at, int32(w1)) // the keys are in word order
 	k2, _ := slices.BinarySearch(at, int32(w2+1))
-	keys, kat := slices.Clone(u.keys()[k1:k2]), slices.Clone(at[k1:k2])
-	for i := range kat {
-		kat[i] -= int32(w1)
+	w0, k0, t0 := len(m.words), len(m.keys), len(m.terms)
+	m.words = append(m.words, ws[w1:w2+1]...)
+	m.keys = append(m.keys, u.keys()[k1:k2]...)
+	for _, a := range at[k1:k2] {
+		m.at = append(m.at, a-int32(w1))
 	}
-	terms := slices.DeleteFunc(slices.Clone(u.terms()), func(t termRef) bool { return int(t.w1) < w1 || int(t.w2) > w2 })
-	for i := range terms {
-		terms[i].w1 -= int32(w1)
-		terms[i].w2 -= int32(w1)
+	for _, t := range u.terms() {
+		if int(t.w1) >= w1 && int(t.w2) <= w2 {
+			t.w1, t.w2 = t.w1-int32(w1), t.w2-int32(w1)
+			m.terms = append(m.terms, t)
+		}
 	}
-	u.own(slices.Clone(ws[w1:w2+1]), keys, kat, terms)
+	u.mem = m
+	u.w0, u.nw = uint32(w0), uint32(len(m.words)-w0)
+	u.k0, u.nk = uint32(k0), uint32(len(m.keys)-k0)
+	u.t0, u.nt = uint32(t0), uint32(len(m.terms)-t0)
 }
 
 // KeepPassages gives the formulations' variants units of their own that hold only the words of
@@ -381,10 +381,19 @@ func KeepPassages(forms []Formulation) []*Unit {
 			units, spans = append(units, p.Unit), append(spans, span{p.W1, p.W2})
 		}
 	}
+	// one memory for the copies, at its size
+	nw, nk, nt := 0, 0, 0
+	for i, u := range units {
+		at := u.at()
+		k1, _ := slices.BinarySearch(at, int32(spans[i].w1))
+		k2, _ := slices.BinarySearch(at, int32(spans[i].w2+1))
+		nw, nk, nt = nw+spans[i].w2-spans[i].w1+1, nk+k2-k1, nt+len(u.terms())
+	}
+	m := &unitMem{words: make([]word, 0, nw), keys: make([]uint32, 0, nk), at: make([]int32, 0, nk), terms: make([]termRef, 0, nt)}
 	copies := make([]Unit, len(units))
 	for i, u := range units {
 		copies[i] = *u
-		copies[i].keepWords(spans[i].w1, spans[i].w2)
+		copies[i].keepWords(m, spans[i].w1, spans[i].w2)
 		units[i] = &copies[i]
 	}
 	for k := range forms {
