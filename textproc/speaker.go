@@ -757,6 +757,9 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 		}
 		for j := i + 1; j < b && j <= i+3; j++ {
 			if h, ok := s.atStart(j); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+				if s.spokenTo(h) {
+					break // أكد لبوتين: the leader spoken to, not the speaker
+				}
 				sp, _ := s.who(h, prev)
 				return verdict{speaker: sp, rule: RuleSubjectAfter, cue: s.span(i, i+1), source: s.span(h.start, h.end), explicitSpeaker: true}, true
 			}
@@ -1020,8 +1023,7 @@ func (s *speakerScan) possessive(h hit) bool {
 // object reports whether a hit is the object of a preposition or verb before it (told Xi, with
 // Putin, لنظيره الصيني) rather than a subject.
 func (s *speakerScan) object(h hit, a int) bool {
-	first := s.norm(h.start)
-	if strings.HasPrefix(first, "ل") && !strings.HasPrefix(h.p.Words[0], "ل") {
+	if s.spokenTo(h) {
 		return true
 	}
 	if h.start > a && !breaks(s.gap(h.start-1, h.start)) {
@@ -1036,6 +1038,12 @@ func (s *speakerScan) object(h hit, a int) bool {
 		}
 	}
 	return false
+}
+
+// spokenTo reports whether an Arabic name carries the preposition لـ that its own spelling does
+// not begin with (لبوتين: to Putin).
+func (s *speakerScan) spokenTo(h hit) bool {
+	return strings.HasPrefix(s.norm(h.start), "ل") && !strings.HasPrefix(h.p.Words[0], "ل")
 }
 
 // arabicAfter finds the subject of an Arabic reporting verb after it (قال شي، أكد الطرفان),

@@ -47,6 +47,7 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleNarration, "وأشار شي بيده إلى الحشد قبل أن يتوجه إلى السيارة.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},              // spoke to: no content
 		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0}, // an office reports its leader
+		{RuleOther, "وأضاف الكرملين أن الضيف أكد لبوتين دعم بلاده لهذه الخطوات.", SpeakerOther, "وأضاف", "الكرملين", "", 0}, // لبوتين is spoken to: the Kremlin's own report
 		{RuleSubjectAfter, "كما شدد كل من الرئيس الصيني ونظيره الروسي على أهمية التنسيق.", SpeakerJoint, "شدد", "الرئيس الصيني", "", 0},
 		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
 		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
