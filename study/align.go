@@ -121,8 +121,9 @@ func (s *Study) withText(ctx context.Context, units []*compare.Unit) error {
 }
 
 // Explain fills in each formulation's variants' similarities and word diffs on the study's
-// workers, a few thousand variants at a time, and hands each formulation to fn in order; its
-// diffs are dropped after fn unless keep is set, so memory holds those of one batch.
+// workers, a few thousand variants at a time, and hands each formulation to fn in order; unless
+// keep is set, each formulation's variants are released after fn (f.List's formulations are then
+// empty), so memory holds the diffs of one batch and what is left to explain.
 func (f *Formulations) Explain(ctx context.Context, keep bool, fn func(k int, fm *compare.Formulation) error) error {
 	const batch = 4096 // variants
 	type job struct{ f, v int }
@@ -156,9 +157,7 @@ func (f *Formulations) Explain(ctx context.Context, keep bool, fn func(k int, fm
 				return err
 			}
 			if !keep {
-				for v := range forms[k].Variants {
-					forms[k].Variants[v].Ops = nil
-				}
+				forms[k].Variants = nil // its memory free as the next are explained
 			}
 		}
 		start = end
