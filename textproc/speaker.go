@@ -606,7 +606,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		if s.excludedApart(i, b) {
 			continue // وأشار شي بيده: a cue exclusion with the subject inside it
 		}
-		if !s.arabic(i) && s.notEnglishCue(a, i) {
+		if !s.arabic(i) && s.notEnglishCue(a, i) || s.arabic(i) && s.notArabicCue(a, i, b) {
 			continue
 		}
 		cue := s.span(i, cueEnd)
@@ -1363,6 +1363,31 @@ func (s *speakerScan) notEnglishCue(a, i int) bool {
 	}
 	return false
 }
+
+// notArabicCue reports whether an Arabic reporting word at token i is not a verb here: right
+// after a preposition it is a noun (وفي رد …، خلال تعليق; but في رأي الرئيس الصيني, with a
+// leader after it, says whose view it is), and عبر with no عن in the four
+// words after it is the preposition "via" (عبر الفيديو، عبر الهاتف), not عبّر عن.
+func (s *speakerScan) notArabicCue(a, i, b int) bool {
+	if i > a && !breaks(s.gap(i-1, i)) && arabicPrepositions[s.norm(i-1)] {
+		if h, ok := s.atStart(i + 1); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+			return false // في رأي الرئيس الصيني: the noun names whose view it is
+		}
+		return true
+	}
+	if n := s.norm(i); n == "عبر" || n == "وعبر" {
+		for k := i + 1; k < b && k <= i+4; k++ {
+			if s.norm(k) == "عن" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// arabicPrepositions are the prepositions no verb follows, in normalized form.
+var arabicPrepositions = normalizedSet("في", "وفي", "خلال", "وخلال", "بعد", "وبعد", "قبل", "عقب", "من", "إلى", "على", "عن", "مع", "حول", "لدى")
 
 // documentColon reports whether a document (البيان، the statement) is named before a colon
 // among the sentence's first six words.

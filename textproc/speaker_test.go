@@ -45,9 +45,12 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleDocument, "China and Russia oppose unilateral sanctions, the document said.", SpeakerJoint, "said", "China and Russia", "", 0},
 		{RulePast, "The leaders met in Beijing, months after they had pledged a partnership.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وأشار شي بيده إلى الحشد قبل أن يتوجه إلى السيارة.", SpeakerNone, "", "", "", 0},
-		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},              // spoke to: no content
-		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0}, // an office reports its leader
-		{RuleOther, "وأضاف الكرملين أن الضيف أكد لبوتين دعم بلاده لهذه الخطوات.", SpeakerOther, "وأضاف", "الكرملين", "", 0}, // لبوتين is spoken to: the Kremlin's own report
+		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},                                       // spoke to: no content
+		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0},                          // an office reports its leader
+		{RuleOther, "وأضاف الكرملين أن الضيف أكد لبوتين دعم بلاده لهذه الخطوات.", SpeakerOther, "وأضاف", "الكرملين", "", 0},            // لبوتين is spoken to: the Kremlin's own report
+		{RuleSubjectAfter, "وفي رد دام نصف ساعة، قال شي إن بلاده مستعدة للحوار.", "xi", "قال", "شي", "", 0},                            // رد after في is a noun, not the cue
+		{RuleSubjectAfter, "وخلال لقاء عبر الفيديو جمع الرئيسين، أعرب بوتين عن أمله في زيارة قريبة.", "putin", "أعرب", "بوتين", "", 0}, // عبر with no عن: "via"
+		{RuleSubjectAfter, "وعبر الرئيس الروسي عن ارتياحه لنتائج الزيارة.", "putin", "وعبر", "الرئيس الروسي", "", 0},                   // عبّر عن
 		{RuleSubjectAfter, "كما شدد كل من الرئيس الصيني ونظيره الروسي على أهمية التنسيق.", SpeakerJoint, "شدد", "الرئيس الصيني", "", 0},
 		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
 		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
