@@ -264,6 +264,27 @@ func (s *speakerScan) bothNamed() bool {
 
 // coordinated widens an actor hit to joint when another actor is joined to it with "and" (و),
 // looking after (dir > 0) or before (dir < 0) it.
+// pairSpan returns the span of the two names of a pair coordinated with h (coordinated(h, dir)):
+// بوتين وشي، Xi and Putin.
+func (s *speakerScan) pairSpan(h hit, dir int) Span {
+	if dir > 0 {
+		if o, ok := s.atStart(h.end); ok {
+			return s.span(h.start, o.end)
+		}
+		if o, ok := s.atStart(h.end + 1); ok {
+			return s.span(h.start, o.end)
+		}
+		return s.span(h.start, h.end)
+	}
+	if o, ok := s.atEnd(h.start); ok {
+		return s.span(o.start, h.end)
+	}
+	if o, ok := s.atEnd(h.start - 1); ok {
+		return s.span(o.start, h.end)
+	}
+	return s.span(h.start, h.end)
+}
+
 func (s *speakerScan) coordinated(h hit, dir int) bool {
 	if s.kind(h) != hitActor {
 		return false
@@ -488,9 +509,11 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 	subject := func(h hit, rule string, cue Span, dir int) verdict {
 		sp, _ := s.who(h, prev)
+		src := s.span(h.start, h.end)
 		switch {
 		case s.coordinated(h, dir):
 			sp, s.otherPair = SpeakerJoint, false
+			src = s.pairSpan(h, dir) // both names, not the one next to the verb
 		case s.otherPartner(h):
 			sp, s.otherPair = SpeakerOther, true // بوتين ونظيره التركي: another pair
 		case s.kind(h) == hitJoint && (s.otherPair || s.otherNisba(h)):
@@ -522,7 +545,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			}
 			return decide(SpeakerOther, RuleOther, cue, s.span(h.start, h.end))
 		}
-		return decide(sp, rule, cue, s.span(h.start, h.end))
+		return decide(sp, rule, cue, src)
 	}
 
 	// 1. a headline that opens with its speaker and a colon: بوتين: …
@@ -753,7 +776,11 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 		}
 		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.object(h, from) {
 			sp, _ := s.who(h, prev)
-			return verdict{speaker: sp, rule: RuleSubject, cue: s.span(i, i+1), source: s.span(h.start, h.end), explicitSpeaker: true}, true
+			src := s.span(h.start, h.end)
+			if s.coordinated(h, -1) {
+				sp, src = SpeakerJoint, s.pairSpan(h, -1) // أن بوتين وشي اتفقا: the pair
+			}
+			return verdict{speaker: sp, rule: RuleSubject, cue: s.span(i, i+1), source: src, explicitSpeaker: true}, true
 		}
 		for j := i + 1; j < b && j <= i+3; j++ {
 			if h, ok := s.atStart(j); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
@@ -785,13 +812,18 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 	return verdict{}, false
 }
 
-// relayedLeader looks, in what another speaker (an aide, a minister, a spokesman) says from
-// token from, for a leader's words that they relay: the content (with seek, after the speaker's
+// relayedLeader looks, in what another speaker (an aide, a minister, a spokesman; named from
+// token head, not a commentator) says from token from, for a leader's words that they relay: the content (with seek, after the speaker's
 // name, from a complementizer within twelve tokens) has an actor or the pair as the subject of a reporting verb
 // (Ushakov said Putin told Xi that …; وقال وانغ يي إن الرئيس شي أكد …). The leader is the
 // speaker, as when a medium or an office reports them (rule relay); an aide's own view or
 // report of an event (Peskov said the leaders would sign …) stays theirs.
-func (s *speakerScan) relayedLeader(from, b int, prev string, cue Span, seek bool) (verdict, bool) {
+func (s *speakerScan) relayedLeader(head, from, b int, prev string, cue Span, seek bool) (verdict, bool) {
+	for k := head; k < from; k++ {
+		if commentators[s.norm(k)] {
+			return verdict{}, false // analysts said Xi believes …: their reading, not his words
+		}
+	}
 	k := from
 	for ; seek && k < b && k < from+12; k++ {
 		if s.opensContent(k) {
@@ -814,6 +846,11 @@ func (s *speakerScan) relayedLeader(from, b int, prev string, cue Span, seek boo
 	}
 	return lv, true
 }
+
+// commentators are the other speakers who read a leader rather than relay him (analysts,
+// experts, observers), in normalized form.
+var commentators = normalizedSet("analyst", "analysts", "expert", "experts", "observers", "commentators", "researcher", "researchers",
+	"المحلل", "محلل", "محللون", "المحللون", "الخبير", "خبير", "خبراء", "الخبراء", "الباحث", "باحث", "مراقبون", "المراقبون")
 
 // contentAfter reports whether reported content opens within eight tokens after byte at: a
 // complementizer, a colon or a quotation mark (Putin told Xi that …), not a topic alone (Putin
@@ -953,7 +990,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	// another subject before: the spokesman said, analysts said
 	if j > a && !breaks(s.gap(j-1, j)) && !s.is(j-1, classComplementizer) && !s.is(j-1, classParticle) && !s.is(j-1, classOpener) {
 		// …, who has …, said: the subject is before the relative clause
-		if lv, ok := s.relayedLeader(end, b, prev, cue, false); ok {
+		if lv, ok := s.relayedLeader(s.clauseStart(a, j), end, b, prev, cue, false); ok {
 			return lv, true // Ushakov said Putin told Xi that …: the aide relays the leader
 		}
 		return decide(SpeakerOther, RuleOther, cue, s.span(s.clauseStart(a, j), j)), true
@@ -1102,7 +1139,7 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 					return lv, true
 				}
 			}
-			if lv, ok := s.relayedLeader(j+1, b, prev, cue, true); ok {
+			if lv, ok := s.relayedLeader(j, j+1, b, prev, cue, true); ok {
 				return lv, true // وقال أوشاكوف إن بوتين أبلغ شي بأن: the aide relays the leader
 			}
 			return decide(SpeakerOther, RuleOther, cue, s.otherSpan(j, b)), true // وقال وزير الخارجية، وقال لافروف

@@ -19,7 +19,9 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleRelay, "Xinhua quoted Xi as saying that the ties were mature.", "xi", "quoted", "Xi", "xinhua", 0},
 		{RuleRelay, "وقال المستشار الرئاسي أوشاكوف إن بوتين أبلغ شي بأن الإمدادات ستزداد.", "putin", "أبلغ", "بوتين", "", 0}, // an aide relays the leader's words
 		{RuleRelay, "Presidential aide Yuri Ushakov said Putin assured Xi that supplies would grow.", "putin", "assured", "Putin", "", 0},
-		{RuleOther, "Ushakov said Putin had told Xi about the new round of contacts.", SpeakerOther, "said", "Ushakov", "", 0}, // a topic, no content: the aide's report
+		{RuleOther, "Ushakov said Putin had told Xi about the new round of contacts.", SpeakerOther, "said", "Ushakov", "", 0},            // a topic, no content: the aide's report
+		{RuleRelay, "وقال وزير الخارجية إن بوتين وشي اتفقا على أن التعاون سيتسع.", SpeakerJoint, "اتفقا", "بوتين وشي", "", 0},             // the pair, relayed
+		{RuleOther, "Several analysts said Xi believes that the partnership will last.", SpeakerOther, "said", "Several analysts", "", 0}, // a reading of the leader, not his words
 		{RuleOther, "وقال أوشاكوف للصحفيين إن بوتين سيطرح على شي فكرة منتدى للمدن الحدودية.", SpeakerOther, "وقال", "أوشاكوف", "", 0},
 		{RuleSource, "التعاون في مجال الطاقة سيتسع، بحسب بوتين.", "putin", "بحسب", "بوتين", "", 0},
 		{RuleSource, "Energy trade will keep growing, according to Putin.", "putin", "according", "Putin", "", 0},
@@ -51,7 +53,7 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleSubjectAfter, "وفي رد دام نصف ساعة، قال شي إن بلاده مستعدة للحوار.", "xi", "قال", "شي", "", 0},                            // رد after في is a noun, not the cue
 		{RuleSubjectAfter, "وخلال لقاء عبر الفيديو جمع الرئيسين، أعرب بوتين عن أمله في زيارة قريبة.", "putin", "أعرب", "بوتين", "", 0}, // عبر with no عن: "via"
 		{RuleSubjectAfter, "وعبر الرئيس الروسي عن ارتياحه لنتائج الزيارة.", "putin", "وعبر", "الرئيس الروسي", "", 0},                   // عبّر عن
-		{RuleSubjectAfter, "كما شدد كل من الرئيس الصيني ونظيره الروسي على أهمية التنسيق.", SpeakerJoint, "شدد", "الرئيس الصيني", "", 0},
+		{RuleSubjectAfter, "كما شدد كل من الرئيس الصيني ونظيره الروسي على أهمية التنسيق.", SpeakerJoint, "شدد", "الرئيس الصيني ونظيره الروسي", "", 0},
 		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
 		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
 		{RuleSubjectAfter, "وأكد الجانبان الروسي والأوكراني أنهما سيستأنفان المحادثات.", SpeakerOther, "وأكد", "الجانبان", "", 0},
@@ -64,7 +66,7 @@ func TestSpeakerRules(t *testing.T) {
 		// a speech clause after the main one
 		{RuleSpeechClause, "Xi Jinping received Putin at the Great Hall, praising what he called a model relationship.", "xi", "praising", "Xi Jinping", "", 0},
 		{RuleSpeechClause, "The leaders then turned to energy, with Putin telling Xi that a new pipeline was ready.", "putin", "telling", "Putin", "", 0},
-		{RuleSpeechClause, "Putin and Xi Jinping held talks in Kazan, hailing the growth of trade in local currencies.", SpeakerJoint, "hailing", "Putin", "", 0},
+		{RuleSpeechClause, "Putin and Xi Jinping held talks in Kazan, hailing the growth of trade in local currencies.", SpeakerJoint, "hailing", "Putin and Xi Jinping", "", 0},
 		{RuleSpeechClause, "وودع الرئيس الروسي ضيفه الصيني في المطار قائلا إن الزيارة كانت ناجحة.", "putin", "قائلا", "الرئيس الروسي", "", 0},
 		{RuleSpeechClause, "واستقبل شي نظيره الروسي في قاعة الشعب، وأشاد خلال اللقاء بالتعاون في مجال الطاقة.", "xi", "وأشاد", "شي", "", 0},
 		{RuleSubject, "The leaders met over dinner, during which the two presidents praised the new grain corridor.", SpeakerJoint, "praised", "the two presidents", "", 0},
@@ -72,8 +74,8 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleOther, "وقال بيسكوف للصحفيين إن المحادثات كانت جيدة.", SpeakerOther, "وقال", "بيسكوف", "", 0},
 		{RuleOther, "ويرى محللون أن اللقاء مهم.", SpeakerOther, "ويرى", "محللون", "", 0},
 		// a pair opening the sentence before a clause: both (the partner is after the first name)
-		{RuleSubject, "Xi and Putin meet in Astana, pledge closer coordination", SpeakerJoint, "pledge", "Xi", "", 0},
-		{RuleSubject, "Putin and Xi, speaking after the talks, said the partnership was strong.", SpeakerJoint, "said", "Putin", "", 0},
+		{RuleSubject, "Xi and Putin meet in Astana, pledge closer coordination", SpeakerJoint, "pledge", "Xi and Putin", "", 0},
+		{RuleSubject, "Putin and Xi, speaking after the talks, said the partnership was strong.", SpeakerJoint, "said", "Putin and Xi", "", 0},
 		// the speaker after a comma is someone else, not the actor the sentence opens with
 		{RuleOther, "Xi Jinping will visit Moscow next month, said a Chinese Foreign Ministry spokesman.", SpeakerOther, "said", "Chinese Foreign Ministry", "", 0},
 		// "it said" of the joint statement named before
