@@ -117,6 +117,9 @@ func FuzzAttribute(f *testing.F) {
 		"وكان بوتين قد قال، وتدعم روسيا والصين",
 		"The two leaders signed a joint statement. Trade grew.",
 		"ووقعا بيانا مشتركا. ونمت التجارة",
+		"Ushakov said Putin told Xi that",
+		"وقال أوشاكوف إن بوتين وشي اتفقا على",
+		"وفي رد، عبر الفيديو أكد لبوتين",
 	} {
 		f.Add(s)
 	}
