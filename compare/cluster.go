@@ -15,9 +15,42 @@ type Variant struct {
 	Passage    Passage
 	Parent     int     // index of the variant it is diffed from; -1 for the first
 	Similarity float64 // to its parent; 0 for the first
-	Ops        []Op    // word diff from its parent; nil until explained, and for the first
-	Added      []string
-	Dropped    []string
+	// Change is its word diff and list changes from its parent: nil until explained, and for
+	// the first (behind a pointer: a large corpus's formulations have a million variants, few
+	// of them explained at once)
+	Change *Change
+}
+
+// Change is how a variant differs from its parent: the word diff and, where the two passages
+// name things, what was added and dropped.
+type Change struct {
+	Ops     []Op
+	Added   []string
+	Dropped []string
+}
+
+// Ops returns the variant's word diff from its parent; nil until explained, and for the first.
+func (v Variant) Ops() []Op {
+	if v.Change == nil {
+		return nil
+	}
+	return v.Change.Ops
+}
+
+// Added returns the named things only in the variant, when it and its parent are lists.
+func (v Variant) Added() []string {
+	if v.Change == nil {
+		return nil
+	}
+	return v.Change.Added
+}
+
+// Dropped returns the named things only in its parent.
+func (v Variant) Dropped() []string {
+	if v.Change == nil {
+		return nil
+	}
+	return v.Change.Dropped
 }
 
 // Unit returns the variant's unit.
@@ -43,8 +76,9 @@ func (f *Formulation) Explain(diff func(a, b string) []Op) {
 func (f *Formulation) ExplainVariant(diff func(a, b string) []Op, k int) {
 	v := &f.Variants[k]
 	p := f.Variants[v.Parent].Passage
-	v.Ops = diff(p.Text(), v.Passage.Text())
-	v.Added, v.Dropped = ListChanges(p, v.Passage)
+	c := &Change{Ops: diff(p.Text(), v.Passage.Text())}
+	c.Added, c.Dropped = ListChanges(p, v.Passage)
+	v.Change = c
 }
 
 // Similarities are set by Recurring; Explain adds the diffs.

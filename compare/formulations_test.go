@@ -187,14 +187,14 @@ func (s seedAlignment) measure(minSim float64) (found int, links, right, clear i
 			if ok {
 				right++
 				mark = "right"
-				if legible(v.Ops, s.lx) {
+				if legible(v.Ops(), s.lx) {
 					clear++
 				} else {
 					mark = "right, not legible"
 				}
 			}
 			report = append(report, fmt.Sprintf("#%d %s: %.2f %s → %s\n   %s\n   %s", k+1, mark, v.Similarity, p.Unit().Doc, v.Unit().Doc,
-				p.Passage.Text(), WordDiffText(v.Ops, false)))
+				p.Passage.Text(), WordDiffText(v.Ops(), false)))
 		}
 	}
 	var missed []string
@@ -249,9 +249,9 @@ func TestKeepPassages(t *testing.T) {
 			for i, v := range f.Variants {
 				a, b := v.Passage.Span()
 				x := seen{text: v.Passage.Text(), themes: strings.Join(v.Passage.Themes(), ","), start: a, end: b, whole: v.Passage.Whole(),
-					added: strings.Join(v.Added, ","), dropped: strings.Join(v.Dropped, ",")}
+					added: strings.Join(v.Added(), ","), dropped: strings.Join(v.Dropped(), ",")}
 				if i > 0 {
-					x.diff = WordDiffText(v.Ops, false)
+					x.diff = WordDiffText(v.Ops(), false)
 					x.sim = Similarity(f.Variants[v.Parent].Passage, v.Passage, s.w)
 				}
 				out = append(out, x)

@@ -112,14 +112,14 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 				if v.Parent != k-1 {
 					label = m.Text("formulation.from", "label", label, "doc", shown.Variants[v.Parent].Unit().Doc)
 				}
-				for _, o := range v.Ops {
+				for _, o := range v.Ops() {
 					ops = append(ops, reports.DiffOp{Op: string(o.Op), Text: o.Text})
 				}
 			}
 			rv := reports.Variant{Label: label, Ops: ops}
-			if len(v.Added)+len(v.Dropped) > 0 {
+			if len(v.Added())+len(v.Dropped()) > 0 {
 				none := m.Text("formulation.none")
-				add, drop := strings.Join(v.Added, sep), strings.Join(v.Dropped, sep)
+				add, drop := strings.Join(v.Added(), sep), strings.Join(v.Dropped(), sep)
 				if add == "" {
 					add = none
 				}

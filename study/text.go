@@ -184,7 +184,7 @@ func FormulationText(w io.Writer, lx *textproc.Lexicon, k int, f *compare.Formul
 	for i, v := range f.Variants {
 		u := v.Unit()
 		date := DateString(u.Date)
-		if v.Ops == nil {
+		if v.Ops() == nil {
 			ew.printf("  %s %s #%d (%s)\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Passage.Text())
 			continue
 		}
@@ -192,11 +192,11 @@ func FormulationText(w io.Writer, lx *textproc.Lexicon, k int, f *compare.Formul
 		if v.Parent != i-1 {
 			from = " from " + f.Variants[v.Parent].Unit().Doc
 		}
-		ew.printf("  %s %s #%d (%s)  %.2f%s  %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Similarity, from, strings.Join(ClassSummary(v.Ops), ", "))
-		if l := ListText(v.Added, v.Dropped); l != "" {
+		ew.printf("  %s %s #%d (%s)  %.2f%s  %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Similarity, from, strings.Join(ClassSummary(v.Ops()), ", "))
+		if l := ListText(v.Added(), v.Dropped()); l != "" {
 			ew.printf("    %s\n", l)
 		}
-		ew.printf("    %s\n", compare.WordDiffText(v.Ops, color))
+		ew.printf("    %s\n", compare.WordDiffText(v.Ops(), color))
 	}
 	if collate {
 		c := f.Collate(lx)

@@ -101,20 +101,20 @@ func alignRun(opts *alignOptions) error {
 			pv := study.View(v.Passage, docs[u.Doc])
 			var sim, parent any
 			diff := ""
-			if v.Ops != nil {
-				sim, diff, parent = v.Similarity, compare.WordDiffText(v.Ops, false), f.Variants[v.Parent].Unit().Doc
+			if v.Ops() != nil {
+				sim, diff, parent = v.Similarity, compare.WordDiffText(v.Ops(), false), f.Variants[v.Parent].Unit().Doc
 			}
-			ops := any(v.Ops)
+			ops := any(v.Ops())
 			cells := make([]string, len(coll.Rows))
 			for r, row := range coll.Rows {
 				cells[r] = row[i]
 			}
 			var cell any = cells
 			if format == "csv" {
-				ops, cell = strings.Join(study.ClassSummary(v.Ops), "; "), strings.Join(cells, " | ")
+				ops, cell = strings.Join(study.ClassSummary(v.Ops()), "; "), strings.Join(cells, " | ")
 			}
 			out.Add(k+1, f.Docs(), u.Doc, study.DateString(u.Date), u.Index+1, pv.Start, pv.End, u.Speaker, pv.Themes, pv.Text,
-				parent, sim, diff, ops, v.Added, v.Dropped, cell)
+				parent, sim, diff, ops, v.Added(), v.Dropped(), cell)
 		}
 		return nil
 	})
