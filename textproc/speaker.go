@@ -264,6 +264,16 @@ func (s *speakerScan) bothNamed() bool {
 
 // coordinated widens an actor hit to joint when another actor is joined to it with "and" (و),
 // looking after (dir > 0) or before (dir < 0) it.
+// withPair returns, for the speaker sp named by h, joint and the span of both names when h is
+// coordinated with the other actor in direction dir (بوتين وشي، Xi and Putin), else sp and h's
+// span.
+func (s *speakerScan) withPair(h hit, dir int, sp string) (string, Span) {
+	if s.coordinated(h, dir) {
+		return SpeakerJoint, s.pairSpan(h, dir)
+	}
+	return sp, s.span(h.start, h.end)
+}
+
 // pairSpan returns the span of the two names of a pair coordinated with h (coordinated(h, dir)):
 // بوتين وشي، Xi and Putin.
 func (s *speakerScan) pairSpan(h hit, dir int) Span {
@@ -776,10 +786,7 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 		}
 		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.object(h, from) {
 			sp, _ := s.who(h, prev)
-			src := s.span(h.start, h.end)
-			if s.coordinated(h, -1) {
-				sp, src = SpeakerJoint, s.pairSpan(h, -1) // أن بوتين وشي اتفقا: the pair
-			}
+			sp, src := s.withPair(h, -1, sp) // أن بوتين وشي اتفقا: the pair
 			return verdict{speaker: sp, rule: RuleSubject, cue: s.span(i, i+1), source: src, explicitSpeaker: true}, true
 		}
 		for j := i + 1; j < b && j <= i+3; j++ {
@@ -800,10 +807,8 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 	for i := from; i < b && i < from+3; i++ {
 		if h, ok := s.atStart(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && s.speaksSoon(h.end, b) {
 			sp, _ := s.who(h, prev)
-			if s.coordinated(h, +1) {
-				sp = SpeakerJoint
-			}
-			return verdict{speaker: sp, rule: RuleSubject, source: s.span(h.start, h.end), explicitSpeaker: true}, true
+			sp, src := s.withPair(h, +1, sp)
+			return verdict{speaker: sp, rule: RuleSubject, source: src, explicitSpeaker: true}, true
 		}
 		if !s.is(i, classComplementizer) && !s.is(i, classTitle) {
 			break
@@ -1310,11 +1315,8 @@ func (s *speakerScan) leaderFirst(a, end int) (verdict, bool) {
 	if !ok || h.end >= end || (s.kind(h) != hitActor && s.kind(h) != hitJoint) {
 		return verdict{}, false
 	}
-	sp := s.id(h)
-	if s.coordinated(h, +1) {
-		sp = SpeakerJoint
-	}
-	return verdict{speaker: sp, rule: RuleDocument, source: s.span(h.start, h.end), explicitSpeaker: true}, true
+	sp, src := s.withPair(h, +1, s.id(h))
+	return verdict{speaker: sp, rule: RuleDocument, source: src, explicitSpeaker: true}, true
 }
 
 // modalOpening reports whether a sentence opens with a modal (وينبغي، ويجب، يتعين) or with a

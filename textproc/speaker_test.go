@@ -19,8 +19,9 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleRelay, "Xinhua quoted Xi as saying that the ties were mature.", "xi", "quoted", "Xi", "xinhua", 0},
 		{RuleRelay, "وقال المستشار الرئاسي أوشاكوف إن بوتين أبلغ شي بأن الإمدادات ستزداد.", "putin", "أبلغ", "بوتين", "", 0}, // an aide relays the leader's words
 		{RuleRelay, "Presidential aide Yuri Ushakov said Putin assured Xi that supplies would grow.", "putin", "assured", "Putin", "", 0},
-		{RuleOther, "Ushakov said Putin had told Xi about the new round of contacts.", SpeakerOther, "said", "Ushakov", "", 0},            // a topic, no content: the aide's report
-		{RuleRelay, "وقال وزير الخارجية إن بوتين وشي اتفقا على أن التعاون سيتسع.", SpeakerJoint, "اتفقا", "بوتين وشي", "", 0},             // the pair, relayed
+		{RuleOther, "Ushakov said Putin had told Xi about the new round of contacts.", SpeakerOther, "said", "Ushakov", "", 0}, // a topic, no content: the aide's report
+		{RuleRelay, "وقال وزير الخارجية إن بوتين وشي اتفقا على أن التعاون سيتسع.", SpeakerJoint, "اتفقا", "بوتين وشي", "", 0},  // the pair, relayed
+		{RuleRelay, "Foreign Minister Wang Yi said Xi and Putin agreed that the partnership targets no one.", SpeakerJoint, "said", "Xi and Putin", "", 0},
 		{RuleOther, "Several analysts said Xi believes that the partnership will last.", SpeakerOther, "said", "Several analysts", "", 0}, // a reading of the leader, not his words
 		{RuleOther, "وقال أوشاكوف للصحفيين إن بوتين سيطرح على شي فكرة منتدى للمدن الحدودية.", SpeakerOther, "وقال", "أوشاكوف", "", 0},
 		{RuleSource, "التعاون في مجال الطاقة سيتسع، بحسب بوتين.", "putin", "بحسب", "بوتين", "", 0},
