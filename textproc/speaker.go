@@ -1405,8 +1405,8 @@ func (s *speakerScan) notEnglishCue(a, i int) bool {
 
 // notArabicCue reports whether an Arabic reporting word at token i is not a verb here: right
 // after a preposition it is a noun (وفي رد …، خلال تعليق; but في رأي الرئيس الصيني, with a
-// leader after it, says whose view it is), and عبر with no عن in the four
-// words after it is the preposition "via" (عبر الفيديو، عبر الهاتف), not عبّر عن.
+// leader after it, says whose view it is), and عبر with no عن in its clause's next six words
+// is the preposition "via" (عبر الفيديو، عبر الهاتف، عبر الاتصال عن بعد), not عبّر عن.
 func (s *speakerScan) notArabicCue(a, i, b int) bool {
 	if i > a && !breaks(s.gap(i-1, i)) && arabicPrepositions[s.norm(i-1)] {
 		if h, ok := s.atStart(i + 1); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
@@ -1415,9 +1415,9 @@ func (s *speakerScan) notArabicCue(a, i, b int) bool {
 		return true
 	}
 	if n := s.norm(i); n == "عبر" || n == "وعبر" {
-		for k := i + 1; k < b && k <= i+4; k++ {
-			if s.norm(k) == "عن" {
-				return false
+		for k := i + 1; k < b && k <= i+6 && !breaks(s.gap(k-1, k)); k++ {
+			if s.norm(k) == "عن" && (k+1 == b || s.norm(k+1) != "بعد") {
+				return false // عبّر الرئيس الروسي فلاديمير بوتين عن (not عبر الاتصال عن بعد: remotely)
 			}
 		}
 		return true

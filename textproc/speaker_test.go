@@ -48,14 +48,17 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleDocument, "China and Russia oppose unilateral sanctions, the document said.", SpeakerJoint, "said", "China and Russia", "", 0},
 		{RulePast, "The leaders met in Beijing, months after they had pledged a partnership.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وأشار شي بيده إلى الحشد قبل أن يتوجه إلى السيارة.", SpeakerNone, "", "", "", 0},
-		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},                                       // spoke to: no content
-		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0},                          // an office reports its leader
-		{RuleOther, "وأضاف الكرملين أن الضيف أكد لبوتين دعم بلاده لهذه الخطوات.", SpeakerOther, "وأضاف", "الكرملين", "", 0},            // لبوتين is spoken to: the Kremlin's own report
-		{RuleSubjectAfter, "وفي رد دام نصف ساعة، قال شي إن بلاده مستعدة للحوار.", "xi", "قال", "شي", "", 0},                            // رد after في is a noun, not the cue
-		{RuleSubjectAfter, "وخلال لقاء عبر الفيديو جمع الرئيسين، أعرب بوتين عن أمله في زيارة قريبة.", "putin", "أعرب", "بوتين", "", 0}, // عبر with no عن: "via"
-		{RuleSubjectAfter, "وعبر الرئيس الروسي عن ارتياحه لنتائج الزيارة.", "putin", "وعبر", "الرئيس الروسي", "", 0},                   // عبّر عن
+		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},                                        // spoke to: no content
+		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0},                           // an office reports its leader
+		{RuleOther, "وأضاف الكرملين أن الضيف أكد لبوتين دعم بلاده لهذه الخطوات.", SpeakerOther, "وأضاف", "الكرملين", "", 0},             // لبوتين is spoken to: the Kremlin's own report
+		{RuleSubjectAfter, "وفي رد على سؤال صحفي، قال شي إن بلاده منفتحة على الحوار.", "xi", "قال", "شي", "", 0},                        // رد after في is a noun, not the cue
+		{RuleSubjectAfter, "وخلال قمة افتراضية عقدت عبر الإنترنت، أعرب بوتين عن أمله في زيارة قريبة.", "putin", "أعرب", "بوتين", "", 0}, // عبر with no عن: "via"
+		{RuleSubjectAfter, "وعبر الرئيس الروسي عن ارتياحه لنتائج الزيارة.", "putin", "وعبر", "الرئيس الروسي", "", 0},
+		{RuleSubjectAfter, "وعبر الرئيس الروسي فلاديمير بوتين عن ارتياحه للمحادثات.", "putin", "وعبر", "الرئيس الروسي فلاديمير بوتين", "", 0},
+		{RuleSubjectAfter, "وفي مؤتمر عبر تقنية الاتصال عن بعد، أكد بوتين أن التبادل ينمو.", "putin", "أكد", "بوتين", "", 0}, // عن بعد: remotely                    // عبّر عن
 		{RuleSubjectAfter, "كما شدد كل من الرئيس الصيني ونظيره الروسي على أهمية التنسيق.", SpeakerJoint, "شدد", "الرئيس الصيني ونظيره الروسي", "", 0},
 		{RuleNarration, "يذكر أن وزير الخارجية الروسي زار بكين الشهر الماضي.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وتشكل الحبوب نصف ما تشتريه الصين من روسيا.", SpeakerNone, "", "", "", 0},                                                    // نصف (half), not "we describe"
 		{RuleSubjectAfter, "واتفق بوتين ونظيره التركي على مواصلة الاتصالات. وأكد الزعيمان أهمية خط الغاز.", SpeakerOther, "وأكد", "الزعيمان", "", 0}, // another pair
 		{RuleSubjectAfter, "وأكد الجانبان الروسي والأوكراني أنهما سيستأنفان المحادثات.", SpeakerOther, "وأكد", "الجانبان", "", 0},
 		// a source naming someone else (issue 12, 2026-12-02)
