@@ -792,7 +792,7 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 		for j := i + 1; j < b && j <= i+3; j++ {
 			if h, ok := s.atStart(j); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
 				if s.spokenTo(h) {
-					break // أكد لبوتين: the leader spoken to, not the speaker
+					break // جدد لبوتين: the leader spoken to, not the speaker
 				}
 				sp, _ := s.who(h, prev)
 				return verdict{speaker: sp, rule: RuleSubjectAfter, cue: s.span(i, i+1), source: s.span(h.start, h.end), explicitSpeaker: true}, true

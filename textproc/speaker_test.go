@@ -50,7 +50,7 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleNarration, "وأشار شي بيده إلى الحشد قبل أن يتوجه إلى السيارة.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وتحدث شي إلى بوتين عبر مترجم طوال الجلسة.", SpeakerNone, "", "", "", 0},                                        // spoke to: no content
 		{RuleDocument, "وأضافت الوزارة أن الرئيس شي قال إن العلاقات متينة.", "xi", "قال", "الرئيس شي", "", 0},                           // an office reports its leader
-		{RuleOther, "وأضاف الكرملين أن الضيف أكد لبوتين دعم بلاده لهذه الخطوات.", SpeakerOther, "وأضاف", "الكرملين", "", 0},             // لبوتين is spoken to: the Kremlin's own report
+		{RuleOther, "وذكر الكرملين أن الضيف جدد لبوتين تأييد حكومته لهذه الخطوات.", SpeakerOther, "وذكر", "الكرملين", "", 0},            // لبوتين is spoken to: the Kremlin's own report
 		{RuleSubjectAfter, "وفي رد على سؤال صحفي، قال شي إن بلاده منفتحة على الحوار.", "xi", "قال", "شي", "", 0},                        // رد after في is a noun, not the cue
 		{RuleSubjectAfter, "وخلال قمة افتراضية عقدت عبر الإنترنت، أعرب بوتين عن أمله في زيارة قريبة.", "putin", "أعرب", "بوتين", "", 0}, // عبر with no عن: "via"
 		{RuleSubjectAfter, "وعبر الرئيس الروسي عن ارتياحه لنتائج الزيارة.", "putin", "وعبر", "الرئيس الروسي", "", 0},
