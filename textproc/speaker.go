@@ -262,8 +262,6 @@ func (s *speakerScan) bothNamed() bool {
 	return n >= 2
 }
 
-// coordinated widens an actor hit to joint when another actor is joined to it with "and" (و),
-// looking after (dir > 0) or before (dir < 0) it.
 // withPair returns, for the speaker sp named by h, joint and the span of both names when h is
 // coordinated with the other actor in direction dir (بوتين وشي، Xi and Putin), else sp and h's
 // span.
@@ -295,6 +293,8 @@ func (s *speakerScan) pairSpan(h hit, dir int) Span {
 	return s.span(h.start, h.end)
 }
 
+// coordinated widens an actor hit to joint when another actor is joined to it with "and" (و),
+// looking after (dir > 0) or before (dir < 0) it.
 func (s *speakerScan) coordinated(h hit, dir int) bool {
 	if s.kind(h) != hitActor {
 		return false
@@ -818,14 +818,15 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 }
 
 // relayedLeader looks, in what another speaker (an aide, a minister, a spokesman; named from
-// token head, not a commentator) says from token from, for a leader's words that they relay: the content (with seek, after the speaker's
-// name, from a complementizer within twelve tokens) has an actor or the pair as the subject of a reporting verb
-// (Ushakov said Putin told Xi that …; وقال وانغ يي إن الرئيس شي أكد …). The leader is the
-// speaker, as when a medium or an office reports them (rule relay); an aide's own view or
-// report of an event (Peskov said the leaders would sign …) stays theirs.
+// token head, not one of the lexicon's commentators) says from token from, for a leader's words
+// that they relay: the content (with seek, after the speaker's name, from a complementizer
+// within twelve tokens) has an actor or the pair as the subject of a reporting verb, followed by
+// reported content (Ushakov said Putin told Xi that …; وقال وانغ يي إن الرئيس شي أكد …). The
+// leader is the speaker, as when a medium or an office reports them (rule relay); an aide's own
+// view or report of an event (Peskov said the leaders would sign …) stays theirs.
 func (s *speakerScan) relayedLeader(head, from, b int, prev string, cue Span, seek bool) (verdict, bool) {
 	for k := head; k < from; k++ {
-		if commentators[s.norm(k)] {
+		if s.is(k, classCommentator) {
 			return verdict{}, false // analysts said Xi believes …: their reading, not his words
 		}
 	}
@@ -851,11 +852,6 @@ func (s *speakerScan) relayedLeader(head, from, b int, prev string, cue Span, se
 	}
 	return lv, true
 }
-
-// commentators are the other speakers who read a leader rather than relay him (analysts,
-// experts, observers), in normalized form.
-var commentators = normalizedSet("analyst", "analysts", "expert", "experts", "observers", "commentators", "researcher", "researchers",
-	"المحلل", "محلل", "محللون", "المحللون", "الخبير", "خبير", "خبراء", "الخبراء", "الباحث", "باحث", "مراقبون", "المراقبون")
 
 // contentAfter reports whether reported content opens within eight tokens after byte at: a
 // complementizer, a colon or a quotation mark (Putin told Xi that …), not a topic alone (Putin
