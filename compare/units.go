@@ -42,35 +42,25 @@ type unitMem struct {
 	themes []string
 }
 
-func (u *Unit) words() []word {
+// noMem is the memory of a Unit made without one (a zero Unit): it holds nothing.
+var noMem unitMem
+
+func (u *Unit) m() *unitMem {
 	if u.mem == nil {
-		return nil
+		return &noMem
 	}
-	return u.mem.words[u.w0 : u.w0+u.nw : u.w0+u.nw]
+	return u.mem
 }
 
-// keys returns the unit's content words' alignment keys, in order.
-func (u *Unit) keys() []uint32 {
-	if u.mem == nil {
-		return nil
-	}
-	return u.mem.keys[u.k0 : u.k0+u.nk : u.k0+u.nk]
-}
+// part returns n items of s from off, with no room to append into the next unit's.
+func part[T any](s []T, off, n uint32) []T { return s[off : off+n : off+n] }
 
-// at returns the word each key is.
-func (u *Unit) at() []int32 {
-	if u.mem == nil {
-		return nil
-	}
-	return u.mem.at[u.k0 : u.k0+u.nk : u.k0+u.nk]
-}
-
-func (u *Unit) terms() []termRef {
-	if u.mem == nil {
-		return nil
-	}
-	return u.mem.terms[u.t0 : u.t0+u.nt : u.t0+u.nt]
-}
+// words returns the unit's words, keys their content words' alignment keys, at the word each
+// key is, and terms the lexicon terms matched in it.
+func (u *Unit) words() []word    { return part(u.m().words, u.w0, u.nw) }
+func (u *Unit) keys() []uint32   { return part(u.m().keys, u.k0, u.nk) }
+func (u *Unit) at() []int32      { return part(u.m().at, u.k0, u.nk) }
+func (u *Unit) terms() []termRef { return part(u.m().terms, u.t0, u.nt) }
 
 // holdAll makes the unit's words, keys and terms all those of its memory.
 func (u *Unit) holdAll() {
