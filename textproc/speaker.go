@@ -991,10 +991,11 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	// another subject before: the spokesman said, analysts said
 	if j > a && !breaks(s.gap(j-1, j)) && !s.is(j-1, classComplementizer) && !s.is(j-1, classParticle) && !s.is(j-1, classOpener) {
 		// …, who has …, said: the subject is before the relative clause
-		if lv, ok := s.relayedLeader(s.clauseStart(a, j), end, b, prev, cue, false); ok {
+		head := s.clauseStart(a, j)
+		if lv, ok := s.relayedLeader(head, end, b, prev, cue, false); ok {
 			return lv, true // Ushakov said Putin told Xi that …: the aide relays the leader
 		}
-		return decide(SpeakerOther, RuleOther, cue, s.span(s.clauseStart(a, j), j)), true
+		return decide(SpeakerOther, RuleOther, cue, s.span(head, j)), true
 	}
 	if k < b && (i == a || breaks(s.gap(i-1, i))) && !s.is(k, classComplementizer) && k < b && s.isNounLike(k) {
 		return decide(SpeakerOther, RuleOther, cue, s.otherSpan(k, b)), true // said spokeswoman Mao Ning
