@@ -49,6 +49,7 @@ type Lexicon struct {
 	modals         wordSet    // with the speaker before, the content goes on (ينبغي، should)
 	otherHeads     wordSet    // nouns that head someone else's subject (وزير، spokesman)
 	commentators   wordSet    // other speakers who read a leader rather than relay him (analysts, المحلل)
+	firstPerson    wordSet    // first-person words: outside a quotation, the speaker before goes on (نحن، our)
 	narrOpeners    wordSet    // a sentence they open is narration (يذكر أن)
 	pronouns       wordSet    // pronouns that stand for the last speaker named (he)
 	pastMarkers    wordSet    // words that make a reporting verb a past reference (منذ)
@@ -570,7 +571,7 @@ func (p *parser) themes(n *yaml.Node, lx *Lexicon) {
 func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
 	p.mapping(n, "speakers", []string{"actors", "joint", "channels", "reporting_verbs", "cue_phrases", "content_verbs", "relay_verbs", "sources",
 		"continuations", "addressee_verbs", "titles", "pronouns", "particles", "complementizers", "openers", "past_markers",
-		"content_words", "cue_exclusions", "documents", "modals", "narration_openers", "other_subjects", "commentators"}, func(key string, k, v *yaml.Node) {
+		"content_words", "cue_exclusions", "documents", "modals", "narration_openers", "other_subjects", "commentators", "first_person"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "actors":
 			if v.Kind != yaml.SequenceNode {
@@ -658,6 +659,8 @@ func (p *parser) speakers(n *yaml.Node, lx *Lexicon) {
 			lx.otherHeads = p.wordSet(v, key)
 		case "commentators":
 			lx.commentators = p.wordSet(v, key)
+		case "first_person":
+			lx.firstPerson = p.wordSet(v, key)
 		case "pronouns":
 			lx.pronouns = p.wordSet(v, key)
 		case "past_markers":
@@ -839,6 +842,7 @@ const (
 	classOtherHead     // other_subjects (وزير، spokesman)
 	classCommentator   // commentators (analysts, المحلل)
 	classExclusionHead // the first word of a cue exclusion (أشار in أشار بيده)
+	classFirstPerson   // first_person (نحن، our)
 )
 
 // classOf looks a normalized word up in every word list of the speaker rules.
@@ -871,7 +875,7 @@ func (lx *Lexicon) classOf(norm string) wordClass {
 		s     wordSet
 		class wordClass
 	}{{lx.sources, classSource}, {lx.pronouns, classPronoun}, {lx.pastMarkers, classPast}, {lx.narrOpeners, classNarration}, {lx.otherHeads, classOtherHead},
-		{lx.commentators, classCommentator}, {lx.exclusionHeads, classExclusionHead}} {
+		{lx.commentators, classCommentator}, {lx.exclusionHeads, classExclusionHead}, {lx.firstPerson, classFirstPerson}} {
 		if x.s.has(norm) {
 			c |= x.class
 		}

@@ -157,6 +157,19 @@ func TestSplitHeadingsAndQuotes(t *testing.T) {
 	}
 }
 
+// A paragraph that goes on with a quotation opened in the one before has only its closing mark:
+// the mark ends the quotation, it does not open one over the sentences after it.
+func TestSplitClosingQuote(t *testing.T) {
+	text := "قال بوتين: \"نحن جيران.\nوسنبقى كذلك\". وصفق الحاضرون طويلا.\n"
+	s := Split(text, Tokenize(text))
+	if len(s) != 3 {
+		t.Fatalf("sentences %+v", s)
+	}
+	if s[1].InQuote || s[2].InQuote {
+		t.Errorf("quote tracking: %v %v, want false false", s[1].InQuote, s[2].InQuote)
+	}
+}
+
 func TestEnglishSpeakers(t *testing.T) {
 	lx := DefaultLexicon()
 	cases := []struct{ text, want string }{

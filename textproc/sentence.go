@@ -187,9 +187,9 @@ func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor)
 				case k == 2:
 					if depth > 0 && !openingStraight(text, i) {
 						depth--
-					} else {
+					} else if depth > 0 || !closingStraight(text, i) {
 						depth++
-					}
+					} // else a closing mark with no opening one: a quotation from the paragraph before ends
 				}
 				if !isTerminal(r) || !endsSentence(text, i, r, size, lineEnd) {
 					i += size
@@ -245,6 +245,17 @@ func openingStraight(text string, i int) bool {
 	next, _ := utf8.DecodeRuneInString(text[i+1:])
 	before := i == 0 || unicode.IsSpace(prev) || prev == '(' || prev == ':' || prev == '،'
 	return before && !unicode.IsSpace(next)
+}
+
+// closingStraight reports whether the straight quotation mark at i can only close a
+// quotation: right after a word or a terminal, and before a space, a terminal or the end.
+func closingStraight(text string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if i == 0 || unicode.IsSpace(prev) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+1:])
+	return i+1 >= len(text) || unicode.IsSpace(next) || isTerminal(next) || next == '،' || next == ','
 }
 
 // endsSentence decides whether the terminal punctuation r at i ends a sentence.

@@ -33,6 +33,7 @@ const (
 	RuleTranscript   = "transcript"     // after "Putin: …", the paragraph is his
 	RuleModal        = "modal"          // ينبغي …، China should …: the content goes on
 	RuleDocument     = "document"       // the joint statement said …, a medium's report of a leader
+	RuleFirstPerson  = "first-person"   // نحن …، we …, outside a quotation: the speaker before speaks on
 )
 
 // SpeakerOther is the speaker of a statement by someone who is not an actor of the lexicon
@@ -629,6 +630,12 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 				continue // a word of a name
 			}
 		}
+		if h, ok := s.statedIn(i, b); ok {
+			if _, led := s.leaderAfter(h.end, b, prev); led || s.jointDoc || s.kind(h) == hitJoint {
+				return subject(h, RuleDocument, s.span(i, cueEnd), +1) // وجاء في البيان أن …: the document's words
+			}
+			continue // حسبما جاء في الرسالة: whose letter it is, the sentences before say
+		}
 		if s.is(i, classContent) && !s.content(cueEnd-1, b) && !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted)) {
 			continue // رحب بالضيف: a welcome (but "…," the Russian leader greeted him: the quotation is its content)
 		}
@@ -657,6 +664,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 
 	// 4. a source after the content: …، بحسب شي / …, according to Xi
+	var medium, mediumCue Span // …, according to TASS: the medium's own report, unless the content goes on
 	for i := a; i < b && cues; i++ {
 		if !s.is(i, classSource) || quoted[i-a] {
 			continue
@@ -675,6 +683,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 					return decide(SpeakerOther, RuleSource, s.span(i, i+1), s.span(h.start, k+1))
 				}
 				v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
+				medium, mediumCue = v.channelAt, s.span(i, i+1)
 				continue
 			}
 			return subject(h, RuleSource, s.span(i, i+1), +1)
@@ -682,6 +691,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		// a name with the preposition glued on: لرويترز، للرئيس
 		if h, ok := s.atStart(i + 1); ok && s.kind(h) == hitChannel {
 			v.channel, v.channelAt = s.id(h), s.span(h.start, h.end)
+			medium, mediumCue = v.channelAt, s.span(i, i+1)
 			continue
 		}
 		if j < b && (strings.HasSuffix(s.norm(j), "ه") || s.is(j, classPronoun) || s.norm(j) == "him" || s.norm(j) == "her") {
@@ -737,11 +747,51 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	if s.transcript != "" && prev == s.transcript {
 		return s.goOn(v, prev, RuleTranscript) // after "Putin: …", his words go on
 	}
+	if prev != SpeakerNone && s.classes&classFirstPerson != 0 && s.firstPersonOutside(sent, quoted) {
+		return s.goOn(v, prev, RuleFirstPerson) // the speaker's own words, printed without a cue
+	}
+	if !medium.Empty() {
+		// …، بحسب وكالة تاس / …, according to TASS, and no leader in it: the medium's report
+		v.channel, v.channelAt = "", Span{}
+		return decide(SpeakerOther, RuleSource, mediumCue, medium)
+	}
 	v.speaker, v.rule = SpeakerNone, RuleNarration
 	if past {
 		v.rule = RulePast
 	}
 	return v
+}
+
+// statedIn finds, after the Arabic verb at token i, a document in which something "came" or
+// "was stated" (جاء في البيان، ورد في الرسالة): the document is the subject.
+func (s *speakerScan) statedIn(i, b int) (hit, bool) {
+	switch stripOne(s.norm(i)) {
+	case "جاء", "ورد":
+	default:
+		return hit{}, false
+	}
+	if i+2 >= b || s.norm(i+1) != "في" || breaks(s.gap(i, i+1)) {
+		return hit{}, false
+	}
+	if h, ok := s.atStart(i + 2); ok && (s.kind(h) == hitDocument || s.kind(h) == hitJoint) {
+		return h, true // (جاء في البيان المشترك: the joint statement, a joint subject of the lexicon)
+	}
+	return hit{}, false
+}
+
+// firstPersonOutside reports whether a first-person word (نحن، إننا، we, our) stands outside
+// any quotation of the sentence: news narration is in the third person, so the words are the
+// speaker's (the first person inside a quotation is the quoted speaker's, whoever that is).
+func (s *speakerScan) firstPersonOutside(sent Sentence, quoted []bool) bool {
+	if quoted == nil {
+		quoted = s.inQuote(sent)
+	}
+	for i := sent.TokStart; i < sent.TokEnd; i++ {
+		if s.is(i, classFirstPerson) && !quoted[i-sent.TokStart] {
+			return true
+		}
+	}
+	return false
 }
 
 // skipParticles returns the first token of a sentence after particles and conjunctions.
@@ -781,21 +831,24 @@ func (s *speakerScan) pronounSpeaker(prev string) string {
 // reporting verb with an actor as its subject after token from.
 func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 	for i := from; i < b; i++ {
-		if !s.is(i, classVerb) {
+		cueEnd := i + 1
+		if h, ok := s.atStart(i); ok && s.kind(h) == hitCue {
+			cueEnd = h.end // a reporting phrase: Xi made the point that …
+		} else if !s.is(i, classVerb) {
 			continue
 		}
 		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.object(h, from) {
 			sp, _ := s.who(h, prev)
 			sp, src := s.withPair(h, -1, sp) // أن بوتين وشي اتفقا: the pair
-			return verdict{speaker: sp, rule: RuleSubject, cue: s.span(i, i+1), source: src, explicitSpeaker: true}, true
+			return verdict{speaker: sp, rule: RuleSubject, cue: s.span(i, cueEnd), source: src, explicitSpeaker: true}, true
 		}
-		for j := i + 1; j < b && j <= i+3; j++ {
+		for j := cueEnd; j < b && j <= cueEnd+2; j++ {
 			if h, ok := s.atStart(j); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
 				if s.spokenTo(h) {
 					break // جدد لبوتين: the leader spoken to, not the speaker
 				}
 				sp, _ := s.who(h, prev)
-				return verdict{speaker: sp, rule: RuleSubjectAfter, cue: s.span(i, i+1), source: s.span(h.start, h.end), explicitSpeaker: true}, true
+				return verdict{speaker: sp, rule: RuleSubjectAfter, cue: s.span(i, cueEnd), source: s.span(h.start, h.end), explicitSpeaker: true}, true
 			}
 			if !s.is(j, classTitle) {
 				break
@@ -1069,7 +1122,7 @@ func (s *speakerScan) object(h hit, a int) bool {
 		switch s.norm(h.start - 1) {
 		case "from", "of":
 			return s.kind(h) != hitChannel // a statement from the Kremlin said: the Kremlin's
-		case "to", "with", "by", "for", "told", "informed", "and", "مع", "الى", "على", "عن", "مثل", "بين":
+		case "to", "with", "by", "for", "in", "at", "told", "informed", "and", "مع", "الى", "على", "عن", "مثل", "بين":
 			return true
 		}
 		if s.is(h.start-1, classVerb) && !s.arabic(h.start) {
@@ -1148,6 +1201,9 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 		}
 		if s.norm(j) == "من" && j > end && s.norm(j-1) == "كل" {
 			continue // كل من شي وبوتين: both, not a prepositional phrase
+		}
+		if j == end && pronounPPs[stripOne(s.norm(j))] {
+			continue // ورد عليه بوتين، وقال له شي: the phrase is one word, the subject follows
 		}
 		if s.is(j, classOpener) || s.prepositional(j) && j == end {
 			inPP = true // قال في …، قال لـ …
@@ -1563,12 +1619,12 @@ func (s *speakerScan) isLeaderTitle(j int) bool {
 // لنظيره، عليه، له): not a subject.
 func (s *speakerScan) prepositional(j int) bool {
 	n := stripOne(s.norm(j))
-	switch n {
-	case "عليه", "عليها", "عليهم", "له", "لها", "لهم", "اليه", "اليها", "عنه", "عنها", "منه", "معه":
-		return true
-	}
-	return strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب")
+	return pronounPPs[n] || strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب")
 }
+
+// pronounPPs are prepositions with a pronoun suffix, a whole prepositional phrase in one word
+// (normalized, without a proclitic).
+var pronounPPs = normalizedSet("عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "عنه", "عنها", "منه", "معه", "معها")
 
 // clauseOpener finds, for an English verb, an actor that opens its clause (after the
 // sentence start, a participial opener's comma or a quotation) with no verb between: Putin in

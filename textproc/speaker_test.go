@@ -87,7 +87,7 @@ func TestSpeakerRules(t *testing.T) {
 		// a medium reporting the leader
 		{RuleDocument, "وذكرت وسائل إعلام روسية أن بوتين هنأ شي بالعيد الوطني.", "putin", "هنأ", "بوتين", "", 0},
 		// the joint statement's points: after a colon, and with the two countries as subject
-		{RuleDocument, "ووقع الزعيمان بيانا مشتركا. وجاء في البيان: العالم يشهد تحولات عميقة.", SpeakerJoint, "", "", "", 0},
+		{RuleDocument, "ووقع الزعيمان بيانا مشتركا. وجاء في البيان: العالم يشهد تحولات عميقة.", SpeakerJoint, "وجاء", "البيان", "", 0},
 		{RuleSide, "وأكد البيان المشترك أن البلدين يرفضان الهيمنة. وتدعم روسيا والصين دور الأمم المتحدة.", SpeakerJoint, "", "", "", 0},
 		{RuleSide, "The joint statement said both countries reject bloc politics. The parties also oppose unilateral sanctions.", SpeakerJoint, "", "", "", 0},
 		{RuleNarration, "وأكد الرئيسان أن التعاون يتسع. وسيلتقي الزعيمان مجددا في الخريف.", SpeakerNone, "", "", "", 0},
@@ -95,6 +95,24 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleNarration, "وقدم الوفد الروسي إلى المضيفين لوحة من الخزف.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وتبادل الرئيسان المصافحة أمام المصورين.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "The empire declared war on its neighbour in 1904.", SpeakerNone, "", "", "", 0},
+		// a preposition with a pronoun is one word: the subject comes after it (2026-12-04)
+		{RuleSubjectAfter, "وسأل صحفي روسي شي عن الطاقة. ورد عليه بوتين بالقول إن الإمدادات لن تتوقف.", "putin", "ورد", "بوتين", "", 0},
+		{RuleImplicit, "وقال بوتين إن الزيارة مهمة. وأكد له أن الإمدادات ستزداد.", "putin", "وأكد", "", "", 0},
+		// جاء ذلك frames what was said: the writer's, not a cue
+		{RuleNarration, "وقال شي إن البلدين سيعمقان التعاون. وجاء ذلك خلال لقاء جمعه إلى ضيفه في قاعة الشعب.", SpeakerNone, "", "", "", 0},
+		{RuleDocument, "وصدر بيان مشترك في ختام القمة. وجاء في البيان أن الطرفين يرفضان التدخل في الشؤون الداخلية.", SpeakerJoint, "وجاء", "البيان", "", 0},
+		{RuleModal, "وأكد بوتين في رسالة إلى المنتدى أن الشراكة راسخة. ويجب، كما جاء في الرسالة، أن يواصل الشباب بناءها.", "putin", "", "", "", 0},
+		// a medium as the source of a sentence that names no leader speaking: its own report
+		{RuleSource, "وارتفع التبادل التجاري بين البلدين بنحو الثلث، بحسب وكالة تاس.", SpeakerOther, "بحسب", "وكالة تاس", "", 0},
+		{RuleSource, "The talks lasted almost four hours, according to Xinhua.", SpeakerOther, "according", "Xinhua", "", 0},
+		{RuleModal, "Xi said China valued the partnership. China is ready to deepen trade, according to Xinhua.", "xi", "", "", "xinhua", 0},
+		// a reporting phrase inside an aide's or a correspondent's report: the leader's words
+		{RuleRelay, "A correspondent in Beijing said Xi made the point that the two countries target no third party.", "xi", "made the point", "Xi", "", 0},
+		// the first person outside a quotation: the speaker before goes on
+		{RuleFirstPerson, "وقال شي إن العلاقات في أفضل حالاتها. نحن نعمل معا من أجل عالم متعدد الأقطاب.", "xi", "", "", "", 0},
+		{RuleFirstPerson, "Putin said the visit was historic. We will keep supporting each other in every field.", "putin", "", "", "", 0},
+		{RuleNarration, "The crowd waved flags and banners reading \"our friendship is eternal\".", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وقال شي إن الزيارة ناجحة. وحمل الطلاب لافتات كتب عليها \"نحن أصدقاء\".", SpeakerNone, "", "", "", 0},
 	}
 	for _, c := range cases {
 		d := lx.Analyze(c.text)
@@ -124,6 +142,9 @@ func FuzzAttribute(f *testing.F) {
 		"Ushakov said Putin told Xi that",
 		"وقال أوشاكوف إن بوتين وشي اتفقا على",
 		"وفي رد، عبر الفيديو أكد لبوتين",
+		"ورد عليه بوتين بالقول. نحن معا، بحسب تاس",
+		"وجاء في البيان المشترك أن. وجاء ذلك",
+		"He made the point that we said \"our",
 	} {
 		f.Add(s)
 	}
