@@ -150,6 +150,7 @@ func (c *pdfCanvas) PlaceGlyph(face *gofont.Face, gid gofont.GID, x, y, size vg.
 				(&pdfCanvas{doc: &tpl.Fpdf, h: glyphBox}).path(p, "F")
 			}
 		})
+		t = &inkless{t, stripColors(t.Bytes())}
 		c.glyphs[k] = t
 	}
 	// The template draws in fpdf's page coordinates (y down), under the page's flip to vg's
@@ -258,4 +259,31 @@ func (c *pdfCanvas) WriteTo(w io.Writer) (int64, error) {
 	}
 	n, err := w.Write(b)
 	return int64(n), err
+}
+
+// inkless is a glyph's template without the colours fpdf writes at its start (those current
+// when it was made): a form XObject that sets no colour draws in the colour of the page where it
+// is used, so one outline serves a glyph in black text, a red deletion and a green insertion.
+type inkless struct {
+	fpdf.Template
+	b []byte
+}
+
+func (t *inkless) Bytes() []byte { return t.b }
+
+// stripColors drops the colour operators (G, g, RG, rg, K, k, CS, cs, SC, sc, SCN, scn) from a
+// content stream written one operator a line.
+func stripColors(b []byte) []byte {
+	var out []byte
+	for _, line := range bytes.SplitAfter(b, []byte("\n")) {
+		f := bytes.Fields(line)
+		if len(f) > 0 {
+			switch string(f[len(f)-1]) {
+			case "G", "g", "RG", "rg", "K", "k", "CS", "cs", "SC", "sc", "SCN", "scn":
+				continue
+			}
+		}
+		out = append(out, line...)
+	}
+	return out
 }

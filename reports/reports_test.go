@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"flag"
+	"image/color"
 	"math"
 	"os"
 	"path/filepath"
@@ -622,6 +623,33 @@ func TestHTMLTablesScrollInPage(t *testing.T) {
 	for _, want := range []string{"display:block", "max-width:100%", "overflow-x:auto"} {
 		if !strings.Contains(rule, want) {
 			t.Errorf("the table rule %q lacks %s", rule, want)
+		}
+	}
+}
+
+// A glyph's outline is written once and drawn in the colour of the text it is in: its template
+// sets no colour (it held the colour current when it was first drawn, and a diff's red and
+// green letters came out in whatever colour each letter had first had in the report).
+func TestGlyphTemplatesSetNoColour(t *testing.T) {
+	l := shaper(t).Shape("ab", 12, false)
+	if len(l.runs) == 0 || len(l.runs[0].Glyphs) == 0 {
+		t.Fatal("no glyphs")
+	}
+	face, gid := l.runs[0].Face, l.runs[0].Glyphs[0].GlyphID
+	c := newPDFCanvas(200, 200, "t", "en")
+	c.SetColor(color.RGBA{R: 200, A: 255})
+	c.PlaceGlyph(face, gid, 10, 10, 12)
+	c.SetColor(color.RGBA{G: 150, A: 255})
+	c.PlaceGlyph(face, gid, 30, 10, 12)
+	if len(c.glyphs) != 1 {
+		t.Fatalf("%d templates for one glyph", len(c.glyphs))
+	}
+	for _, tpl := range c.glyphs {
+		for _, line := range strings.Split(string(tpl.Bytes()), "\n") {
+			f := strings.Fields(line)
+			if len(f) > 0 && strings.EqualFold(f[len(f)-1], "rg") || len(f) > 0 && strings.EqualFold(f[len(f)-1], "g") {
+				t.Errorf("the glyph's template sets a colour: %q", line)
+			}
 		}
 	}
 }
