@@ -763,29 +763,50 @@ var datelineRes = []*regexp.Regexp{
 	regexp.MustCompile(`^\s{0,3}([A-Z][A-Za-z.'\-]{1,20}(?: [A-Z][A-Za-z.'\-]{1,20}){0,3})\s{0,2},\s{0,2}((?:[A-Z][a-z]{2,8}\.?\s{1,2}[0-9]{1,2}|[0-9]{1,2}\s{1,2}[A-Z][a-z]{2,8})(?:,?\s{1,2}[0-9]{4})?)\.?\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\.?\s{0,2}(?:--|—|–|-)?\s{0,2}`),
 }
 
+// looseDateline is an Arabic dateline without the comma or the dash («بكين 16 مايو 2024
+// (شينخوا)», as Xinhua's Arabic copy is often republished): a dateline only when the name in
+// parentheses is an agency readout knows (not «في 16 مايو (أيار)»).
+var looseDateline = regexp.MustCompile(`^\s{0,3}([\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}[،,]?\s{0,2}([0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\s{0,2}(?:--|—|–|-|:)?\s{0,2}`)
+
 // datelineLen returns the length of the dateline that opens line, 0 when none does.
 func datelineLen(line string) int {
 	head := line[:min(len(line), 160)]
-	if !strings.ContainsAny(head, "(/") || !strings.ContainsAny(head, ",،") {
-		return 0 // no agency in parentheses or slashes after a place and a comma
+	if !strings.ContainsAny(head, "(/") {
+		return 0 // no agency in parentheses or slashes
+	}
+	if _, _, _, ok := ParseDateline(head); !ok {
+		return 0
 	}
 	for _, re := range datelineRes {
 		if m := re.FindStringIndex(line); m != nil && m[1] < len(strings.TrimSpace(line)) {
 			return m[1]
 		}
 	}
+	if m := looseDateline.FindStringIndex(line); m != nil && m[1] < len(strings.TrimSpace(line)) {
+		return m[1]
+	}
 	return 0
 }
 
 // ParseDateline reads a dateline's place, date (as written) and agency.
 func ParseDateline(s string) (place, date, agency string, ok bool) {
+	group := func(m []string) (string, string, string) {
+		agency := m[3]
+		if agency == "" {
+			agency = m[4]
+		}
+		return m[1], m[2], strings.TrimSpace(agency)
+	}
 	for _, re := range datelineRes {
 		if m := re.FindStringSubmatch(s); m != nil {
-			agency = m[3]
-			if agency == "" {
-				agency = m[4]
-			}
-			return m[1], m[2], strings.TrimSpace(agency), true
+			place, date, agency = group(m)
+			return place, date, agency, true
+		}
+	}
+	if m := looseDateline.FindStringSubmatch(s); m != nil {
+		place, date, agency = group(m)
+		if _, known := agencies[textproc.Normalize(agency)]; known {
+			return place, date, agency, true
 		}
 	}
 	return "", "", "", false

@@ -631,10 +631,19 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			}
 		}
 		if h, ok := s.statedIn(i, b); ok {
+			cue := s.span(i, cueEnd)
 			if _, led := s.leaderAfter(h.end, b, prev); led || s.jointDoc || s.kind(h) == hitJoint {
-				return subject(h, RuleDocument, s.span(i, cueEnd), +1) // وجاء في البيان أن …: the document's words
+				return subject(h, RuleDocument, cue, +1) // وجاء في البيان أن …: the document's words
 			}
-			continue // حسبما جاء في الرسالة: whose letter it is, the sentences before say
+			if h.end < b && s.is(h.end, classOtherHead) {
+				return decide(SpeakerOther, RuleDocument, cue, s.span(h.start, h.end+1)) // وجاء في بيان الكرملين: its own
+			}
+			if prev != SpeakerNone {
+				vv := decide(prev, RuleDocument, cue, s.span(h.start, h.end))
+				vv.continues = true // حسبما جاء في الرسالة، وجاء في البيان: …: the document of the speaker before
+				return vv
+			}
+			continue
 		}
 		if s.is(i, classContent) && !s.content(cueEnd-1, b) && !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted)) {
 			continue // رحب بالضيف: a welcome (but "…," the Russian leader greeted him: the quotation is its content)

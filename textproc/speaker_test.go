@@ -101,7 +101,9 @@ func TestSpeakerRules(t *testing.T) {
 		// جاء ذلك frames what was said: the writer's, not a cue
 		{RuleNarration, "وقال شي إن البلدين سيعمقان التعاون. وجاء ذلك خلال لقاء جمعه إلى ضيفه في قاعة الشعب.", SpeakerNone, "", "", "", 0},
 		{RuleDocument, "وصدر بيان مشترك في ختام القمة. وجاء في البيان أن الطرفين يرفضان التدخل في الشؤون الداخلية.", SpeakerJoint, "وجاء", "البيان", "", 0},
-		{RuleModal, "وأكد بوتين في رسالة إلى المنتدى أن الشراكة راسخة. ويجب، كما جاء في الرسالة، أن يواصل الشباب بناءها.", "putin", "", "", "", 0},
+		{RuleDocument, "وأكد بوتين في رسالة إلى المنتدى أن الشراكة راسخة. ويجب، كما جاء في الرسالة، أن يواصل الشباب بناءها.", "putin", "جاء", "الرسالة", "", 0}, // the document of the speaker before
+		{RuleDocument, "وأعلن الكرملين موعد الزيارة. وجاء في بيان الكرملين: يزور الرئيس الصيني موسكو الأسبوع المقبل.", SpeakerOther, "وجاء", "بيان الكرملين", "", 0},
+		{RuleDocument, "وأكد الجانبان أن التعاون سيتسع. وجاء في الوثيقة: روسيا والصين تعارضان العقوبات الأحادية.", SpeakerJoint, "وجاء", "الوثيقة", "", 0},
 		// a medium as the source of a sentence that names no leader speaking: its own report
 		{RuleSource, "وارتفع التبادل التجاري بين البلدين بنحو الثلث، بحسب وكالة تاس.", SpeakerOther, "بحسب", "وكالة تاس", "", 0},
 		{RuleSource, "The talks lasted almost four hours, according to Xinhua.", SpeakerOther, "according", "Xinhua", "", 0},
