@@ -110,6 +110,8 @@ func TestDateline(t *testing.T) {
 		{"موسكو، 5 فبراير 2022 /PRNewswire/ — تحتفل العاصمة بزيارة الرئيس.", "موسكو، 5 فبراير 2022 /PRNewswire/ —", "موسكو", "PRNewswire", "prnewswire"},
 		{"MOSCOW, Oct 18 (Reuters) - Russian President Vladimir Putin said on Wednesday that ties were strong.", "MOSCOW, Oct 18 (Reuters) -", "MOSCOW", "Reuters", "reuters"},
 		{"BEIJING, March 21 (Xinhua) -- Chinese President Xi Jinping held talks.", "BEIJING, March 21 (Xinhua) --", "BEIJING", "Xinhua", "xinhua"},
+		// without the comma and the dash, as agency copy is often republished: a known agency
+		{"موسكو 9 مايو 2025 (تاس) وصل الرئيس الصيني إلى العاصمة الروسية للمشاركة في الاحتفالات.", "موسكو 9 مايو 2025 (تاس)", "موسكو", "تاس", "tass"},
 	}
 	dir := t.TempDir()
 	for i, c := range cases {
@@ -133,7 +135,8 @@ func TestDateline(t *testing.T) {
 		}
 	}
 	// a place and a comma are not a dateline
-	for _, line := range []string{"بكين، العاصمة الصينية، تستقبل الرئيس الروسي اليوم.", "Moscow, the Russian capital, hosted the talks."} {
+	for _, line := range []string{"بكين، العاصمة الصينية، تستقبل الرئيس الروسي اليوم.", "Moscow, the Russian capital, hosted the talks.",
+		"وفي 16 مايو (أيار) وقع الجانبان اتفاقية جديدة للتعاون."} { // a month's other name is no agency
 		if n := datelineLen(line); n != 0 {
 			t.Errorf("%q: dateline of %d bytes", line, n)
 		}
