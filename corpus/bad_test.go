@@ -174,12 +174,29 @@ func TestSkipBad(t *testing.T) {
 	}
 }
 
+// A PDF or a ZIP archive (a .docx) given as a document is named for what it is.
+func TestBinaryKindsNamed(t *testing.T) {
+	dir := t.TempDir()
+	for name, b := range map[string]string{"brief.txt": "%PDF-1.7\n\x00\x01", "memo.txt": "PK\x03\x04\x14\x00\x00"} {
+		p := write(t, dir, name, []byte(b))
+		_, err := Load([]string{p}, Options{})
+		want := map[string]string{"brief.txt": "it is a PDF", "memo.txt": "it is a ZIP archive"}[name]
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", name, err, want)
+		}
+	}
+}
+
 func TestNoDocuments(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "notes.pdf", []byte("%PDF"))
 	_, err := Load([]string{dir}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "no documents found") {
 		t.Errorf("err = %v", err)
+	}
+	// the file passed over is named: it is why nothing was found
+	if err == nil || !strings.Contains(err.Error(), "notes.pdf: passed over") {
+		t.Errorf("err = %v, want the PDF named", err)
 	}
 }
 
@@ -195,6 +212,9 @@ func TestCROnlyManifest(t *testing.T) {
 	}
 	if got := docIDs(c); got != "first,second" {
 		t.Fatalf("ids %v: the manifest's rows were not read", got)
+	}
+	if !strings.Contains(strings.Join(c.Notes, "\n"), "manifest.csv: read with CR line ends") {
+		t.Errorf("notes %q: the CR line ends are not said", c.Notes)
 	}
 	if d := c.Docs[1]; d.Title != "Two" || d.Date.Format("2006-01-02") != "2021-03-04" {
 		t.Errorf("second document: title %q, date %v", d.Title, d.Date)

@@ -253,6 +253,11 @@ func TestEncodings(t *testing.T) {
 			if d.Text != string(orig) {
 				t.Errorf("decoded text differs from the original")
 			}
+			// a code page readout chose is said: the bytes could have been meant otherwise
+			noted := strings.Contains(strings.Join(co.Notes, "\n"), "read as Windows-1256")
+			if noted != (c.want == "windows-1256") {
+				t.Errorf("notes %q: a Windows-1256 note %v, want %v", co.Notes, noted, c.want == "windows-1256")
+			}
 		})
 	}
 	t.Run("forced", func(t *testing.T) {

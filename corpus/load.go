@@ -191,6 +191,10 @@ func load(ctx context.Context, opt Options, label string, add func(*loader)) (*C
 		if len(l.problems) > 0 {
 			return nil, &LoadError{Problems: l.problems}
 		}
+		if len(l.notes) > 0 {
+			// what was passed over is the answer (a PDF alone in its directory)
+			return nil, fmt.Errorf("no documents found in %s: %s", label, strings.Join(l.notes, "; "))
+		}
 		return nil, fmt.Errorf("no documents found in %s: readout reads %s files, a manifest.csv or a .jsonl file", label, strings.Join(Extensions, ", "))
 	}
 	return c, nil
@@ -363,6 +367,9 @@ func (l *loader) manifest(fsys fs.FS, name, display, dirDisplay string, all bool
 		l.problem(Problem{Path: display, Err: "manifest " + err.Error(), Hint: "save it as UTF-8"})
 		return
 	}
+	if crLines(text) != text {
+		l.notes = append(l.notes, display+": read with CR line ends (a spreadsheet's \"CSV (Macintosh)\"): each CR ends a row")
+	}
 	entries, probs := parseManifest(text, display)
 	for i := range entries {
 		entries[i].From = display
@@ -517,6 +524,10 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 		hint := "pass --encoding to force one"
 		var h hinted
 		switch {
+		case errors.Is(err, errBinary) && bytes.HasPrefix(b, []byte("%PDF")):
+			hint = "it is a PDF: convert it to text (pdftotext FILE) and read the .txt, or remove it from the corpus"
+		case errors.Is(err, errBinary) && bytes.HasPrefix(b, []byte("PK\x03\x04")):
+			hint = "it is a ZIP archive (a .docx or .odt is one): save it as text and read the .txt, or remove it from the corpus"
 		case errors.Is(err, errBinary):
 			hint = "readout reads text, HTML, JSONL and RSS or Atom files (and tables with --text-column); remove it from the corpus"
 		case errors.As(err, &h):
@@ -525,6 +536,9 @@ func (l *loader) prepare(t *task, worker int, buf *[]byte) (*Document, []Problem
 		return nil, []Problem{{Path: display, Err: err.Error(), Hint: hint}}
 	}
 	d := &Document{File: rel, Path: display, Encoding: string(enc), EncodingNote: h.EncodingNote, Digest: sha256.Sum256(b)}
+	if enc == EncodingCP1256 && l.opt.Encoding == EncodingAuto && d.EncodingNote == "" {
+		d.EncodingNote = "read as Windows-1256 (its bytes are not UTF-8 and read as Arabic in that code page); pass --encoding to read it otherwise"
+	}
 	d.Text = text
 	defaultID := strings.TrimSuffix(rel, path.Ext(rel))
 	if p := l.finish(d, e, defaultID, h, DateFromManifest, "manifest"); p != nil {
