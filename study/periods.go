@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 )
 
@@ -142,4 +143,35 @@ func pick(tallies []metrics.DocTally, docs []int) []metrics.DocTally {
 		out[k] = tallies[i]
 	}
 	return out
+}
+
+// PeriodLanguages counts the Arabic and English documents of each period.
+func (s *Study) PeriodLanguages(p Periods) (fromAR, fromEN, toAR, toEN int) {
+	count := func(docs []int) (ar, en int) {
+		for _, i := range docs {
+			switch s.c.Docs[i].Language {
+			case corpus.Arabic:
+				ar++
+			case corpus.English:
+				en++
+			}
+		}
+		return ar, en
+	}
+	fromAR, fromEN = count(p.FromDocs)
+	toAR, toEN = count(p.ToDocs)
+	return fromAR, fromEN, toAR, toEN
+}
+
+// LanguageShift says, when one period has documents in a language the other has none in, what
+// comparing them can show: theme rates compare across languages (the lexicon's terms are in
+// both), keyness and wording do not (they compare words). "" when the languages match.
+func (s *Study) LanguageShift(p Periods) string {
+	fa, fe, ta, te := s.PeriodLanguages(p)
+	if (fa > 0) == (ta > 0) && (fe > 0) == (te > 0) {
+		return ""
+	}
+	return fmt.Sprintf("the periods differ in language (%s: %d Arabic, %d English; %s: %d Arabic, %d English): theme rates compare "+
+		"across languages, keyness and wording do not (they compare words, and the words differ with the language)",
+		p.From.Label, fa, fe, p.To.Label, ta, te)
 }

@@ -597,3 +597,53 @@ func TestLexiconProblemsSummarised(t *testing.T) {
 		t.Errorf("%d listed:\n%s", n, msg)
 	}
 }
+
+// Periods in different languages are said to be so: in shift's and keyness's warning and in the
+// report's findings; periods in one language are not.
+func TestLanguageShift(t *testing.T) {
+	dir := t.TempDir()
+	docs := []string{
+		`{"id":"a","date":"2020-05-01","text":"قال الرئيس شي إن التعاون في مجال الطاقة مهم للبلدين."}`,
+		`{"id":"b","date":"2023-05-01","text":"Putin said energy cooperation with China would keep growing."}`,
+		`{"id":"c","date":"2023-06-01","text":"قال الرئيس بوتين إن الشراكة في مجال الطاقة تتعزز."}`,
+	}
+	p := filepath.Join(dir, "c.jsonl")
+	if err := os.WriteFile(p, []byte(strings.Join(docs, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, []string{p}, 0)
+	per, err := s.Periods(PeriodPair{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := s.LanguageShift(per); !strings.Contains(w, "2020: 1 Arabic, 0 English; 2023: 1 Arabic, 1 English") {
+		t.Errorf("warning %q", w)
+	}
+	if w := open(t, nil, 0).LanguageShift(mustPeriods(t, open(t, nil, 0))); w != "" {
+		t.Errorf("the seeds are all Arabic, warned %q", w)
+	}
+	s = open(t, []string{p}, NeedTallies|NeedUnits)
+	for _, lang := range []string{"en", "ar"} {
+		x, err := s.Sections(ReportOptions{Lang: lang, Seed: 1, Reps: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Report(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"en": "The periods differ in language", "ar": "تختلف الفترتان في اللغة"}[lang]
+		if len(r.Findings) < 2 || !strings.HasPrefix(r.Findings[1], want) {
+			t.Errorf("%s: findings %q, want the second to say %q", lang, r.Findings, want)
+		}
+	}
+}
+
+func mustPeriods(t *testing.T, s *Study) Periods {
+	t.Helper()
+	p, err := s.Periods(PeriodPair{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -74,6 +74,9 @@ func shiftRun(opts *shiftOptions) error {
 	if err != nil {
 		return err
 	}
+	if w := s.LanguageShift(res.Periods); w != "" {
+		a.note("warning: %s", w)
+	}
 	lx := s.Lexicon()
 	rows := output.Rows{Columns: study.ShiftColumns(opts.By == "speaker")}
 	for _, r := range res.Rows {
