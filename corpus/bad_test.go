@@ -55,6 +55,9 @@ func TestBadInputs(t *testing.T) {
 			[]string{"manifest.csv:2", "row has 4 fields but the header has 3", "quote fields"}},
 		{"bad quoting", map[string]string{"a.txt": string(good), "manifest.csv": "file,id\n\"a.txt,a\n"}, nil,
 			[]string{"manifest.csv:2", "malformed CSV"}},
+		// an unclosed quotation is reported where its row begins, not where the reader gave up
+		{"unclosed quotation", map[string]string{"a.txt": string(good), "b.txt": string(good), "manifest.csv": "file,id,title\na.txt,a,\"Open title\nb.txt,b,Fine\n"}, nil,
+			[]string{"manifest.csv:2:", "runs on to line 3", "the rows after it are checked once it is fixed"}},
 		{"no file column", map[string]string{"a.txt": string(good), "manifest.csv": "path,id\na.txt,a\n"}, nil,
 			[]string{"manifest.csv:1", "no file column"}},
 		{"jsonl line not json", map[string]string{"d.jsonl": "{\"text\":\"نص\"}\n{text: نص}\n"}, []string{"d.jsonl"},

@@ -129,7 +129,21 @@ func crLines(text string) string {
 func csvProblem(display string, err error) Problem {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return Problem{Path: display, Line: pe.Line, Err: "malformed CSV: " + pe.Err.Error(), Hint: "check the quoting on that line"}
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			return Problem{Path: display, Line: pe.Line, Err: "malformed CSV: " + pe.Err.Error(), Hint: "check the quoting on that line"}
+		}
+		// a quoting error: the row that holds it begins at StartLine (an unclosed quotation runs
+		// on to where the reader stops), and no row after it can be read
+		msg := "malformed CSV: " + pe.Err.Error()
+		if pe.StartLine > 0 && pe.StartLine != pe.Line {
+			msg += fmt.Sprintf(" (the row that begins here runs on to line %d)", pe.Line)
+		}
+		line := pe.StartLine
+		if line == 0 {
+			line = pe.Line
+		}
+		return Problem{Path: display, Line: line, Err: msg,
+			Hint: "check the quoting on that line: a field holding a quotation mark is quoted and its marks doubled, \"say \"\"no\"\"\"; the rows after it are checked once it is fixed"}
 	}
 	return Problem{Path: display, Err: err.Error()}
 }
