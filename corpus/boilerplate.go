@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -201,7 +202,8 @@ func CompileRules(rules []Rule) (*Rules, error) {
 	return rs, nil
 }
 
-// compileRule checks one rule, fills its defaults and compiles its pattern.
+// compileRule checks one rule, fills its defaults and compiles its pattern. Every problem of
+// the rule is in the error, joined by "; ".
 func compileRule(r Rule) (Rule, error) {
 	if r.Where == "" {
 		r.Where = WhereAny
@@ -209,22 +211,27 @@ func compileRule(r Rule) (Rule, error) {
 	if r.Scope == "" {
 		r.Scope = ScopeLine
 	}
+	var probs []string
 	if r.Where != WhereAny && r.Where != WhereHead {
-		return r, fmt.Errorf("where must be any or head, not %q", r.Where)
+		probs = append(probs, fmt.Sprintf("where must be any or head, not %q", r.Where))
 	}
 	if r.Scope != ScopeLine && r.Scope != ScopeToEnd {
-		return r, fmt.Errorf("scope must be line or to-end, not %q", r.Scope)
+		probs = append(probs, fmt.Sprintf("scope must be line or to-end, not %q", r.Scope))
 	}
 	if len(r.Lines) == 0 && r.Pattern == "" && !r.Repeated && !r.Dateline && !r.Edges {
-		return r, fmt.Errorf("matches nothing: give lines, a pattern or repeated: true")
+		probs = append(probs, "matches nothing: give lines, a pattern or repeated: true")
 	}
 	if r.Pattern != "" {
 		re, err := regexp.Compile(r.Pattern)
 		if err != nil {
-			return r, fmt.Errorf("bad pattern: %v", err)
+			probs = append(probs, fmt.Sprintf("bad pattern: %v", err))
+		} else {
+			r.re, r.longest = re, longestWholeMatch(r.Pattern)
+			r.first = firstRunes(r.Pattern)
 		}
-		r.re, r.longest = re, longestWholeMatch(r.Pattern)
-		r.first = firstRunes(r.Pattern)
+	}
+	if len(probs) > 0 {
+		return r, errors.New(strings.Join(probs, "; "))
 	}
 	lines := make([]string, len(r.Lines))
 	for j, l := range r.Lines {
@@ -429,6 +436,10 @@ func parseRulesFile(b []byte, path string) (RulesFile, []Problem) {
 			continue
 		}
 		seen[r.ID] = item.Line
+		badID := !ruleID.MatchString(r.ID)
+		if badID {
+			problem(item.Line, "rule %q: an id is lower-case letters, digits, - and _ (%s, say), as --verbose shows it", r.ID, suggestID(r.ID))
+		}
 		if bad {
 			continue
 		}
@@ -436,12 +447,34 @@ func parseRulesFile(b []byte, path string) (RulesFile, []Problem) {
 			problem(item.Line, "rule %q: %v", r.ID, err)
 			continue
 		}
-		f.Rules = append(f.Rules, r)
+		if !badID {
+			f.Rules = append(f.Rules, r)
+		}
 	}
 	return f, probs
 }
 
 var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
+// ruleID is the form of a boilerplate rule's id.
+var ruleID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// suggestID makes an id of the rule id form from one that is not.
+func suggestID(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(id) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	if s := strings.Trim(b.String(), "-"); s != "" {
+		return s
+	}
+	return "my-rule"
+}
 
 // spaceByte marks the bytes that may begin a white-space rune in UTF-8 (ASCII and lead bytes
 // never occur inside another rune's encoding).

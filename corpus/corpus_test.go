@@ -504,6 +504,9 @@ rules:
     lines: [d]
   - id: share
     lines: [e]
+  - id: Agency Tag
+    pattern: "(x"
+    scope: page
 extra: 1
 `))
 	_, err := LoadRules(bad)
@@ -522,14 +525,16 @@ extra: 1
 		"bad.yaml:12: rule \"w\": where must be any or head, not \"middle\"",
 		"bad.yaml:15: rule \"w\" is defined twice (first on line 12)",
 		"bad.yaml:17: rule \"share\" has a built-in rule's id",
-		"bad.yaml:19: unknown key \"extra\"",
+		"bad.yaml:19: rule \"Agency Tag\": an id is lower-case letters, digits, - and _ (agency-tag, say)",
+		"bad.yaml:19: rule \"Agency Tag\": scope must be line or to-end, not \"page\"; bad pattern", // every problem of a rule
+		"bad.yaml:22: unknown key \"extra\"",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q:\n%s", want, msg)
 		}
 	}
-	if len(re.Problems) != 10 {
-		t.Errorf("%d problems, want 10:\n%s", len(re.Problems), msg)
+	if len(re.Problems) != 12 {
+		t.Errorf("%d problems, want 12:\n%s", len(re.Problems), msg)
 	}
 	for _, goType := range []string{"corpus.", "[]string", "bool", "unmarshal"} {
 		if strings.Contains(msg, goType) {
