@@ -91,6 +91,9 @@ type Document struct {
 	Spans []Span
 	// Removed lists what the boilerplate rules dropped.
 	Removed []Removal
+	// LeftOut lists, for an HTML page, the lines of the page that its reader did not take into
+	// Text (outside the main content, navigation, hidden): Line 0, as they are not in Text.
+	LeftOut []Removal
 
 	// Digest is the SHA-256 of the document's bytes as read from disk (or of its JSONL text).
 	Digest [32]byte

@@ -27,6 +27,10 @@ type htmlDoc struct {
 	Lang      string // <html lang>, its primary subtag
 	Credit    string // an agency a short line of the page credits (الموقع - وكالات)
 	Dateline  string // a wire dateline the main-content reader set apart
+	// LeftOut are the lines a reader of the page sees that readout does not read: outside the
+	// main content (rule html-main), in navigation, headers, footers, asides and forms
+	// (html-page, with --html page), or hidden (html-hidden); Line 0, as they are not in Text.
+	LeftOut []Removal
 	// EncodingNote says why the page was not read in the charset it declares ("" when it was).
 	EncodingNote string
 }
@@ -186,11 +190,18 @@ func extractHTML(s string, reader HTMLReader) (htmlDoc, error) {
 	d := htmlDoc{Author: m.author, Canonical: m.canonical, Lang: m.lang}
 	page := pageText(root)
 	d.Text = page
-	d.Credit = pageCredit(blockText(root, code)) // the credit may stand in the page's header
+	visible := blockText(root, code)
+	hiddenText := hiddenLines(root)
+	d.Credit = pageCredit(visible) // the credit may stand in the page's header
+	rule := "html-page"
 	if reader != HTMLPage {
 		if main := mainText(root, page, &m); main != "" { // the last reading of the tree: it prunes it
-			d.Text = main
+			d.Text, rule = main, "html-main"
 		}
+	}
+	d.LeftOut = leftOut(visible, d.Text, rule)
+	for _, l := range hiddenText {
+		d.LeftOut = append(d.LeftOut, Removal{Rule: "html-hidden", Text: strings.Clone(l)})
 	}
 	d.Title, d.Outlet = m.titleAndSite()
 	d.Date = m.date(page)
@@ -246,6 +257,54 @@ func blockText(root *html.Node, skip map[atom.Atom]bool) string {
 	walk(root)
 	flush()
 	return strings.Join(lines, "\n")
+}
+
+// leftOut returns the lines of the page's visible text that the text read does not hold,
+// each with rule (a line read as part of a longer one is held).
+func leftOut(visible, read, rule string) []Removal {
+	held := map[string]bool{}
+	for _, l := range strings.Split(read, "\n") {
+		held[l] = true
+	}
+	var out []Removal
+	for _, l := range strings.Split(visible, "\n") {
+		if l == "" || held[l] {
+			continue
+		}
+		if len(out) < 5000 && strings.Contains(read, l) {
+			continue // read inside a longer line
+		}
+		if n := datelineLen(l); n > 0 && strings.Contains(read, strings.TrimSpace(l[n:])) {
+			continue // read, its wire dateline set apart as metadata
+		}
+		out = append(out, Removal{Rule: rule, Text: strings.Clone(l)}) // not a view of the page
+	}
+	return out
+}
+
+// hiddenLines returns the text of the page's hidden elements (hidden, display:none,
+// aria-hidden …), a block to a line, but for code.
+func hiddenLines(root *html.Node) []string {
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && code[n.DataAtom] {
+			return
+		}
+		if n.Type == html.ElementNode && hidden(n) {
+			for _, l := range strings.Split(blockText(&html.Node{Type: html.DocumentNode, FirstChild: n.FirstChild, LastChild: n.LastChild}, code), "\n") {
+				if l != "" {
+					out = append(out, l)
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
 }
 
 // hidden reports whether an element is hidden by its own attributes (hidden, display:none,

@@ -809,6 +809,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 		}
 		d.Date, d.DateSource = t, given
 	}
+	d.LeftOut = h.LeftOut
 	d.Clean, d.Spans, d.Removed = l.opt.Rules.Clean(d.Text)
 	d.emptied = emptiedBy(d) // now: a lazy load releases the text
 	d.Dateline, d.Credit = creditOf(d.Removed)

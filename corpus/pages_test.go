@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The saved pages of testdata/pages were written for readout: invented sites, markup and
@@ -91,6 +94,40 @@ func TestSavedPages(t *testing.T) {
 				if c.got != c.want {
 					t.Errorf("%s %q, want %q", c.what, c.got, c.want)
 				}
+			}
+			// nothing is dropped in silence: every line a reader of the page sees is read or
+			// listed as left out, and no article paragraph is listed
+			b, _ := os.ReadFile(f)
+			src, _, _, err := decodeHTML(b, EncodingAuto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, err := html.Parse(strings.NewReader(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			left := map[string]bool{}
+			for _, r := range d.LeftOut {
+				left[r.Text] = true
+				for _, para := range want.Body {
+					if strings.Contains(Collapse(para), r.Text) && len(r.Text) > 40 {
+						t.Errorf("an article line is listed as left out (%s): %q", r.Rule, r.Text)
+					}
+				}
+			}
+			for _, l := range strings.Split(blockText(root, code), "\n") {
+				if n := datelineLen(l); n > 0 && d.Dateline != "" {
+					l = strings.TrimSpace(l[n:]) // read, its dateline set apart as metadata
+				}
+				if l != "" && !left[l] && !strings.Contains(d.Text, l) {
+					t.Errorf("the page's line %q is neither read nor listed as left out", l)
+				}
+			}
+			if len(d.LeftOut) == 0 {
+				t.Errorf("no line of the page's furniture is listed as left out")
+			}
+			if filepath.Base(f) == "hidden-elements.html" && !slices.ContainsFunc(d.LeftOut, func(r Removal) bool { return r.Rule == "html-hidden" }) {
+				t.Errorf("the page's hidden elements are not listed: %v", d.LeftOut)
 			}
 			p, r := bodyScores(d.Clean, want.Title, want.Body)
 			t.Logf("kept lines that are article text %.2f, article paragraphs kept %.2f", p, r)

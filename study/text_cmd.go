@@ -14,6 +14,7 @@ type DocText struct {
 	Doc     *corpus.Document // its metadata (its text is released after sink)
 	Clean   string
 	Removed []corpus.Removal
+	LeftOut []corpus.Removal // an HTML page's lines its reader did not take (outside the main content, hidden)
 }
 
 // Texts hands each document (or only doc, when given) to sink in corpus order, its text loaded
@@ -33,7 +34,7 @@ func (s *Study) Texts(ctx context.Context, doc string, sink func(DocText) error)
 		}
 		var t DocText
 		err := s.withDoc(slices.Index(s.c.Docs, d), func(d *corpus.Document) {
-			t = DocText{Doc: d, Clean: d.Clean, Removed: slices.Clone(d.Removed)}
+			t = DocText{Doc: d, Clean: d.Clean, Removed: slices.Clone(d.Removed), LeftOut: slices.Clone(d.LeftOut)}
 		})
 		if err != nil {
 			return err

@@ -26,7 +26,9 @@ func newCmdText(a *app, runF func(*textOptions) error) *cobra.Command {
 		Long: `Show each document as readout analyses it: its metadata (id, date and where it came from,
 language, outlet, credited agency, title, author, address, wire dateline), the cleaned text, and
 every line the boilerplate rules removed with its line number and rule. For an HTML page the text
-is its main content (--html page reads all of it). This is how to check that a page or a copied
+is its main content (--html page reads all of it), and the page's lines left out of it are
+listed too (html-main: outside the main content; html-page: navigation, header, footer, aside
+or form; html-hidden: hidden). Line numbers count the lines of the text as read. This is how to check that a page or a copied
 text was read as the article and only the article.`,
 		Example: `  readout text page.html
   readout text --doc 2022-02-04-beijing
@@ -56,7 +58,7 @@ func textRun(opts *textOptions) error {
 	}
 	if format != output.Table {
 		run := s.RunRecord("text", map[string]any{"doc": opts.Doc})
-		out, err := a.stream(format, run, []string{"doc", "date", "date_source", "language", "source", "credit", "title", "author", "url", "dateline", "text", "removed"})
+		out, err := a.stream(format, run, []string{"doc", "date", "date_source", "language", "source", "credit", "title", "author", "url", "dateline", "text", "removed", "left_out"})
 		if err != nil {
 			return err
 		}
@@ -66,7 +68,11 @@ func textRun(opts *textOptions) error {
 			for i, r := range t.Removed {
 				removed[i] = map[string]any{"line": r.Line, "rule": r.Rule, "text": r.Text}
 			}
-			out.Add(d.ID, study.DateString(d.Date), string(d.DateSource), string(d.Language), d.Source, d.Credit, d.Title, d.Author, d.URL, d.Dateline, t.Clean, removed)
+			leftOut := make([]map[string]any, len(t.LeftOut))
+			for i, r := range t.LeftOut {
+				leftOut[i] = map[string]any{"rule": r.Rule, "text": r.Text}
+			}
+			out.Add(d.ID, study.DateString(d.Date), string(d.DateSource), string(d.Language), d.Source, d.Credit, d.Title, d.Author, d.URL, d.Dateline, t.Clean, removed, leftOut)
 			return nil
 		})
 		if err != nil {
@@ -97,6 +103,12 @@ func textRun(opts *textOptions) error {
 			fmt.Fprintf(w, "\n-- removed (%d):\n", len(t.Removed))
 			for _, r := range t.Removed {
 				fmt.Fprintf(w, "line %d (%s): %s\n", r.Line, r.Rule, safe(r.Text))
+			}
+		}
+		if len(t.LeftOut) > 0 {
+			fmt.Fprintf(w, "\n-- left out of the page (%d):\n", len(t.LeftOut))
+			for _, r := range t.LeftOut {
+				fmt.Fprintf(w, "(%s): %s\n", r.Rule, safe(r.Text))
 			}
 		}
 		fmt.Fprintln(w)

@@ -403,8 +403,11 @@ func (a *app) openWith(ctx context.Context, paths []string, o study.Options) (*s
 	}
 	if a.global.Verbose && !a.global.Quiet {
 		for _, d := range c.Docs {
+			for _, r := range d.LeftOut {
+				a.note("%s: left out of the page (%s): %s", output.TerminalSafe(d.ID), r.Rule, output.TerminalSafe(r.Text))
+			}
 			for _, r := range d.Removed {
-				a.note("%s: removed line %d (%s): %s", d.ID, r.Line, r.Rule, r.Text)
+				a.note("%s: removed line %d (%s): %s", output.TerminalSafe(d.ID), r.Line, r.Rule, output.TerminalSafe(r.Text))
 			}
 		}
 	}
