@@ -222,7 +222,7 @@ func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor)
 				last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[s.Start:s.End], func(r rune) bool {
 					return quoteKind(r) != 0 || r == ')' || unicode.IsSpace(r)
 				}))
-				s.Heading = !isTerminal(last) && s.TokEnd-s.TokStart <= HeadingTokens
+				s.Heading = !isTerminal(last) && last != ',' && last != '،' && s.TokEnd-s.TokStart <= HeadingTokens // (a salutation ends with a comma)
 			}
 			para++
 		}

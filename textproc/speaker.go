@@ -586,6 +586,9 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			case !ok && sent.Heading && k-a <= 3 && s.is(a, classOtherHead):
 				return decide(SpeakerOther, RuleHeadline, Span{}, s.span(a, k)) // لافروف: …
 			}
+			if e, ok := s.atEnd(k); ok && s.kind(e) == hitActor && e.start > a && s.titledName(a, e.start) {
+				return subject(e, RuleHeadline, Span{}, 0) // President of Russia Vladimir Putin: … (a transcript)
+			}
 			break
 		}
 	}
@@ -655,12 +658,28 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		if s.excludedApart(i, b) {
 			continue // وأشار شي بيده: a cue exclusion with the subject inside it
 		}
+		if !s.arabic(i) && s.passive(a, i) {
+			switch h, other := s.passiveBy(cueEnd, b); {
+			case h.p != nil:
+				return subject(h, RuleSubjectAfter, s.span(i, cueEnd), +1) // Xi was told by Putin that …
+			case other:
+				return decide(SpeakerOther, RuleOther, s.span(i, cueEnd), s.otherSpan(cueEnd+1, b)) // this is reported by the agency …
+			}
+		}
 		if !s.arabic(i) && s.notEnglishCue(a, i) || s.arabic(i) && s.notArabicCue(a, i, b) {
 			continue
 		}
 		cue := s.span(i, cueEnd)
 		if vv, ok := s.cue(sent, i, cueEnd, cue, prev, quoted, subject, decide); ok {
 			return vv
+		}
+	}
+
+	// 3a. a medium opening the sentence with a relay verb, no speaker named and no leader's
+	// reporting verb in it (ونقلت وكالة بلومبرغ أن بوتين سيلتقي …): the medium's own report
+	if i := s.skipParticles(a, b); cues && i < b-1 && s.is(i, classRelay) && s.arabic(i) && !quoted[i-a] && !s.relaysFrom(i, b) {
+		if h, ok := s.atStart(i + 1); ok && s.kind(h) == hitChannel || s.is(i+1, classOtherHead) {
+			return decide(SpeakerOther, RuleOther, s.span(i, i+1), s.otherSpan(i+1, b))
 		}
 	}
 
@@ -786,6 +805,74 @@ func (s *speakerScan) statedIn(i, b int) (hit, bool) {
 		return h, true // (جاء في البيان المشترك: the joint statement, a joint subject of the lexicon)
 	}
 	return hit{}, false
+}
+
+// passive reports whether the English reporting word at token i is a passive participle: a
+// form in -ed (or told, said, written) after a form of be, past not and -ly adverbs (was not
+// mentioned, have been accused, were told).
+func (s *speakerScan) passive(a, i int) bool {
+	n := s.norm(i)
+	if !strings.HasSuffix(n, "ed") && n != "told" && n != "said" && n != "written" {
+		return false
+	}
+	for j := i - 1; j >= a && j >= i-3; j-- {
+		if breaks(s.gap(j, j+1)) {
+			return false
+		}
+		switch m := s.norm(j); m {
+		case "is", "are", "was", "were", "be", "been", "being":
+			return true
+		case "not", "also", "never", "often", "widely", "publicly", "repeatedly":
+			continue
+		default:
+			if !strings.HasSuffix(m, "ly") {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// passiveBy finds the agent of a passive reporting verb, right after by: an actor (Xi was told
+// by Putin that …), or, with agent false, no one (hit zero) or someone else (other true: this
+// is reported by the agency …).
+func (s *speakerScan) passiveBy(end, b int) (h hit, other bool) {
+	if end+1 >= b || s.norm(end) != "by" || breaks(s.gap(end-1, end)) {
+		return hit{}, false
+	}
+	if h, ok := s.atStart(end + 1); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+		return h, false
+	}
+	return hit{}, s.isNounLike(end + 1)
+}
+
+// relaysFrom reports whether the relay verb at token i names, with عن within six words, whom
+// it relays (نقلت شينخوا عن شي، نقل عنه).
+func (s *speakerScan) relaysFrom(i, b int) bool {
+	for j := i + 1; j < b && j <= i+6; j++ {
+		if n := s.norm(j); n == "عن" || n == "وعن" || n == "عنه" || n == "عنها" {
+			return true
+		}
+	}
+	return false
+}
+
+// titledName reports whether tokens a to e are a title before a name: title words, "of" and
+// the sides' names (President of Russia …, Chairman of the People's Republic of China …).
+func (s *speakerScan) titledName(a, e int) bool {
+	for k := a; k < e; k++ {
+		if breaks(s.gap(k, k+1)) && k+1 < e {
+			return false
+		}
+		if s.is(k, classTitle) || s.norm(k) == "of" {
+			continue
+		}
+		if h, ok := s.covering(k); ok && (s.kind(h) == hitSide || s.kind(h) == hitActor) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // firstPersonOutside reports whether a first-person word (نحن، إننا، we, our) stands outside
@@ -1425,9 +1512,19 @@ func (s *speakerScan) otherNisba(h hit) bool {
 }
 
 // notEnglishCue reports whether an English reporting word at token i is not a verb of speech
-// here: a noun after a determiner (his reply, a call), a verb of a relative clause (Xi, who has
-// described …, said), or a participle opening the sentence (Asked whether …, Putin said).
+// here: a noun after a determiner (his reply, a call) or a possessive (Putin's rare mention), a
+// verb of a relative clause (Xi, who has described …, said), a participle opening the sentence
+// (Asked whether …, Putin said) or a passive (was not mentioned, have been accused: passiveBy
+// finds an agent).
 func (s *speakerScan) notEnglishCue(a, i int) bool {
+	if i > a && !breaks(s.gap(i-1, i)) {
+		if n := s.norm(i - 1); strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") {
+			return true // Putin's mention, Xi's remarks (not the president's aide said: a noun between)
+		}
+	}
+	if s.passive(a, i) {
+		return true
+	}
 	determiner := func(k int) bool {
 		switch s.norm(k) {
 		case "his", "her", "its", "their", "our", "the", "a", "an", "this", "that", "whose":
@@ -1475,6 +1572,13 @@ func (s *speakerScan) notArabicCue(a, i, b int) bool {
 			return false // في رأي الرئيس الصيني: the noun names whose view it is
 		}
 		return true
+	}
+	if stripOne(s.norm(i)) == "جاء" && i+1 < b {
+		switch s.norm(i + 1) {
+		case "في", "فيه", "فيها", "على":
+		default:
+			return true // وجاء الاتصال قبل زيارة …: came, not "it was stated" (جاء في البيان، جاء فيه)
+		}
 	}
 	if n := s.norm(i); n == "عبر" || n == "وعبر" {
 		for k := i + 1; k < b && k <= i+6 && !breaks(s.gap(k-1, k)); k++ {
@@ -1649,7 +1753,17 @@ func (s *speakerScan) clauseOpener(a, i int) (hit, bool) {
 	}
 	h, ok := s.atStart(start)
 	if (!ok || s.kind(h) != hitActor && s.kind(h) != hitJoint) && byQuote {
-		h, ok = s.atStart(a) // Putin at "A Talk About Important Things" announced: a quotation in the way
+		// Putin at "A Talk About Important Things" announced: a quotation in the way; the clause
+		// begins before it, at the sentence's start or after a comma (According to AP, Putin
+		// addressed Xi as "dear friend" and said …)
+		from := a
+		for k := start - 1; k > a; k-- {
+			if g := s.gap(k-1, k); isTerminal(lastRune(g)) || hasComma(g) && !hasQuote(g) && !s.relativeAfter(k) {
+				from = k
+				break
+			}
+		}
+		h, ok = s.atStart(from)
 	}
 	if !ok || (s.kind(h) != hitActor && s.kind(h) != hitJoint) || h.end >= i || s.possessive(h) {
 		return hit{}, false

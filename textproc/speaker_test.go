@@ -115,6 +115,37 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleFirstPerson, "Putin said the visit was historic. We will keep supporting each other in every field.", "putin", "", "", "", 0},
 		{RuleNarration, "The crowd waved flags and banners reading \"our friendship is eternal\".", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وقال شي إن الزيارة ناجحة. وحمل الطلاب لافتات كتب عليها \"نحن أصدقاء\".", SpeakerNone, "", "", "", 0},
+		// a quotation between the subject and the verb: the clause begins after the comma
+		{RuleSubject, "According to local radio, Putin addressed Xi as \u201ca true friend\u201d and said that trade would double.", "putin", "said", "Putin", "", 0},
+		// a transcript line names the speaker after his title
+		{RuleHeadline, "President of Russia Vladimir Putin: Mr Chairman, friends,", "putin", "", "Vladimir Putin", "", 0},
+		{RuleTranscript, "President of Russia Vladimir Putin: Mr Chairman, friends,\n\nOur countries have come a long way together.", "putin", "", "", "", 0},
+		// English reporting words that are not a statement made: a possessive's noun, a passive
+		// (its agent after by speaks)
+		{RuleNarration, "Putin's mention of the pipeline surprised the markets.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "The price of the gas was not mentioned in the documents.", SpeakerNone, "", "", "", 0},
+		{RuleSubjectAfter, "Xi was told by Putin that the second pipeline would be built.", "putin", "told", "Putin", "", 0},
+		{RuleOther, "The visit was announced by the presidential press service on Monday.", SpeakerOther, "announced", "the presidential press", "", 0},
+		{RuleOther, "The leaders will meet again in the autumn, the Chinese president's adviser said.", SpeakerOther, "said", "the Chinese president's adviser", "", 0},
+		{RuleSubject, "Putin commended China's balanced approach to the crisis.", "putin", "commended", "Putin", "", 0},
+		{RuleSubject, "Xi invited Putin to attend the forum in Beijing.", "xi", "invited", "Xi", "", 0},
+		{RuleSubject, "Xi shared that Russia was the first country he visited as president.", "xi", "shared", "Xi", "", 0},
+		{RuleNarration, "China's share of Russian oil exports grew again.", SpeakerNone, "", "", "", 0},
+		// Arabic words spelled as a reporting verb's dual that are not one
+		{RuleNarration, "وفرضت الدول الغربية عقوبات جديدة ردا على الهجوم.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وصافح الرئيس الضيوف فردا فردا عند المدخل.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "ويصل بوتين إلى بكين غدا آملا في دعم أكبر لاقتصاد بلاده.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "ويعتبر هذا اللقاء الثالث بين الرئيسين هذا العام.", SpeakerNone, "", "", "", 0},
+		// سبق أن: a statement of the past
+		{RulePast, "وسبق أن أكد الرئيس الروسي أن البلدين شريكان استراتيجيان.", SpeakerNone, "", "", "", 0},
+		// the two capitals as one subject
+		{RuleSubjectAfter, "التقى بوتين وشي في كازان. ودعت موسكو وبكين إلى إصلاح مجلس الأمن.", SpeakerJoint, "ودعت", "موسكو وبكين", "", 0},
+		// جاء: came, unless something was stated in it
+		{RuleNarration, "وجاء حديث بوتين في مقابلة مع صحيفة \"الشعب\" قبيل زيارته إلى بكين.", SpeakerNone, "", "", "", 0},
+		// a medium relaying, with no one named as its source: its own report, or a leader's
+		{RuleOther, "ونقلت وكالة بلومبرغ أن بوتين سيزور الصين الشهر المقبل.", SpeakerOther, "ونقلت", "وكالة بلومبرغ", "", 0},
+		{RuleSubject, "ونقلت صحيفة الشعب أن شي أكد أهمية التنسيق الاستراتيجي.", "xi", "أكد", "شي", "", 0}, // the leader's own verb first
+		{RuleOther, "وأجرى شي اتصالا ببوتين، حسبما ذكرت القناة الرسمية.", SpeakerOther, "ذكرت", "القناة الرسمية", "", 0},
 	}
 	for _, c := range cases {
 		d := lx.Analyze(c.text)
