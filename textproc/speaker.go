@@ -276,19 +276,10 @@ func (s *speakerScan) withPair(h hit, dir int, sp string) (string, Span) {
 // pairSpan returns the span of the two names of a pair coordinated with h (coordinated(h, dir)):
 // بوتين وشي، Xi and Putin.
 func (s *speakerScan) pairSpan(h hit, dir int) Span {
-	if dir > 0 {
-		if o, ok := s.atStart(h.end); ok {
+	if o, ok := s.partner(h, dir); ok {
+		if dir > 0 {
 			return s.span(h.start, o.end)
 		}
-		if o, ok := s.atStart(h.end + 1); ok {
-			return s.span(h.start, o.end)
-		}
-		return s.span(h.start, h.end)
-	}
-	if o, ok := s.atEnd(h.start); ok {
-		return s.span(o.start, h.end)
-	}
-	if o, ok := s.atEnd(h.start - 1); ok {
 		return s.span(o.start, h.end)
 	}
 	return s.span(h.start, h.end)
@@ -300,33 +291,91 @@ func (s *speakerScan) coordinated(h hit, dir int) bool {
 	if s.kind(h) != hitActor {
 		return false
 	}
+	_, ok := s.partner(h, dir)
+	return ok
+}
+
+// partner finds the other actor joined to actor hit h with "and" (و), after (dir > 0) or
+// before (dir < 0) it: شي وبوتين; الرئيس الصيني شي جين بينغ، والرئيس الروسي فلاديمير بوتين;
+// Putin and China's President Xi Jinping (an English title between).
+func (s *speakerScan) partner(h hit, dir int) (hit, bool) {
 	id := s.id(h)
 	other := func(o hit) bool { return s.kind(o) == hitActor && s.id(o) != id }
 	if dir > 0 {
-		if h.end < len(s.forms) {
-			g := s.gap(h.end-1, h.end)
-			if o, ok := s.atStart(h.end); ok && (!breaks(g) || hasComma(g) && !isTerminal(lastRune(g))) && strings.HasPrefix(s.norm(h.end), "و") && other(o) {
-				return true // شي وبوتين; الرئيس الصيني شي جين بينغ، والرئيس الروسي فلاديمير بوتين
-			}
-			if s.norm(h.end) == "and" && h.end+1 < len(s.forms) {
-				if o, ok := s.atStart(h.end + 1); ok && other(o) {
-					return true
+		if h.end >= len(s.forms) {
+			return hit{}, false
+		}
+		g := s.gap(h.end-1, h.end)
+		if o, ok := s.atStart(h.end); ok && (!breaks(g) || hasComma(g) && !isTerminal(lastRune(g))) && strings.HasPrefix(s.norm(h.end), "و") && other(o) {
+			return o, true
+		}
+		if s.norm(h.end) == "and" {
+			for k := h.end + 1; k < len(s.forms); k++ {
+				if o, ok := s.atStart(k); ok && other(o) {
+					return o, true
+				}
+				if !s.titleWord(k) || breaks(s.gap(k-1, k)) {
+					break
 				}
 			}
 		}
-		return false
+		return hit{}, false
 	}
 	if h.start > 0 && strings.HasPrefix(s.norm(h.start), "و") {
 		if o, ok := s.atEnd(h.start); ok && other(o) {
-			return true
+			return o, true
 		}
 	}
-	if h.start > 1 && s.norm(h.start-1) == "and" {
-		if o, ok := s.atEnd(h.start - 1); ok && other(o) {
-			return true
+	k := h.start
+	for k > 1 && s.titleWord(k-1) && !breaks(s.gap(k-1, k)) {
+		k--
+	}
+	if k > 1 && s.norm(k-1) == "and" {
+		if o, ok := s.atEnd(k - 1); ok && other(o) {
+			return o, true
 		}
 	}
-	return false
+	return hit{}, false
+}
+
+// counterparts are the English nouns a leader's name stands in apposition to after a comma.
+var counterparts = map[string]bool{"counterpart": true, "counterparts": true}
+
+// channelWithin finds a medium named from token j to before end (according to state
+// broadcaster China Central Television: after two words that are not a name).
+func (s *speakerScan) channelWithin(j, end int) (hit, bool) {
+	for k := j; k < end; k++ {
+		if breaks(s.gap(k-1, k)) {
+			break
+		}
+		if h, ok := s.atStart(k); ok {
+			return h, s.kind(h) == hitChannel
+		}
+	}
+	return hit{}, false
+}
+
+// hasHitAt reports whether a name begins at token j.
+func (s *speakerScan) hasHitAt(j int) bool {
+	_, ok := s.atStart(j)
+	return ok
+}
+
+// titleWord reports whether English token k may stand in a title before a name: a title word,
+// or a side's possessive (China's, Russia's).
+func (s *speakerScan) titleWord(k int) bool {
+	if s.arabic(k) {
+		return false
+	}
+	if s.is(k, classTitle) {
+		return true
+	}
+	n := s.norm(k)
+	if !strings.HasSuffix(n, "'s") && !strings.HasSuffix(n, "’s") {
+		return false
+	}
+	h, ok := s.covering(k)
+	return ok && (s.kind(h) == hitSide || s.kind(h) == hitActor) // (russia's president is an alias)
 }
 
 // inQuote marks the tokens of a sentence that stand inside quotation marks opened in it.
@@ -641,6 +690,9 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			if h.end < b && s.is(h.end, classOtherHead) {
 				return decide(SpeakerOther, RuleDocument, cue, s.span(h.start, h.end+1)) // وجاء في بيان الكرملين: its own
 			}
+			if o, ok := s.channelWithin(h.end+1, min(h.end+3, b)); ok {
+				return decide(SpeakerOther, RuleDocument, cue, s.span(h.start, o.end)) // وجاء في بيان صدر عن الكرملين
+			}
 			if prev != SpeakerNone {
 				vv := decide(prev, RuleDocument, cue, s.span(h.start, h.end))
 				vv.continues = true // حسبما جاء في الرسالة، وجاء في البيان: …: the document of the speaker before
@@ -704,6 +756,20 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		if j < b && (s.norm(j) == "ما" || s.norm(j) == "قول" || s.norm(j) == "تعبير") {
 			j++
 		}
+		if h, ok := s.channelWithin(j+1, min(j+3, b)); ok && !s.hasHitAt(j) {
+			v.channel, v.channelAt = s.id(h), s.span(h.start, h.end) // according to state broadcaster China Central Television
+			medium, mediumCue = v.channelAt, s.span(i, i+1)
+			continue
+		}
+		if h, ok := s.atStart(j); ok && s.kind(h) != hitCue && s.possessive(h) {
+			if k, ok := s.otherHeadNear(h.end, b); ok {
+				// according to Russian President's Aide Ushakov: the aide, or the leader he relays
+				if lv, ok := s.relayedLeader(k, k+1, b, prev, s.span(i, i+1), false); ok {
+					return lv
+				}
+				return decide(SpeakerOther, RuleSource, s.span(i, i+1), s.span(h.start, k+1))
+			}
+		}
 		if h, ok := s.atStart(j); ok && s.kind(h) != hitCue {
 			if s.kind(h) == hitChannel {
 				if k, ok := s.otherHeadNear(h.end, b); ok && k == h.end {
@@ -722,14 +788,18 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			medium, mediumCue = v.channelAt, s.span(i, i+1)
 			continue
 		}
-		if j < b && (strings.HasSuffix(s.norm(j), "ه") || s.is(j, classPronoun) || s.norm(j) == "him" || s.norm(j) == "her") {
+		if j < b && (strings.HasSuffix(s.norm(j), "ه") && !strings.HasPrefix(stripOne(s.norm(j)), "ال") || s.is(j, classPronoun) || s.norm(j) == "him" || s.norm(j) == "her") {
 			// وفق تعبيره، according to him: the speaker before
 			if sp := s.pronounSpeaker(prev); sp != "" {
 				return decide(sp, RulePronoun, s.span(i, i+1), s.span(j, j+1))
 			}
 		}
-		// someone else: وحسب أوشاكوف، ووفقا لبيسكوف، according to Chinese experts
+		// someone else: وحسب أوشاكوف، ووفقا لبيسكوف، according to Chinese experts; or the leader
+		// they relay (According to Ushakov, the Chinese leader "briefly informed" him …)
 		if k, ok := s.otherHeadNear(i+1, b); ok {
+			if lv, ok := s.relayedLeader(k, k+1, b, prev, s.span(i, i+1), false); ok {
+				return lv
+			}
 			return decide(SpeakerOther, RuleSource, s.span(i, i+1), s.span(k, k+1))
 		}
 	}
@@ -840,7 +910,11 @@ func (s *speakerScan) passiveBy(end, b int) (h hit, other bool) {
 	if end+1 >= b || s.norm(end) != "by" || breaks(s.gap(end-1, end)) {
 		return hit{}, false
 	}
-	if h, ok := s.atStart(end + 1); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+	k := end + 1
+	for k < b-1 && s.is(k, classTitle) && !s.hasHitAt(k) {
+		k++ // by both Beijing and Moscow
+	}
+	if h, ok := s.atStart(k); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
 		return h, false
 	}
 	return hit{}, s.isNounLike(end + 1)
@@ -1089,9 +1163,14 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	if j > a && s.norm(j-1) == "it" && s.jointDoc && !breaks(s.gap(j-1, j)) {
 		return decide(SpeakerJoint, RuleDocument, cue, s.span(j-1, j)), true
 	}
-	// English: a pronoun subject (he said)
-	if j > a && s.is(j-1, classPronoun) && !breaks(s.gap(j-1, j)) {
+	// English: a pronoun subject (he said; they: below)
+	if j > a && s.is(j-1, classPronoun) && s.norm(j-1) != "they" && !breaks(s.gap(j-1, j)) {
 		if sp := s.pronounSpeaker(prev); sp != "" {
+			if sp == SpeakerOther {
+				if lv, ok := s.relayedLeader(j-1, end, b, prev, cue, false); ok {
+					return lv, true // (Ushakov said …) He mentioned that Putin invited …: the leader relayed
+				}
+			}
 			return decide(sp, RulePronoun, cue, s.span(j-1, j)), true
 		}
 	}
@@ -1114,7 +1193,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 		k++
 	}
 	if k < b && (k == end || !breaks(s.gap(k-1, k))) {
-		if h, ok := s.atStart(k); ok && s.kind(h) != hitCue && s.kind(h) != hitSide && (i == a || breaks(s.gap(i-1, i))) {
+		if h, ok := s.atStart(k); ok && s.kind(h) != hitCue && s.kind(h) != hitSide && !s.possessive(h) && (i == a || breaks(s.gap(i-1, i))) {
 			return subject(h, RuleSubjectAfter, cue, +1), true // (said Russia would …: the content's subject)
 		}
 	}
@@ -1246,7 +1325,7 @@ func (s *speakerScan) vsoSubject(i, end, b int) bool {
 	k := end
 	for k < b && k < end+2 && !breaks(s.gap(k-1, k)) {
 		if h, ok := s.atStart(k); ok {
-			return s.kind(h) == hitActor || s.kind(h) == hitJoint
+			return (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.spokenTo(h) // (بوتين يقول لشي: the one spoken to)
 		}
 		if !s.is(k, classTitle) {
 			break
@@ -1280,7 +1359,7 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 		if s.is(j, classComplementizer|classContinuation) && !s.is(j, classOpener) {
 			break // أكد أن، صرح قائلا
 		}
-		if j == end && !dual && s.is(j, classOtherHead) {
+		if (j == end || j == end+2 && s.norm(end+1) == "من" && stripOne(s.norm(end)) == "كل") && !dual && s.is(j, classOtherHead) {
 			if s.office(j) {
 				if lv, ok := s.leaderAfter(j+1, b, prev); ok {
 					lv.rule = RuleDocument // وأضافت الوزارة أن شي قال: the office reports the leader
@@ -1746,6 +1825,9 @@ func (s *speakerScan) clauseOpener(a, i int) (hit, bool) {
 	start, byQuote := a, false
 	for k := i - 1; k > a; k-- {
 		g := s.gap(k-1, k)
+		if hasComma(g) && !hasQuote(g) && counterparts[s.norm(k-1)] {
+			continue // his Russian counterpart, Vladimir Putin and said: a name in apposition
+		}
 		if hasQuote(g) || isTerminal(lastRune(g)) || hasComma(g) && !s.relativeAfter(k) {
 			start, byQuote = k, hasQuote(g) && !hasComma(g)
 			break
