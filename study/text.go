@@ -217,6 +217,18 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 		}
 		return n
 	}
+	// more says what a section leaves out, or that it is empty
+	more := func(n int) {
+		switch {
+		case n == 0:
+			ew.printf("  none\n")
+		case limit(n) < n:
+			ew.printf("  … and %d more (--top 0 lists every row; -f json has them all)\n", n-limit(n))
+		}
+	}
+	if strings.HasPrefix(label, "(") && strings.HasSuffix(label, ")") {
+		label = "the " + strings.Trim(label, "()") // (bundled seed corpus): not in parentheses twice
+	}
 	for k, r := range results {
 		if k > 0 {
 			ew.printf("\n%s\n\n", strings.Repeat("─", 60))
@@ -240,10 +252,12 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 			}
 			ew.printf("  %-24s %6.2f  corpus %6.2f  z %s  percentile %3.0f  (%d %s)\n", th.Theme, th.Rate, th.Mean, z, th.Percentile, th.Count, matches)
 		}
+		more(len(r.Themes))
 		ew.printf("\nNearest corpus documents (tf-idf cosine):\n")
 		for _, nb := range r.Nearest[:limit(len(r.Nearest))] {
 			ew.printf("  %-24s %.2f\n", nb.ID, nb.Cosine)
 		}
+		more(len(r.Nearest))
 		ew.printf("\nCorpus formulations it repeats (%d), most similar first, each with the history it continues:\n", len(r.Repeats))
 		for _, rp := range r.Repeats[:limit(len(r.Repeats))] {
 			cp := rp.Corpus()
@@ -257,10 +271,12 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 			}
 			ew.printf("    now: %s\n", compare.WordDiffText(rp.Ops, color))
 		}
+		more(len(r.Repeats))
 		ew.printf("\nStatements with no counterpart in the corpus (%d):\n", len(r.Fresh))
 		for _, u := range r.Fresh[:limit(len(r.Fresh))] {
 			ew.printf("  #%d (%s) [%s] %s\n", u.Index+1, u.Speaker, strings.Join(u.Themes, ", "), u.Text)
 		}
+		more(len(r.Fresh))
 		ew.printf("\nSpeaker balance (share of tokens, this article vs corpus):\n")
 		for _, s := range r.Speakers {
 			ew.printf("  %-8s %5.1f%%  corpus %5.1f%%\n", s.Speaker, 100*s.Share, 100*s.Corpus)
@@ -272,8 +288,8 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 // docAbout is a line on where a document comes from: its title, outlet and credited agency.
 func docAbout(d *corpus.Document) string {
 	var parts []string
-	if d.Title != "" {
-		parts = append(parts, "“"+d.Title+"”")
+	if t := strings.Trim(d.Title, "\"“”«» "); t != "" {
+		parts = append(parts, "“"+t+"”") // (a title in quotation marks of its own: one pair)
 	}
 	if d.Source != "" {
 		parts = append(parts, d.Source)

@@ -292,6 +292,21 @@ func TestCompareCommand(t *testing.T) {
 	if code != 0 {
 		t.Error(code)
 	}
+	// a section cut at --top says how much it leaves out; an empty one says none
+	if !strings.Contains(text, "more (--top 0 lists every row") {
+		t.Errorf("the cut theme list does not say so:\n%s", text)
+	}
+	text, _, _ = runCmd(t, "compare", newFile, "--against", dir, "--top", "0")
+	if strings.Contains(text, "more (--top 0") {
+		t.Errorf("--top 0 lists every row, yet says more are left out")
+	}
+	lone := filepath.Join(t.TempDir(), "lone.txt")
+	os.WriteFile(lone, []byte("Talks on the Arctic shipping route lasted three hours."), 0o644)
+	text, _, _ = runCmd(t, "compare", lone)
+	if !strings.Contains(text, "Corpus formulations it repeats (0), most similar first, each with the history it continues:\n  none") ||
+		!strings.Contains(text, "against the bundled seed corpus (5 documents)") {
+		t.Errorf("an empty section or the corpus label:\n%s", text)
+	}
 	_, stderr, code = runCmd(t, "compare")
 	if code != 2 || !strings.Contains(stderr, "give the FILE") {
 		t.Errorf("no file: %d %s", code, stderr)
