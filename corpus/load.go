@@ -189,7 +189,7 @@ func load(ctx context.Context, opt Options, label string, add func(*loader)) (*C
 	c.Skipped = l.problems
 	if len(c.Docs) == 0 {
 		if len(l.problems) > 0 {
-			return nil, &LoadError{Problems: l.problems}
+			return nil, &LoadError{Problems: l.problems, Strict: opt.SkipBad} // --skip-bad given: no good document to load
 		}
 		if len(l.notes) > 0 {
 			// what was passed over is the answer (a PDF alone in its directory)

@@ -51,7 +51,8 @@ func listProblems(b *strings.Builder, probs []Problem, more string) {
 type LoadError struct {
 	Problems []Problem
 	// What names what was being loaded ("" : the corpus); Strict, when set, means every
-	// document was needed, so --skip-bad is not suggested (new articles to compare).
+	// document was needed (new articles to compare) or --skip-bad left none, so --skip-bad is
+	// not suggested.
 	What   string
 	Strict bool
 }

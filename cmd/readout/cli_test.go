@@ -87,6 +87,17 @@ func TestStreamsAndUsage(t *testing.T) {
 	if _, stderr, code := runCmd(t, "chart", "rates", "-o", "-"); code != 2 || !strings.Contains(stderr, "give its format with -f") {
 		t.Errorf("chart -o - without -f: exit %d %s", code, stderr)
 	}
+	// messages that say what is wrong with the input given, and only what can help
+	missing := filepath.Join(t.TempDir(), "nothere.yaml")
+	if _, stderr, _ := runCmd(t, "lexicon", "check", missing); !strings.Contains(stderr, "nothere.yaml: no such file (check the path; readout lexicon show") {
+		t.Errorf("lexicon check of a missing file: %s", stderr)
+	}
+	if _, stderr, _ := runCmd(t, "report", "--date", "2023-02-30", "-o", t.TempDir()+"/r"); !strings.Contains(stderr, "there is no such day") {
+		t.Errorf("report --date 2023-02-30: %s", stderr)
+	}
+	if _, stderr, _ := runCmd(t, "corpus", missing, "--skip-bad"); strings.Contains(stderr, "pass --skip-bad") || !strings.Contains(stderr, "check the path") {
+		t.Errorf("--skip-bad given, nothing to load: %s", stderr)
+	}
 	v1, _, _ := runCmd(t, "version")
 	v2, _, _ := runCmd(t, "--version")
 	if v1 != v2 || !strings.HasPrefix(v1, "readout ") {

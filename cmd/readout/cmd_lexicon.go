@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -35,7 +37,7 @@ built-in one, a documented starting point for your own; pass yours to any comman
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := os.ReadFile(args[0])
 			if err != nil {
-				return err
+				return fileError(args[0], err, "readout lexicon show > my-lexicon.yaml writes the built-in lexicon to start from")
 			}
 			lx, probs := textproc.ParseLexicon(b, args[0])
 			if len(probs) > 0 {
@@ -94,6 +96,9 @@ lexicon is checked before it is written. FILE - reads standard input.`,
 				}
 			} else {
 				b, err = os.ReadFile(args[0])
+				if err != nil {
+					return fileError(args[0], err, "give a quanteda YAML or a LIWC .dic dictionary")
+				}
 			}
 			if err != nil {
 				return err
@@ -282,4 +287,16 @@ func joinContext(left, match, right string) string {
 		out += right
 	}
 	return out
+}
+
+// fileError says which file could not be read and what to do, without Go's "open" prefix.
+func fileError(path string, err error, hint string) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		msg = "permission denied"
+	}
+	return fmt.Errorf("%s: %s (check the path; %s)", path, msg, hint)
 }

@@ -79,6 +79,9 @@ func runDate(flag string) (time.Time, error) {
 	if flag != "" {
 		t, err := time.Parse(time.DateOnly, flag)
 		if err != nil {
+			if len(flag) == len(time.DateOnly) && flag[4] == '-' && flag[7] == '-' {
+				return t, usagef("--date %q: there is no such day; give a day of the calendar, as yyyy-mm-dd", flag)
+			}
 			return t, usagef("--date %q: write it as yyyy-mm-dd", flag)
 		}
 		return t, nil
