@@ -2,6 +2,7 @@ package study
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -163,6 +164,26 @@ func (s *Study) PeriodLanguages(p Periods) (fromAR, fromEN, toAR, toEN int) {
 	return fromAR, fromEN, toAR, toEN
 }
 
+// OrderWarning says, for shift and keyness, when two periods are given later one first (the
+// change is read backwards) or when documents dated between them are in neither; "" otherwise.
+func (s *Study) OrderWarning(p Periods) string {
+	reversed, between := s.PeriodOrder(p)
+	switch {
+	case reversed:
+		return fmt.Sprintf("%s comes after %s: every change is read from the later period to the earlier one (give the earlier period first to read it forwards)", p.From.Label, p.To.Label)
+	case len(between) > 0:
+		return fmt.Sprintf("%d document(s) dated between %s and %s are in neither period (%s)", len(between), p.From.Label, p.To.Label, strings.Join(s.IDs(between[:min(3, len(between))]), ", ")+ellipsis(len(between) > 3))
+	}
+	return ""
+}
+
+func ellipsis(more bool) string {
+	if more {
+		return " …"
+	}
+	return ""
+}
+
 // LanguageShift says, when one period has documents in a language the other has none in, what
 // comparing them can show: theme rates compare across languages (the lexicon's terms are in
 // both), keyness and wording do not (they compare words). "" when the languages match.
@@ -174,4 +195,45 @@ func (s *Study) LanguageShift(p Periods) string {
 	return fmt.Sprintf("the periods differ in language (%s: %d Arabic, %d English; %s: %d Arabic, %d English): theme rates compare "+
 		"across languages, keyness and wording do not (they compare words, and the words differ with the language)",
 		p.From.Label, fa, fe, p.To.Label, ta, te)
+}
+
+// PeriodOrder says how the corpus's dated documents lie around two periods: reversed when
+// every document of from is dated after every one of to (the change is then read backwards),
+// and between, the documents dated between the two that are in neither (a year the default
+// comparison of the first year with the last leaves out).
+func (s *Study) PeriodOrder(p Periods) (reversed bool, between []int) {
+	dates := func(docs []int) (lo, hi time.Time, ok bool) {
+		for _, i := range docs {
+			d := s.c.Docs[i]
+			if !d.HasDate() {
+				continue
+			}
+			if !ok || d.Date.Before(lo) {
+				lo = d.Date
+			}
+			if !ok || d.Date.After(hi) {
+				hi = d.Date
+			}
+			ok = true
+		}
+		return lo, hi, ok
+	}
+	flo, fhi, ok1 := dates(p.FromDocs)
+	tlo, thi, ok2 := dates(p.ToDocs)
+	if !ok1 || !ok2 {
+		return false, nil
+	}
+	if flo.After(thi) {
+		return true, nil
+	}
+	in := map[int]bool{}
+	for _, i := range append(slices.Clone(p.FromDocs), p.ToDocs...) {
+		in[i] = true
+	}
+	for i, d := range s.c.Docs {
+		if !in[i] && d.HasDate() && d.Date.After(fhi) && d.Date.Before(tlo) {
+			between = append(between, i)
+		}
+	}
+	return false, between
 }

@@ -235,6 +235,9 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 		fewID = "finding.few_documents"
 	}
 	out = append(out, m.Text(fewID, "from_n", len(p.FromDocs), "from", from, "to_n", len(p.ToDocs), "to", to))
+	if _, between := x.s.PeriodOrder(*p); len(between) > 0 {
+		out = append(out, m.Text("finding.between", "n", len(between), "from", from, "to", to))
+	}
 	if x.s.LanguageShift(*p) != "" {
 		fa, fe, ta, te := x.s.PeriodLanguages(*p)
 		out = append(out, m.Text("finding.languages", "from", from, "from_ar", fa, "from_en", fe, "to", to, "to_ar", ta, "to_en", te))

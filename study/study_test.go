@@ -647,3 +647,38 @@ func mustPeriods(t *testing.T, s *Study) Periods {
 	}
 	return p
 }
+
+// Periods given later one first are said to be read backwards; documents dated between the
+// periods and in neither are named, in shift's note and in the report's findings.
+func TestPeriodOrder(t *testing.T) {
+	s := open(t, nil, NeedTallies|NeedUnits)
+	back, err := s.Periods(PeriodPair{From: "2023", To: "2020"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := s.OrderWarning(back); !strings.HasPrefix(w, "2023 comes after 2020") {
+		t.Errorf("reversed: %q", w)
+	}
+	def := mustPeriods(t, s) // 2020 against 2023: the two 2022 articles are in neither
+	if w := s.OrderWarning(def); !strings.HasPrefix(w, "2 document(s) dated between 2020 and 2023 are in neither period (2022-02-04-beijing, 2022-12-30-video)") {
+		t.Errorf("between: %q", w)
+	}
+	all, err := s.Periods(PeriodPair{From: "2020-2022", To: "2023"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := s.OrderWarning(all); w != "" {
+		t.Errorf("adjacent periods: %q", w)
+	}
+	x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Report(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f string) bool { return strings.HasPrefix(f, "2 articles are dated between 2020 and 2023") }) {
+		t.Errorf("findings %q", r.Findings)
+	}
+}

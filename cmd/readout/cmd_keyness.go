@@ -118,6 +118,9 @@ func keynessRun(opts *keynessOptions) error {
 	if w := s.LanguageShift(res.Periods); w != "" {
 		a.note("warning: %s", w)
 	}
+	if w := s.OrderWarning(res.Periods); w != "" {
+		a.note("note: %s", w)
+	}
 	cols := []string{"term", "stem", "target_count", "reference_count", "target_tokens", "reference_tokens"}
 	names := map[string]string{"g2": "g2", "chi2": "chi2", "logratio": "log_ratio", "lrc": "lrc"}
 	for _, m := range measures {

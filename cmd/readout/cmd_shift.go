@@ -77,6 +77,9 @@ func shiftRun(opts *shiftOptions) error {
 	if w := s.LanguageShift(res.Periods); w != "" {
 		a.note("warning: %s", w)
 	}
+	if w := s.OrderWarning(res.Periods); w != "" {
+		a.note("note: %s", w)
+	}
 	lx := s.Lexicon()
 	rows := output.Rows{Columns: study.ShiftColumns(opts.By == "speaker")}
 	for _, r := range res.Rows {
