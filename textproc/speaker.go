@@ -619,6 +619,8 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			switch {
 			case ok && h.end == k && s.kind(h) == hitChannel:
 				return decide(SpeakerOther, RuleHeadline, Span{}, s.span(h.start, h.end)) // Kremlin: …
+			case ok && h.end == k && s.kind(h) == hitSide && !sent.Heading:
+				// Beijing: Chinese President Xi Jinping celebrated …: a place opening the story, a dateline
 			case ok && h.end == k && (s.kind(h) == hitActor || s.kind(h) == hitJoint || s.kind(h) == hitSide):
 				return subject(h, RuleHeadline, Span{}, 0)
 			case ok && s.kind(h) == hitActor && s.coordinated(h, +1):
@@ -710,7 +712,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 		if s.excludedApart(i, b) {
 			continue // وأشار شي بيده: a cue exclusion with the subject inside it
 		}
-		if !s.arabic(i) && s.passive(a, i) {
+		if !s.arabic(i) && s.passive(a, i) && !s.relativeBefore(max(a, i-4), i) {
 			switch h, other := s.passiveBy(cueEnd, b); {
 			case h.p != nil:
 				return subject(h, RuleSubjectAfter, s.span(i, cueEnd), +1) // Xi was told by Putin that …

@@ -169,6 +169,9 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleDocument, "وجاء في بيان صدر عن الكرملين أن الزيارة ستستمر يومين.", SpeakerOther, "وجاء", "بيان صدر عن الكرملين", "", 0},
 		{RuleOther, "وشدد كل من ترامب وبوتين على أهمية الحوار.", SpeakerOther, "وشدد", "ترامب وبوتين", "", 0},
 		{RuleSubjectAfter, "Xi met Putin in Beijing. The boycott was condemned by both Beijing and Moscow.", SpeakerJoint, "condemned", "Beijing and Moscow", "", 0},
+		{RuleNarration, "Xi toured the new museum during the visit, which was proposed by Putin.", SpeakerNone, "", "", "", 0}, // a relative clause's passive
+		// a place and a colon opening a story are its dateline: no transcript follows
+		{RuleNarration, "Beijing: Chinese President Xi Jinping marked his birthday on Saturday with Russian President Vladimir Putin, who gave him a cake.\n\nBirth dates of the country's leaders are not revealed publicly.", SpeakerNone, "", "", "", 0},
 	}
 	for _, c := range cases {
 		d := lx.Analyze(c.text)
