@@ -149,7 +149,7 @@ func (p *pdfWriter) table(t Table) {
 
 func isNumber(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !(unicode.IsDigit(r) || strings.ContainsRune("-+.,%–− ", r)) }) < 0
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !(unicode.IsDigit(r) || strings.ContainsRune("-+.,%–− …", r)) }) < 0 // (an interval: 2.52 … 15.95)
 }
 
 // fit shapes text in the direction rtl, cutting it with an ellipsis until it is at most w wide.

@@ -653,3 +653,16 @@ func TestGlyphTemplatesSetNoColour(t *testing.T) {
 		}
 	}
 }
+
+// An interval's cell is a number's: left to right inside the Arabic report (in a cell of
+// dir="auto" its two numbers came out in right-to-left order, the high end first).
+func TestIntervalCellsReadLeftToRight(t *testing.T) {
+	r := &Report{Lang: "ar", Title: "t", Tables: []Table{{Title: "t", Columns: []string{"المحور", "المجال"}, Rows: [][]string{{"الطاقة", "-37.74 … 0.00"}}}}}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `<td class="num">-37.74 … 0.00</td>`) {
+		t.Errorf("the interval's cell is not a number's:\n%s", b.String()[strings.Index(b.String(), "<table"):])
+	}
+}
