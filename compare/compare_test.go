@@ -289,6 +289,18 @@ func TestOtherSpeakersAreNoEvidence(t *testing.T) {
 	}
 }
 
+// An arrival for a visit is the frame of every trip, not a formulation: who, where and when
+// differ, and "arrived … for a state visit" is all the two share.
+func TestArrivalIsFraming(t *testing.T) {
+	lx := textproc.DefaultLexicon()
+	a := Units("a", time.Time{}, lx.Analyze("Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit."), lx)
+	b := Units("b", time.Time{}, lx.Analyze("Russian President Vladimir Putin arrived in Beijing on Thursday for a two-day state visit."), lx)
+	w := NewWeights(a, b)
+	if ps := Match(&a[0], &b[0], w, DefaultMinSimilarity); len(ps) != 0 {
+		t.Errorf("%q ~ %q at %.2f: two arrivals made a formulation", ps[0].A.Text(), ps[0].B.Text(), ps[0].Similarity)
+	}
+}
+
 // What a Sieve keeps of a document and MatchKept find what Match finds over the document's
 // units, in the same order, and Keep counts the weights AddDoc counts.
 func TestMatchKeptIsMatch(t *testing.T) {
