@@ -152,8 +152,15 @@ func dateOr(d *corpus.Document, none string) string {
 func (r DiffResult) WriteText(w io.Writer, minSim float64, color bool) error {
 	ew := &errWriter{w: w}
 	al := r.Alignment
-	ew.printf("%s (%s) → %s (%s): %d passages paired, %d units only in %s, %d only in %s (min similarity %.2f)\n",
-		r.A.ID, DateString(r.A.Date), r.B.ID, DateString(r.B.Date), len(al.Pairs), len(al.Dropped), r.A.ID, len(al.Added), r.B.ID, minSim)
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
+	ew.printf("%s (%s) → %s (%s): %d %s paired, %d %s only in %s, %d only in %s (min similarity %.2f)\n",
+		r.A.ID, dateOr(r.A, "undated"), r.B.ID, dateOr(r.B, "undated"), len(al.Pairs), plural(len(al.Pairs), "passage", "passages"),
+		len(al.Dropped), plural(len(al.Dropped), "unit", "units"), r.A.ID, len(al.Added), r.B.ID, minSim)
 	for _, row := range r.Rows() {
 		switch row.Kind {
 		case "pair":
@@ -184,6 +191,9 @@ func FormulationText(w io.Writer, lx *textproc.Lexicon, k int, f *compare.Formul
 	for i, v := range f.Variants {
 		u := v.Unit()
 		date := DateString(u.Date)
+		if date == "" {
+			date = "undated"
+		}
 		if v.Ops() == nil {
 			ew.printf("  %s %s #%d (%s)\n    %s\n", date, u.Doc, u.Index+1, u.Speaker, v.Passage.Text())
 			continue

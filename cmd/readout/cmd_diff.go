@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,7 +32,8 @@ orthographic (the same after normalization: hamza, ta marbuta, diacritics, spaci
 (same stem, other clitic or affix), reordered, substitution, insertion or deletion; where the two
 passages list named things, what was added and dropped. Sentences with no passage paired are
 dropped (only in A) or added (only in B). A and B are document ids of the corpus (--corpus,
-default the bundled one) or file paths.
+default the bundled one) or file paths; two files with no --corpus are weighed over themselves,
+as align weighs them.
 
 Text output uses git's word-diff convention [-removed-]{+added+}, in colour on a terminal.`,
 		Example: `  readout diff 2022-12-30-video 2023-10-18-brf
@@ -123,7 +125,13 @@ func diffRun(opts *diffOptions) error {
 		return err
 	}
 	a := opts.app
-	s, err := a.open(a.ctx, nil, study.NeedUnits) // -c/--corpus, or the bundled corpus
+	var paths []string // -c/--corpus, or the bundled corpus
+	if len(a.global.Corpus) == 0 && regularFile(opts.A) && regularFile(opts.B) {
+		// two files and no corpus: their words are weighed over the two of them, as align
+		// weighs them, not over the bundled articles
+		paths = []string{opts.A, opts.B}
+	}
+	s, err := a.open(a.ctx, paths, study.NeedUnits)
 	if err != nil {
 		return err
 	}
@@ -159,4 +167,10 @@ func diffRun(opts *diffOptions) error {
 		}
 		return a.write(a.csvFormat(), run, rows)
 	}
+}
+
+// regularFile reports whether p names a regular file (not a document id).
+func regularFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -310,5 +311,42 @@ func TestCompareCommand(t *testing.T) {
 	_, stderr, code = runCmd(t, "compare")
 	if code != 2 || !strings.Contains(stderr, "give the FILE") {
 		t.Errorf("no file: %d %s", code, stderr)
+	}
+}
+
+// diff of two files with no corpus weighs their words over the two of them, as align does: the
+// same pair has the same similarity in both, and the bundled corpus is not read; an undated file
+// is said to be undated.
+func TestDiffOfTwoFilesMatchesAlign(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("Xi said the partnership had no limits and would grow in every field."), 0o644)
+	os.WriteFile(b, []byte("Putin said the partnership had no limits and would grow in energy."), 0o644)
+	text, stderr, code := runCmd(t, "diff", a, b)
+	if code != 0 || strings.Contains(stderr, "bundled seed corpus") || !strings.HasPrefix(text, "a (undated) → b (undated): 1 passage paired") {
+		t.Fatalf("diff: exit %d, %q\n%s", code, stderr, text)
+	}
+	dj, _, _ := runCmd(t, "diff", a, b, "-f", "json")
+	aj, _, _ := runCmd(t, "align", a, b, "-f", "json")
+	var d, al struct{ Rows []map[string]any }
+	if err := json.Unmarshal([]byte(dj), &d); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(aj), &al); err != nil {
+		t.Fatal(err)
+	}
+	var ds, as []any
+	for _, r := range d.Rows {
+		if r["kind"] == "pair" {
+			ds = append(ds, r["similarity"])
+		}
+	}
+	for _, r := range al.Rows {
+		if s, ok := r["similarity"]; ok && s != nil && s != 0.0 {
+			as = append(as, s)
+		}
+	}
+	if len(ds) != 1 || len(as) != 1 || ds[0] != as[0] {
+		t.Errorf("diff similarity %v, align %v", ds, as)
 	}
 }
