@@ -3,6 +3,7 @@ package textproc
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -210,8 +211,8 @@ func (s *speakerScan) otherHeadNear(i, end int) (int, bool) {
 		if n, ok := strings.CutPrefix(s.norm(k), "ل"); ok && s.arabic(k) && s.lx.otherHeads.has(n) {
 			return k, true
 		}
-		if h, ok := s.covering(k); ok && s.kind(h) != hitChannel {
-			break // an actor's name (a medium's may go on: Kremlin spokesman)
+		if h, ok := s.covering(k); ok && s.kind(h) != hitChannel && !s.possessive(h) {
+			break // an actor's name (a medium's may go on: Kremlin spokesman; and a possessive: Putin's spokesman)
 		}
 	}
 	return 0, false
@@ -326,6 +327,12 @@ func (s *speakerScan) partner(h hit, dir int) (hit, bool) {
 			return o, true
 		}
 	}
+	if h.start > 0 && !s.arabic(h.start) && strings.TrimSpace(s.gap(h.start-1, h.start)) == "," {
+		// Xi, Putin announce …: two names and a comma opening a headline
+		if o, ok := s.atEnd(h.start); ok && other(o) && (o.start == 0 || strings.ContainsRune(s.gap(o.start-1, o.start), '\n')) {
+			return o, true
+		}
+	}
 	k := h.start
 	for k > 1 && s.titleWord(k-1) && !breaks(s.gap(k-1, k)) {
 		k--
@@ -359,6 +366,94 @@ func (s *speakerScan) channelWithin(j, end int) (hit, bool) {
 func (s *speakerScan) hasHitAt(j int) bool {
 	_, ok := s.atStart(j)
 	return ok
+}
+
+// question reports whether an English sentence is a question: it ends with a question mark and
+// opens with a question word or an auxiliary (What did Putin and Xi say?).
+func (s *speakerScan) question(a, b int) bool {
+	if b <= a || s.arabic(a) || !strings.Contains(s.text[s.tokens[b-1].End:min(len(s.text), s.tokens[b-1].End+3)], "?") {
+		return false
+	}
+	switch s.norm(a) {
+	case "what", "why", "how", "who", "when", "where", "which", "did", "does", "do", "will", "can", "is", "are", "was", "were":
+		return true
+	}
+	return false
+}
+
+// appositionSubject finds, for an English reporting verb at i right after a comma, its subject
+// in the clause before: a name and a title set off by commas. At the sentence's end (…,"
+// Keun-Wook Paik, a fellow at the Oxford Institute, said.) the name before the title; at its
+// start (But Putin's spokesman, Dmitry Peskov, said …) a phrase headed by another subject's word
+// before the name. An actor there is the speaker; anyone else is other.
+func (s *speakerScan) appositionSubject(a, i, b int, cue Span, subject func(hit, string, Span, int) verdict,
+	decide func(string, string, Span, Span) verdict) (verdict, bool) {
+	// the phrases before the verb, nearest first: each begins after a comma, a quotation mark,
+	// a terminal or at the sentence's start
+	bounds := []int{i}
+	for k := i - 1; k > a && len(bounds) < 4; k-- {
+		g := s.gap(k-1, k)
+		if hasQuote(g) || isTerminal(lastRune(g)) {
+			bounds = append(bounds, k)
+			break
+		}
+		if hasComma(g) {
+			bounds = append(bounds, k)
+		}
+	}
+	if len(bounds) < 4 && bounds[len(bounds)-1] > a && !hasQuote(s.gap(bounds[len(bounds)-1]-1, bounds[len(bounds)-1])) {
+		bounds = append(bounds, a)
+	}
+	if len(bounds) < 3 {
+		return verdict{}, false
+	}
+	title, name := [2]int{bounds[1], bounds[0]}, [2]int{bounds[2], bounds[1]}
+	end := i + 1
+	for end < b && (s.is(end, classTitle) || s.norm(end) == "on") {
+		end++ // said on Tuesday
+	}
+	if end == b {
+		// …, NAME, TITLE, said.
+		if h, ok := s.atStart(name[0]); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && h.end == name[1] {
+			return subject(h, RuleSubject, cue, +1), true
+		}
+		if s.allCapitalized(name[0], name[1]) && s.isNounLike(title[0]) {
+			return decide(SpeakerOther, RuleOther, cue, s.span(name[0], i)), true
+		}
+		return verdict{}, false
+	}
+	// [But] Putin's spokesman, Dmitry Peskov, said …
+	head, nm := name, title
+	o := head[0]
+	for o < head[1]-1 && (s.is(o, classParticle) || s.norm(o) == "but") {
+		o++
+	}
+	if k, ok := s.otherHeadNear(o, head[1]); ok && k < head[1] && s.allCapitalized(nm[0], nm[1]) {
+		if lv, ok := s.relayedLeader(k, i+1, b, "", cue, false); ok {
+			return lv, true
+		}
+		return decide(SpeakerOther, RuleOther, cue, s.span(o, head[1])), true
+	}
+	return verdict{}, false
+}
+
+// capitalized reports whether English token k begins with a capital letter.
+func (s *speakerScan) capitalized(k int) bool {
+	r, _ := utf8.DecodeRuneInString(s.text[s.tokens[k].Start:])
+	return unicode.IsUpper(r)
+}
+
+// allCapitalized reports whether English tokens from to end all begin with a capital (a name).
+func (s *speakerScan) allCapitalized(from, end int) bool {
+	if from >= end {
+		return false
+	}
+	for k := from; k < end; k++ {
+		if !s.capitalized(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleWord reports whether English token k may stand in a title before a name: a title word,
@@ -825,6 +920,9 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 	if h, ok := s.atStart(s.skipParticles(a, b)); ok && prev != SpeakerNone && prev != SpeakerOther {
 		if (s.kind(h) == hitSide && s.id(h) == prev) || (s.kind(h) == hitActor && s.id(h) == prev && s.sideAlias(h)) {
+			if h.end < b && hasComma(s.gap(h.end-1, h.end)) && s.relativeAfter(h.end) {
+				return verdict{speaker: SpeakerNone, rule: RuleNarration} // Russia, which sends …: background on the side
+			}
 			return s.goOn(v, prev, RuleSide)
 		}
 	}
@@ -1006,8 +1104,8 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 		cueEnd := i + 1
 		if h, ok := s.atStart(i); ok && s.kind(h) == hitCue {
 			cueEnd = h.end // a reporting phrase: Xi made the point that …
-		} else if !s.is(i, classVerb) {
-			continue
+		} else if !s.is(i, classVerb) || s.is(i, classContent) && !s.content(i, b) {
+			continue // (شي رد بإهداء: responded with a gift)
 		}
 		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.object(h, from) {
 			sp, _ := s.who(h, prev)
@@ -1108,6 +1206,9 @@ func (s *speakerScan) opensContent(j int) bool {
 func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quoted []bool,
 	subject func(hit, string, Span, int) verdict, decide func(string, string, Span, Span) verdict) (verdict, bool) {
 	a, b := sent.TokStart, sent.TokEnd
+	if !s.arabic(i) && s.question(a, b) {
+		return verdict{}, false // What did Putin and Xi say?: a question is no statement
+	}
 	dual := s.is(i, classDual)
 	// the subject right before: الرئيس الروسي يؤكد، Xi said, Xi on Friday said
 	j := i
@@ -1160,6 +1261,13 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 			}
 		}
 		return s.arabicAfter(sent, i, end, cue, prev, dual, subject, decide)
+	}
+	// English: the speaker in apposition before the verb, between commas: "…," Keun-Wook Paik,
+	// a research fellow at …, said. / But Putin's spokesman, Dmitry Peskov, said …
+	if i > a && hasComma(s.gap(i-1, i)) {
+		if vv, ok := s.appositionSubject(a, i, b, cue, subject, decide); ok {
+			return vv, true
+		}
 	}
 	// English: "it said" once a joint statement has been named: the statement's words
 	if j > a && s.norm(j-1) == "it" && s.jointDoc && !breaks(s.gap(j-1, j)) {
@@ -1941,8 +2049,8 @@ func (s *speakerScan) quoteBefore(a, i int, quoted []bool) bool {
 // speaksSoon reports whether a reporting word follows within six tokens of from.
 func (s *speakerScan) speaksSoon(from, b int) bool {
 	for k := from; k < b && k < from+6; k++ {
-		if s.is(k, classVerb) {
-			return true
+		if s.is(k, classVerb) && !(s.is(k, classContent) && !s.content(k, b)) {
+			return true // (not a content verb with no content: رد بإهداء)
 		}
 	}
 	return false
