@@ -76,6 +76,7 @@ type Corpus struct {
 	Skipped []Problem // documents left out under SkipBad
 	Notes   []string  // files passed over on purpose (a README in the corpus directory)
 	Label   string    // what was loaded, for messages and run records
+	Paths   []string  // the paths given (none for the bundled corpus)
 	// Dirs are the directories read as corpora (directory arguments, a manifest's
 	// directory): whatever is written inside them would be read as an article next time.
 	Dirs []string
@@ -117,11 +118,15 @@ func LoadContext(ctx context.Context, paths []string, opt Options) (*Corpus, err
 	if len(paths) == 0 {
 		return load(ctx, opt, SeedLabel, func(l *loader) { l.dir(readout.SeedFS(), "testdata/corpus") })
 	}
-	return load(ctx, opt, strings.Join(paths, " "), func(l *loader) {
+	c, err := load(ctx, opt, strings.Join(paths, " "), func(l *loader) {
 		for _, p := range paths {
 			l.path(p)
 		}
 	})
+	if c != nil {
+		c.Paths = slices.Clone(paths)
+	}
+	return c, err
 }
 
 // emptiedBy is a note for a document the boilerplate rules left without text: which rules

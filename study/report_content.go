@@ -154,8 +154,12 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 		r.Methods = append(r.Methods, m.Text(id))
 	}
 	r.RunRecord = x.runTable(run)
+	paths := ""
+	for _, path := range s.c.Paths {
+		paths += " " + shellQuote(path) // the corpus read, so the command reproduces the report
+	}
 	r.Cite = m.Text("cite", "version", readout.Version, "title", r.Title, "date", date, "corpus_hash", s.c.Hash(), "lexicon_hash", s.lx.Hash,
-		"from", p.From.Label, "to", p.To.Label, "lang", x.o.Lang, "seed", x.o.Seed)
+		"from", p.From.Label, "to", p.To.Label, "lang", x.o.Lang, "seed", x.o.Seed, "corpus", paths)
 	return r, nil
 }
 
@@ -509,3 +513,14 @@ func (a *attribution) add(speaker string, n int) {
 }
 
 func pct(n, all int) string { return fmt.Sprintf("%.0f", 100*float64(n)/float64(all)) }
+
+// shellQuote writes a path as a POSIX shell reads it back: as it is when it holds only letters
+// of ASCII, digits and ._/-, else in single quotes.
+func shellQuote(p string) string {
+	if p != "" && strings.IndexFunc(p, func(r rune) bool {
+		return !(r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._/-", r)))
+	}) < 0 {
+		return p
+	}
+	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
+}

@@ -682,3 +682,29 @@ func TestPeriodOrder(t *testing.T) {
 		t.Errorf("findings %q", r.Findings)
 	}
 }
+
+// The report's "how to cite" command names the corpus it read, quoted for a shell, so that it
+// reproduces the report; the bundled corpus needs none.
+func TestCiteNamesTheCorpus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my corpus")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "2020-01-02-a.txt"), []byte("قال الرئيس شي إن التعاون في مجال الطاقة مهم."), 0o644)
+	os.WriteFile(filepath.Join(dir, "2021-03-04-b.txt"), []byte("قال الرئيس بوتين إن الشراكة في مجال الطاقة تتعزز."), 0o644)
+	for _, c := range []struct {
+		paths []string
+		want  string
+	}{{nil, "command: readout report --from"}, {[]string{dir}, "command: readout report '" + dir + "' --from"}} {
+		s := open(t, c.paths, NeedTallies|NeedUnits)
+		x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Report(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(r.Cite, c.want) {
+			t.Errorf("cite %q, want %q", r.Cite, c.want)
+		}
+	}
+}
