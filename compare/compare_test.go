@@ -60,6 +60,15 @@ func TestUnitsContentWords(t *testing.T) {
 	if cutAt < 0 || u.Text[u.words()[cutAt].from():u.words()[cutAt].to()] != "البلدين" {
 		t.Errorf("first clause edge at word %d, want before البلدين", cutAt)
 	}
+	// English pronouns are function words too (he was a keyword of a period); the US is not one
+	for _, w := range []string{"he", "she", "him", "them", "which", "who"} {
+		if !StopWords[w] {
+			t.Errorf("%q is not a function word", w)
+		}
+	}
+	if StopWords["us"] {
+		t.Error(`"us" is a function word: the US would be`)
+	}
 }
 
 func TestSimilarityBounds(t *testing.T) {

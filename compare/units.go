@@ -128,6 +128,7 @@ var StopWords = func() map[string]bool {
 		مستوي مستويات اعلي اكبر اكثر جديد جديده كبير كبيره مختلف جميع عده كامل خاص خاصه بشكل نحو سوف
 		the a an of to in on at for with by from and or but that this these those it its is are was were be been
 		has have had will would should can could as than into about over between also not no their his her they we
+		he she him them our its i you your me my which who whom whose what there here if so
 		level levels higher high new more greater great various all several full special`) {
 		m[w] = true
 	}
