@@ -200,7 +200,8 @@ func (s *Study) LanguageShift(p Periods) string {
 // PeriodOrder says how the corpus's dated documents lie around two periods: reversed when
 // every document of from is dated after every one of to (the change is then read backwards),
 // and between, the documents dated between the two that are in neither (a year the default
-// comparison of the first year with the last leaves out).
+// comparison of the first year with the last leaves out, or that falls between two documents of
+// a period given by id).
 func (s *Study) PeriodOrder(p Periods) (reversed bool, between []int) {
 	dates := func(docs []int) (lo, hi time.Time, ok bool) {
 		for _, i := range docs {
@@ -218,8 +219,8 @@ func (s *Study) PeriodOrder(p Periods) (reversed bool, between []int) {
 		}
 		return lo, hi, ok
 	}
-	flo, fhi, ok1 := dates(p.FromDocs)
-	tlo, thi, ok2 := dates(p.ToDocs)
+	flo, _, ok1 := dates(p.FromDocs)
+	_, thi, ok2 := dates(p.ToDocs)
 	if !ok1 || !ok2 {
 		return false, nil
 	}
@@ -231,7 +232,9 @@ func (s *Study) PeriodOrder(p Periods) (reversed bool, between []int) {
 		in[i] = true
 	}
 	for i, d := range s.c.Docs {
-		if !in[i] && d.HasDate() && d.Date.After(fhi) && d.Date.Before(tlo) {
+		// dated within the span the two periods cover (between them, or between two documents
+		// of one period given by id) and in neither
+		if !in[i] && d.HasDate() && d.Date.After(flo) && d.Date.Before(thi) {
 			between = append(between, i)
 		}
 	}

@@ -663,6 +663,13 @@ func TestPeriodOrder(t *testing.T) {
 	if w := s.OrderWarning(def); !strings.HasPrefix(w, "2 document(s) dated between 2020 and 2023 are in neither period (2022-02-04-beijing, 2022-12-30-video)") {
 		t.Errorf("between: %q", w)
 	}
+	ids, err := s.Periods(PeriodPair{From: "2020-07-08-call", To: "2022-12-30-video,2023-10-18-brf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := s.OrderWarning(ids); !strings.Contains(w, "(2022-02-04-beijing, 2023-03-21-moscow)") {
+		t.Errorf("a document between two of a period's: %q", w) // 2023-03-21-moscow lies between the two of to
+	}
 	all, err := s.Periods(PeriodPair{From: "2020-2022", To: "2023"})
 	if err != nil {
 		t.Fatal(err)
