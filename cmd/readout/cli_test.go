@@ -87,6 +87,10 @@ func TestStreamsAndUsage(t *testing.T) {
 	if _, stderr, code := runCmd(t, "chart", "rates", "-o", "-"); code != 2 || !strings.Contains(stderr, "give its format with -f") {
 		t.Errorf("chart -o - without -f: exit %d %s", code, stderr)
 	}
+	// a search that finds nothing says so (not a header alone), on stderr
+	if out, stderr, code := runCmd(t, "kwic", "multipolar"); code != 0 || !strings.Contains(stderr, `no match of "multipolar" in 5 document(s)`) || strings.Count(out, "\n") != 1 {
+		t.Errorf("kwic with no match: exit %d, %q, %q", code, stderr, out)
+	}
 	// messages that say what is wrong with the input given, and only what can help
 	missing := filepath.Join(t.TempDir(), "nothere.yaml")
 	if _, stderr, _ := runCmd(t, "lexicon", "check", missing); !strings.Contains(stderr, "nothere.yaml: no such file (check the path; readout lexicon show") {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/readout/readout/output"
 	"github.com/readout/readout/study"
 	"github.com/readout/readout/textproc"
 )
@@ -112,14 +114,23 @@ func kwicRun(opts *kwicOptions) error {
 	if err != nil {
 		return err
 	}
+	n := 0
 	err = s.KWIC(a.ctx, ko, func(rows []study.KWICRow) error {
 		for _, r := range rows {
 			out.Add(r.Doc, study.DateString(r.Date), r.Sentence, r.Speaker, r.Left, r.Match, r.Right, r.Term, r.Rule, r.Theme, r.Start, r.End)
 		}
+		n += len(rows)
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if n == 0 {
+		what := "the theme's terms"
+		if len(opts.Theme) == 0 {
+			what = output.TerminalSafe(fmt.Sprintf("%q", opts.Term))
+		}
+		a.note("note: no match of %s in %d document(s)", what, len(s.Corpus().Docs))
 	}
 	return out.Close()
 }
