@@ -65,7 +65,7 @@ func (f *Formulation) Collate(lx *textproc.Lexicon) Collation {
 			continue
 		}
 		p := v.Parent
-		pairs := alignWordKeys(words[p], words[k])
+		pairs := alignWordKeys(words[p], words[k], lx)
 		var prev *row // the row of variant k's previous word
 		for i, w := range words[k] {
 			r := (*row)(nil)
@@ -85,10 +85,43 @@ func (f *Formulation) Collate(lx *textproc.Lexicon) Collation {
 	return c
 }
 
-// alignWordKeys aligns the words of b with those of a by their symbols (Myers, as the word diff):
-// for each word of b, the word of a it is aligned with (a replaced word, position by position,
-// the word it replaces), or -1.
-func alignWordKeys(a, b []piece) []int {
+// alignWordKeys aligns the words of b with those of a as the word diff aligns them: the content
+// words first (their longest common sequence by key), then the words between two of them: for
+// each word of b, the word of a it is aligned with (a replaced word, position by position, the
+// word it replaces), or -1. (Aligning all the words at once let a shared "the" anchor the rows,
+// and "develop" then stood in the row of "said", the diff above it pairing it with
+// "development".)
+func alignWordKeys(a, b []piece, lx *textproc.Lexicon) []int {
+	out := make([]int, len(b))
+	for i := range out {
+		out[i] = -1
+	}
+	between := func(a0, a1, b0, b1 int) {
+		for j, i := range alignRun(a[a0:a1], b[b0:b1]) {
+			if i >= 0 {
+				out[b0+j] = a0 + i
+			}
+		}
+	}
+	ca, cb := contentOf(a, lx), contentOf(b, lx)
+	ia, ib := 0, 0
+	for _, pr := range lcs(pick(a, ca), pick(b, cb)) {
+		if pr[0] < 0 || pr[1] < 0 {
+			continue
+		}
+		x, y := ca[pr[0]], cb[pr[1]]
+		between(ia, x, ib, y)
+		out[y] = x
+		ia, ib = x+1, y+1
+	}
+	between(ia, len(a), ib, len(b))
+	return out
+}
+
+// alignRun aligns the words of b with those of a by their symbols (Myers): for each word of b,
+// the word of a it is aligned with (a replaced word, position by position, the word it
+// replaces), or -1.
+func alignRun(a, b []piece) []int {
 	ra, rb := symbolRunes(a, b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0

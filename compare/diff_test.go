@@ -85,3 +85,36 @@ func FuzzWordDiffReconstructs(f *testing.F) {
 		}
 	})
 }
+
+// The collation lines words up as the word diff does: content words first, so a word written
+// otherwise (develop → development) shares a row, not the one a function word anchored.
+func TestCollationFollowsTheDiff(t *testing.T) {
+	lx := defaultLexicon()
+	ws := func(text string) []piece {
+		var out []piece
+		for _, p := range pieces(lx.Analyze(text), lx) {
+			if p.word {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	a := ws("to develop the China Russia relations")
+	b := ws("He said that the continuous development")
+	pairs := alignWordKeys(a, b, lx)
+	at := func(ps []piece, w string) int {
+		for i, p := range ps {
+			if p.text == w {
+				return i
+			}
+		}
+		t.Fatalf("no %q", w)
+		return -1
+	}
+	if got := pairs[at(b, "development")]; got != at(a, "develop") {
+		t.Errorf("development is aligned with word %d, want develop (%d); pairs %v", got, at(a, "develop"), pairs)
+	}
+	if got := pairs[at(b, "said")]; got == at(a, "develop") {
+		t.Errorf("said is aligned with develop")
+	}
+}
