@@ -211,6 +211,7 @@ func FormulationText(w io.Writer, lx *textproc.Lexicon, k int, f *compare.Formul
 	if collate {
 		c := f.Collate(lx)
 		ew.printf("  collation:\n")
+		ew.printf("    | %s |\n", strings.Join(c.Docs, " | ")) // one column per variant's document
 		for _, row := range c.Rows {
 			ew.printf("    | %s |\n", strings.Join(row, " | "))
 		}

@@ -350,3 +350,11 @@ func TestDiffOfTwoFilesMatchesAlign(t *testing.T) {
 		t.Errorf("diff similarity %v, align %v", ds, as)
 	}
 }
+
+// align --collate heads its table with the document of each column.
+func TestAlignCollateHeader(t *testing.T) {
+	out, _, code := runCmd(t, "align", "--collate", "-q")
+	if code != 0 || !strings.Contains(out, "  collation:\n    | 2020-07-08-call | 2022-02-04-beijing | 2023-10-18-brf |\n") {
+		t.Errorf("exit %d, no header of documents:\n%.600s", code, out)
+	}
+}
