@@ -284,7 +284,7 @@ type ChartKind struct {
 
 // ChartKinds are the charts of a report, in report order.
 var ChartKinds = []ChartKind{
-	{"theme-rates", []string{"rates"}, "theme rates over time, one line per theme, points labelled by date", NeedTallies, (*Sections).ratesChart},
+	{"theme-rates", []string{"rates"}, "theme rates over time, one line per theme (at most six: the most mentioned, or the first --theme ones), points labelled by date", NeedTallies, (*Sections).ratesChart},
 	{"theme-heatmap", []string{"heatmap"}, "theme × article, mentions per 1,000 tokens printed in each cell", NeedTallies, (*Sections).heatmapChart},
 	{"shift", nil, "change of each theme's rate between two periods with its 95% interval", NeedTallies, (*Sections).shiftChart},
 	{"keyness", nil, "the top positive and negative key terms (G²) of the later period", NeedTallies, (*Sections).keynessChart},

@@ -32,7 +32,7 @@ func newCmdChart(a *app, runF func(*chartOptions) error) *cobra.Command {
 		Short: "Draw one chart: rates, heatmap, shift, keyness, similarity or speakers",
 		Long: `Draw one chart as PNG (150 dpi by default), SVG or PDF, chosen by the file's extension or
 --format. Kinds:
-  rates       theme rates over time, one line per theme, points labelled by date
+  rates       theme rates over time, one line per theme (at most six: the most mentioned, or the first --theme ones), points labelled by date
   heatmap     theme × article, mentions per 1,000 tokens printed in each cell
   shift       change of each theme's rate between two periods with its 95% interval
   keyness     the top positive and negative key terms (G²) of the later period
