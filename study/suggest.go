@@ -369,7 +369,7 @@ func (ix *termIndex) lookup(r *docSuggest, d *corpus.Document, an *textproc.Doc,
 	}
 	found := false
 	for _, ref := range ix.byStem[seqHash(stems[i:i+n])] {
-		if slices.Equal(ref.stems, stems[i:i+n]) && ref.longStems {
+		if slices.Equal(ref.stems, stems[i:i+n]) && ref.longStems && englishRelatives(ref.stems, an.Norm[i:i+n]) {
 			add(SuggestRelative, ref, 0)
 			found = true
 		}
@@ -396,6 +396,35 @@ func (ix *termIndex) lookup(r *docSuggest, d *corpus.Document, an *textproc.Doc,
 		}
 	}
 }
+
+// englishRelatives reports whether words sharing stems with a term's are its relatives, as far
+// as English endings tell: each Latin word that begins with its stem goes on with an inflection or
+// a derivational ending (technological, unilateralism), not another word the stemmer folds in
+// (important is not import, internal is not international). Arabic words pass.
+func englishRelatives(stems, words []string) bool {
+	for k, w := range words {
+		if !isLatin(w) {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(w, stems[k]); ok && !englishEndings[rest] {
+			return false
+		}
+	}
+	return true
+}
+
+// englishEndings are the endings after an English stem that keep a word's sense.
+var englishEndings = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`- s es ed d ing er ers or ors ion ions ation ations ization isation al ally ial ical ically ic ics
+		ity ities ive ively ment ments ness ly ist ists ism isms y ies ied e`) {
+		if e == "-" {
+			e = ""
+		}
+		m[e] = true
+	}
+	return m
+}()
 
 // groupKey is a phrase's normalized words, the first without a conjunction or preposition
 // (ومنظمة شنجهاي → منظمه شنجهاي), so that its forms with clitics are one suggestion.

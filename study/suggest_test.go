@@ -129,6 +129,15 @@ func TestSuggestKinds(t *testing.T) {
 			t.Errorf("a word the lexicon matches, or a short word one alef away, is suggested: %+v", s)
 		}
 	}
+	// a word the English stemmer folds into a term's stem is no relative unless its ending is
+	// one of the term's word (important is not import; technological is technology)
+	dir2 := writeCorpus(t, "It is important to expand trade. Technological ties grow.", "An important step for trade. Technological links too.")
+	sug2 := suggest(t, textproc.DefaultLexicon(), []string{dir2}, SuggestOptions{})
+	for _, s := range sug2 {
+		if s.Kind == SuggestRelative && strings.EqualFold(s.Phrase, "important") {
+			t.Errorf("important is suggested as a relative of %q", s.Term)
+		}
+	}
 	// only the theme asked for
 	sco := slices.Index(lx.ThemeIDs(), "sco")
 	for _, s := range suggest(t, lx, []string{dir}, SuggestOptions{Themes: []int{sco}}) {
