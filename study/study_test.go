@@ -624,14 +624,7 @@ func TestLanguageShift(t *testing.T) {
 	}
 	s = open(t, []string{p}, NeedTallies|NeedUnits)
 	for _, lang := range []string{"en", "ar"} {
-		x, err := s.Sections(ReportOptions{Lang: lang, Seed: 1, Reps: 200})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Report(context.Background(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := reportOf(t, s, lang)
 		want := map[string]string{"en": "The periods differ in language", "ar": "تختلف الفترتان في اللغة"}[lang]
 		if len(r.Findings) < 2 || !strings.HasPrefix(r.Findings[1], want) {
 			t.Errorf("%s: findings %q, want the second to say %q", lang, r.Findings, want)
@@ -677,14 +670,7 @@ func TestPeriodOrder(t *testing.T) {
 	if w := s.OrderWarning(all); w != "" {
 		t.Errorf("adjacent periods: %q", w)
 	}
-	x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := x.Report(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := reportOf(t, s, "en")
 	if !slices.ContainsFunc(r.Findings, func(f string) bool { return strings.HasPrefix(f, "2 articles are dated between 2020 and 2023") }) {
 		t.Errorf("findings %q", r.Findings)
 	}
@@ -701,17 +687,23 @@ func TestCiteNamesTheCorpus(t *testing.T) {
 		paths []string
 		want  string
 	}{{nil, "command: readout report --from"}, {[]string{dir}, "command: readout report '" + dir + "' --from"}} {
-		s := open(t, c.paths, NeedTallies|NeedUnits)
-		x, err := s.Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Report(context.Background(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := reportOf(t, open(t, c.paths, NeedTallies|NeedUnits), "en")
 		if !strings.Contains(r.Cite, c.want) {
 			t.Errorf("cite %q, want %q", r.Cite, c.want)
 		}
 	}
+}
+
+// reportOf makes the report of a study in lang (seed 1, 200 replicates), without charts.
+func reportOf(t *testing.T, s *Study, lang string) *reports.Report {
+	t.Helper()
+	x, err := s.Sections(ReportOptions{Lang: lang, Seed: 1, Reps: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Report(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
