@@ -328,7 +328,7 @@ func (s *speakerScan) partner(h hit, dir int) (hit, bool) {
 		}
 	}
 	if h.start > 0 && !s.arabic(h.start) && strings.TrimSpace(s.gap(h.start-1, h.start)) == "," {
-		// Xi, Putin announce …: two names and a comma opening a headline
+		// Xi, Putin pledge …: two names and a comma opening a headline
 		if o, ok := s.atEnd(h.start); ok && other(o) && (o.start == 0 || strings.ContainsRune(s.gap(o.start-1, o.start), '\n')) {
 			return o, true
 		}
@@ -369,7 +369,7 @@ func (s *speakerScan) hasHitAt(j int) bool {
 }
 
 // question reports whether an English sentence is a question: it ends with a question mark and
-// opens with a question word or an auxiliary (What did Putin and Xi say?).
+// opens with a question word or an auxiliary (What did the two presidents agree on?).
 func (s *speakerScan) question(a, b int) bool {
 	if b <= a || s.arabic(a) || !strings.Contains(s.text[s.tokens[b-1].End:min(len(s.text), s.tokens[b-1].End+3)], "?") {
 		return false
@@ -383,8 +383,8 @@ func (s *speakerScan) question(a, b int) bool {
 
 // appositionSubject finds, for an English reporting verb at i right after a comma, its subject
 // in the clause before: a name and a title set off by commas. At the sentence's end (…,"
-// Keun-Wook Paik, a fellow at the Oxford Institute, said.) the name before the title; at its
-// start (But Putin's spokesman, Dmitry Peskov, said …) a phrase headed by another subject's word
+// Ivan Petrov, an analyst at an institute, said.) the name before the title; at its
+// start (But Xi's envoy, Li Hui, said …) a phrase headed by another subject's word
 // before the name. An actor there is the speaker; anyone else is other.
 func (s *speakerScan) appositionSubject(a, i, b int, cue Span, subject func(hit, string, Span, int) verdict,
 	decide func(string, string, Span, Span) verdict) (verdict, bool) {
@@ -422,7 +422,7 @@ func (s *speakerScan) appositionSubject(a, i, b int, cue Span, subject func(hit,
 		}
 		return verdict{}, false
 	}
-	// [But] Putin's spokesman, Dmitry Peskov, said …
+	// [But] Xi's envoy, Li Hui, said …
 	head, nm := name, title
 	o := head[0]
 	for o < head[1]-1 && (s.is(o, classParticle) || s.norm(o) == "but") {
@@ -715,7 +715,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			case ok && h.end == k && s.kind(h) == hitChannel:
 				return decide(SpeakerOther, RuleHeadline, Span{}, s.span(h.start, h.end)) // Kremlin: …
 			case ok && h.end == k && s.kind(h) == hitSide && !sent.Heading:
-				// Beijing: Chinese President Xi Jinping celebrated …: a place opening the story, a dateline
+				// Moscow: Russian President Vladimir Putin opened …: a place opening the story, a dateline
 			case ok && h.end == k && (s.kind(h) == hitActor || s.kind(h) == hitJoint || s.kind(h) == hitSide):
 				return subject(h, RuleHeadline, Span{}, 0)
 			case ok && s.kind(h) == hitActor && s.coordinated(h, +1):
@@ -825,7 +825,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 	}
 
 	// 3a. a medium opening the sentence with a relay verb, no speaker named and no leader's
-	// reporting verb in it (ونقلت وكالة بلومبرغ أن بوتين سيلتقي …): the medium's own report
+	// reporting verb in it (ونقلت صحيفة أجنبية أن الوفد سيصل …): the medium's own report
 	if i := s.skipParticles(a, b); cues && i < b-1 && s.is(i, classRelay) && s.arabic(i) && !quoted[i-a] && !s.relaysFrom(i, b) {
 		if h, ok := s.atStart(i + 1); ok && s.kind(h) == hitChannel || s.is(i+1, classOtherHead) {
 			return decide(SpeakerOther, RuleOther, s.span(i, i+1), s.otherSpan(i+1, b))
@@ -1207,7 +1207,7 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	subject func(hit, string, Span, int) verdict, decide func(string, string, Span, Span) verdict) (verdict, bool) {
 	a, b := sent.TokStart, sent.TokEnd
 	if !s.arabic(i) && s.question(a, b) {
-		return verdict{}, false // What did Putin and Xi say?: a question is no statement
+		return verdict{}, false // What did the two presidents agree on?: a question is no statement
 	}
 	dual := s.is(i, classDual)
 	// the subject right before: الرئيس الروسي يؤكد، Xi said, Xi on Friday said
@@ -1262,8 +1262,8 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 		}
 		return s.arabicAfter(sent, i, end, cue, prev, dual, subject, decide)
 	}
-	// English: the speaker in apposition before the verb, between commas: "…," Keun-Wook Paik,
-	// a research fellow at …, said. / But Putin's spokesman, Dmitry Peskov, said …
+	// English: the speaker in apposition before the verb, between commas: "…," Ivan Petrov,
+	// an analyst at …, said. / But Xi's envoy, Li Hui, said …
 	if i > a && hasComma(s.gap(i-1, i)) {
 		if vv, ok := s.appositionSubject(a, i, b, cue, subject, decide); ok {
 			return vv, true
@@ -1488,7 +1488,7 @@ func (s *speakerScan) arabicAfter(sent Sentence, i, end int, cue Span, prev stri
 			continue // كل من شي وبوتين: both, not a prepositional phrase
 		}
 		if j == end && pronounPPs[stripOne(s.norm(j))] {
-			continue // ورد عليه بوتين، وقال له شي: the phrase is one word, the subject follows
+			continue // فرد عليه بوتين، وقال له شي: the phrase is one word, the subject follows
 		}
 		if s.is(j, classOpener) || s.prepositional(j) && j == end {
 			inPP = true // قال في …، قال لـ …
@@ -1701,7 +1701,7 @@ func (s *speakerScan) otherNisba(h hit) bool {
 }
 
 // notEnglishCue reports whether an English reporting word at token i is not a verb of speech
-// here: a noun after a determiner (his reply, a call) or a possessive (Putin's rare mention), a
+// here: a noun after a determiner (his reply, a call) or a possessive (Putin's mention), a
 // verb of a relative clause (Xi, who has described …, said), a participle opening the sentence
 // (Asked whether …, Putin said) or a passive (was not mentioned, have been accused: passiveBy
 // finds an agent).

@@ -96,7 +96,7 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleNarration, "وتبادل الرئيسان المصافحة أمام المصورين.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "The empire declared war on its neighbour in 1904.", SpeakerNone, "", "", "", 0},
 		// a preposition with a pronoun is one word: the subject comes after it (2026-12-04)
-		{RuleSubjectAfter, "وسأل صحفي روسي شي عن الطاقة. ورد عليه بوتين بالقول إن الإمدادات لن تتوقف.", "putin", "ورد", "بوتين", "", 0},
+		{RuleSubjectAfter, "وسأل صحفي روسي شي عن الطاقة. فرد عليه بوتين قائلا إن الإمدادات لن تتوقف.", "putin", "فرد", "بوتين", "", 0},
 		{RuleImplicit, "وقال بوتين إن الزيارة مهمة. وأكد له أن الإمدادات ستزداد.", "putin", "وأكد", "", "", 0},
 		// جاء ذلك frames what was said: the writer's, not a cue
 		{RuleNarration, "وقال شي إن البلدين سيعمقان التعاون. وجاء ذلك خلال لقاء جمعه إلى ضيفه في قاعة الشعب.", SpeakerNone, "", "", "", 0},
@@ -109,14 +109,14 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleSource, "The talks lasted almost four hours, according to Xinhua.", SpeakerOther, "according", "Xinhua", "", 0},
 		{RuleModal, "Xi said China valued the partnership. China is ready to deepen trade, according to Xinhua.", "xi", "", "", "xinhua", 0},
 		// a reporting phrase inside an aide's or a correspondent's report: the leader's words
-		{RuleRelay, "A correspondent in Beijing said Xi made the point that the two countries target no third party.", "xi", "made the point", "Xi", "", 0},
+		{RuleRelay, "A correspondent in Beijing said Xi made the point that trade in yuan would keep growing.", "xi", "made the point", "Xi", "", 0},
 		// the first person outside a quotation: the speaker before goes on
 		{RuleFirstPerson, "وقال شي إن العلاقات في أفضل حالاتها. نحن نعمل معا من أجل عالم متعدد الأقطاب.", "xi", "", "", "", 0},
 		{RuleFirstPerson, "Putin said the visit was historic. We will keep supporting each other in every field.", "putin", "", "", "", 0},
 		{RuleNarration, "The crowd waved flags and banners reading \"our friendship is eternal\".", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "وقال شي إن الزيارة ناجحة. وحمل الطلاب لافتات كتب عليها \"نحن أصدقاء\".", SpeakerNone, "", "", "", 0},
 		// a quotation between the subject and the verb: the clause begins after the comma
-		{RuleSubject, "According to local radio, Putin addressed Xi as \u201ca true friend\u201d and said that trade would double.", "putin", "said", "Putin", "", 0},
+		{RuleSubject, "According to local radio, Putin introduced Xi to his ministers as \u201ca true neighbour\u201d and said that trade would double.", "putin", "said", "Putin", "", 0},
 		// a transcript line names the speaker after his title
 		{RuleHeadline, "President of Russia Vladimir Putin: Mr Chairman, friends,", "putin", "", "Vladimir Putin", "", 0},
 		{RuleTranscript, "President of Russia Vladimir Putin: Mr Chairman, friends,\n\nOur countries have come a long way together.", "putin", "", "", "", 0},
@@ -127,60 +127,60 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleSubjectAfter, "Xi was told by Putin that the second pipeline would be built.", "putin", "told", "Putin", "", 0},
 		{RuleOther, "The visit was announced by the presidential press service on Monday.", SpeakerOther, "announced", "the presidential press", "", 0},
 		{RuleOther, "The leaders will meet again in the autumn, the Chinese president's adviser said.", SpeakerOther, "said", "the Chinese president's adviser", "", 0},
-		{RuleSubject, "Putin commended China's balanced approach to the crisis.", "putin", "commended", "Putin", "", 0},
+		{RuleSubject, "Putin commended the Chinese proposals on grain exports.", "putin", "commended", "Putin", "", 0},
 		{RuleSubject, "Xi invited Putin to attend the forum in Beijing.", "xi", "invited", "Xi", "", 0},
-		{RuleSubject, "Xi shared that Russia was the first country he visited as president.", "xi", "shared", "Xi", "", 0},
+		{RuleSubject, "Xi shared that he had read Russian novels as a young man.", "xi", "shared", "Xi", "", 0},
 		{RuleNarration, "China's share of Russian oil exports grew again.", SpeakerNone, "", "", "", 0},
 		// Arabic words spelled as a reporting verb's dual that are not one
 		{RuleNarration, "وفرضت الدول الغربية عقوبات جديدة ردا على الهجوم.", SpeakerNone, "", "", "", 0},
-		{RuleNarration, "وصافح الرئيس الضيوف فردا فردا عند المدخل.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وحيا الرئيس أعضاء الوفد فردا فردا عند المدخل.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "ويصل بوتين إلى بكين غدا آملا في دعم أكبر لاقتصاد بلاده.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "ويعتبر هذا اللقاء الثالث بين الرئيسين هذا العام.", SpeakerNone, "", "", "", 0},
 		// سبق أن: a statement of the past
-		{RulePast, "وسبق أن أكد الرئيس الروسي أن البلدين شريكان استراتيجيان.", SpeakerNone, "", "", "", 0},
+		{RulePast, "وسبق أن أعلن بوتين أن البلدين شريكان استراتيجيان.", SpeakerNone, "", "", "", 0},
 		// the two capitals as one subject
 		{RuleSubjectAfter, "التقى بوتين وشي في كازان. ودعت موسكو وبكين إلى إصلاح مجلس الأمن.", SpeakerJoint, "ودعت", "موسكو وبكين", "", 0},
 		// جاء: came, unless something was stated in it
-		{RuleNarration, "وجاء حديث بوتين في مقابلة مع صحيفة \"الشعب\" قبيل زيارته إلى بكين.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "وجاء كلام بوتين خلال لقاء مع طلاب \"جامعة موسكو\" قبل سفره إلى الصين.", SpeakerNone, "", "", "", 0},
 		// a medium relaying, with no one named as its source: its own report, or a leader's
-		{RuleOther, "ونقلت وكالة بلومبرغ أن بوتين سيزور الصين الشهر المقبل.", SpeakerOther, "ونقلت", "وكالة بلومبرغ", "", 0},
+		{RuleOther, "ونقلت صحيفة فايننشال تايمز أن الوفد الروسي سيصل الأحد.", SpeakerOther, "ونقلت", "صحيفة فايننشال تايمز", "", 0},
 		{RuleSubject, "ونقلت صحيفة الشعب أن شي أكد أهمية التنسيق الاستراتيجي.", "xi", "أكد", "شي", "", 0}, // the leader's own verb first
 		{RuleOther, "وأجرى شي اتصالا ببوتين، حسبما ذكرت القناة الرسمية.", SpeakerOther, "ذكرت", "القناة الرسمية", "", 0},
 		// the fifth held-out set's kinds of error (2026-12-04), in our own sentences
-		{RuleSubject, "بوتين يقول لشي: سنواصل العمل معا", "putin", "يقول", "بوتين", "", 0},                                             // لشي is spoken to
-		{RuleSource, "وقال شي إن القمة مهمة. وبحسب القناة الرسمية، ستعقد القمة في موسكو.", SpeakerOther, "وبحسب", "القناة", "", 0},     // القناة ends as a pronoun suffix would
-		{RuleDocument, "وجاء في بيان صدر عن الكريملن أن الزيارة ستتم في موعدها.", SpeakerOther, "وجاء", "بيان صدر عن الكريملن", "", 0}, // a spelling of the Kremlin
+		{RuleSubject, "بوتين يؤكد لشي: الشراكة لا تستهدف أحدا", "putin", "يؤكد", "بوتين", "", 0},                                      // لشي is spoken to
+		{RuleSource, "وقال شي إن القمة مهمة. وبحسب القناة الرسمية، يبدأ الاجتماع مساء الغد.", SpeakerOther, "وبحسب", "القناة", "", 0}, // القناة ends as a pronoun suffix would
+		{RuleDocument, "وجاء في بيان نشره الكريملن أن الزيارة ستتم في موعدها.", SpeakerOther, "وجاء", "بيان نشره الكريملن", "", 0},    // a spelling of the Kremlin
 		{RulePronoun, "Xi and Putin met in Kazan. They expressed opposition to unilateral sanctions.", SpeakerJoint, "expressed", "They", "", 0},
-		{RuleSubject, "Russia's President Vladimir Putin and China's President Xi Jinping stressed that ties were strong.", SpeakerJoint, "stressed", "Vladimir Putin and China's President Xi Jinping", "", 0},
+		{RuleSubject, "China's President Xi Jinping and Russia's President Vladimir Putin agreed that grain trade should grow.", SpeakerJoint, "agreed", "Xi Jinping and Russia's President Vladimir Putin", "", 0},
 		{RuleOther, "A ministry spokesman said the two countries' positions were close.", SpeakerOther, "said", "A ministry spokesman", "", 0},
-		{RuleSubject, "Xi met Putin in Moscow. Both countries expressed concern over new missile deployments.", SpeakerJoint, "expressed", "Both countries", "", 0},
-		{RuleDocument, "\u201cThe Chinese side supports the dialogue,\u201d the statement reads.", "xi", "reads", "The Chinese side", "", 0},
-		{RuleSubject, "Xi denounced what he called bullying by some countries.", "xi", "denounced", "Xi", "", 0},
+		{RuleSubject, "Xi met Putin in Moscow. Both countries voiced alarm at new missile deployments.", SpeakerJoint, "voiced", "Both countries", "", 0},
+		{RuleDocument, "\u201cThe Chinese side backs a political settlement,\u201d the statement reads.", "xi", "reads", "The Chinese side", "", 0},
+		{RuleSubject, "Xi denounced pressure on developing economies.", "xi", "denounced", "Xi", "", 0},
 		{RuleSubjectAfter, "وانتقد بوتين العقوبات الغربية على بلاده.", "putin", "وانتقد", "بوتين", "", 0},
-		{RulePronoun, "Putin praised the preparations. He was confident that the Olympics would succeed.", "putin", "was confident", "He", "", 0},
-		{RuleOther, "وأعلنت شركة غازبروم توقيع عقد جديد مع الجانب الصيني.", SpeakerOther, "وأعلنت", "شركة غازبروم توقيع", "", 0},
+		{RulePronoun, "Putin praised the preparations. He was confident the Games would run smoothly.", "putin", "was confident", "He", "", 0},
+		{RuleOther, "وقالت شركة غازبروم إن الإمدادات ستزداد العام المقبل.", SpeakerOther, "وقالت", "شركة غازبروم", "", 0},
 		{RuleSource, "According to the publication, the talks will focus on trade.", SpeakerOther, "According", "publication", "", 0},
 		{RuleSource, "According to the Russian president's aide, the leaders will talk on Friday.", SpeakerOther, "According", "the Russian president's aide", "", 0},
-		{RuleRelay, "According to Ushakov, the Chinese leader \u201cbriefly informed\u201d him about his call with Trump.", "xi", "According", "Chinese leader", "", 0},
-		{RuleRelay, "Ushakov said the talks went well. He mentioned that Putin told Xi that the parade would be large.", "putin", "told", "Putin", "", 0},
-		{RuleSubject, "Xi held a call with his Russian counterpart, Vladimir Putin and said that dialogue mattered.", "xi", "said", "Xi", "", 0},
+		{RuleRelay, "According to Ushakov, the Chinese leader \u201ctold him in brief\u201d of his talks with Washington.", "xi", "told", "Chinese leader", "", 0},
+		{RuleRelay, "Ushakov said the talks went well. He noted that Putin told Xi that the parade would be large.", "putin", "told", "Putin", "", 0},
+		{RuleSubject, "Xi spoke by video to his Russian counterpart, Vladimir Putin and stressed that the grain deal mattered.", "xi", "stressed", "Xi", "", 0},
 		{RuleOther, "The talks lasted four hours, the report said.", SpeakerOther, "said", "the report", "", 0},
 		{RuleSource, "The leaders spoke by phone, according to state television CCTV.", SpeakerOther, "according", "CCTV", "", 0},
-		{RuleDocument, "وجاء في بيان صدر عن الكرملين أن الزيارة ستستمر يومين.", SpeakerOther, "وجاء", "بيان صدر عن الكرملين", "", 0},
-		{RuleOther, "وشدد كل من ترامب وبوتين على أهمية الحوار.", SpeakerOther, "وشدد", "ترامب وبوتين", "", 0},
-		{RuleSubjectAfter, "Xi met Putin in Beijing. The boycott was condemned by both Beijing and Moscow.", SpeakerJoint, "condemned", "Beijing and Moscow", "", 0},
-		{RuleNarration, "Xi toured the new museum during the visit, which was proposed by Putin.", SpeakerNone, "", "", "", 0}, // a relative clause's passive
+		{RuleDocument, "وجاء في بيان أصدره المكتب الصحفي للكرملين أن القمة ستعقد في الخريف.", SpeakerOther, "وجاء", "بيان أصدره المكتب الصحفي للكرملين", "", 0},
+		{RuleOther, "وأكد كل من مودي وبوتين ضرورة الحوار.", SpeakerOther, "وأكد", "مودي وبوتين ضرورة", "", 0},
+		{RuleSubjectAfter, "Xi met Putin in Beijing. The new tariffs were criticised by both Beijing and Moscow.", SpeakerJoint, "criticised", "Beijing and Moscow", "", 0},
+		{RuleNarration, "Xi opened a trade fair which was suggested by Putin last year.", SpeakerNone, "", "", "", 0}, // a relative clause's passive
 		// the sixth held-out set's kinds of error (2026-12-04), in our own sentences
-		{RuleSubject, "Xi, Putin announce a new treaty on the border", SpeakerJoint, "announce", "Xi, Putin", "", 0},
+		{RuleSubject, "Xi, Putin pledge closer ties on river shipping", SpeakerJoint, "pledge", "Xi, Putin", "", 0},
 		{RuleOther, "\u201cThe deal gives Russia room,\u201d Ivan Petrov, an energy analyst at a Moscow institute, said.", SpeakerOther, "said", "Ivan Petrov, an energy analyst at a Moscow institute", "", 0},
-		{RuleOther, "But Putin's spokesman, Dmitry Peskov, said on Tuesday that the deal was not final.", SpeakerOther, "said", "Putin's spokesman", "", 0},
-		{RuleNarration, "What did Putin and Xi say?", SpeakerNone, "", "", "", 0},
-		{RuleNarration, "Putin said the deal was close. Russia, which sells most of its gas to Europe, has long sought a contract with China.", SpeakerNone, "", "", "", 0},
-		{RuleSubject, "Xi referred to the ties as \u201cmature and stable\u201d.", "xi", "referred", "Xi", "", 0},
-		{RuleImplicit, "وقال بوتين إن الصداقة متينة. ووصف شي بأنه صديق موثوق.", "putin", "ووصف", "", "", 0},          // شي is described
-		{RuleOther, "وقال التلفزيون إن شي رد بإهداء بوتين علبة من الشاي.", SpeakerOther, "وقال", "التلفزيون", "", 0}, // رد ب: responded with a gift
+		{RuleOther, "But Xi's envoy, Li Hui, said on Monday that no plan had been drafted.", SpeakerOther, "said", "Xi's envoy", "", 0},
+		{RuleNarration, "What did the two presidents agree on?", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "Putin said the deal was close. Russia, which ships much of its oil to India, has long wanted a pipeline to China.", SpeakerNone, "", "", "", 0},
+		{RuleSubject, "Xi referred to the ties as \u201csteady and trusted\u201d.", "xi", "referred", "Xi", "", 0},
+		{RuleImplicit, "وقال بوتين إن الصداقة متينة. ووصف الرئيس الصيني بأنه رفيق درب.", "putin", "ووصف", "", "", 0},        // شي is described
+		{RuleOther, "وقال التلفزيون إن الرئيس الصيني رد بتقديم لوحة فنية للضيف.", SpeakerOther, "وقال", "التلفزيون", "", 0}, // رد ب: responded with a gift
 		// a place and a colon opening a story are its dateline: no transcript follows
-		{RuleNarration, "Beijing: Chinese President Xi Jinping marked his birthday on Saturday with Russian President Vladimir Putin, who gave him a cake.\n\nBirth dates of the country's leaders are not revealed publicly.", SpeakerNone, "", "", "", 0},
+		{RuleNarration, "Moscow: Russian President Vladimir Putin opened a bridge over the Amur on Friday before a crowd of Chinese envoys.\n\nIts opening date was not announced in advance.", SpeakerNone, "", "", "", 0},
 	}
 	for _, c := range cases {
 		d := lx.Analyze(c.text)
@@ -210,7 +210,7 @@ func FuzzAttribute(f *testing.F) {
 		"Ushakov said Putin told Xi that",
 		"وقال أوشاكوف إن بوتين وشي اتفقا على",
 		"وفي رد، عبر الفيديو أكد لبوتين",
-		"ورد عليه بوتين بالقول. نحن معا، بحسب تاس",
+		"فرد عليه بوتين قائلا. نحن معا، بحسب تاس",
 		"وجاء في البيان المشترك أن. وجاء ذلك",
 		"He made the point that we said \"our",
 	} {
