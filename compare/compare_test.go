@@ -286,27 +286,23 @@ func TestAddDocCountsAsUnits(t *testing.T) {
 	}
 }
 
-// The words naming another speaker (وزير الخارجية، spokesman) are not the wording: two
-// attributions to different ministers are not a formulation.
-func TestOtherSpeakersAreNoEvidence(t *testing.T) {
+// Pairs that share words but no formulation: the words naming another speaker (وزير الخارجية،
+// spokesman) are not the wording, so two attributions to different ministers are none; and an
+// arrival for a visit, the frame of every trip (who, where and when differ, and "arrived … for
+// a state visit" is all the two share).
+func TestNoFormulation(t *testing.T) {
 	lx := textproc.DefaultLexicon()
-	a := Units("a", time.Time{}, lx.Analyze("وحسب وزير الخارجية الروسي سيرغي لافروف."), lx)
-	b := Units("b", time.Time{}, lx.Analyze("وأكد وزير الخارجية الصيني وانغ يي."), lx)
-	w := NewWeights(a, b)
-	if ps := Match(&a[0], &b[0], w, DefaultMinSimilarity); len(ps) != 0 {
-		t.Errorf("%q ~ %q at %.2f: the ministers' titles matched", ps[0].A.Text(), ps[0].B.Text(), ps[0].Similarity)
-	}
-}
-
-// An arrival for a visit is the frame of every trip, not a formulation: who, where and when
-// differ, and "arrived … for a state visit" is all the two share.
-func TestArrivalIsFraming(t *testing.T) {
-	lx := textproc.DefaultLexicon()
-	a := Units("a", time.Time{}, lx.Analyze("Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit."), lx)
-	b := Units("b", time.Time{}, lx.Analyze("Russian President Vladimir Putin arrived in Beijing on Thursday for a two-day state visit."), lx)
-	w := NewWeights(a, b)
-	if ps := Match(&a[0], &b[0], w, DefaultMinSimilarity); len(ps) != 0 {
-		t.Errorf("%q ~ %q at %.2f: two arrivals made a formulation", ps[0].A.Text(), ps[0].B.Text(), ps[0].Similarity)
+	for _, c := range []struct{ a, b, why string }{
+		{"وحسب وزير الخارجية الروسي سيرغي لافروف.", "وأكد وزير الخارجية الصيني وانغ يي.", "the ministers' titles matched"},
+		{"Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit.",
+			"Russian President Vladimir Putin arrived in Beijing on Thursday for a two-day state visit.", "two arrivals made a formulation"},
+	} {
+		a := Units("a", time.Time{}, lx.Analyze(c.a), lx)
+		b := Units("b", time.Time{}, lx.Analyze(c.b), lx)
+		w := NewWeights(a, b)
+		if ps := Match(&a[0], &b[0], w, DefaultMinSimilarity); len(ps) != 0 {
+			t.Errorf("%q ~ %q at %.2f: %s", ps[0].A.Text(), ps[0].B.Text(), ps[0].Similarity, c.why)
+		}
 	}
 }
 

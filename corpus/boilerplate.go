@@ -790,59 +790,55 @@ func (r *Rule) matches(line, key string, cur *headLine, heads []headLine, li *li
 // Wire datelines: a place (one to four words), a comma, a date, the agency in parentheses or
 // slashes, and a dash; Arabic («بكين، 18 أكتوبر (شينخوا) --»، «موسكو، 5 فبراير 2022 /PRNewswire/ —»)
 // or English ("MOSCOW, Oct 18 (Reuters) -", "BEIJING, March 21 (Xinhua) --",
-// "MOSCOW, March 14. /TASS/.").
+// "MOSCOW, March 14. /TASS/."). An Arabic dateline may go without its comma or its dash («بكين 16
+// مايو 2024 (شينخوا)», as Xinhua's Arabic copy is often republished) when the name in parentheses
+// is an agency readout knows (not «في 16 مايو (أيار)»).
 var datelineRes = []*regexp.Regexp{
-	regexp.MustCompile(`^\s{0,3}([\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}[،,]\s{0,2}([0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\s{0,2}(?:--|—|–|-|:)\s{0,2}`),
-	regexp.MustCompile(`^\s{0,3}([A-Z][A-Za-z.'\-]{1,20}(?: [A-Z][A-Za-z.'\-]{1,20}){0,3})\s{0,2},\s{0,2}((?:[A-Z][a-z]{2,8}\.?\s{1,2}[0-9]{1,2}|[0-9]{1,2}\s{1,2}[A-Z][a-z]{2,8})(?:,?\s{1,2}[0-9]{4})?)\.?\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\.?\s{0,2}(?:--|—|–|-)?\s{0,2}`),
+	regexp.MustCompile(`^\s{0,3}(?P<place>[\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}(?P<comma>[،,])?\s{0,2}(?P<date>[0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[^/]{2,40})/)\s{0,2}(?P<dash>--|—|–|-|:)?\s{0,2}`),
+	regexp.MustCompile(`^\s{0,3}(?P<place>[A-Z][A-Za-z.'\-]{1,20}(?: [A-Z][A-Za-z.'\-]{1,20}){0,3})\s{0,2},\s{0,2}(?P<date>(?:[A-Z][a-z]{2,8}\.?\s{1,2}[0-9]{1,2}|[0-9]{1,2}\s{1,2}[A-Z][a-z]{2,8})(?:,?\s{1,2}[0-9]{4})?)\.?\s{0,2}(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[^/]{2,40})/)\.?\s{0,2}(?:--|—|–|-)?\s{0,2}`),
 }
 
-// looseDateline is an Arabic dateline without the comma or the dash («بكين 16 مايو 2024
-// (شينخوا)», as Xinhua's Arabic copy is often republished): a dateline only when the name in
-// parentheses is an agency readout knows (not «في 16 مايو (أيار)»).
-var looseDateline = regexp.MustCompile(`^\s{0,3}([\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}[،,]?\s{0,2}([0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\(([^()]{2,40})\)|/([^/]{2,40})/)\s{0,2}(?:--|—|–|-|:)?\s{0,2}`)
+// matchDateline finds the dateline that opens s: its place, date (as written) and agency, and
+// the byte where it ends.
+func matchDateline(s string) (place, date, agency string, end int, ok bool) {
+	for _, re := range datelineRes {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		group := func(name string) string {
+			if k := re.SubexpIndex(name); k > 0 && m[2*k] >= 0 {
+				return s[m[2*k]:m[2*k+1]]
+			}
+			return ""
+		}
+		agency = strings.TrimSpace(group("agency") + group("agency2"))
+		if re.SubexpIndex("comma") > 0 && (group("comma") == "" || group("dash") == "") {
+			if _, known := agencies[textproc.Normalize(agency)]; !known {
+				continue // no comma or no dash: only with an agency readout knows
+			}
+		}
+		return group("place"), group("date"), agency, m[1], true
+	}
+	return "", "", "", 0, false
+}
 
-// datelineLen returns the length of the dateline that opens line, 0 when none does.
+// datelineLen returns the length of the dateline that opens line, 0 when none does (or when
+// nothing follows it).
 func datelineLen(line string) int {
-	head := line[:min(len(line), 160)]
-	if !strings.ContainsAny(head, "(/") {
+	if !strings.ContainsAny(line[:min(len(line), 160)], "(/") {
 		return 0 // no agency in parentheses or slashes
 	}
-	if _, _, _, ok := ParseDateline(head); !ok {
-		return 0
-	}
-	for _, re := range datelineRes {
-		if m := re.FindStringIndex(line); m != nil && m[1] < len(strings.TrimSpace(line)) {
-			return m[1]
-		}
-	}
-	if m := looseDateline.FindStringIndex(line); m != nil && m[1] < len(strings.TrimSpace(line)) {
-		return m[1]
+	if _, _, _, end, ok := matchDateline(line); ok && end < len(strings.TrimSpace(line)) {
+		return end
 	}
 	return 0
 }
 
 // ParseDateline reads a dateline's place, date (as written) and agency.
 func ParseDateline(s string) (place, date, agency string, ok bool) {
-	group := func(m []string) (string, string, string) {
-		agency := m[3]
-		if agency == "" {
-			agency = m[4]
-		}
-		return m[1], m[2], strings.TrimSpace(agency)
-	}
-	for _, re := range datelineRes {
-		if m := re.FindStringSubmatch(s); m != nil {
-			place, date, agency = group(m)
-			return place, date, agency, true
-		}
-	}
-	if m := looseDateline.FindStringSubmatch(s); m != nil {
-		place, date, agency = group(m)
-		if _, known := agencies[textproc.Normalize(agency)]; known {
-			return place, date, agency, true
-		}
-	}
-	return "", "", "", false
+	place, date, agency, _, ok = matchDateline(s)
+	return place, date, agency, ok
 }
 
 // trimEdges applies an edges rule: with the story's paragraphs found (lines of eight words or

@@ -614,12 +614,8 @@ func TestArabicCellBeginningLatin(t *testing.T) {
 // headless Chromium) the Arabic report's tables pushed the page past the screen, and its right
 // edge, where every line begins, was off screen.
 func TestHTMLTablesScrollInPage(t *testing.T) {
-	r := &Report{Lang: "ar", Title: "t", Tables: []Table{{Title: "t", Columns: []string{"a", "b"}, Rows: [][]string{{"x", "y"}}}}}
-	var b bytes.Buffer
-	if err := r.WriteHTML(&b); err != nil {
-		t.Fatal(err)
-	}
-	rule := regexp.MustCompile(`(?m)^table\{[^}]*\}`).FindString(b.String())
+	page := arabicTableHTML(t, []string{"a", "b"}, []string{"x", "y"})
+	rule := regexp.MustCompile(`(?m)^table\{[^}]*\}`).FindString(page)
 	for _, want := range []string{"display:block", "max-width:100%", "overflow-x:auto"} {
 		if !strings.Contains(rule, want) {
 			t.Errorf("the table rule %q lacks %s", rule, want)
@@ -657,12 +653,19 @@ func TestGlyphTemplatesSetNoColour(t *testing.T) {
 // An interval's cell is a number's: left to right inside the Arabic report (in a cell of
 // dir="auto" its two numbers came out in right-to-left order, the high end first).
 func TestIntervalCellsReadLeftToRight(t *testing.T) {
-	r := &Report{Lang: "ar", Title: "t", Tables: []Table{{Title: "t", Columns: []string{"المحور", "المجال"}, Rows: [][]string{{"الطاقة", "-37.74 … 0.00"}}}}}
+	page := arabicTableHTML(t, []string{"المحور", "المجال"}, []string{"الطاقة", "-37.74 … 0.00"})
+	if !strings.Contains(page, `<td class="num">-37.74 … 0.00</td>`) {
+		t.Errorf("the interval's cell is not a number's:\n%s", page[strings.Index(page, "<table"):])
+	}
+}
+
+// arabicTableHTML writes an Arabic report of one table, with one row, as HTML.
+func arabicTableHTML(t *testing.T, columns, row []string) string {
+	t.Helper()
+	r := &Report{Lang: "ar", Title: "t", Tables: []Table{{Title: "t", Columns: columns, Rows: [][]string{row}}}}
 	var b bytes.Buffer
 	if err := r.WriteHTML(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), `<td class="num">-37.74 … 0.00</td>`) {
-		t.Errorf("the interval's cell is not a number's:\n%s", b.String()[strings.Index(b.String(), "<table"):])
-	}
+	return b.String()
 }

@@ -172,16 +172,19 @@ func (s *Study) OrderWarning(p Periods) string {
 	case reversed:
 		return fmt.Sprintf("%s comes after %s: every change is read from the later period to the earlier one (give the earlier period first to read it forwards)", p.From.Label, p.To.Label)
 	case len(between) > 0:
-		return fmt.Sprintf("%d document(s) dated between %s and %s are in neither period (%s)", len(between), p.From.Label, p.To.Label, strings.Join(s.IDs(between[:min(3, len(between))]), ", ")+ellipsis(len(between) > 3))
+		ids := strings.Join(s.IDs(between[:min(3, len(between))]), ", ")
+		if len(between) > 3 {
+			ids += " …"
+		}
+		return fmt.Sprintf("%d document(s) dated between %s and %s are in neither period (%s)", len(between), p.From.Label, p.To.Label, ids)
 	}
 	return ""
 }
 
-func ellipsis(more bool) string {
-	if more {
-		return " …"
-	}
-	return ""
+// LanguagesDiffer reports whether one period has documents in a language the other has none
+// in, from PeriodLanguages' counts.
+func LanguagesDiffer(fromAR, fromEN, toAR, toEN int) bool {
+	return (fromAR > 0) != (toAR > 0) || (fromEN > 0) != (toEN > 0)
 }
 
 // LanguageShift says, when one period has documents in a language the other has none in, what
@@ -189,7 +192,7 @@ func ellipsis(more bool) string {
 // both), keyness and wording do not (they compare words). "" when the languages match.
 func (s *Study) LanguageShift(p Periods) string {
 	fa, fe, ta, te := s.PeriodLanguages(p)
-	if (fa > 0) == (ta > 0) && (fe > 0) == (te > 0) {
+	if !LanguagesDiffer(fa, fe, ta, te) {
 		return ""
 	}
 	return fmt.Sprintf("the periods differ in language (%s: %d Arabic, %d English; %s: %d Arabic, %d English): theme rates compare "+

@@ -242,8 +242,7 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 	if _, between := x.s.PeriodOrder(*p); len(between) > 0 {
 		out = append(out, m.Text("finding.between", "n", len(between), "from", from, "to", to))
 	}
-	if x.s.LanguageShift(*p) != "" {
-		fa, fe, ta, te := x.s.PeriodLanguages(*p)
+	if fa, fe, ta, te := x.s.PeriodLanguages(*p); LanguagesDiffer(fa, fe, ta, te) {
 		out = append(out, m.Text("finding.languages", "from", from, "from_ar", fa, "from_en", fe, "to", to, "to_ar", ta, "to_en", te))
 	}
 	var att attribution

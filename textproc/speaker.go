@@ -536,6 +536,12 @@ func mayQuote(g string) bool {
 	return strings.IndexByte(g, '"') >= 0 || strings.IndexByte(g, 0xC2) >= 0 || strings.IndexByte(g, 0xE2) >= 0 || strings.IndexByte(g, 0xE3) >= 0
 }
 
+// noContent reports whether the reporting word at token i is a content verb (رحب، رد) with no
+// content after its last token: a welcome, a gift, not speech.
+func (s *speakerScan) noContent(i, last, b int) bool {
+	return s.is(i, classContent) && !s.content(last, b)
+}
+
 // content reports whether what follows token i opens the reported content: a complementizer,
 // a colon, a quotation, or (English) "as" before a quotation.
 func (s *speakerScan) content(i, b int) bool {
@@ -797,7 +803,7 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			}
 			continue
 		}
-		if s.is(i, classContent) && !s.content(cueEnd-1, b) && !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted)) {
+		if s.noContent(i, cueEnd-1, b) && !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted)) {
 			continue // رحب بالضيف: a welcome (but "…," the Russian leader greeted him: the quotation is its content)
 		}
 		if s.pastReference(a, i, b) {
@@ -1104,7 +1110,7 @@ func (s *speakerScan) leaderAfter(from, b int, prev string) (verdict, bool) {
 		cueEnd := i + 1
 		if h, ok := s.atStart(i); ok && s.kind(h) == hitCue {
 			cueEnd = h.end // a reporting phrase: Xi made the point that …
-		} else if !s.is(i, classVerb) || s.is(i, classContent) && !s.content(i, b) {
+		} else if !s.is(i, classVerb) || s.noContent(i, i, b) {
 			continue // (شي رد بإهداء: responded with a gift)
 		}
 		if h, ok := s.atEnd(i); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) && !s.object(h, from) {
@@ -2049,7 +2055,7 @@ func (s *speakerScan) quoteBefore(a, i int, quoted []bool) bool {
 // speaksSoon reports whether a reporting word follows within six tokens of from.
 func (s *speakerScan) speaksSoon(from, b int) bool {
 	for k := from; k < b && k < from+6; k++ {
-		if s.is(k, classVerb) && !(s.is(k, classContent) && !s.content(k, b)) {
+		if s.is(k, classVerb) && !s.noContent(k, k, b) {
 			return true // (not a content verb with no content: رد بإهداء)
 		}
 	}
