@@ -3,6 +3,7 @@ package metrics
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 )
@@ -192,5 +193,22 @@ func TestPeriods(t *testing.T) {
 		if _, err := ParsePeriod(bad); err == nil {
 			t.Errorf("ParsePeriod(%q) should fail", bad)
 		}
+	}
+}
+
+// Rekey merges the counts and forms of keys that map to one key, word by word in an n-gram,
+// and keeps the totals.
+func TestRekey(t *testing.T) {
+	tc := NewTermCounts()
+	tc.AddSentence([]Word{{Key: "and-x", Surface: "And-X"}, {Key: "x", Surface: "x"}, {Key: "y", Surface: "y"}}, 1, 2)
+	got := tc.Rekey(func(w string) string { return strings.TrimPrefix(w, "and-") })
+	if got.Counts["x"] != 2 || got.Counts["y"] != 1 || got.Counts["x x"] != 1 || got.Counts["x y"] != 1 || len(got.Counts) != 4 {
+		t.Errorf("counts %v", got.Counts)
+	}
+	if got.Surface["x"]["And-X"] != 1 || got.Surface["x"]["x"] != 1 || got.N["x y"] != 2 {
+		t.Errorf("forms %v, sizes %v", got.Surface, got.N)
+	}
+	if got.Totals[1] != 3 || got.Totals[2] != 2 {
+		t.Errorf("totals %v", got.Totals)
 	}
 }

@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// Word is a token for keyness: the key it is counted under (a stem) and how it was written.
+// Word is a token for keyness: the key it is counted under (a stem, or a form that Rekey maps
+// to one) and how it was written.
 // A stop word (Stop) is counted in no n-gram: an n-gram that holds one is left out, and so are
 // its positions from the totals.
 type Word struct {
@@ -53,6 +54,31 @@ func (tc *TermCounts) AddSentence(words []Word, minN, maxN int) {
 			tc.Totals[n]++
 		}
 	}
+}
+
+// Rekey returns the counts with each word of each key mapped by key (the words of a key are
+// separated by a space): the counts and surface forms of keys that map to one are summed; the
+// totals stay. Counting forms and mapping them afterwards lets the key of a word depend on the
+// other words of the texts counted (textproc.TermKey).
+func (tc *TermCounts) Rekey(key func(string) string) *TermCounts {
+	out := &TermCounts{Counts: make(map[string]int, len(tc.Counts)), Surface: make(map[string]map[string]int, len(tc.Counts)),
+		Totals: tc.Totals, N: make(map[string]int, len(tc.Counts))}
+	for k, c := range tc.Counts {
+		words := strings.Split(k, " ")
+		for i, w := range words {
+			words[i] = key(w)
+		}
+		nk := strings.Join(words, " ")
+		out.Counts[nk] += c
+		out.N[nk] = tc.N[k]
+		if out.Surface[nk] == nil {
+			out.Surface[nk] = map[string]int{}
+		}
+		for f, n := range tc.Surface[k] {
+			out.Surface[nk][f] += n
+		}
+	}
+	return out
 }
 
 // Correction is a multiple-testing correction of keyness p-values.

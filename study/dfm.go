@@ -26,8 +26,8 @@ type DFMOptions struct {
 	MinCount int
 }
 
-// DFM is a document-feature matrix: how often each feature (a word's stem, what keyness and
-// similarity count) occurs in each row (a document or a year). Rows are in corpus order (by
+// DFM is a document-feature matrix: how often each feature (a word's term key, what keyness
+// counts: textproc.TermKey) occurs in each row (a document or a year). Rows are in corpus order (by
 // year: in year order), features in stem order; Cells hold the counts that are not zero, row
 // by row.
 type DFM struct {
@@ -77,12 +77,15 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 	}
 	counts := make([]map[string]int, len(m.Rows))
 	forms := map[string]map[string]int{} // feature → its forms' counts
+	allForms := map[string]struct{}{}    // every normalized form, function words too
 	err := EachOf(ctx, s, nil, true, func(d *corpus.Document, an *textproc.Doc) [][2]string {
 		var out [][2]string
 		for _, sent := range an.Sentences {
 			for _, w := range KeyWords(an, sent, !o.AllWords) {
 				if !w.Stop {
 					out = append(out, [2]string{w.Key, w.Surface})
+				} else {
+					out = append(out, [2]string{w.Key, ""}) // attests a form, counts nothing
 				}
 			}
 		}
@@ -93,6 +96,10 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 			counts[r] = map[string]int{}
 		}
 		for _, w := range words {
+			allForms[w[0]] = struct{}{}
+			if w[1] == "" {
+				continue
+			}
 			counts[r][w[0]]++
 			if forms[w[0]] == nil {
 				forms[w[0]] = map[string]int{}
@@ -103,6 +110,30 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	// counted by normalized form; now merged under the term keys those forms attest
+	attested := make(map[string]bool, len(allForms))
+	for f := range allForms {
+		attested[f] = true
+	}
+	key := termKeys(attested)
+	merged := map[string]map[string]int{}
+	for f, fs := range forms {
+		k := key(f)
+		if merged[k] == nil {
+			merged[k] = map[string]int{}
+		}
+		for w, n := range fs {
+			merged[k][w] += n
+		}
+	}
+	forms = merged
+	for r, c := range counts {
+		m := map[string]int{}
+		for f, n := range c {
+			m[key(f)] += n
+		}
+		counts[r] = m
 	}
 	for f, fs := range forms {
 		n := 0
@@ -138,7 +169,7 @@ func (s *Study) DFM(ctx context.Context, o DFMOptions) (*DFM, error) {
 func (m *DFM) WriteMatrixMarket(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "%%MatrixMarket matrix coordinate integer general")
-	fmt.Fprintln(bw, "% readout document-feature matrix: rows are documents (or years), columns features (word stems)")
+	fmt.Fprintln(bw, "% readout document-feature matrix: rows are documents (or years), columns features (words by term key)")
 	fmt.Fprintf(bw, "%d %d %d\n", len(m.Rows), len(m.Features), len(m.Cells))
 	for _, c := range m.Cells {
 		fmt.Fprintf(bw, "%d %d %d\n", c.Row+1, c.Feature+1, c.Count)

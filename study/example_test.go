@@ -175,11 +175,11 @@ func ExampleStudy_DFM() {
 	lines := strings.Split(b.String(), "\n")
 	fmt.Println(strings.Join(lines[:4], "\n"))
 	// Output:
-	// [2020 2022 2023] 69 features seen 5 times or more
+	// [2020 2022 2023] 68 features seen 5 times or more
 	// %%MatrixMarket matrix coordinate integer general
-	// % readout document-feature matrix: rows are documents (or years), columns features (word stems)
-	// 3 69 176
-	// 1 2 2
+	// % readout document-feature matrix: rows are documents (or years), columns features (words by term key)
+	// 3 68 170
+	// 1 1 2
 }
 
 // Set a new article against the corpus in one reading: the article is read first, and the

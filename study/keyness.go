@@ -39,7 +39,9 @@ type KeynessResult struct {
 
 // Keyness compares the terms of the target period (Periods.To) with those of the reference
 // (Periods.From): only the documents of the two periods are analysed, and their term counts
-// streamed into two tables, so memory is bounded by their vocabulary, not by the corpus.
+// streamed into two tables, so memory is bounded by their vocabulary, not by the corpus. Terms
+// are counted by their normalized forms, then merged under their term keys (textproc.TermKey),
+// which the forms of both periods attest.
 func (s *Study) Keyness(ctx context.Context, o KeynessOptions) (KeynessResult, error) {
 	var res KeynessResult
 	if o.MinN == 0 {
@@ -56,6 +58,7 @@ func (s *Study) Keyness(ctx context.Context, o KeynessOptions) (KeynessResult, e
 		return res, err
 	}
 	target, ref := metrics.NewTermCounts(), metrics.NewTermCounts()
+	forms := map[string]bool{} // every normalized form of the two periods, for termKeys
 	into := map[int]*metrics.TermCounts{}
 	for _, i := range res.Periods.ToDocs {
 		into[i] = target
@@ -79,13 +82,17 @@ func (s *Study) Keyness(ctx context.Context, o KeynessOptions) (KeynessResult, e
 		tc := into[i]
 		for _, w := range sents {
 			tc.AddSentence(w, o.MinN, o.MaxN)
+			for _, x := range w {
+				forms[x.Key] = true
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return res, err
 	}
-	res.Rows = metrics.Keyness(target, ref, o.MinCount, o.Correct, o.Conf)
+	key := termKeys(forms)
+	res.Rows = metrics.Keyness(target.Rekey(key), ref.Rekey(key), o.MinCount, o.Correct, o.Conf)
 	res.Tested = len(res.Rows)
 	m := o.SortBy
 	if m == "" {

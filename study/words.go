@@ -6,11 +6,14 @@ import (
 	"github.com/readout/readout/textproc"
 )
 
-// What counts as a word for keyness and similarity: a word token (numbers are left out) with a
-// normalized form, counted under the Snowball stem of that form (textproc.Stem). Keyness shows
-// each stem by the forms written in the text.
+// What counts as a word for keyness, the document-feature matrix and similarity: a word token
+// (numbers are left out) with a normalized form. Keyness and the matrix count it under its term
+// key (textproc.TermKey: a light stem, whose proclitics come off only when the word without them
+// is written in the texts compared), similarity under its Snowball stem (textproc.Stem). Keyness
+// shows each key by the forms written in the text.
 
-// KeyWords returns a sentence's words for keyness, keyed by stem, with their surface forms; with
+// KeyWords returns a sentence's words for keyness, keyed by normalized form (termKeys maps
+// them to their term keys once every form of the texts is known), with their surface forms; with
 // stops, the function words of compare.StopWords (prepositions, conjunctions, pronouns,
 // auxiliaries, in Arabic and English) are marked Stop, so that no n-gram holding one is counted.
 func KeyWords(d *textproc.Doc, s textproc.Sentence, stops bool) []metrics.Word {
@@ -20,9 +23,24 @@ func KeyWords(d *textproc.Doc, s textproc.Sentence, stops bool) []metrics.Word {
 		if t.Kind != textproc.Word || d.Norm[i] == "" {
 			continue
 		}
-		out = append(out, metrics.Word{Key: d.Stem(i), Surface: d.Text[t.Start:t.End], Stop: stops && isStop(d, i)})
+		out = append(out, metrics.Word{Key: d.Norm[i], Surface: d.Text[t.Start:t.End], Stop: stops && isStop(d, i)})
 	}
 	return out
+}
+
+// termKeys returns the term key of each normalized form, attested by forms (every form of the
+// texts compared, function words too), computed once a form.
+func termKeys(forms map[string]bool) func(string) string {
+	keys := make(map[string]string, len(forms))
+	attested := func(w string) bool { return forms[w] }
+	return func(w string) string {
+		k, ok := keys[w]
+		if !ok {
+			k = textproc.TermKey(w, attested)
+			keys[w] = k
+		}
+		return k
+	}
 }
 
 // StemBag counts a document's word stems.
