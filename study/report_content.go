@@ -465,7 +465,19 @@ func ShiftValues(theme string, speaker *string, r metrics.ShiftRow) []any {
 	if speaker != nil {
 		vals = append(vals, *speaker)
 	}
-	return append(vals, r.FromCount, r.ToCount, r.FromTokens, r.ToTokens, r.FromRate, r.ToRate, r.Diff,
+	// a period with no tokens for the selection (a speaker who says nothing there) has no rate,
+	// and so no change: not a number (empty, "-", null), as the interval is, not 0
+	from, to, diff := r.FromRate, r.ToRate, r.Diff
+	if r.FromTokens == 0 {
+		from = math.NaN()
+	}
+	if r.ToTokens == 0 {
+		to = math.NaN()
+	}
+	if r.FromTokens == 0 || r.ToTokens == 0 {
+		diff = math.NaN()
+	}
+	return append(vals, r.FromCount, r.ToCount, r.FromTokens, r.ToTokens, from, to, diff,
 		r.DiffLow, r.DiffHigh, r.LogRatio, r.G2, r.P, r.Warnings, r.FromDocs, r.ToDocs, r.Bootstrap)
 }
 

@@ -99,6 +99,18 @@ func TestShiftBySpeakerAndIDs(t *testing.T) {
 	p := row(t, d.Rows, "speaker", "putin")
 	approx(t, "putin from_count", p["from_count"], 3)
 	approx(t, "putin to_count", p["to_count"], 0)
+	// a speaker with no words in a period has no rate there, and no change: null, not 0
+	for _, r := range d.Rows {
+		if r["from_tokens"] == 0.0 && (r["from_rate"] != nil || r["diff"] != nil) {
+			t.Errorf("%v: no tokens in the from period, yet rate %v and change %v", r["speaker"], r["from_rate"], r["diff"])
+		}
+		if r["from_tokens"] != 0.0 && r["from_rate"] == nil {
+			t.Errorf("%v: tokens but no rate", r["speaker"])
+		}
+	}
+	if o := row(t, d.Rows, "speaker", "other"); o["from_tokens"] != 0.0 {
+		t.Errorf("the test needs a speaker silent in 2020: other has %v tokens", o["from_tokens"])
+	}
 }
 
 func TestShiftErrors(t *testing.T) {
