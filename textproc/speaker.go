@@ -437,6 +437,74 @@ func (s *speakerScan) appositionSubject(a, i, b int, cue Span, subject func(hit,
 	return verdict{}, false
 }
 
+// callContent decides, for token i a form of call, whether a content follows (ok false: i is
+// not call): an object and a predicate noun (called Putin a friend, called him his "old
+// friend") or a quotation within three words (called it "a turning point"); not called Putin
+// on Monday (a phone call), nor what it calls "…" (the writer's gloss of a name).
+func (s *speakerScan) callContent(i, b int) (content, ok bool) {
+	switch s.norm(i) {
+	case "call", "calls", "called", "calling":
+	default:
+		return false, false
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if s.norm(k) == "what" {
+			return false, true
+		}
+	}
+	if s.callsSomeone(i, b) {
+		return true, true
+	}
+	for j := i + 1; j < b && j <= i+3; j++ {
+		if hasQuote(s.gap(j-1, j)) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// callsSomeone reports whether call at token i has an object and a predicate noun.
+func (s *speakerScan) callsSomeone(i, b int) bool {
+	k := i + 1
+	if k < b && (s.norm(k) == "him" || s.norm(k) == "her" || s.norm(k) == "it" || s.norm(k) == "them") {
+		k++
+	} else if h, ok := s.atStart(k); ok && (s.kind(h) == hitActor || s.kind(h) == hitJoint) {
+		k = h.end
+	} else {
+		return false
+	}
+	if k >= b || breaks(s.gap(k-1, k)) {
+		return false
+	}
+	switch s.norm(k) {
+	case "a", "an", "his", "her", "their", "our", "my":
+		return true
+	}
+	return false
+}
+
+// englishPhrase reports whether the cue from i to end is an English cue phrase (called for,
+// shared the view): speech by itself, though its verb alone needs a content (called him "…").
+func (s *speakerScan) englishPhrase(i, end int) bool {
+	r, _ := utf8.DecodeRuneInString(s.text[s.tokens[i].Start:])
+	return end > i+1 && r < 0x80
+}
+
+// nounAfterOpener reports whether the reporting word j follows a preposition opening the clause
+// with at most two words between, none of them capitalized: In introductory remarks, In brief
+// comments, At closing statements are a phrase; In Beijing the spokesman said is a subject.
+func (s *speakerScan) nounAfterOpener(head, j int) bool {
+	if r, _ := utf8.DecodeRuneInString(s.text[s.tokens[j].Start:]); r >= 0x80 || !s.is(head, classOpener) || j-head > 3 {
+		return false // English only
+	}
+	for k := head + 1; k < j; k++ {
+		if s.capitalized(k) || breaks(s.gap(k-1, k)) {
+			return false
+		}
+	}
+	return true
+}
+
 // capitalized reports whether English token k begins with a capital letter.
 func (s *speakerScan) capitalized(k int) bool {
 	r, _ := utf8.DecodeRuneInString(s.text[s.tokens[k].Start:])
@@ -545,10 +613,16 @@ func (s *speakerScan) noContent(i, last, b int) bool {
 // content reports whether what follows token i opens the reported content: a complementizer,
 // a colon, a quotation, or (English) "as" before a quotation.
 func (s *speakerScan) content(i, b int) bool {
+	if c, ok := s.callContent(i, b); ok {
+		return c
+	}
 	for j := i + 1; j < b && j <= i+8; j++ {
 		g := s.gap(j-1, j)
 		if hasColon(g) || hasQuote(g) {
 			return true
+		}
+		if s.norm(j) == "to" && j > i+1 {
+			continue // called Putin on Monday to discuss …: a purpose, not the content (referred to: it is)
 		}
 		if (s.is(j, classComplementizer) || strings.HasPrefix(s.norm(j), "ان") || strings.HasPrefix(s.norm(j), "بان")) && !s.addresseeAfter(j) {
 			return true
@@ -634,6 +708,9 @@ func (s *speakerScan) pastReference(a, i, b int) bool {
 		}
 		if (n == "had" || (n == "قد" || n == "وقد") && s.kanBefore(a, j)) && !s.content(i, b) {
 			return true // وكان … قد اتفقا على: a pluperfect (وقد تعهد alone is a perfect)
+		}
+		if _, call := s.callContent(i, b); call && n == "had" {
+			return true // Xi had called Putin his friend: a past description, content or not
 		}
 	}
 	return false
@@ -803,7 +880,8 @@ func (s *speakerScan) sentence(sent Sentence, prev string) verdict {
 			}
 			continue
 		}
-		if s.noContent(i, cueEnd-1, b) && !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted)) {
+		_, call := s.callContent(i, b) // a quotation before is no content of call ("…" is what it calls …)
+		if s.noContent(i, cueEnd-1, b) && !s.englishPhrase(i, cueEnd) && (call || !(i > a && quoted[i-a-1] == false && s.quoteBefore(a, i, quoted))) {
 			continue // رحب بالضيف: a welcome (but "…," the Russian leader greeted him: the quotation is its content)
 		}
 		if s.pastReference(a, i, b) {
@@ -1172,14 +1250,24 @@ func (s *speakerScan) relayedLeader(head, from, b int, prev string, cue Span, se
 		k = from - 1 // the content begins at once (Ushakov said Putin told …)
 	}
 	lv, ok := s.leaderAfter(k+1, b, prev)
-	if !ok || !s.contentAfter(lv.source.End, b) {
-		return verdict{}, false
+	if !ok || !s.contentAfter(lv.source.End, b) || s.possessiveEnd(lv.source.End) {
+		return verdict{}, false // (Price called Putin's admission "striking": the leader is no speaker)
 	}
 	lv.rule = RuleRelay
 	if lv.cue.Empty() {
 		lv.cue = cue
 	}
 	return lv, true
+}
+
+// possessiveEnd reports whether the token ending at byte at is a possessive (Putin's).
+func (s *speakerScan) possessiveEnd(at int) bool {
+	k := sort.Search(len(s.tokens), func(i int) bool { return s.tokens[i].End >= at })
+	if k == len(s.tokens) {
+		return false
+	}
+	n := s.norm(k)
+	return strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s")
 }
 
 // contentAfter reports whether reported content opens within eight tokens after byte at: a
@@ -1336,6 +1424,9 @@ func (s *speakerScan) cue(sent Sentence, i, end int, cue Span, prev string, quot
 	if j > a && !breaks(s.gap(j-1, j)) && !s.is(j-1, classComplementizer) && !s.is(j-1, classParticle) && !s.is(j-1, classOpener) {
 		// …, who has …, said: the subject is before the relative clause
 		head := s.clauseStart(a, j)
+		if s.nounAfterOpener(head, j) {
+			return verdict{}, false // In introductory remarks …, Putin said: a noun, no subject
+		}
 		if lv, ok := s.relayedLeader(head, end, b, prev, cue, false); ok {
 			return lv, true // Ushakov said Putin told Xi that …: the aide relays the leader
 		}
@@ -1729,6 +1820,17 @@ func (s *speakerScan) notEnglishCue(a, i int) bool {
 	}
 	if i > a && determiner(i-1) {
 		return true
+	}
+	if i > a && !breaks(s.gap(i-1, i)) {
+		switch s.norm(i - 1) {
+		case "phone", "telephone", "video", "conference":
+			return true // a phone call, a video call
+		}
+	}
+	if i > a+1 && determiner(i-2) && !breaks(s.gap(i-1, i)) && !s.capitalized(i-1) {
+		if n := s.norm(i - 1); strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ive") || strings.HasSuffix(n, "ous") || strings.HasSuffix(n, "ful") {
+			return true // a unified blast, a positive response: an adjective before a noun
+		}
 	}
 	if i > a+1 && strings.HasSuffix(s.norm(i), "s") && determiner(i-2) {
 		if _, named := s.covering(i - 1); !named && !s.is(i-1, classTitle) {
