@@ -182,18 +182,18 @@ func TestSpeakerRules(t *testing.T) {
 		// a place and a colon opening a story are its dateline: no transcript follows
 		{RuleNarration, "Moscow: Russian President Vladimir Putin opened a bridge over the Amur on Friday before a crowd of Chinese envoys.\n\nIts opening date was not announced in advance.", SpeakerNone, "", "", "", 0},
 		// the seventh held-out set's kinds of error (2026-12-04), in our own sentences
-		{RuleSubjectAfter, "ودان بوتين ما وصفه بالضغط على الشركاء التجاريين.", "putin", "ودان", "بوتين", "", 0},         // دان: condemned
-		{RuleSubjectAfter, "واشتكى شي لبوتين من أن الرسوم الجمركية تضر بالتجارة.", "xi", "واشتكى", "شي", "", 0},              // complained
-		{RuleSubject, "Putin slammed what he called a campaign of pressure on Beijing.", "putin", "slammed", "Putin", "", 0}, // slam, blast
-		{RuleSubject, "At the ceremony Xi called him \u201ca trusted partner\u201d.", "xi", "called", "Xi", "", 0},       // call with a quotation
-		{RuleNarration, "Xi called Putin on Monday to discuss the grain corridor.", SpeakerNone, "", "", "", 0},           // call without one: a phone call
-		{RuleSubject, "Putin also called Xi a reliable partner.", "putin", "called", "Putin", "", 0},                     // an object and a predicate noun
+		{RuleSubjectAfter, "ودان بوتين ما وصفه بالضغط على الشركاء التجاريين.", "putin", "ودان", "بوتين", "", 0},                                                                    // دان: condemned
+		{RuleSubjectAfter, "واشتكى شي لبوتين من أن الرسوم الجمركية تضر بالتجارة.", "xi", "واشتكى", "شي", "", 0},                                                                    // complained
+		{RuleSubject, "Putin slammed what he called a campaign of pressure on Beijing.", "putin", "slammed", "Putin", "", 0},                                                       // slam, blast
+		{RuleSubject, "At the ceremony Xi called him \u201ca trusted partner\u201d.", "xi", "called", "Xi", "", 0},                                                                 // call with a quotation
+		{RuleNarration, "Xi called Putin on Monday to discuss the grain corridor.", SpeakerNone, "", "", "", 0},                                                                    // call without one: a phone call
+		{RuleSubject, "Putin also called Xi a reliable partner.", "putin", "called", "Putin", "", 0},                                                                               // an object and a predicate noun
 		{RuleOther, "A ministry spokeswoman called Putin's offer \u201cpremature\u201d but said that talks would go on.", SpeakerOther, "called", "A ministry spokeswoman", "", 0}, // a possessive is relayed by no one
-		{RuleNarration, "The city keeps what it calls the \u201cfriendship garden\u201d open in winter.", SpeakerNone, "", "", "", 0}, // what it calls: a gloss
+		{RuleNarration, "The city keeps what it calls the \u201cfriendship garden\u201d open in winter.", SpeakerNone, "", "", "", 0},                                              // what it calls: a gloss
 		{RuleNarration, "After the \u201cflag ceremony\u201d the guests tasted pancakes called blini.", SpeakerNone, "", "", "", 0},
 		{RuleNarration, "The leaders held a phone call on Friday, \u201cfriendly and frank\u201d in tone.", SpeakerNone, "", "", "", 0}, // a noun after phone
 		{RuleSubject, "Putin called for faster payments in national currencies.", "putin", "called for", "Putin", "", 0},
-		{RuleSubject, "In brief opening remarks at the forum, Xi said trade had doubled.", "xi", "said", "Xi", "", 0}, // remarks is a noun here
+		{RuleSubject, "In brief opening remarks at the forum, Xi said trade had doubled.", "xi", "said", "Xi", "", 0},                                  // remarks is a noun here
 		{RuleOther, "In Beijing the ministry spokesman said the visit was planned.", SpeakerOther, "said", "In Beijing the ministry spokesman", "", 0}, // a name between: a subject (its span keeps the phrase)
 	}
 	for _, c := range cases {
