@@ -164,6 +164,20 @@ func (s *Study) PeriodLanguages(p Periods) (fromAR, fromEN, toAR, toEN int) {
 	return fromAR, fromEN, toAR, toEN
 }
 
+// NeedDates reports whether the periods select documents by date (as the default periods do):
+// Options.DatedOnly then leaves the undated documents out rather than failing on them.
+func (p PeriodPair) NeedDates() bool {
+	if p.From == "" || p.To == "" {
+		return true
+	}
+	for _, q := range []string{p.From, p.To} {
+		if per, err := metrics.ParsePeriod(q); err == nil && per.NeedsDates() {
+			return true
+		}
+	}
+	return false
+}
+
 // OrderWarning says, for shift and keyness, when two periods are given later one first (the
 // change is read backwards) or when documents dated between them are in neither; "" otherwise.
 func (s *Study) OrderWarning(p Periods) string {

@@ -44,6 +44,10 @@ type Options struct {
 	// corpus (unless it would leave nothing), so that each is compared with the rest; a study
 	// opened without Against keeps it, and Compare then compares it with itself too.
 	Against []Analysed
+	// DatedOnly leaves out the documents without a date, with a note naming them
+	// (Corpus.Notes), for what needs every document's date (a trend, periods of dates, a
+	// report); when no document has a date, all are kept (and RequireDates says so).
+	DatedOnly bool
 }
 
 // Progress is told, for a phase of the work ("reading", "analysing", "similarity" …), that done
@@ -228,6 +232,9 @@ func (s *Study) load(ctx context.Context, need Need) error {
 		} else {
 			s.excluded = nil // the corpus is the new documents: compared with themselves
 		}
+	}
+	if s.opt.DatedOnly {
+		leaveUndated(c)
 	}
 	s.c = c
 	if need == 0 {
@@ -549,8 +556,37 @@ func (s *Study) RequireDates(what string) error {
 	for _, d := range und {
 		names = append(names, d.ID+" ("+d.Path+")")
 	}
-	return fmt.Errorf("%s needs a date for every document; %d have none: %s\ngive each a date in the manifest's date column (yyyy-mm-dd) or in its file name (2022-02-04-name.txt)",
-		what, len(und), strings.Join(names, ", "))
+	if len(und) == len(s.c.Docs) {
+		return fmt.Errorf("%s needs dates, and no document has one: %s\ngive each a date in the manifest's date column (yyyy-mm-dd) or in its file name (2022-02-04-name.txt)",
+			what, strings.Join(names, ", "))
+	}
+	return fmt.Errorf("%s needs a date for every document; %d %s none: %s\ngive each a date in the manifest's date column (yyyy-mm-dd) or in its file name (2022-02-04-name.txt)",
+		what, len(und), map[bool]string{true: "has", false: "have"}[len(und) == 1], strings.Join(names, ", "))
+}
+
+// leaveUndated takes the documents without a date out of c, with a note naming them, unless
+// that would leave none.
+func leaveUndated(c *corpus.Corpus) {
+	und := c.Undated()
+	if len(und) == 0 || len(und) == len(c.Docs) {
+		return
+	}
+	var dated []*corpus.Document
+	for _, d := range c.Docs {
+		if d.HasDate() {
+			dated = append(dated, d)
+		}
+	}
+	c.Docs = dated
+	var names []string
+	for _, d := range und[:min(5, len(und))] {
+		names = append(names, d.ID+" ("+d.Path+")")
+	}
+	if len(und) > 5 {
+		names = append(names, fmt.Sprintf("and %d more", len(und)-5))
+	}
+	c.Notes = append(c.Notes, fmt.Sprintf("%d document(s) without a date are left out (this needs dates): %s; give each a date in the manifest's date column (yyyy-mm-dd) or in its file name (2022-02-04-name.txt)",
+		len(und), strings.Join(names, ", ")))
 }
 
 // ThemeIndices resolves theme ids (each may be a comma-separated list) to theme indices; none

@@ -111,6 +111,7 @@ func chartRun(opts *chartOptions) error {
 	if len(opts.Themes) == 0 {
 		themes = nil
 	}
+	a.datedOnly = true // every chart is drawn from the report's sections, which need dates
 	s, err := a.open(a.ctx, opts.Paths, kind.Needs)
 	if err != nil {
 		return err

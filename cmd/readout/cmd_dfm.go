@@ -82,6 +82,7 @@ func dfmRun(opts *dfmOptions) error {
 	if opts.MinCount < 1 {
 		return usagef("--min-count must be at least 1")
 	}
+	a.datedOnly = opts.By == "year"
 	s, err := a.open(a.ctx, opts.Paths, 0)
 	if err != nil {
 		return err

@@ -105,6 +105,7 @@ func keynessRun(opts *keynessOptions) error {
 		return usagef("--min-count must be at least 1")
 	}
 	a := opts.app
+	a.datedOnly = study.PeriodPair{From: opts.Reference, To: opts.Target}.NeedDates()
 	s, err := a.open(a.ctx, opts.Paths, 0)
 	if err != nil {
 		return err

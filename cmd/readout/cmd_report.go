@@ -128,6 +128,7 @@ func reportRun(opts *reportOptions) error {
 		return usagef("--reps %d: use %d to %d replicates", opts.Reps, study.MinReps, study.MaxReps)
 	}
 	a := opts.app
+	a.datedOnly = true
 	s, err := a.open(a.ctx, opts.Paths, study.ReportNeeds)
 	if err != nil {
 		return err

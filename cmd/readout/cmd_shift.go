@@ -65,6 +65,7 @@ func shiftRun(opts *shiftOptions) error {
 		return usagef("--reps %d: use %d to %d replicates", opts.Reps, study.MinReps, study.MaxReps)
 	}
 	a := opts.app
+	a.datedOnly = study.PeriodPair{From: opts.From, To: opts.To}.NeedDates()
 	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTallies)
 	if err != nil {
 		return err

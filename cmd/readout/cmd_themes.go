@@ -88,6 +88,7 @@ func themesRun(opts *themesOptions) error {
 		return err
 	}
 	a := opts.app
+	a.datedOnly = by.Year
 	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTotals)
 	if err != nil {
 		return err

@@ -49,6 +49,7 @@ func trendRun(opts *trendOptions) error {
 		return usagef("--by %q: use year or doc", opts.By)
 	}
 	a := opts.app
+	a.datedOnly = true
 	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTallies)
 	if err != nil {
 		return err

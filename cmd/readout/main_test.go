@@ -171,6 +171,28 @@ func writeFile(t *testing.T, dir, name, body string) string {
 	return p
 }
 
+// What needs dates leaves the undated documents out, naming them, when others have one.
+func TestUndatedLeftOut(t *testing.T) {
+	files, manifest := seedFiles(t)
+	dir := writeCorpus(t, files, manifest)
+	if err := os.WriteFile(filepath.Join(dir, "scraped.txt"), []byte("Xi spoke of sovereignty and the United Nations at length."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"trend", dir}, {"shift", dir}, {"keyness", dir}, {"themes", dir, "--by", "year"}, {"report", dir, "-o", filepath.Join(t.TempDir(), "r"), "-f", "md"}} {
+		_, stderr, code := runCmd(t, args...)
+		if code != 0 || !strings.Contains(stderr, "1 document(s) without a date are left out") || !strings.Contains(stderr, "scraped") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	// what needs no dates keeps it, and so do periods of ids
+	for _, args := range [][]string{{"themes", dir}, {"shift", dir, "--from", "2020-07-08-call", "--to", "scraped"}} {
+		_, stderr, code := runCmd(t, args...)
+		if code != 0 || strings.Contains(stderr, "left out") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
 // chart's output and dates problems are named for what they are.
 func TestChartMessages(t *testing.T) {
 	dir := t.TempDir()
@@ -194,7 +216,7 @@ func TestChartMessages(t *testing.T) {
 	}{
 		{[]string{"chart", "rates", "-o", svgDir}, 2, "-o " + svgDir + " is a directory: name the chart's file"},
 		{[]string{"chart", "rates", "-o", filepath.Join(dir, "noext")}, 2, "has no extension to tell the format by"},
-		{[]string{"chart", "rates", und, "-o", filepath.Join(dir, "u.svg")}, 1, "a chart needs a date for every document; 2 have none"},
+		{[]string{"chart", "rates", und, "-o", filepath.Join(dir, "u.svg")}, 1, "a chart needs dates, and no document has one"},
 	}
 	for _, c := range cases {
 		_, stderr, code := runCmd(t, c.args...)

@@ -146,6 +146,8 @@ type app struct {
 	bars   *progressBars
 	lx     *textproc.Lexicon // the lexicon of the corpus opened, for theme labels in data files
 	corpus *corpus.Corpus    // the corpus opened, which nothing is written into
+	// datedOnly: the command needs dates, so documents without one are left out with a note
+	datedOnly bool
 }
 
 // globalOptions are the flags every command has.
@@ -332,7 +334,8 @@ func (a *app) options(need study.Need) (study.Options, error) {
 		return o, usageError{err}
 	}
 	o = study.Options{Encoding: enc, SkipBad: a.global.SkipBad, HTML: reader, Stdin: a.In, StdinFormat: a.global.InputFormat, TextColumn: a.global.TextColumn,
-		Jobs: a.global.Jobs, Prepare: need, Progress: a.progress(), FollowSymlinks: a.global.Follow, MaxFileSize: a.global.MaxFileMB << 20}
+		Jobs: a.global.Jobs, Prepare: need, Progress: a.progress(), FollowSymlinks: a.global.Follow, MaxFileSize: a.global.MaxFileMB << 20,
+		DatedOnly: a.datedOnly}
 	switch {
 	case a.global.NoBoilerplate && a.global.Boilerplate != "":
 		return o, usagef("--boilerplate and --no-boilerplate cannot be used together")
