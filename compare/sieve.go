@@ -16,8 +16,9 @@ import (
 // reading: the weights are known once every document has been read, and the units kept are
 // matched then (Matcher.MatchKept).
 type Sieve struct {
-	vecs vecs
-	keys map[uint32]bool // every key of the new units
+	vecs     vecs
+	keys     map[uint32]bool // every key of the new units
+	verbatim map[uint64]bool // the new units' Verbatim hashes
 }
 
 // NewSieve returns the sieve of the units of the new documents.
@@ -28,11 +29,21 @@ func NewSieve(units ...[]Unit) *Sieve {
 			ptrs = append(ptrs, &us[i])
 		}
 	}
-	s := &Sieve{vecs: vectors(ptrs), keys: map[uint32]bool{}}
+	s := &Sieve{vecs: vectors(ptrs), keys: map[uint32]bool{}, verbatim: map[uint64]bool{}}
 	for _, id := range s.vecs.ids {
 		s.keys[id] = true
 	}
 	return s
+}
+
+// AddVerbatim makes the sieve keep, as Kept.Copies, the corpus statements with these hashes
+// (Verbatim of the new documents).
+func (s *Sieve) AddVerbatim(hashes []uint64) {
+	for _, h := range hashes {
+		if h != 0 {
+			s.verbatim[h] = true
+		}
+	}
 }
 
 // Kept is what a Sieve kept of one document's units, packed in one byte slice: for each unit,
@@ -45,6 +56,8 @@ type Kept struct {
 	index []int32  // each unit's index among the document's units
 	off   []uint32 // where each unit begins in data; one more at the end
 	data  []byte
+	// Copies are the document's statements that a new one repeats word for word
+	Copies []Copy
 }
 
 // Len returns the number of units kept.
@@ -75,6 +88,11 @@ func (s *Sieve) Keep(d *textproc.Doc, lx *textproc.Lexicon, c *WeightCounter) Ke
 		}
 		at := index
 		index++
+		if len(s.verbatim) > 0 {
+			if h, _ := verbatimHash(d, st); h != 0 && s.verbatim[h] {
+				k.Copies = append(k.Copies, Copy{Index: at, Hash: h})
+			}
+		}
 		unit = unit[:0]
 		inSieve := 0
 		for i := st.TokStart; i < st.TokEnd; i++ {
@@ -169,7 +187,7 @@ func (k *Kept) add(u *Unit) {
 
 // Clip copies what a Kept holds to memory of its size.
 func (k *Kept) Clip() {
-	k.index, k.off, k.data = slices.Clone(k.index), slices.Clone(k.off), slices.Clone(k.data)
+	k.index, k.off, k.data, k.Copies = slices.Clone(k.index), slices.Clone(k.off), slices.Clone(k.data), slices.Clip(k.Copies)
 }
 
 // unit makes u kept unit j, enough for Match: its words without offsets, its keys, its terms'

@@ -19,8 +19,18 @@ type Comparison struct {
 	Themes   []compare.ThemeStanding // most telling first (|z|; present here and absent from the corpus first of all)
 	Nearest  []Near                  // corpus documents by tf-idf cosine, most similar first
 	Repeats  []compare.Repeat        // corpus formulations it restates, most similar first
+	Copied   []Copied                // its statements found word for word in the corpus
 	Fresh    []*compare.Unit         // its statements with no counterpart, themed ones first
 	Speakers []SpeakerShare
+}
+
+// Copied is a statement of the new document that a corpus statement has word for word (the
+// first in corpus order), punctuation aside: a counterpart, though it may have no content word
+// to align (compare.Verbatim).
+type Copied struct {
+	Unit  *compare.Unit
+	Doc   string // the corpus document
+	Index int    // the corpus statement's index among its document's units
 }
 
 // Near is a corpus document and its similarity to the new one.
@@ -179,9 +189,38 @@ func (s *Study) Compare(ctx context.Context, news []Analysed, o CompareOptions) 
 		}
 		res := &results[k]
 		res.Repeats, res.Fresh = compare.Repeats(newUnits[k], pairs, w, o.MinSimilarity, diff)
+		res.Copied, res.Fresh = s.copied(k, newUnits[k], res.Fresh)
 		sort.SliceStable(res.Fresh, func(i, j int) bool { return len(res.Fresh[i].Themes) > 0 && len(res.Fresh[j].Themes) == 0 })
 	}
 	return results, nil
+}
+
+// copied takes out of fresh the statements of new document k that a corpus statement has word
+// for word (Kept.Copies), and returns them with the first such corpus statement of each.
+func (s *Study) copied(k int, units []compare.Unit, fresh []*compare.Unit) ([]Copied, []*compare.Unit) {
+	hashes := s.againstCopy[k]
+	first := map[uint64]Copied{}
+	for i := range s.kept {
+		for _, c := range s.kept[i].Copies {
+			if _, ok := first[c.Hash]; !ok {
+				first[c.Hash] = Copied{Doc: s.c.Docs[i].ID, Index: c.Index}
+			}
+		}
+	}
+	if len(first) == 0 || len(hashes) != len(units) {
+		return nil, fresh
+	}
+	var out []Copied
+	var rest []*compare.Unit
+	for _, u := range fresh {
+		if c, ok := first[hashes[u.Index]]; ok && hashes[u.Index] != 0 {
+			c.Unit = u
+			out = append(out, c)
+		} else {
+			rest = append(rest, u)
+		}
+	}
+	return out, rest
 }
 
 // isAgainst reports whether the study's candidates are those of the documents news.
@@ -199,15 +238,20 @@ func (s *Study) isAgainst(news []Analysed) bool {
 
 // setAgainst makes the sieve of new documents, for NeedCandidates.
 func (s *Study) setAgainst(news []Analysed) {
-	s.against, s.sieve, s.againstUnits = news, nil, nil
+	s.against, s.sieve, s.againstUnits, s.againstCopy = news, nil, nil, nil
 	if len(news) == 0 {
 		return
 	}
 	s.againstUnits = make([][]compare.Unit, len(news))
+	s.againstCopy = make([][]uint64, len(news))
 	for k, nd := range news {
 		s.againstUnits[k] = nd.Units(s.lx)
+		s.againstCopy[k] = compare.Verbatim(nd.A)
 	}
 	s.sieve = compare.NewSieve(s.againstUnits...)
+	for _, hs := range s.againstCopy {
+		s.sieve.AddVerbatim(hs)
+	}
 }
 
 // matchKept aligns the corpus's candidate statements with each new document's, on the study's

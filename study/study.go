@@ -105,6 +105,7 @@ type Study struct {
 	against      []Analysed       // the documents of the sieve
 	sieve        *compare.Sieve   // their units', for NeedCandidates
 	againstUnits [][]compare.Unit // their units, which Compare aligns with the candidates
+	againstCopy  [][]uint64       // their units' compare.Verbatim hashes
 	kept         []compare.Kept   // corpus order
 	// excluded are the corpus's documents that are new documents of Against, byte for byte:
 	// left out of the corpus so that each is compared with the rest

@@ -11,9 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/compare"
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/reports"
+	"github.com/readout/readout/textproc"
 )
 
 func open(t *testing.T, paths []string, need Need) *Study {
@@ -706,4 +708,59 @@ func reportOf(t *testing.T, s *Study, lang string) *reports.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// A statement the corpus has word for word is a counterpart, though it has no content word to
+// align (names, titles and a frame), in one reading and in two; a short one (a dateline) is not.
+func TestCompareFindsCopies(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	files := map[string]string{
+		"2023-03-20-a.txt": "Chinese President Xi Jinping met his Russian counterpart Vladimir Putin in the Kremlin on Monday.\n\nMoscow, March 20.\n\nPutin said the two countries would ship more grain next year.\n",
+		"2023-03-21-b.txt": "Xi said China and Russia would keep working closely at the United Nations.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newPath := filepath.Join(t.TempDir(), "new.txt")
+	if err := os.WriteFile(newPath, []byte("Chinese President Xi Jinping met his Russian counterpart, Vladimir Putin, in the Kremlin on Monday!\n\nMoscow, March 20.\n\nXi said China was ready to build a bridge across the Amur.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	news, err := OpenDocuments(ctx, []string{newPath}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, once := range []bool{true, false} {
+		o := Options{Prepare: NeedTallies | NeedVectors | NeedUnitWeights}
+		if once {
+			o.Prepare |= NeedCandidates
+			o.Against = news
+		}
+		s, err := Open(ctx, []string{dir}, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Compare(ctx, news, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := res[0]
+		if len(r.Copied) != 1 || r.Copied[0].Doc != "2023-03-20-a" || r.Copied[0].Index != 0 || r.Copied[0].Unit.Index != 0 {
+			t.Fatalf("one reading %v: copied %+v", once, r.Copied)
+		}
+		var fresh []string
+		for _, u := range r.Fresh {
+			fresh = append(fresh, u.Text)
+		}
+		if len(fresh) != 2 || !strings.HasPrefix(fresh[0], "Moscow") && !strings.HasPrefix(fresh[1], "Moscow") {
+			t.Errorf("one reading %v: new statements %q (the dateline is too short to count as a copy)", once, fresh)
+		}
+	}
+	// Verbatim keeps the units' order: one hash a unit
+	d := news[0]
+	if got, want := len(compare.Verbatim(d.A)), len(d.Units(textproc.DefaultLexicon())); got != want {
+		t.Errorf("%d hashes for %d units", got, want)
+	}
 }

@@ -283,9 +283,20 @@ func WriteCompareText(w io.Writer, results []Comparison, label string, nDocs, to
 			ew.printf("    now: %s\n", compare.WordDiffText(rp.Ops, color))
 		}
 		more(len(r.Repeats))
+		if len(r.Copied) > 0 {
+			ew.printf("\nStatements found word for word in the corpus (%d):\n", len(r.Copied))
+			for _, c := range r.Copied[:limit(len(r.Copied))] {
+				ew.printf("  #%d (%s) = %s #%d: %s\n", c.Unit.Index+1, c.Unit.Speaker, c.Doc, c.Index+1, c.Unit.Text)
+			}
+			more(len(r.Copied))
+		}
 		ew.printf("\nStatements with no counterpart in the corpus (%d):\n", len(r.Fresh))
 		for _, u := range r.Fresh[:limit(len(r.Fresh))] {
-			ew.printf("  #%d (%s) [%s] %s\n", u.Index+1, u.Speaker, strings.Join(u.Themes, ", "), u.Text)
+			themes := ""
+			if len(u.Themes) > 0 {
+				themes = "[" + strings.Join(u.Themes, ", ") + "] "
+			}
+			ew.printf("  #%d (%s) %s%s\n", u.Index+1, u.Speaker, themes, u.Text)
 		}
 		more(len(r.Fresh))
 		ew.printf("\nSpeaker balance (share of tokens, this article vs corpus):\n")

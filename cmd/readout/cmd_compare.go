@@ -129,6 +129,13 @@ func compareRun(opts *compareOptions) error {
 			v[21], v[22], v[23], v[24], v[25], v[26], v[27] = nv.Index, nv.Start, nv.End, cv.Index, cv.Start, cv.End, cp.Unit.Speaker
 			rows.Add(v...)
 		}
+		for _, c := range r.Copied {
+			v := blank()
+			v[0], v[1], v[2], v[9], v[10], v[11], v[14], v[15] = id, "copied", strings.Join(c.Unit.Themes, "; "), c.Doc, 1.0, c.Unit.Speaker, c.Unit.Text, c.Unit.Text
+			uv := study.UnitView(c.Unit, r.Doc.Doc)
+			v[21], v[22], v[23], v[24] = uv.Index, uv.Start, uv.End, c.Index+1
+			rows.Add(v...)
+		}
 		for _, u := range r.Fresh {
 			v := blank()
 			v[0], v[1], v[2], v[11], v[14] = id, "new", strings.Join(u.Themes, "; "), u.Speaker, u.Text
