@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -167,6 +168,28 @@ func TestSplitClosingQuote(t *testing.T) {
 	}
 	if s[1].InQuote || s[2].InQuote {
 		t.Errorf("quote tracking: %v %v, want false false", s[1].InQuote, s[2].InQuote)
+	}
+}
+
+// A quotation the paragraph leaves open is Unclosed, unless the next paragraph opens with a
+// quotation mark (a quotation of several paragraphs); a closed one never is.
+func TestSplitUnclosedQuote(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		unclosed []bool
+	}{
+		{"Xi said: \"We agree. It is time.\n\nThe talks ended.\n", []bool{false, true, false}},
+		{"Xi said: \"We agree. It is time.\n\n\"It will last,\" he added.\n", []bool{false, false, false}},
+		{"Xi said: \"We agree. It is time.\" The talks ended.\n", []bool{false, false, false}},
+	} {
+		s := Split(c.text, Tokenize(c.text))
+		var got []bool
+		for _, x := range s {
+			got = append(got, x.Unclosed)
+		}
+		if !slices.Equal(got, c.unclosed) {
+			t.Errorf("%q: unclosed %v, want %v", c.text, got, c.unclosed)
+		}
 	}
 }
 

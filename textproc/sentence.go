@@ -16,6 +16,11 @@ type Sentence struct {
 	TokEnd     int  // one past its last token
 	Heading    bool // a line with no final punctuation: a headline or section heading
 	InQuote    bool // it begins inside a quotation opened by an earlier sentence of the paragraph
+	// Unclosed: that quotation is not closed in the paragraph, and the next paragraph does not
+	// open with a quotation mark (as a quotation of several paragraphs does): its closing mark
+	// may have been lost, and the speaker rules end it at the first sentence that says who
+	// speaks
+	Unclosed bool
 	Speaker    string
 	Rule       string // the attribution rule that decided Speaker (METHODS.md, text.speakers)
 	Cue        Span   // the reporting word or phrase; empty when there is none
@@ -154,6 +159,7 @@ func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor)
 		if !blank(line) {
 			first := len(out)
 			depth := 0
+			openedIn := -1 // the sentence (index into out) in which the open quotation opened
 			add := func(s, e int, inQuote bool) {
 				s, e = trimSpan(text, s, e)
 				if s >= e {
@@ -177,6 +183,9 @@ func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor)
 					break
 				}
 				r, size := utf8.DecodeRuneInString(text[i:])
+				if depth == 0 {
+					openedIn = len(out)
+				}
 				switch k := quoteKind(r); {
 				case k == 1:
 					depth++
@@ -217,6 +226,14 @@ func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor)
 				i = j
 			}
 			add(start, lineEnd, startQuoted)
+			if depth > 0 && openedIn >= first && !nextOpensQuote(text, lineEnd) {
+				// a quotation the paragraph leaves open goes on into a paragraph that opens with a
+				// quotation mark (a quotation of several paragraphs); else its closing mark may
+				// have been lost (Sentence.Unclosed)
+				for k := openedIn + 1; k < len(out); k++ {
+					out[k].Unclosed = true
+				}
+			}
 			if len(out) == first+1 {
 				s := &out[first]
 				last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[s.Start:s.End], func(r rune) bool {
@@ -229,6 +246,28 @@ func appendSentences(out []Sentence, text string, tokens []Token, m *markCursor)
 		lineStart = lineEnd + 1
 	}
 	return out
+}
+
+// nextOpensQuote reports whether the next line with text after end begins with an opening
+// quotation mark.
+func nextOpensQuote(text string, end int) bool {
+	for end < len(text) {
+		start := end + 1
+		e := strings.IndexByte(text[min(start, len(text)):], '\n')
+		if e < 0 {
+			e = len(text)
+		} else {
+			e += start
+		}
+		line := strings.TrimLeftFunc(text[min(start, len(text)):e], unicode.IsSpace)
+		if line != "" {
+			r, _ := utf8.DecodeRuneInString(line)
+			k := quoteKind(r)
+			return k == 1 || k == 2 && openingStraight(text, e-len(line))
+		}
+		end = e
+	}
+	return false
 }
 
 // MaxAbbreviationLetters is the length of the longest word in Abbreviations: the splitter

@@ -1660,6 +1660,7 @@ func (s *speakerScan) onlyParticlesBefore(a, i int) bool {
 func (s *speakerScan) attribute(sents []Sentence) {
 	s.seen = make([]bool, len(s.lx.Actors))
 	prev := SpeakerNone
+	lostQuote := -1 // the paragraph whose unclosed quotation a sentence ended
 	quoteNoCue := make([]bool, len(sents))
 	next := 0 // the first hit not yet passed
 	for i := range sents {
@@ -1688,7 +1689,27 @@ func (s *speakerScan) attribute(sents []Sentence) {
 		if i > 0 && sents[i-1].Para != sn.Para && sents[i-1].Heading {
 			prev = SpeakerNone
 		}
-		v := s.sentence(*sn, prev)
+		var v verdict
+		switch {
+		case sn.InQuote && sn.Unclosed && lostQuote == sn.Para:
+			c := *sn
+			c.InQuote = false
+			v = s.sentence(c, prev)
+		case sn.InQuote && sn.Unclosed:
+			// a quotation whose closing mark may be lost: a sentence that says who speaks
+			// (According to Ushakov, …; the aide said) ends it, for the rest of the paragraph
+			c := *sn
+			c.InQuote = false
+			pair := s.otherPair
+			if v = s.sentence(c, prev); v.explicitSpeaker {
+				lostQuote = sn.Para
+			} else {
+				s.otherPair = pair
+				v = s.sentence(*sn, prev)
+			}
+		default:
+			v = s.sentence(*sn, prev)
+		}
 		if v.continues && (prev == SpeakerNone || sn.Heading) {
 			v.speaker, v.rule, v.continues = SpeakerNone, RuleNarration, false
 		}

@@ -181,6 +181,12 @@ func TestSpeakerRules(t *testing.T) {
 		{RuleOther, "وقال التلفزيون إن الرئيس الصيني رد بتقديم لوحة فنية للضيف.", SpeakerOther, "وقال", "التلفزيون", "", 0}, // رد ب: responded with a gift
 		// a place and a colon opening a story are its dateline: no transcript follows
 		{RuleNarration, "Moscow: Russian President Vladimir Putin opened a bridge over the Amur on Friday before a crowd of Chinese envoys.\n\nIts opening date was not announced in advance.", SpeakerNone, "", "", "", 0},
+		// a quotation whose closing mark was lost ends at the first sentence that says who speaks
+		{RuleQuote, "Putin told Xi: \"A new model of ties has formed. The ties are at their best. According to Ushakov, the leaders then spoke alone for two hours. The boycott of the Games came up.\n\nThe talks ended in the evening.", "putin", "", "", "", 3},
+		{RuleSource, "Putin told Xi: \"A new model of ties has formed. The ties are at their best. According to Ushakov, the leaders then spoke alone for two hours. The boycott of the Games came up.\n\nThe talks ended in the evening.", SpeakerOther, "According", "Ushakov", "", 2},
+		{RuleNarration, "Putin told Xi: \"A new model of ties has formed. The ties are at their best. According to Ushakov, the leaders then spoke alone for two hours. The boycott of the Games came up.\n\nThe talks ended in the evening.", SpeakerNone, "", "", "", 1},
+		// … but goes on into a paragraph that opens with a quotation mark
+		{RuleQuote, "Xi said: \"We will work together. According to our plan, the bridge opens next year.\n\n\"The partnership targets no one,\" he added.", "xi", "", "", "", 1},
 		// the seventh held-out set's kinds of error (2026-12-04), in our own sentences
 		{RuleSubjectAfter, "ودان بوتين ما وصفه بالضغط على الشركاء التجاريين.", "putin", "ودان", "بوتين", "", 0},                                                                    // دان: condemned
 		{RuleSubjectAfter, "واشتكى شي لبوتين من أن الرسوم الجمركية تضر بالتجارة.", "xi", "واشتكى", "شي", "", 0},                                                                    // complained
