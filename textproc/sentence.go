@@ -20,13 +20,13 @@ type Sentence struct {
 	// open with a quotation mark (as a quotation of several paragraphs does): its closing mark
 	// may have been lost, and the speaker rules end it at the first sentence that says who
 	// speaks
-	Unclosed bool
-	Speaker    string
-	Rule       string // the attribution rule that decided Speaker (METHODS.md, text.speakers)
-	Cue        Span   // the reporting word or phrase; empty when there is none
-	Source     Span   // the words naming the speaker; empty when there are none
-	Channel    string // the medium the statement is reported through (a lexicon channel id), or ""
-	ChannelAt  Span   // the words naming the channel
+	Unclosed  bool
+	Speaker   string
+	Rule      string // the attribution rule that decided Speaker (METHODS.md, text.speakers)
+	Cue       Span   // the reporting word or phrase; empty when there is none
+	Source    Span   // the words naming the speaker; empty when there are none
+	Channel   string // the medium the statement is reported through (a lexicon channel id), or ""
+	ChannelAt Span   // the words naming the channel
 }
 
 // Span is a stretch of the analysed text by byte offsets; the zero Span is none.
