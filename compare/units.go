@@ -129,6 +129,10 @@ var StopWords = func() map[string]bool {
 		the a an of to in on at for with by from and or but that this these those it its is are was were be been
 		has have had will would should can could as than into about over between also not no their his her they we
 		he she him them our its i you your me my which who whom whose what there here if so
+		other others during against both each such same own among within without while whether per via upon
+		through across around after before since until under do does did being any some most many much very
+		just only even still yet may might must shall then when where how why up out off further because
+		however although though including
 		level levels higher high new more greater great various all several full special`) {
 		m[w] = true
 	}

@@ -412,13 +412,13 @@ func (x *Sections) keynessChart(ctx context.Context, h reports.Handler) (*report
 	}
 	var items []reports.KeyItem
 	for i, r := range kr {
-		if i >= 10 || r.G2 <= 0 {
+		if i >= 10 || r.G2 < ReportMinG2 {
 			break
 		}
 		items = append(items, reports.KeyItem{Label: KeyLabel(r), Value: r.G2})
 	}
 	for i := len(kr) - 1; i >= 0 && len(kr)-1-i < 10; i-- {
-		if r := kr[i]; r.G2 < 0 {
+		if r := kr[i]; r.G2 <= -ReportMinG2 {
 			items = append(items, reports.KeyItem{Label: KeyLabel(r), Value: r.G2})
 		}
 	}

@@ -137,13 +137,13 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	pos := reports.Table{Title: t.KeynessTables + " +", Columns: cols}
 	neg := reports.Table{Title: t.KeynessTables + " −", Columns: cols}
 	for i, k := range kr {
-		if i >= 12 || k.G2 <= 0 {
+		if i >= 12 || k.G2 < ReportMinG2 {
 			break
 		}
 		pos.Rows = append(pos.Rows, keyRow(k))
 	}
 	for i := len(kr) - 1; i >= 0 && len(neg.Rows) < 12; i-- {
-		if kr[i].G2 < 0 {
+		if kr[i].G2 <= -ReportMinG2 {
 			neg.Rows = append(neg.Rows, keyRow(kr[i]))
 		}
 	}
@@ -162,6 +162,12 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 		"from", p.From.Label, "to", p.To.Label, "lang", x.o.Lang, "seed", x.o.Seed, "corpus", paths)
 	return r, nil
 }
+
+// ReportMinG2 is the least |G²| of a term the report's keyness table, chart and finding show:
+// 3.84, the χ² (one degree of freedom) value of p = 0.05 before any correction. A term below it
+// (G² 0.4, six against six) is no evidence of a difference between the periods, whatever its
+// rank; data/keyness has every term tested.
+const ReportMinG2 = 3.84
 
 // What the report shows of large corpora; everything is in data/.
 const (
@@ -322,7 +328,7 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 	var top []string
 	significant := 0
 	for i, k := range kr {
-		if k.G2 <= 0 {
+		if k.G2 < ReportMinG2 {
 			break
 		}
 		if i < 5 {
@@ -338,6 +344,8 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 			sig = m.Text("finding.keyness.some_significant", "n", significant)
 		}
 		out = append(out, m.Text("finding.keyness", "to", to, "from", from, "terms", strings.Join(top, m.Text("list.separator")), "significance", sig))
+	} else if len(kr) > 0 {
+		out = append(out, m.Text("finding.keyness.none", "to", to, "from", from))
 	}
 	return out
 }

@@ -764,3 +764,54 @@ func TestCompareFindsCopies(t *testing.T) {
 		t.Errorf("%d hashes for %d units", got, want)
 	}
 }
+
+// English keyness: function words are no terms, n-grams do not cross punctuation, and the
+// report shows no term below G² 3.84 (its finding says when none reaches it).
+func TestKeynessEnglishWords(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	texts := map[string]string{
+		"2020-05-01-a.txt": "Xi said, adding that other partners would join during the talks. Xi said trade was good.",
+		"2020-06-01-b.txt": "Putin said, adding that both sides stood against pressure. Putin said trade was good.",
+		"2023-05-01-c.txt": "Xi said, adding that other partners would join during the talks. Xi said trade was good.",
+		"2023-06-01-d.txt": "Putin said, adding that both sides stood against pressure. Putin said trade was good.",
+	}
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := open(t, []string{dir}, 0)
+	res, err := s.Keyness(ctx, KeynessOptions{MinCount: 1, MinN: 1, MaxN: 2, Periods: PeriodPair{From: "2020", To: "2023"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Rows {
+		for _, w := range []string{"other", "dure", "both", "against"} {
+			if slices.Contains(strings.Fields(r.Term), w) {
+				t.Errorf("a function word is (part of) a term: %q", r.Term)
+			}
+		}
+		if r.Term == "said ad" || strings.HasPrefix(r.Term, "said add") {
+			t.Errorf("a bigram across a comma: %q", r.Term)
+		}
+	}
+	if len(res.Rows) == 0 || !slices.ContainsFunc(res.Rows, func(r metrics.KeyRow) bool { return r.Term == "said trade" }) {
+		t.Errorf("no bigram within a clause: %v", res.Rows)
+	}
+	// the two periods say the same: no term reaches 3.84, and the report says so
+	x, err := open(t, []string{dir}, ReportNeeds).Sections(ReportOptions{Lang: "en", Seed: 1, Reps: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Report(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Keyness[0].Rows)+len(r.Keyness[1].Rows) != 0 {
+		t.Errorf("key terms shown below G² 3.84: %v", r.Keyness)
+	}
+	if !slices.ContainsFunc(r.Findings, func(f string) bool { return strings.HasPrefix(f, "No word's frequency differs") }) {
+		t.Errorf("findings %q", r.Findings)
+	}
+}

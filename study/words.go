@@ -1,6 +1,8 @@
 package study
 
 import (
+	"unicode"
+
 	"github.com/readout/readout/compare"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/textproc"
@@ -18,14 +20,35 @@ import (
 // auxiliaries, in Arabic and English) are marked Stop, so that no n-gram holding one is counted.
 func KeyWords(d *textproc.Doc, s textproc.Sentence, stops bool) []metrics.Word {
 	var out []metrics.Word
+	broken := false // a number or punctuation since the last word: no n-gram spans them
 	for i := s.TokStart; i < s.TokEnd; i++ {
 		t := d.Tokens[i]
 		if t.Kind != textproc.Word || d.Norm[i] == "" {
+			broken = true
 			continue
 		}
+		if i > s.TokStart && (broken || punctuated(d.Text[d.Tokens[i-1].End:t.Start])) && len(out) > 0 {
+			out = append(out, metrics.Word{Stop: true}) // a break: counted in no n-gram, no position
+		}
+		broken = false
 		out = append(out, metrics.Word{Key: d.Norm[i], Surface: d.Text[t.Start:t.End], Stop: stops && isStop(d, i)})
 	}
 	return out
+}
+
+// punctuated reports whether the text between two words holds anything but spaces and joiners
+// (a comma, a dash, a quotation mark, a bracket …): n-grams do not cross it ("said, adding"),
+// as quanteda's tokens_remove(padding = TRUE) keeps them apart.
+func punctuated(gap string) bool {
+	for _, r := range gap {
+		switch {
+		case unicode.IsSpace(r), r == '-', r == '\'', r == '’', r == 'ـ', r >= '\u200b' && r <= '\u200f':
+			// spaces, joiners, a hyphen or an apostrophe inside a name (Russia-China, Xi's)
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // termKeys returns the term key of each normalized form, attested by forms (every form of the
