@@ -792,9 +792,12 @@ func (r *Rule) matches(line, key string, cur *headLine, heads []headLine, li *li
 // or English ("MOSCOW, Oct 18 (Reuters) -", "BEIJING, March 21 (Xinhua) --",
 // "MOSCOW, March 14. /TASS/."). An Arabic dateline may go without its comma or its dash («بكين 16
 // مايو 2024 (شينخوا)», as Xinhua's Arabic copy is often republished) when the name in parentheses
-// is an agency readout knows (not «في 16 مايو (أيار)»).
+// is an agency readout knows (not «في 16 مايو (أيار)»), and Xinhua's Arabic copy also ends a
+// dateline with a full date by a slash alone («موسكو 5 يونيو 2019 /وصل …»).
+var fourDigits = regexp.MustCompile(`[0-9٠-٩]{4}`)
+
 var datelineRes = []*regexp.Regexp{
-	regexp.MustCompile(`^\s{0,3}(?P<place>[\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}(?P<comma>[،,])?\s{0,2}(?P<date>[0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[^/]{2,40})/)\s{0,2}(?P<dash>--|—|–|-|:)?\s{0,2}`),
+	regexp.MustCompile(`^\s{0,3}(?P<place>[\p{Arabic}\p{Mn}]{2,30}(?: [\p{Arabic}\p{Mn}]{2,30}){0,3})\s{0,2}(?P<comma>[،,])?\s{0,2}(?P<date>[0-9٠-٩]{1,2}\s{1,2}[\p{Arabic}\p{Mn}]{3,20}(?:\s{1,2}[0-9٠-٩]{4})?)\s{0,2}(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[^/]{2,40})/|(?P<slash>/))\s{0,2}(?P<dash>--|—|–|-|:)?\s{0,2}`),
 	regexp.MustCompile(`^\s{0,3}(?P<place>[A-Z][A-Za-z.'\-]{1,20}(?: [A-Z][A-Za-z.'\-]{1,20}){0,3})\s{0,2},\s{0,2}(?P<date>(?:[A-Z][a-z]{2,8}\.?\s{1,2}[0-9]{1,2}|[0-9]{1,2}\s{1,2}[A-Z][a-z]{2,8})(?:,?\s{1,2}[0-9]{4})?)\.?\s{0,2}(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[^/]{2,40})/)\.?\s{0,2}(?:--|—|–|-)?\s{0,2}`),
 }
 
@@ -813,7 +816,11 @@ func matchDateline(s string) (place, date, agency string, end int, ok bool) {
 			return ""
 		}
 		agency = strings.TrimSpace(group("agency") + group("agency2"))
-		if re.SubexpIndex("comma") > 0 && (group("comma") == "" || group("dash") == "") {
+		if group("slash") != "" {
+			if !fourDigits.MatchString(group("date")) {
+				continue // «موسكو 5 يونيو 2019 /وصل …»: Xinhua's Arabic dateline, a slash after a full date
+			}
+		} else if re.SubexpIndex("comma") > 0 && (group("comma") == "" || group("dash") == "") {
 			if _, known := agencies[textproc.Normalize(agency)]; !known {
 				continue // no comma or no dash: only with an agency readout knows
 			}

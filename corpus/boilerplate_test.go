@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +103,32 @@ func TestFurnitureRules(t *testing.T) {
 	}
 }
 
+// A known agency named in a short header line the rules take out is the report's credit.
+func TestCreditInHeaderLines(t *testing.T) {
+	dir := t.TempDir()
+	for i, c := range []struct{ head, credit string }{
+		{"صحيفة الوادي - أ.ف.ب:", "afp"},
+		{"/مصدر: شينخوا/ 2024:03:12.09:30", "xinhua"},
+		{"Release Date: 2024-03-12 Source:Xinhua", "xinhua"},
+		{"By Reuters March 12, 2024 | 09:30 am", "reuters"},
+		{"تاسع أيام المعرض", ""}, // تاس inside a word is no agency
+	} {
+		text := "عنوان الخبر\n" + c.head + "\nوقال الرئيس الصيني إن البلدين سيعززان التعاون في مجال الطاقة خلال العام المقبل.\n"
+		p := write(t, dir, fmt.Sprintf("h%d.txt", i), []byte(text))
+		co, err := Load([]string{p}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := co.Docs[0]
+		if d.Credit != c.credit {
+			t.Errorf("%q: credit %q, want %q (removed %+v)", c.head, d.Credit, c.credit, d.Removed)
+		}
+		if !slices.ContainsFunc(d.Removed, func(r Removal) bool { return r.Text == c.head }) {
+			t.Errorf("%q was not taken out: the case tests nothing", c.head)
+		}
+	}
+}
+
 // A wire dateline leaves the story's first line and becomes metadata: its place, date and
 // agency, the agency as the document's credit.
 func TestDateline(t *testing.T) {
@@ -112,6 +139,8 @@ func TestDateline(t *testing.T) {
 		{"BEIJING, March 21 (Xinhua) -- Chinese President Xi Jinping held talks.", "BEIJING, March 21 (Xinhua) --", "BEIJING", "Xinhua", "xinhua"},
 		// without the comma and the dash, as agency copy is often republished: a known agency
 		{"موسكو 9 مايو 2025 (تاس) وصل الرئيس الصيني إلى العاصمة الروسية للمشاركة في الاحتفالات.", "موسكو 9 مايو 2025 (تاس)", "موسكو", "تاس", "tass"},
+		// Xinhua's Arabic copy: a full date, then a slash alone
+		{"بكين 12 مارس 2024 /عقد الرئيسان اجتماعا مطولا في قاعة الشعب الكبرى.", "بكين 12 مارس 2024 /", "بكين", "", ""},
 	}
 	dir := t.TempDir()
 	for i, c := range cases {
