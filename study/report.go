@@ -10,6 +10,7 @@ import (
 
 	readout "github.com/readout/readout"
 	"github.com/readout/readout/compare"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/metrics"
 	"github.com/readout/readout/output"
 	"github.com/readout/readout/reports"
@@ -180,6 +181,20 @@ func (x *Sections) Keyness(ctx context.Context) ([]metrics.KeyRow, error) {
 		x.keyness = []metrics.KeyRow{}
 	}
 	return x.keyness, nil
+}
+
+// DefaultLang is the language a report or chart is written in when none is asked for: English
+// when every document is English, else Arabic.
+func (s *Study) DefaultLang() string {
+	for _, d := range s.c.Docs {
+		if d.Language != corpus.English {
+			return "ar"
+		}
+	}
+	if len(s.c.Docs) == 0 {
+		return "ar"
+	}
+	return "en"
 }
 
 // ReportKeynessMinCount is the fewest occurrences of a term in the report's keyness.

@@ -466,6 +466,28 @@ func TestReportTitle(t *testing.T) {
 	}
 }
 
+// A report's default language is the corpus's: English when every document is English.
+func TestDefaultLang(t *testing.T) {
+	if got := open(t, nil, 0).DefaultLang(); got != "ar" {
+		t.Errorf("the seeds: %q", got)
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{"2020-01-01-a.txt": "Xi met Putin in Moscow.", "2021-01-01-b.txt": "Putin met Xi in Beijing."} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := open(t, []string{dir}, 0).DefaultLang(); got != "en" {
+		t.Errorf("an English corpus: %q", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2022-01-01-c.txt"), []byte("التقى شي بوتين في موسكو."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := open(t, []string{dir}, 0).DefaultLang(); got != "ar" {
+		t.Errorf("a mixed corpus: %q", got)
+	}
+}
+
 // Every character the report prints, in both languages, has a glyph in the embedded fonts (a
 // missing one shows as a box in the PDF and the charts).
 func TestReportGlyphCoverage(t *testing.T) {

@@ -58,7 +58,7 @@ the language of labels and headings.`,
 	f.StringVarP(&opts.Out, "output", "o", "", "the file to write (required)")
 	f.StringVarP(&opts.Format, "format", "f", "", "png, svg or pdf (default: from the file's extension)")
 	f.IntVar(&opts.DPI, "dpi", reports.DefaultDPI, "resolution of PNG output")
-	f.StringVar(&opts.Lang, "lang", "ar", "language of labels and headings: ar or en")
+	f.StringVar(&opts.Lang, "lang", "", "language of labels and headings: ar or en (default: en when every document is English, else ar)")
 	f.StringVar(&opts.From, "from", "", "the earlier period, for shift and keyness (with --to; without both, the earliest year)")
 	f.StringVar(&opts.To, "to", "", "the later period (with --from; without both, the latest year)")
 	alias(f, "reference", "from")
@@ -122,7 +122,7 @@ func chartRun(opts *chartOptions) error {
 		}
 	}
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
-		Themes: themes, Lang: opts.Lang, Seed: 1, Reps: 2000, For: "a chart"})
+		Themes: themes, Lang: lang(opts.Lang, s), Seed: 1, Reps: 2000, For: "a chart"})
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ SOURCE_DATE_EPOCH), so a report can be rebuilt byte for byte.`,
 	alias(f, "formats", "format")
 	f.StringVar(&opts.From, "from", "", "the earlier period (with --to; without both, the earliest year)")
 	f.StringVar(&opts.To, "to", "", "the later period (with --from; without both, the latest year)")
-	f.StringVar(&opts.Lang, "lang", "ar", "language of the report: ar or en")
+	f.StringVar(&opts.Lang, "lang", "", "language of the report: ar or en (default: en when every document is English, else ar)")
 	f.StringVar(&opts.Date, "date", "", "the report's date, yyyy-mm-dd (default: today, or SOURCE_DATE_EPOCH)")
 	f.Uint64Var(&opts.Seed, "seed", 1, "seed of the bootstrap")
 	f.IntVar(&opts.Reps, "reps", 2000, "bootstrap replicates")
@@ -102,6 +102,14 @@ func pdfDates(t time.Time) {
 	fpdf.SetDefaultModificationDate(t)
 }
 
+// lang is --lang, or the corpus's language when it is not given.
+func lang(flag string, s *study.Study) string {
+	if flag == "" {
+		return s.DefaultLang()
+	}
+	return flag
+}
+
 // reportFormats are what a report can write (its -f), data/ aside.
 var reportFormats = []string{"pdf", "png", "svg", "html", "md"}
 
@@ -137,7 +145,7 @@ func reportRun(opts *reportOptions) error {
 		return err
 	}
 	x, err := s.Sections(study.ReportOptions{Periods: study.PeriodPair{From: opts.From, To: opts.To, FromName: "--from", ToName: "--to"},
-		Lang: opts.Lang, Seed: opts.Seed, Reps: opts.Reps, Date: date, Title: opts.Title, Subtitle: opts.Subtitle})
+		Lang: lang(opts.Lang, s), Seed: opts.Seed, Reps: opts.Reps, Date: date, Title: opts.Title, Subtitle: opts.Subtitle})
 	if err != nil {
 		return err
 	}
