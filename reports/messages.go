@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -67,6 +68,27 @@ var placeholder = regexp.MustCompile(`\{([a-z_0-9]+)\}`)
 // (Arabic's read «عدد المقالات {n}») need not use it.
 var plural = regexp.MustCompile(`\{([a-z_0-9]+)\|([^{}|]*)\|([^{}|]*)\}`)
 
+// arabicCount is Arabic's choice of a counted noun's form by the number, as CLDR's plural
+// rules for Arabic set them, {name|one|two|few|many|other}: one for 1 (مقال), two for 2 (مقالان),
+// few for 3–10 and the like after each hundred (مقالات), many for 11–99 (مقالا), other for 0,
+// 100, 101, 102 … (مقال): «29 مقالا», «5 مقالات», «100 مقال».
+var arabicCount = regexp.MustCompile(`\{([a-z_0-9]+)\|([^{}|]*)\|([^{}|]*)\|([^{}|]*)\|([^{}|]*)\|([^{}|]*)\}`)
+
+// arabicForm returns the index (0 one … 4 other) of the form of n.
+func arabicForm(n int) int {
+	switch r := n % 100; {
+	case n == 1:
+		return 0
+	case n == 2:
+		return 1
+	case r >= 3 && r <= 10:
+		return 2
+	case r >= 11:
+		return 3
+	}
+	return 4
+}
+
 // Text returns message id with each {name} replaced by the value after name in args (pairs of
 // a name and a value, printed with fmt.Sprint). An unknown id shows as itself, in brackets.
 func (m *Messages) Text(id string, args ...any) string {
@@ -81,6 +103,14 @@ func (m *Messages) Text(id string, args ...any) string {
 	for i := 0; i+1 < len(args); i += 2 {
 		vals[fmt.Sprint(args[i])] = fmt.Sprint(args[i+1])
 	}
+	t = arabicCount.ReplaceAllStringFunc(t, func(p string) string {
+		m := arabicCount.FindStringSubmatch(p)
+		n, err := strconv.Atoi(vals[m[1]])
+		if err != nil {
+			return p
+		}
+		return m[2+arabicForm(max(n, -n))]
+	})
 	t = plural.ReplaceAllStringFunc(t, func(p string) string {
 		m := plural.FindStringSubmatch(p)
 		v, ok := vals[m[1]]
@@ -122,9 +152,11 @@ func (m *Messages) Placeholders(id string) []string {
 	for _, p := range placeholder.FindAllStringSubmatch(m.text[id], -1) {
 		out = append(out, p[1])
 	}
-	for _, p := range plural.FindAllStringSubmatch(m.text[id], -1) {
-		if !slices.Contains(out, p[1]) {
-			out = append(out, p[1])
+	for _, re := range []*regexp.Regexp{plural, arabicCount} {
+		for _, p := range re.FindAllStringSubmatch(m.text[id], -1) {
+			if !slices.Contains(out, p[1]) {
+				out = append(out, p[1])
+			}
 		}
 	}
 	sort.Strings(out)

@@ -66,8 +66,22 @@ func TestArabicSourceKeepsCountWithItsWord(t *testing.T) {
 	src := m.Text("chart.source", "version", "0.1.0", "corpus", "/tmp/c2000", "n", 2000, "first", "2019-01-01", "last", "2025-12-29", "hash", "bfb588540c08")
 	n := len([]rune(src))
 	vis := visualByBidi(t, src, true, [][2]int{{0, n}})[0]
-	if !strings.Contains(vis, "تالاقم 2000") { // «2000 مقالات» in visual order, right to left
+	if !strings.Contains(vis, "لاقم 2000") { // «2000 مقال» in visual order, right to left
 		t.Errorf("the count is not beside its word:\n%q\nvisual %q", src, vis)
+	}
+}
+
+// Arabic counted nouns take their form from the number (CLDR's Arabic plural rules).
+func TestArabicCount(t *testing.T) {
+	m, err := MessagesFor("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{1: "1 مقال ", 2: "2 مقالان ", 5: "5 مقالات ", 10: "10 مقالات ", 11: "11 مقالا ", 29: "29 مقالا ", 100: "100 مقال ", 103: "103 مقالات ", 2000: "2000 مقال "} {
+		src := m.Text("chart.source", "version", "0.1.0", "corpus", "c", "n", n, "first", "2019-01-01", "last", "2025-12-29", "hash", "x")
+		if !strings.Contains(src, want) {
+			t.Errorf("n=%d: %q, want %q", n, src, want)
+		}
 	}
 }
 

@@ -79,7 +79,7 @@ func ExampleSections_Report() {
 	// Trend report: Xi Jinping–Vladimir Putin talks in five Arabic articles
 	// The comparison rests on 1 article in 2020 and 2 in 2023; with so few, read each number with the warnings listed in data/shift.csv.
 	// 2 articles are dated between 2020 and 2023 and in neither period: the comparison leaves them out (give --from and --to to choose the periods).
-	// Of the 84 sentences, 64 (76%) are attributed to the leaders (one of them or both), 3 to other speakers, and 17 (20%) to no one: narration, or a speaker readout could not name (readout sentences --speaker none lists them).
+	// Of the 84 sentences (headlines and other headings counted among them), 64 (76%) are attributed to the leaders (one of them or both), 3 to other speakers, and 17 (20%) to no one: narration, or a speaker readout could not name (readout sentences --speaker none lists them).
 	// Mentions of energy rose from 0.00 to 8.46 per 1,000 tokens between 2020 and 2023 (change +8.46, 95% interval 2.52 to 15.95; 0 mentions in 2020, 7 in 2023).
 }
 

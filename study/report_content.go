@@ -316,8 +316,12 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 		if total == 0 || best == "" {
 			continue
 		}
+		label := x.SpeakerLabel(best)
+		if best == textproc.SpeakerJoint {
+			label = m.Text("speaker.joint.oblique") // after a preposition: إلى الطرفين معا
+		}
 		out = append(out, m.Text("finding.speaker", "theme", x.themeLabel(th), "n", bestN, "total", total,
-			"percent", fmt.Sprintf("%.0f", 100*float64(bestN)/float64(total)), "speaker", x.SpeakerLabel(best)))
+			"percent", fmt.Sprintf("%.0f", 100*float64(bestN)/float64(total)), "speaker", label))
 	}
 	if len(forms) > 0 {
 		f := forms[0]
