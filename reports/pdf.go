@@ -3,8 +3,10 @@ package reports
 import (
 	"image/color"
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -96,6 +98,9 @@ func (p *pdfWriter) table(t Table) {
 	}
 	widths := make([]vg.Length, n)
 	first := p.width() * 0.34
+	if n > 6 {
+		first = p.width() * 0.26 // many columns: more room for each, the row labels fit
+	}
 	if n == 1 {
 		first = p.width()
 	}
@@ -106,8 +111,25 @@ func (p *pdfWriter) table(t Table) {
 	row := func(cells []string, bold bool) {
 		size := vg.Length(8.5)
 		lead := size * 1.9
-		p.need(lead)
-		p.y -= lead
+		if bold && n > 6 {
+			size = 7.5 // the headings of many narrow columns (ids with their dates)
+		}
+		// a heading cell wraps onto up to three lines (a document's id with its date), a body
+		// cell is cut to one
+		lines := make([][]Line, len(cells))
+		most := 1
+		for i, cell := range cells {
+			rtl := p.direction(cell) // a cell's as a paragraph's
+			if bold {
+				lines[i] = wrapCell(p.sh, cell, size, bold, rtl, widths[i]-6, 3)
+			} else {
+				lines[i] = []Line{fit(p.sh, cell, size, bold, rtl, widths[i]-6)}
+			}
+			most = max(most, len(lines[i]))
+		}
+		height := lead + vg.Length(most-1)*size*1.2
+		p.need(height)
+		p.y -= height
 		x := margin
 		if p.rtl {
 			x = pageW - margin
@@ -118,15 +140,17 @@ func (p *pdfWriter) table(t Table) {
 			if p.rtl {
 				cx = x - w
 			}
-			rtl := p.direction(cell) // a cell's as a paragraph's
-			l := fit(p.sh, cell, size, bold, rtl, w-6)
+			rtl := p.direction(cell)
 			p.c.SetColor(color.Black)
-			tx := cx + 3
-			if rtl || (p.rtl && isNumber(cell)) {
-				tx = cx + w - 3 - l.Width
+			for k, l := range lines[i] {
+				tx := cx + 3
+				if rtl || (p.rtl && isNumber(cell)) {
+					tx = cx + w - 3 - l.Width
+				}
+				y := p.y + size*0.5 + vg.Length(len(lines[i])-1-k)*size*1.2
+				l.Draw(p.c, tx, y)
+				p.c.InvisibleText(tx, y, l.Width, size, l.VisualText())
 			}
-			l.Draw(p.c, tx, p.y+size*0.5)
-			p.c.InvisibleText(tx, p.y+size*0.5, l.Width, size, l.VisualText())
 			if p.rtl {
 				x -= w
 			} else {
@@ -150,6 +174,54 @@ func (p *pdfWriter) table(t Table) {
 func isNumber(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !(unicode.IsDigit(r) || strings.ContainsRune("-+.,%–− …", r)) }) < 0 // (an interval: 2.52 … 15.95)
+}
+
+var isoDate = regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+
+// wrapCell shapes text onto at most maxLines lines of width w, breaking after a hyphen, an
+// underscore or a space, not inside a date (almontsf-2023-03-22 → almontsf- / 2023-03-22); a piece too wide for
+// a line, or what is left for the last, is cut with an ellipsis (fit).
+func wrapCell(sh *Shaper, txt string, size vg.Length, bold, rtl bool, w vg.Length, maxLines int) []Line {
+	width := func(s string) vg.Length { return sh.ShapeIn(strings.TrimSpace(s), size, bold, nil, rtl).Width }
+	if utf8.RuneCountInString(txt) > 200 || width(txt) <= w {
+		return []Line{fit(sh, txt, size, bold, rtl, w)}
+	}
+	var pieces []string // each with the break that ends it
+	start := 0
+	dates := isoDate.FindAllStringIndex(txt, -1)
+	inDate := func(i int) bool {
+		for _, d := range dates {
+			if i > d[0] && i < d[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for i, r := range txt {
+		if inDate(i) {
+			continue // a date (2023-03-22) stays whole
+		}
+		if r == '-' || r == '_' || r == ' ' {
+			pieces = append(pieces, txt[start:i+1])
+			start = i + 1
+		}
+	}
+	pieces = append(pieces, txt[start:])
+	var lines []string
+	cur := ""
+	for _, pc := range pieces {
+		next := cur + pc
+		if cur != "" && len(lines) < maxLines-1 && width(next) > w {
+			lines, next = append(lines, cur), pc
+		}
+		cur = next
+	}
+	lines = append(lines, cur)
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		out[i] = fit(sh, strings.TrimSpace(l), size, bold, rtl, w)
+	}
+	return out
 }
 
 // fit shapes text in the direction rtl, cutting it with an ellipsis until it is at most w wide.
