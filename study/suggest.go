@@ -389,7 +389,9 @@ func (ix *termIndex) lookup(r *docSuggest, d *corpus.Document, an *textproc.Doc,
 	seen := map[*termRef]bool{}
 	for _, k := range deletions(skels[i]) {
 		for _, ref := range ix.near[k] {
-			if !seen[ref] && EditDistance(ref.skels[0], skels[i]) == 1 {
+			// a letter more or less (Jingping for Jinping), not one letter for another: expert
+			// and export, backing and banking are other words
+			if !seen[ref] && EditDistance(ref.skels[0], skels[i]) == 1 && utf8.RuneCountInString(ref.skels[0]) != utf8.RuneCountInString(skels[i]) {
 				seen[ref] = true
 				add(SuggestVariant, ref, 1)
 			}

@@ -129,6 +129,18 @@ func TestSuggestKinds(t *testing.T) {
 			t.Errorf("a word the lexicon matches, or a short word one alef away, is suggested: %+v", s)
 		}
 	}
+	// in Latin script a letter more or less is a variant (a typo), one letter for another is
+	// another word (expert is not export, backing not banking)
+	dir3 := writeCorpus(t, "The expert spoke of multipolarty and of backing for the plan.", "Another expert praised multipolarty; backing grew.")
+	sug3 := suggest(t, textproc.DefaultLexicon(), []string{dir3}, SuggestOptions{})
+	if v := find(sug3, SuggestVariant, "multipolarity", "multipolarty"); v == nil {
+		t.Errorf("a letter less is no variant: %+v", sug3)
+	}
+	for _, s := range sug3 {
+		if s.Kind == SuggestVariant && (strings.EqualFold(s.Phrase, "expert") || strings.EqualFold(s.Phrase, "backing")) {
+			t.Errorf("a one-letter substitution is suggested as a variant: %+v", s)
+		}
+	}
 	// a word the English stemmer folds into a term's stem is no relative unless its ending is
 	// one of the term's word (important is not import; technological is technology)
 	dir2 := writeCorpus(t, "It is important to expand trade. Technological ties grow.", "An important step for trade. Technological links too.")
