@@ -225,6 +225,10 @@ func TestEventDate(t *testing.T) {
 		{"2020-07-09", "", "عنوان\nأجرى الرئيس الصيني اليوم (الأربعاء) محادثة هاتفية مع نظيره الروسي.", "2020-07-08", EventFromWeekday},
 		{"2024-05-17", "", "Title\nPutin said on Thursday that the talks were useful.", "2024-05-16", EventFromWeekday},
 		{"2024-05-17", "", "Title\nPutin said the talks were useful.", "", ""},
+		// an event to come: the next such day (2023-03-20 was a Monday)
+		{"2023-03-20", "", "Title\nThe two leaders planned more talks on Tuesday.", "2023-03-21", EventFromWeekday},
+		{"2023-03-20", "", "عنوان\nويلتقي الرئيسان مجددا يوم الجمعة المقبل في العاصمة.", "2023-03-24", EventFromWeekday},
+		{"2023-03-20", "", "Title\nThe two leaders met on Sunday.", "2023-03-19", EventFromWeekday},
 		{"", "MOSCOW, Dec 30 (Reuters) -", "", "", ""}, // no publication date to resolve against
 	}
 	for _, c := range cases {

@@ -9,7 +9,7 @@ import (
 // Where an event date came from (Document.EventDateSource).
 const (
 	EventFromDateline = "dateline" // the day and month of a wire dateline, in the year of the publication date
-	EventFromWeekday  = "weekday"  // a weekday named in the story's first lines, the last such day on or before publication
+	EventFromWeekday  = "weekday"  // a weekday named in the story's first lines, the last such day on or before publication (the next on or after it for a future event)
 )
 
 // weekdays are the names of the days in Arabic (with and without hamza) and English.
@@ -24,7 +24,8 @@ var weekdays = map[string]time.Weekday{
 // eventDate resolves the date of the event a story reports, against its publication date: a
 // wire dateline's day and month («بكين، 18 أكتوبر»، "MOSCOW, Oct 18"), else a weekday named in
 // its first two lines («اليوم (الأربعاء)»، "on Wednesday"), the last such day on or before the
-// publication date (within six days). The zero time when it cannot be resolved.
+// publication date (within six days), or the next on or after it when the words around it say
+// the event is to come (futureAround). The zero time when it cannot be resolved.
 func eventDate(published time.Time, dateline, clean string) (time.Time, string) {
 	if published.IsZero() {
 		return time.Time{}, ""
@@ -47,20 +48,43 @@ func eventDate(published time.Time, dateline, clean string) (time.Time, string) 
 		lines = lines[:3]
 	}
 	for _, line := range lines {
-		for w := range strings.FieldsFuncSeq(line, func(r rune) bool {
+		words := strings.FieldsFunc(line, func(r rune) bool {
 			return r == ' ' || r == '(' || r == ')' || r == '،' || r == ',' || r == '.'
-		}) {
+		})
+		for k, w := range words {
 			if len(w) < 6 || len(w) > 16 { // the names are 6 (Monday) to 16 bytes (والأربعاء)
 				continue
 			}
 			w = strings.TrimPrefix(asciiLower(w), "و")
 			if wd, ok := weekdays[w]; ok {
+				if futureAround(words, k) { // planned talks on Tuesday; الثلاثاء المقبل
+					return published.AddDate(0, 0, (int(wd)-int(published.Weekday())+7)%7), EventFromWeekday
+				}
 				back := (int(published.Weekday()) - int(wd) + 7) % 7
 				return published.AddDate(0, 0, -back), EventFromWeekday
 			}
 		}
 	}
 	return time.Time{}, ""
+}
+
+// futureWords, within four words before a weekday, or right after it (المقبل), make it the
+// next such day on or after publication: "will meet on Friday", "planned talks on Tuesday",
+// «سوف يلتقي … يوم الجمعة», «الثلاثاء المقبل».
+var (
+	futureBefore = map[string]bool{"will": true, "would": true, "shall": true, "plans": true, "planned": true, "plan": true,
+		"scheduled": true, "expected": true, "due": true, "next": true, "upcoming": true, "ahead": true,
+		"سوف": true, "المقرر": true, "يعتزم": true, "تعتزم": true, "المرتقب": true, "المرتقبة": true, "المزمع": true}
+	futureAfter = map[string]bool{"المقبل": true, "القادم": true, "المقبلة": true, "القادمة": true, "next": true}
+)
+
+func futureAround(words []string, k int) bool {
+	for j := max(0, k-4); j < k; j++ {
+		if futureBefore[asciiLower(words[j])] || futureBefore[strings.TrimPrefix(words[j], "و")] {
+			return true
+		}
+	}
+	return k+1 < len(words) && futureAfter[asciiLower(words[k+1])]
 }
 
 // dayMonth reads "18 أكتوبر", "5 فبراير 2022", "Oct 18", "March 21" or "18 October", in its own
