@@ -26,6 +26,8 @@ type DocTally struct {
 	ID        string
 	Date      time.Time // zero when unknown
 	Credit    string    // the agency the document is credited to (corpus.Document.Credit), "" when none
+	Source    string    // the outlet (corpus.Document.Source), "" when unknown
+	Language  string    // its language (ar, en …), "" when unknown
 	Sentences []SentenceTally
 	themes    []ThemeCount // every sentence's non-zero counts, sentence by sentence
 }
@@ -89,10 +91,10 @@ func Tally(id string, date time.Time, a *textproc.Doc, lx *textproc.Lexicon) Doc
 }
 
 // GroupBy says which fields group theme counts.
-type GroupBy struct{ Doc, Year, Credit, Speaker bool }
+type GroupBy struct{ Doc, Year, Month, Credit, Source, Language, Speaker bool }
 
 // GroupKey identifies one group; fields not grouped by are empty.
-type GroupKey struct{ Doc, Year, Credit, Speaker string }
+type GroupKey struct{ Doc, Year, Month, Credit, Source, Language, Speaker string }
 
 // ThemeRow is one group × theme.
 type ThemeRow struct {
@@ -128,6 +130,8 @@ type DocTotals struct {
 	ID       string
 	Date     time.Time
 	Credit   string
+	Source   string
+	Language string
 	Speakers []SpeakerTotals // in order of first sentence
 }
 
@@ -143,7 +147,7 @@ type ThemeTotal struct{ Theme, Count, Sentences int32 }
 
 // Totals sums a document's tally per speaker.
 func Totals(d *DocTally) DocTotals {
-	t := DocTotals{ID: d.ID, Date: d.Date, Credit: d.Credit}
+	t := DocTotals{ID: d.ID, Date: d.Date, Credit: d.Credit, Source: d.Source, Language: d.Language}
 	for si, s := range d.Sentences {
 		k := -1
 		for i := range t.Speakers {
@@ -175,6 +179,14 @@ func Totals(d *DocTally) DocTotals {
 	return t
 }
 
+// orNone is a group's name for an empty field.
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
 // ThemeTableOf is ThemeTable from documents' totals.
 func ThemeTableOf(docs []DocTotals, nThemes int, themes []int, by GroupBy, speakers []string) []ThemeRow {
 	type agg struct {
@@ -194,11 +206,17 @@ func ThemeTableOf(docs []DocTotals, nThemes int, themes []int, by GroupBy, speak
 			if by.Year {
 				k.Year = strconv.Itoa(d.Date.Year())
 			}
+			if by.Month {
+				k.Month = d.Date.Format("2006-01")
+			}
 			if by.Credit {
-				k.Credit = d.Credit
-				if k.Credit == "" {
-					k.Credit = "none"
-				}
+				k.Credit = orNone(d.Credit)
+			}
+			if by.Source {
+				k.Source = orNone(d.Source)
+			}
+			if by.Language {
+				k.Language = orNone(d.Language)
 			}
 			if by.Speaker {
 				k.Speaker = s.Speaker
@@ -233,8 +251,17 @@ func ThemeTableOf(docs []DocTotals, nThemes int, themes []int, by GroupBy, speak
 		if a.Year != b.Year {
 			return a.Year < b.Year
 		}
+		if a.Month != b.Month {
+			return a.Month < b.Month
+		}
 		if a.Credit != b.Credit {
 			return a.Credit < b.Credit
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Language != b.Language {
+			return a.Language < b.Language
 		}
 		if spkOrder[a.Speaker] != spkOrder[b.Speaker] {
 			return spkOrder[a.Speaker] < spkOrder[b.Speaker]

@@ -367,7 +367,7 @@ func (s *Study) compute(need Need, d *corpus.Document, analyse func() *textproc.
 	}
 	if need&(NeedTallies|NeedTotals) != 0 {
 		t := metrics.Tally(d.ID, d.Date, an, s.lx)
-		t.Credit = d.Credit
+		t.Credit, t.Source, t.Language = d.Credit, d.Source, string(d.Language)
 		if need&NeedTallies != 0 {
 			p.tally = t
 		}

@@ -12,11 +12,11 @@ type ThemesOptions struct {
 	Themes []int // theme indices; nil: all
 }
 
-// Themes counts theme mentions per group (metrics.ThemeTable); grouping by year needs every
-// document's date.
+// Themes counts theme mentions per group (metrics.ThemeTable); grouping by year or month needs
+// every document's date.
 func (s *Study) Themes(ctx context.Context, o ThemesOptions) ([]metrics.ThemeRow, error) {
-	if o.By.Year {
-		if err := s.RequireDates("--by year"); err != nil {
+	if o.By.Year || o.By.Month {
+		if err := s.RequireDates("--by year or month"); err != nil {
 			return nil, err
 		}
 	}

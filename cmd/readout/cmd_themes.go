@@ -40,7 +40,7 @@ Check any number with 'readout kwic --theme ID' before citing it.`,
 			return themesRun(opts)
 		},
 	}
-	listVar(cmd.Flags(), &opts.By, "by", "", "doc", "group by doc, year, credit (the agency credited) or speaker, combined: comma-separated (doc,speaker) or repeated")
+	listVar(cmd.Flags(), &opts.By, "by", "", "doc", "group by doc, year, month, credit (the agency credited), source (the outlet), language or speaker, combined: comma-separated (doc,speaker) or repeated")
 	cmd.Flags().StringArrayVar(&opts.Themes, "theme", nil, "only this theme id (repeatable, or comma-separated)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table (also called text), csv, json or jsonl")
 	return cmd
@@ -56,10 +56,16 @@ func parseBy(s string) (metrics.GroupBy, []string, error) {
 			by.Year = true
 		case "speaker":
 			by.Speaker = true
+		case "month":
+			by.Month = true
 		case "credit":
 			by.Credit = true
+		case "source":
+			by.Source = true
+		case "language":
+			by.Language = true
 		default:
-			return by, nil, usagef("--by %q: use doc, year, credit or speaker, comma-combined", f)
+			return by, nil, usagef("--by %q: use doc, year, month, credit, source, language or speaker, comma-combined", f)
 		}
 	}
 	var cols []string
@@ -69,8 +75,17 @@ func parseBy(s string) (metrics.GroupBy, []string, error) {
 	if by.Year {
 		cols = append(cols, "year")
 	}
+	if by.Month {
+		cols = append(cols, "month")
+	}
 	if by.Credit {
 		cols = append(cols, "credit")
+	}
+	if by.Source {
+		cols = append(cols, "source")
+	}
+	if by.Language {
+		cols = append(cols, "language")
 	}
 	if by.Speaker {
 		cols = append(cols, "speaker")
@@ -88,7 +103,7 @@ func themesRun(opts *themesOptions) error {
 		return err
 	}
 	a := opts.app
-	a.datedOnly = by.Year
+	a.datedOnly = by.Year || by.Month
 	s, themes, err := a.openThemes(opts.Paths, opts.Themes, study.NeedTotals)
 	if err != nil {
 		return err
@@ -107,8 +122,17 @@ func themesRun(opts *themesOptions) error {
 		if by.Year {
 			vals = append(vals, r.Key.Year)
 		}
+		if by.Month {
+			vals = append(vals, r.Key.Month)
+		}
 		if by.Credit {
 			vals = append(vals, r.Key.Credit)
+		}
+		if by.Source {
+			vals = append(vals, r.Key.Source)
+		}
+		if by.Language {
+			vals = append(vals, r.Key.Language)
 		}
 		if by.Speaker {
 			vals = append(vals, r.Key.Speaker)

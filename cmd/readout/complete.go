@@ -42,7 +42,7 @@ func listed(list []string, toComplete string) []string {
 
 // byOf are the values of each command's --by.
 var byOf = map[string][]string{
-	"themes": {"doc", "year", "credit", "speaker"}, "trend": {"year", "doc"}, "shift": {"theme", "speaker"},
+	"themes": {"doc", "year", "month", "credit", "source", "language", "speaker"}, "trend": {"year", "doc"}, "shift": {"theme", "speaker"},
 }
 
 // fixed are the values of flags that mean the same on every command.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,12 +54,30 @@ func TestThemesJSON(t *testing.T) {
 	}
 }
 
+// --by month, source and language group as the corpus says: the seeds are Arabic, five months,
+// one outlet named (PRNewswire) and the rest none.
+func TestThemesByMonthSourceLanguage(t *testing.T) {
+	out, stderr, code := runCmd(t, "themes", "--by", "month,source,language", "--theme", "energy", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	d := decodeJSON(t, out)
+	var keys []string
+	for _, r := range d.Rows {
+		keys = append(keys, fmt.Sprint(r["month"], "|", r["source"], "|", r["language"]))
+	}
+	want := []string{"2020-07|none|ar", "2022-02|PRNewswire|ar", "2022-12|none|ar", "2023-03|none|ar", "2023-10|none|ar"}
+	if !slices.Equal(keys, want) {
+		t.Errorf("groups %q, want %q", keys, want)
+	}
+}
+
 func TestThemesUsageErrors(t *testing.T) {
 	cases := []struct {
 		args []string
 		msg  string
 	}{
-		{[]string{"themes", "--by", "month"}, `--by "month"`},
+		{[]string{"themes", "--by", "week"}, `--by "week": use doc, year, month, credit, source, language or speaker`},
 		{[]string{"themes", "--theme", "sovreignty"}, `unknown theme "sovreignty"`},
 	}
 	for _, c := range cases {
