@@ -36,7 +36,7 @@ func seedsJSONL(t *testing.T) string {
 	}
 	var b strings.Builder
 	for _, d := range c.Docs {
-		rec, _ := json.Marshal(map[string]string{"id": d.ID, "date": d.Date.Format("2006-01-02"), "text": d.Text})
+		rec, _ := json.Marshal(map[string]string{"id": d.ID, "date": d.Date.Format("2006-01-02"), "text": d.Text, "source": d.Source, "language": string(d.Language)})
 		b.Write(rec)
 		b.WriteByte('\n')
 	}
