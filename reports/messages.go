@@ -130,6 +130,40 @@ func (m *Messages) Text(id string, args ...any) string {
 	})
 }
 
+// List joins items with the language's list separator (list.separator), a WORD JOINER after
+// each space inside an item, so that no line ends inside one (a no-break space would do it too,
+// but it is a separator to the bidi algorithm and moved the bracket of "النووية (G² 8.82)" to
+// the Arabic word in an English line; the joiner is invisible to it). In a right-to-left
+// language an item with no right-to-left letter (an English key term, "war (G² 9.63)") is
+// closed by a LEFT-TO-RIGHT MARK and the separator after it opened by a RIGHT-TO-LEFT MARK:
+// without them the Arabic comma, a weak character, joined the Latin items into one
+// left-to-right run that read in reverse order, and the closing bracket of each took the
+// paragraph's direction and was drawn mirrored.
+func (m *Messages) List(items []string) string {
+	sep := m.Text("list.separator")
+	glued := make([]string, len(items))
+	for i, it := range items {
+		glued[i] = strings.ReplaceAll(it, " ", " \u2060") // no line break inside an item: "concerns (G²" | "6.02)"
+	}
+	items = glued
+	if !m.RTL {
+		return strings.Join(items, sep)
+	}
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(strings.TrimRight(sep, " "))
+			b.WriteRune('\u200f')
+			b.WriteString(sep[len(strings.TrimRight(sep, " ")):])
+		}
+		b.WriteString(it)
+		if !BaseRTL(it) {
+			b.WriteRune('\u200e')
+		}
+	}
+	return b.String()
+}
+
 // Has reports whether the language has message id.
 func (m *Messages) Has(id string) bool {
 	_, ok := m.text[id]

@@ -97,3 +97,26 @@ func TestPluralChoice(t *testing.T) {
 		}
 	}
 }
+
+// An Arabic finding that lists English key terms reads them in their order, right to left,
+// each with its brackets, the period beside its preposition (a helper's mixed corpus showed the
+// list as one left-to-right run, reversed, the year at its far end).
+func TestArabicListOfLatinTerms(t *testing.T) {
+	m, err := MessagesFor("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := m.List([]string{m.Text("finding.keyness.term", "term", "war", "g2", "9.63"), m.Text("finding.keyness.term", "term", "both", "g2", "6.02")})
+	txt := m.Text("finding.keyness", "to", "2024", "from", "2019", "terms", terms, "significance", "")
+	vis := visualByBidi(t, txt, true, [][2]int{{0, len([]rune(txt))}})[0]
+	war, both, year := strings.Index(vis, "war"), strings.Index(vis, "both"), strings.Index(vis, "2019")
+	if war < 0 || both < 0 || year < 0 || !(both < war && war < year) {
+		t.Errorf("visual order (left to right) should be both, war, 2019:\n%q", vis)
+	}
+	if !strings.Contains(vis, "war \u2060(G² \u20609.63)") || !strings.Contains(vis, "both \u2060(G² \u20606.02)") {
+		t.Errorf("an item's brackets or number moved:\n%q", vis)
+	}
+	if en, _ := MessagesFor("en"); en.List([]string{"a (1)", "b"}) != "a \u2060(1), b" {
+		t.Errorf("English list %q", en.List([]string{"a (1)", "b"}))
+	}
+}

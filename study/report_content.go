@@ -347,7 +347,7 @@ func (x *Sections) findings(shift []metrics.ShiftRow, kr []metrics.KeyRow, forms
 		if significant > 0 {
 			sig = m.Text("finding.keyness.some_significant", "n", significant)
 		}
-		out = append(out, m.Text("finding.keyness", "to", to, "from", from, "terms", strings.Join(top, m.Text("list.separator")), "significance", sig))
+		out = append(out, m.Text("finding.keyness", "to", to, "from", from, "terms", m.List(top), "significance", sig))
 	} else if len(kr) > 0 {
 		out = append(out, m.Text("finding.keyness.none", "to", to, "from", from))
 	}

@@ -260,7 +260,7 @@ func TestReportTextLayer(t *testing.T) {
 			if !ok {
 				continue
 			}
-			f = strings.NewReplacer(`\(`, "(", `\)`, ")", `\[`, "[", `\]`, "]", `\*`, "*", `\_`, "_", `\|`, "|", `\.`, ".", `\-`, "-", `\#`, "#", `\!`, "!", `\+`, "+", "\u200e", "", "\u200f", "").Replace(f)
+			f = strings.NewReplacer(`\(`, "(", `\)`, ")", `\[`, "[", `\]`, "]", `\*`, "*", `\_`, "_", `\|`, "|", `\.`, ".", `\-`, "-", `\#`, "#", `\!`, "!", `\+`, "+", "\u200e", "", "\u200f", "", "\u2060", "").Replace(f)
 			f = strings.Join(strings.Fields(f), " ")
 			if strings.ContainsFunc(f, func(r rune) bool { return r >= 0x0600 && r <= 0x06ff }) {
 				arabic++
