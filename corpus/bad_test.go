@@ -305,3 +305,22 @@ func TestMetadataDoesNotHoldText(t *testing.T) {
 		}
 	}
 }
+
+// Files of the same name in two folders given take their paths as ids (less the folders all
+// share), with a note; the same id from a manifest is still a problem.
+func TestSameFileNameInTwoFolders(t *testing.T) {
+	root := t.TempDir()
+	for _, dir := range []string{"pages-a", "pages-b"} {
+		write(t, filepath.Join(root, dir), "index.txt", []byte("Xi and Putin met in Moscow and spoke of trade."))
+	}
+	c, err := Load([]string{filepath.Join(root, "pages-a"), filepath.Join(root, "pages-b")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 2 || c.Docs[0].ID != "pages-a/index" || c.Docs[1].ID != "pages-b/index" {
+		t.Fatalf("ids %v", []string{c.Docs[0].ID, c.Docs[len(c.Docs)-1].ID})
+	}
+	if len(c.Notes) != 1 || !strings.Contains(c.Notes[0], "pages-a/index, pages-b/index") {
+		t.Errorf("notes %q", c.Notes)
+	}
+}

@@ -78,6 +78,7 @@ type Document struct {
 	// EncodingNote says why a page was not decoded as its <meta> declares ("" when it was).
 	EncodingNote string
 	emptied      string // a note when the boilerplate rules removed all the text
+	idDefault    bool   // the id is the file's path, not a manifest's or a record's
 	LangSource   string // "manifest", "jsonl" or "detected"
 	File         string // path as listed (relative to the corpus directory when there is one)
 	Path         string // path for messages to the user

@@ -171,7 +171,42 @@ func load(ctx context.Context, opt Options, label string, add func(*loader)) (*C
 				d.Path, d.OtherLanguage, languageName(d.Language)))
 		}
 	}
-	// Duplicate ids are a problem of both documents.
+	// Files of the same name in two folders given (index.html in each page's folder) take the
+	// path they were given by as their id; other duplicate ids are a problem of both documents.
+	same := map[string][]*Document{}
+	for _, d := range l.docs {
+		same[d.ID] = append(same[d.ID], d)
+	}
+	var renamed []string
+	for _, d := range l.docs {
+		ds := same[d.ID]
+		if len(ds) < 2 {
+			continue
+		}
+		if slices.ContainsFunc(ds, func(x *Document) bool { return !x.idDefault }) {
+			continue
+		}
+		old := d.ID
+		paths := make([][]string, len(ds))
+		for k, x := range ds {
+			p := filepath.ToSlash(filepath.Clean(x.Path))
+			paths[k] = strings.Split(strings.TrimSuffix(p, path.Ext(p)), "/")
+		}
+		common := 0 // the folders all the paths share (/home/me/pages/…) are left out of the ids
+		for common < len(paths[0])-1 && !slices.ContainsFunc(paths, func(p []string) bool {
+			return common >= len(p)-1 || p[common] != paths[0][common]
+		}) {
+			common++
+		}
+		for k, x := range ds {
+			x.ID = strings.Join(paths[k][common:], "/")
+			renamed = append(renamed, x.ID)
+		}
+		delete(same, old)
+	}
+	if len(renamed) > 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("files of the same name in different folders take their path as their id: %s", strings.Join(renamed, ", ")))
+	}
 	byID := map[string]*Document{}
 	bad := map[*Document]bool{}
 	for _, d := range l.docs {
@@ -797,7 +832,7 @@ func (l *loader) finish(d *Document, e *entry, defaultID string, h htmlDoc, give
 	}
 	d.ID = e.ID
 	if d.ID == "" {
-		d.ID = defaultID
+		d.ID, d.idDefault = defaultID, true
 	}
 	d.Title, d.Source, d.URL, d.Meta = e.Title, e.Source, e.URL, e.Meta
 	if d.Source == "" {
