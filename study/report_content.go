@@ -158,8 +158,18 @@ func (x *Sections) Report(ctx context.Context, charts []*reports.Chart) (*report
 	for _, path := range s.c.Paths {
 		paths += " " + shellQuote(path) // the corpus read, so the command reproduces the report
 	}
+	options := "" // what else the command was given, so that it gives the same bytes again
+	if x.o.Reps != 0 && x.o.Reps != 2000 {
+		options += fmt.Sprintf(" --reps %d", x.o.Reps)
+	}
+	if x.o.Title != "" {
+		options += " --title " + shellQuote(x.o.Title)
+	}
+	if x.o.Subtitle != "" {
+		options += " --subtitle " + shellQuote(x.o.Subtitle)
+	}
 	r.Cite = m.Text("cite", "version", readout.Version, "title", r.Title, "date", date, "corpus_hash", s.c.Hash(), "lexicon_hash", s.lx.Hash,
-		"from", p.From.Label, "to", p.To.Label, "lang", x.o.Lang, "seed", x.o.Seed, "corpus", paths)
+		"from", p.From.Label, "to", p.To.Label, "lang", x.o.Lang, "seed", x.o.Seed, "corpus", paths, "options", options)
 	return r, nil
 }
 

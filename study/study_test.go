@@ -463,6 +463,10 @@ func TestReportTitle(t *testing.T) {
 		if r.Title != c.want || !strings.HasPrefix(r.Subtitle[0], c.wantSub) {
 			t.Errorf("title %q, subtitle %q; want %q, %q…", r.Title, r.Subtitle[0], c.want, c.wantSub)
 		}
+		// the command cited is the one that makes the report again
+		if !strings.Contains(r.Cite, " --reps 200") || c.title != "" && !strings.Contains(r.Cite, " --title '"+c.title+"' --subtitle '"+c.sub+"'") {
+			t.Errorf("cite %q", r.Cite)
+		}
 	}
 }
 
