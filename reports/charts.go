@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -223,12 +224,43 @@ func newPlot(h Handler, title string) *plot.Plot {
 	return p
 }
 
-// plainTicks are gonum's default ticks with their labels' trailing zeros taken off: a count
-// axis read "7500.00" and a rate axis "25.00", precision the numbers do not have.
+// plainTicks are labelled ticks at the multiples of a round step (1, 2 or 5 times a power of
+// ten, about five of them), so that 0 is one whenever the axis spans it (gonum's default ticks
+// labelled a shift axis -1.5, 0.5, 2.5, the zero line between unlabelled ticks), with unlabelled
+// ticks between, and no trailing zeros: a count axis read "7500.00" and a rate axis "25.00",
+// precision the numbers do not have.
 type plainTicks struct{}
 
-func (plainTicks) Ticks(min, max float64) []plot.Tick {
-	ticks := plot.DefaultTicks{}.Ticks(min, max)
+func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
+	min, max := lo, hi
+	if !(max > min) || math.IsInf(max-min, 0) || math.IsNaN(max-min) {
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
+	raw := (max - min) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	decimals := -int(math.Floor(math.Log10(step) + 1e-9))
+	if decimals < 0 {
+		decimals = 0
+	}
+	var ticks []plot.Tick
+	for k := math.Ceil(min / step * 2); k/2*step <= max+step*1e-9; k++ {
+		v := k / 2 * step
+		if math.Abs(v) < step*1e-9 {
+			v = 0
+		}
+		t := plot.Tick{Value: v}
+		if int(k)%2 == 0 {
+			t.Label = strconv.FormatFloat(v, 'f', decimals, 64)
+		}
+		ticks = append(ticks, t)
+	}
 	for i, t := range ticks {
 		if strings.Contains(t.Label, ".") && !strings.ContainsAny(t.Label, "eE") {
 			t.Label = strings.TrimRight(strings.TrimRight(t.Label, "0"), ".")

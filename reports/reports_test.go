@@ -557,16 +557,18 @@ func TestParagraphKeepsFlagsWhole(t *testing.T) {
 	}
 }
 
-// Tick labels carry no precision the numbers lack: 25, not 25.00 (gonum v0.17's default labels
-// for these ranges are in the comments).
+// Tick labels are multiples of a round step, 0 among them when the axis spans it, and carry no
+// precision the numbers lack: 20, not 20.00 (gonum v0.17's default labels for these ranges are
+// in the comments).
 func TestPlainTicks(t *testing.T) {
 	for _, c := range []struct {
 		min, max float64
 		want     []string
 	}{
-		{-28, 28, []string{"-25", "0", "25"}},        // gonum: -25.00 0.00 25.00
-		{0, 1.3, []string{"0", "0.4", "0.8", "1.2"}}, // gonum: 0.0 0.4 0.8 1.2
-		{0, 8000, []string{"0", "4000", "8000"}},
+		{-28, 28, []string{"-20", "0", "20"}},      // gonum: -25.00 0.00 25.00
+		{0, 1.3, []string{"0", "0.5", "1"}},        // gonum: 0.0 0.4 0.8 1.2
+		{-1.6, 2.6, []string{"-1", "0", "1", "2"}}, // gonum: -1.5 0.5 2.5 (a shift axis: no zero)
+		{0, 8000, []string{"0", "2000", "4000", "6000", "8000"}},
 	} {
 		var got []string
 		for _, tk := range (plainTicks{}).Ticks(c.min, c.max) {
