@@ -27,6 +27,26 @@ func unitsOf(t *testing.T, doc string, date string, text string) []Unit {
 
 func whole(u *Unit) Passage { return Passage{u, 0, len(u.words()) - 1} }
 
+// The sides' formal names are names, not evidence: two statements that share only "the
+// People's Republic of China" and "the Russian Federation" state nothing in common.
+func TestFormalNamesAreNoEvidence(t *testing.T) {
+	us := unitsOf(t, "a", "2022-01-01", "The People's Republic of China and the Russian Federation signed a grain protocol.")
+	u := &us[0]
+	var content []string
+	for _, i := range u.at() {
+		w := u.words()[i]
+		content = append(content, u.Text[w.from():w.to()])
+	}
+	for _, not := range []string{"People's", "Republic", "Federation"} {
+		if slices.Contains(content, not) {
+			t.Errorf("%q is a content word: %v", not, content)
+		}
+	}
+	if !slices.Contains(content, "grain") {
+		t.Errorf("grain is not a content word: %v", content)
+	}
+}
+
 func TestUnitsContentWords(t *testing.T) {
 	us := unitsOf(t, "a", "2022-01-01", "وقال الرئيس الصيني شي جين بينغ إن البلدين يدعمان بعضهما بعضا في حماية السيادة.")
 	if len(us) != 1 {
